@@ -1,0 +1,79 @@
+/**
+ * The conversion report written beside every tileset as `report.json`: what was read, how it was placed on
+ * the Earth, what was produced, and every element that could not be converted (with its GlobalId and reason).
+ */
+
+/** One element-level problem. The conversion goes on; the user reads these in the report. */
+export interface ReportEntry {
+  /** IFC GlobalId (22-char base64) when known. */
+  globalId: string | null;
+  /** STEP line number `#123`; only meaningful inside this one file. */
+  expressId: number | null;
+  ifcClass: string | null;
+  /** Which stage found it: `parse`, `build`, … */
+  stage: string;
+  reason: string;
+}
+
+/** How the model was placed; see tiling/stages/georef. */
+export interface ReportGeoreference {
+  method: string;
+  /** ENU origin of the tileset. Degrees, metres. */
+  anchor: { lonDeg: number; latDeg: number; heightM: number };
+  /** Which datum `heightM` is in; without a geoid model we say so. */
+  heightDatum: string;
+  /** Azimuth of the model's +Y axis, clockwise from true north, degrees. */
+  headingDeg: number;
+  /** Source projected CRS (EPSG code) when one was used. */
+  epsg: number | null;
+  warnings: string[];
+}
+
+export interface ConversionReport {
+  generator: string;
+  /** ISO 8601, UTC. */
+  createdAt: string;
+  input: { fileName: string; bytes: number; sha256: string; schema: string };
+  georeference: ReportGeoreference | null;
+  counts: {
+    /** IfcProducts that have body geometry. */
+    elementsWithGeometry: number;
+    /** Features written (one per element that triangulated). */
+    features: number;
+    placedGeometries: number;
+    /** Triangles as placed in the scene (instances counted each time). */
+    triangles: number;
+    tiles: number;
+    /** glTF primitives in all tiles (≈ draw calls). */
+    primitives: number;
+    /** Meshes written once and drawn through EXT_mesh_gpu_instancing. */
+    instancedMeshes: number;
+  };
+  failures: ReportEntry[];
+  warnings: string[];
+  /** Wall time per stage, milliseconds. */
+  timingsMs: Record<string, number>;
+  output: { bytes: number; files: number };
+}
+
+/** Collects per-element failures and warnings while the stages run; stages receive it through `ctx`. */
+export class ReportBuilder {
+  readonly failures: ReportEntry[] = [];
+  readonly warnings: string[] = [];
+  readonly timingsMs: Record<string, number> = {};
+
+  /** Records an element the conversion had to skip or degrade. */
+  fail(entry: ReportEntry): void {
+    this.failures.push(entry);
+  }
+
+  /** Records a model-level warning (message starts with the stage name). */
+  warn(message: string): void {
+    this.warnings.push(message);
+  }
+
+  /** Records the wall time of one stage in milliseconds. */
+  time(stage: string, ms: number): void {
+    this.timingsMs[stage] = Math.round(ms * 10) / 10;
+  }
+}

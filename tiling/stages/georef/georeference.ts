@@ -1,0 +1,47 @@
+/**
+ * The output of the `georef` stage: where the model stands on the Earth.
+ *
+ * Frames: "model" = web-ifc's frame (Y-up, metres; IFC (x, y, z) → (x, z, −y)).
+ * "ENU" = local east-north-up at the anchor (x east, y north, z up), metres.
+ * "ECEF" = WGS84 Earth-centred Earth-fixed, metres. Matrices are column-major 4×4 float64 arrays (length 16).
+ */
+
+export type GeorefMethod =
+  | 'placement'
+  | 'IfcMapConversion'
+  | 'IfcMapConversionScaled'
+  | 'ePset_MapConversion'
+  | 'IfcSite.RefLatitude'
+  | 'none';
+
+/** The user's explicit placement (CLI `--lon --lat --height --heading`); overrides any IFC georeferencing. */
+export interface Placement {
+  /** WGS84 / CGCS2000 longitude, degrees. */
+  lonDeg: number;
+  /** Latitude, degrees, −90..90. */
+  latDeg: number;
+  /** Height of the model origin, metres (treated as ellipsoidal; we have no geoid model). */
+  heightM: number;
+  /**
+   * Azimuth of the model's +Y axis (IFC plan "north" of the drawing), measured **clockwise from true north**,
+   * in degrees. 0: model +Y points to true north. 90: model +Y points east (model +X then points south).
+   */
+  headingDeg: number;
+}
+
+export interface Georeference {
+  method: GeorefMethod;
+  /** ENU origin; lon/lat degrees (WGS84 ≈ CGCS2000), height metres. */
+  anchor: { lonDeg: number; latDeg: number; heightM: number };
+  /** Which datum anchor.heightM is in (e.g. `orthometric (1985 national height datum) used as ellipsoidal`). */
+  heightDatum: string;
+  /** Azimuth of model +Y, clockwise from true north, degrees (includes meridian convergence). */
+  headingDeg: number;
+  /** EPSG code of the source projected CRS, when one was used. */
+  epsg: number | null;
+  /** Column-major 4×4: model frame (Y-up, metres) → ENU at the anchor (metres). Includes the projection's scale. */
+  modelToEnu: number[];
+  /** Column-major 4×4: ENU at the anchor → ECEF (the tileset root `transform`). */
+  enuToEcef: number[];
+  warnings: string[];
+}

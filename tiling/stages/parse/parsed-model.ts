@@ -1,0 +1,117 @@
+/**
+ * The output of the `parse` stage: everything later stages need from the IFC file, as plain data
+ * (structured-clone safe, so it crosses the worker_threads boundary with transferable typed arrays).
+ *
+ * Frames and units: all geometry is in **metres** in web-ifc's model frame, which is **Y-up**
+ * (IFC's Z-up world coordinate system rotated: IFC (x, y, z) → web-ifc (x, z, −y)).
+ */
+
+export type PropertyValue = string | number | boolean | null;
+
+/** Property set / quantity set name → property name → value (as in the file; quantities in project units). */
+export type PropertySets = Record<string, Record<string, PropertyValue>>;
+
+/** One IfcProduct that has body geometry (one feature in the output). */
+export interface IfcElement {
+  /** STEP line number (`#123`); identity only inside this file. */
+  expressId: number;
+  /** IFC GlobalId, 22-char base64: the stable identity. */
+  globalId: string;
+  /** IFC class as the spec spells it, e.g. `IfcWallStandardCase`. */
+  ifcClass: string;
+  name: string | null;
+  /** Name of the containing IfcBuildingStorey (or other spatial element when not in a storey). */
+  storey: string | null;
+  /** Name of the type object (IfcRelDefinesByType), if any. */
+  typeName: string | null;
+  /** Material name(s), joined with ` / ` for layer sets and lists. */
+  material: string | null;
+  propertySets: PropertySets;
+}
+
+/** Triangle mesh of one IfcGeometricRepresentationItem set, in its own local frame, metres. */
+export interface MeshGeometry {
+  /** xyz per vertex, metres, geometry-local. */
+  positions: Float32Array;
+  /** xyz unit normal per vertex. */
+  normals: Float32Array;
+  indices: Uint32Array;
+}
+
+/** One use of a geometry by an element. */
+export interface PlacedGeometry {
+  /** Key into {@link ParsedModel.geometries}. The same id used twice = repeated geometry (instancing). */
+  geometryExpressId: number;
+  /** Linear RGBA in 0..1 from the IFC style. */
+  color: [number, number, number, number];
+  /** Column-major 4×4, float64: geometry-local → model frame (Y-up, metres). */
+  transform: number[];
+}
+
+export interface ElementGeometry {
+  expressId: number;
+  placed: PlacedGeometry[];
+}
+
+/** A node of IfcProject → IfcSite → IfcBuilding → IfcBuildingStorey → (IfcSpace) → elements. */
+export interface SpatialNode {
+  expressId: number;
+  globalId: string;
+  ifcClass: string;
+  name: string | null;
+  children: SpatialNode[];
+}
+
+/** Georeferencing found in the file, raw (the `georef` stage interprets it). */
+export interface RawGeoreference {
+  /** IfcMapConversion / IfcMapConversionScaled (IFC4+) or IFC2X3 ePset_MapConversion. */
+  mapConversion: {
+    source: 'IfcMapConversion' | 'IfcMapConversionScaled' | 'ePset_MapConversion';
+    /** Map units of the target CRS (usually metres). */
+    eastings: number;
+    northings: number;
+    orthogonalHeight: number;
+    /** Direction of the local X axis in the map grid; (1, 0) when absent. */
+    xAxisAbscissa: number;
+    xAxisOrdinate: number;
+    /** Project length unit → map unit; null when absent (spec default 1). */
+    scale: number | null;
+    /** IfcMapConversionScaled factors (IFC4X3), null otherwise. */
+    factorX: number | null;
+    factorY: number | null;
+    factorZ: number | null;
+  } | null;
+  /** IfcProjectedCRS (or ePset_ProjectedCRS). */
+  projectedCrs: {
+    /** As written, e.g. `EPSG:4548`, `EPSG:32119`, `CGCS2000 / 3-degree Gauss-Kruger CM 117E`. */
+    name: string;
+    geodeticDatum: string | null;
+    verticalDatum: string | null;
+    mapProjection: string | null;
+    mapZone: string | null;
+    /** Metres per map unit when IfcProjectedCRS.MapUnit is given. */
+    mapUnitM: number | null;
+  } | null;
+  /** IfcSite RefLatitude/RefLongitude (decimal degrees, from the compound value) and RefElevation (metres). */
+  siteReference: { latitudeDeg: number; longitudeDeg: number; elevationM: number } | null;
+  /** IfcGeometricRepresentationContext TrueNorth as (x, y) in the IFC world XY plane, if given. */
+  trueNorth: [number, number] | null;
+}
+
+export interface ParsedModel {
+  fileName: string;
+  /** FILE_SCHEMA as written, e.g. `IFC4X3_RC2`. */
+  schema: string;
+  schemaFamily: 'IFC2X3' | 'IFC4' | 'IFC4X3';
+  /** Metres per project length unit (0.001 for mm, 0.3048 for ft). Geometry is already in metres. */
+  lengthUnitM: number;
+  projectName: string | null;
+  elements: IfcElement[];
+  /** geometryExpressId → mesh. */
+  geometries: Map<number, MeshGeometry>;
+  elementGeometries: ElementGeometry[];
+  spatialTree: SpatialNode | null;
+  /** Spatial element globalId → globalIds of the elements contained in it (for the BIM tree). */
+  containment: Record<string, string[]>;
+  georeference: RawGeoreference;
+}
