@@ -1,7 +1,9 @@
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+const DB_SETUP = 'server/db/test-global-setup.ts';
 
 /** Unit + integration tests beside the code (`*.test.ts`); browser journeys (`e2e/`) run under Playwright. */
 export default defineConfig({
@@ -19,6 +21,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 180_000,
     pool: 'forks',
-    globalSetup: ['server/db/test-global-setup.ts'],
+    // Starts/reuses PostGIS and creates a per-run database; pure tests can skip it with GANTWIN_NO_DB=1.
+    globalSetup: existsSync(`${root}${DB_SETUP}`) && !process.env.GANTWIN_NO_DB ? [DB_SETUP] : [],
   },
 });

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The main command (README): from a fresh machine to the running city twin on http://localhost:${PORT:-3000}.
+#   1. Debian packages (chromium, PostGIS, CJK fonts) and npm packages, when missing
+#   2. PostgreSQL + PostGIS: $DATABASE_URL when given, else a project-local cluster in .gantwin/pg
+#   3. migrations, seed (regions, layer catalogue, roads)
+#   4. converts the sample IFC models (cached by content hash: a second start skips them)
+#   5. builds (when sources changed) and serves the Next.js app
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+PORT="${PORT:-3000}"
+
+bash scripts/install-system-deps.sh
+bash scripts/install-node-deps.sh
+
+db_line="$(npx tsx scripts/db-up.ts | tail -n 1)"
+case "$db_line" in DATABASE_URL=*) export "$db_line" ;; *) echo "start: db-up did not print DATABASE_URL" >&2; exit 1 ;; esac
+
+npm run --silent db:migrate
+npm run --silent seed
+npx tsx scripts/convert-samples.ts "$@"
+bash scripts/build-if-changed.sh
+
+echo "start: GanTwin on http://localhost:${PORT}  (城市孪生 /, BIM 模型检查 /models/<id>)" >&2
+exec npx next start -p "$PORT"

@@ -1,0 +1,102 @@
+/**
+ * Parses and validates the `npm run tile` command line (a trust boundary: zod checks every value).
+ *
+ * Usage: `npm run tile -- <input.ifc|.ifczip|.zip> --out <dir> [--lon <deg> --lat <deg> [--height <m>] [--heading <deg>]]
+ *         [--no-meshopt] [--no-instancing] [--include-spaces] [--no-worker] [--quiet]`
+ *
+ * `--lon/--lat` (degrees, WGS84 ≈ CGCS2000) place the model origin and override all georeferencing in the file.
+ * `--height` is the height of the model origin in metres (default 0; used as ellipsoidal height).
+ * Negative values need the `=` form (`--heading=-90`, `--lon=-71.06`).
+ * `--heading` is the azimuth of the model's +Y axis (the drawing's plan north), in degrees **clockwise from true
+ * north** (default 0: model +Y points to true north; 90: model +Y points east and model +X points south).
+ */
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { InputError } from './errors';
+import type { Placement } from './stages/georef/georeference';
+
+export interface CliArgs {
+  inputPath: string;
+  outDir: string;
+  placement: Placement | undefined;
+  meshopt: boolean;
+  instancing: boolean;
+  includeSpaces: boolean;
+  useWorker: boolean;
+  quiet: boolean;
+}
+
+export const CLI_USAGE =
+  'usage: npm run tile -- <input.ifc|.ifczip|.zip> --out <dir> [--lon <deg> --lat <deg> [--height <m>] [--heading <deg>]] ' +
+  '[--no-meshopt] [--no-instancing] [--include-spaces] [--no-worker] [--quiet]';
+
+const finiteNumber = (flag: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i, `${flag} must be a number`)
+    .transform(Number);
+
+const argsSchema = z
+  .object({
+    lon: finiteNumber('--lon').pipe(z.number().min(-180, '--lon must be ≥ −180°').max(180, '--lon must be ≤ 180°')).optional(),
+    lat: finiteNumber('--lat').pipe(z.number().min(-90, '--lat must be ≥ −90°').max(90, '--lat must be ≤ 90°')).optional(),
+    height: finiteNumber('--height').pipe(z.number().min(-500).max(9000, '--height must be ≤ 9000 m')).optional(),
+    heading: finiteNumber('--heading').optional(),
+  })
+  .refine((v) => (v.lon === undefined) === (v.lat === undefined), '--lon and --lat must be given together')
+  .refine((v) => v.lon !== undefined || (v.height === undefined && v.heading === undefined), '--height/--heading need --lon and --lat');
+
+/**
+ * Turns `process.argv.slice(2)` into validated {@link CliArgs}.
+ * @throws {InputError} on unknown flags, missing input/--out, non-numeric or out-of-range coordinates.
+ */
+export function parseCliArgs(argv: string[]): CliArgs {
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>>;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (cause) {
+    throw new InputError(`${(cause as Error).message}\n${CLI_USAGE}`, { cause });
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length !== 1) {
+    throw new InputError(`expected exactly one input file, got ${positionals.length}\n${CLI_USAGE}`);
+  }
+  if (!values.out) throw new InputError(`--out <dir> is required\n${CLI_USAGE}`);
+  const result = argsSchema.safeParse({ lon: values.lon, lat: values.lat, height: values.height, heading: values.heading });
+  if (!result.success) {
+    throw new InputError(result.error.issues.map((issue) => issue.message).join('; '));
+  }
+  const { lon, lat, height, heading } = result.data;
+  return {
+    inputPath: positionals[0],
+    outDir: values.out,
+    placement:
+      lon !== undefined && lat !== undefined
+        ? { lonDeg: lon, latDeg: lat, heightM: height ?? 0, headingDeg: normaliseHeadingDeg(heading ?? 0) }
+        : undefined,
+    meshopt: !values['no-meshopt'],
+    instancing: !values['no-instancing'],
+    includeSpaces: Boolean(values['include-spaces']),
+    useWorker: !values['no-worker'],
+    quiet: Boolean(values.quiet),
+  };
+}
+
+/** Maps any angle in degrees into [0, 360). */
+function normaliseHeadingDeg(headingDeg: number): number {
+  return ((headingDeg % 360) + 360) % 360;
+}
+
+const OPTIONS = {
+  out: { type: 'string' },
+  lon: { type: 'string' },
+  lat: { type: 'string' },
+  height: { type: 'string' },
+  heading: { type: 'string' },
+  'no-meshopt': { type: 'boolean' },
+  'no-instancing': { type: 'boolean' },
+  'include-spaces': { type: 'boolean' },
+  'no-worker': { type: 'boolean' },
+  quiet: { type: 'boolean' },
+} as const;
