@@ -1,0 +1,94 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { InvariantError } from '../errors';
+import type { OutputFile } from './output-file';
+
+/** What was committed: total bytes and number of files. */
+export interface CommitResult {
+  bytes: number;
+  files: number;
+}
+
+/**
+ * Checks that an output path is relative, POSIX and stays inside the output directory.
+ * @throws {InvariantError} when the path is empty, absolute, uses `\`, or has an empty, `.` or `..` segment
+ */
+function assertSafeRelativePath(path: string): void {
+  const segments = path.split('/');
+  const isBad =
+    path.length === 0 ||
+    isAbsolute(path) ||
+    path.includes('\\') ||
+    /^[a-zA-Z]:/.test(path) ||
+    segments.some((s) => s === '' || s === '.' || s === '..');
+  if (isBad) throw new InvariantError(`commitOutput: output path must be relative without '..', got "${path}"`);
+}
+
+/**
+ * Writes all files of a conversion atomically: first into a fresh temp directory next to `outDir` (same
+ * filesystem), then renames it into place. An existing `outDir` is replaced only after the new one is
+ * complete; on any failure the temp directory is removed and `outDir` is left as it was.
+ *
+ * Notes: a directory cannot be swapped atomically over a non-empty one with `rename(2)`, so the old
+ * directory is first renamed aside (`<outDir>.old-<random>`), the new one renamed in, and the old one removed.
+ * Between those two renames `outDir` is briefly absent, never half-written.
+ *
+ * @param outDir the output directory (created with its parents if missing)
+ * @param files paths relative to `outDir` (POSIX, no `..`) and their bytes
+ * @returns total bytes written and number of files
+ * @throws {InvariantError} when a path is absolute, contains `..` or is listed twice
+ * @throws {Error} file-system errors (after cleaning up the temp directory)
+ */
+export async function commitOutput(outDir: string, files: OutputFile[]): Promise<CommitResult> {
+  const seen = new Set<string>();
+  for (const file of files) {
+    assertSafeRelativePath(file.path);
+    if (seen.has(file.path)) throw new InvariantError(`commitOutput: output path listed twice: "${file.path}"`);
+    seen.add(file.path);
+  }
+  const target = resolve(outDir);
+  const suffix = randomBytes(6).toString('hex');
+  const tempDir = `${target}.tmp-${suffix}`;
+  const oldDir = `${target}.old-${suffix}`;
+  await mkdir(dirname(target), { recursive: true });
+  let bytes = 0;
+  try {
+    await mkdir(tempDir);
+    const madeDirs = new Set<string>([tempDir]);
+    for (const file of files) {
+      const filePath = join(tempDir, ...file.path.split('/'));
+      const parent = dirname(filePath);
+      if (!madeDirs.has(parent)) {
+        await mkdir(parent, { recursive: true });
+        madeDirs.add(parent);
+      }
+      await writeFile(filePath, file.bytes);
+      bytes += file.bytes.byteLength;
+    }
+  } catch (error) {
+    await rm(tempDir, { recursive: true, force: true });
+    throw error;
+  }
+  let movedOld = false;
+  try {
+    try {
+      await rename(target, oldDir);
+      movedOld = true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+    await rename(tempDir, target);
+  } catch (error) {
+    // Put the previous output back; if even that fails, both errors surface together.
+    if (movedOld) {
+      await rename(oldDir, target).catch((restoreError: unknown) => {
+        throw new AggregateError([error, restoreError], `commitOutput: could not restore ${target} from ${oldDir}`);
+      });
+    }
+    await rm(tempDir, { recursive: true, force: true });
+    throw error;
+  }
+  if (movedOld) await rm(oldDir, { recursive: true, force: true });
+  return { bytes, files: files.length };
+}
