@@ -1,0 +1,188 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { lineString, multiPolygon, point, pointZ, polygon } from '../columns/geo';
+
+/**
+ * Tables of the `twin` plate (unprefixed, STYLE rule 19): converted IFC models and their elements, the layer
+ * catalogue, administrative regions and the Nanchang road network. Every geometry is EPSG:4326 with a GiST index.
+ */
+
+/** Conversion state of a model row. */
+export type ModelStatus = 'converting' | 'ready' | 'failed';
+/** Administrative level of a region. */
+export type RegionLevel = 'province' | 'city' | 'county';
+/** How a catalogue layer is drawn. */
+export type LayerKind = 'geojson' | 'tileset' | 'imagery';
+/** Layer style hints for the viewer. */
+export interface LayerStyle {
+  /** CSS colour of outlines / lines. */
+  stroke?: string;
+  /** CSS colour (may include alpha) of areas. */
+  fill?: string;
+  /** Line width in CSS pixels. */
+  width?: number;
+}
+/** Axis-aligned box in the model's ENU frame at its anchor, metres. */
+export interface EnuBox {
+  min: [number, number, number];
+  max: [number, number, number];
+}
+
+/** One converted (or converting / failed) IFC file with the placement it was converted with. */
+export const models = pgTable(
+  'models',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    fileName: text('file_name').notNull(),
+    /** SHA-256 (hex) of the source IFC bytes. */
+    sourceSha256: text('source_sha256').notNull(),
+    /** Canonical JSON of the user placement, '' when the IFC's own georeferencing was used (cache key part). */
+    placementKey: text('placement_key').notNull().default(''),
+    /** IFC schema identifier from the file header (`IFC2X3`, `IFC4`, `IFC4X3_ADD2`…); '' until parsed. */
+    schema: text('schema').notNull().default(''),
+    status: text('status').$type<ModelStatus>().notNull(),
+    /** Why the last conversion failed (`GanTwinError` message), null otherwise. */
+    errorMessage: text('error_message'),
+    /** The report's `georeference` object (anchor, heightDatum, headingDeg, epsg, warnings). */
+    georef: jsonb('georef'),
+    georefMethod: text('georef_method').notNull().default('none'),
+    /** Source projected CRS when one was used. */
+    epsg: integer('epsg'),
+    /** ENU origin of the tileset: lon/lat degrees, height metres (datum in `georef.heightDatum`). */
+    anchor: pointZ('anchor'),
+    /** Azimuth of model +Y, clockwise from true north, degrees. */
+    headingDeg: doublePrecision('heading_deg'),
+    /** Plan outline of the model (lon/lat degrees), from the root bounding box. */
+    footprint: polygon('footprint'),
+    /** Building height (top − bottom of the root bounding box), metres. */
+    heightM: doublePrecision('height_m'),
+    /** Output directory relative to `TILES_DIR` (tileset.json, tiles/, properties.json, report.json). */
+    tilesetDir: text('tileset_dir').notNull(),
+    elementCount: integer('element_count').notNull().default(0),
+    /** The whole `report.json`. */
+    report: jsonb('report'),
+    /** 6-digit admin code of the county/city the model stands in, when known. */
+    regionCode: text('region_code'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('models_source_placement_uq').on(t.sourceSha256, t.placementKey),
+    index('models_status_idx').on(t.status),
+    index('models_anchor_gist').using('gist', t.anchor),
+    index('models_footprint_gist').using('gist', t.footprint),
+  ],
+);
+
+/** One IfcProduct of a model, keyed by its GlobalId (the stable identity across versions). */
+export const elements = pgTable(
+  'elements',
+  {
+    modelId: uuid('model_id')
+      .notNull()
+      .references(() => models.id, { onDelete: 'cascade' }),
+    /** IFC GlobalId, 22 chars of the IFC base64 alphabet. */
+    globalId: text('global_id').notNull(),
+    /** STEP line number; only meaningful inside this model's file. */
+    expressId: integer('express_id').notNull(),
+    ifcClass: text('ifc_class').notNull(),
+    name: text('name'),
+    storey: text('storey'),
+    typeName: text('type_name'),
+    material: text('material'),
+    propertySets: jsonb('property_sets').$type<Record<string, Record<string, string | number | boolean | null>>>().notNull().default({}),
+    /** Bounding box in the model's ENU frame, metres, when the converter provides one. */
+    bboxEnu: jsonb('bbox_enu').$type<EnuBox>(),
+    /** 2D outline of `bboxEnu` in lon/lat degrees. */
+    footprint: polygon('footprint'),
+  },
+  (t) => [
+    primaryKey({ name: 'elements_pk', columns: [t.modelId, t.globalId] }),
+    index('elements_model_class_idx').on(t.modelId, t.ifcClass),
+    index('elements_model_storey_idx').on(t.modelId, t.storey),
+    index('elements_name_trgm').using('gin', t.name.op('gin_trgm_ops')),
+    index('elements_footprint_gist').using('gist', t.footprint),
+  ],
+);
+
+/** The layer catalogue (CIM layers the viewer can switch on), seeded from `data/twin/layers.ts`. */
+export const layers = pgTable('layers', {
+  id: text('id').primaryKey(),
+  /** Plate slug that owns the layer (`twin`, `lifelines`, …). */
+  plate: text('plate').notNull(),
+  /** zh-CN title. */
+  title: text('title').notNull(),
+  titleEn: text('title_en').notNull(),
+  kind: text('kind').$type<LayerKind>().notNull(),
+  /** CIM level 1..7 (see DOMAIN.md), null when not applicable. */
+  cimLevel: integer('cim_level'),
+  /** Provenance, including any datum conversion applied on import. */
+  source: text('source').notNull(),
+  url: text('url').notNull(),
+  defaultVisible: boolean('default_visible').notNull().default(false),
+  style: jsonb('style').$type<LayerStyle>(),
+  /** Display order in the layer tree (ascending). */
+  sortOrder: integer('sort_order').notNull().default(0),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Administrative regions: Jiangxi province, its 11 prefecture cities and 100 counties/districts. */
+export const regions = pgTable(
+  'regions',
+  {
+    /** 6-digit admin code (360000 province, 360100 南昌市, 360102 东湖区 …). */
+    code: text('code').primaryKey(),
+    name: text('name').notNull(),
+    level: text('level').$type<RegionLevel>().notNull(),
+    parentCode: text('parent_code'),
+    /** Label point, lon/lat degrees WGS84 (converted from the source's `cp`). */
+    center: point('center').notNull(),
+    /** Boundary in WGS84 lon/lat degrees (converted vertex by vertex from the source CRS). */
+    boundary: multiPolygon('boundary').notNull(),
+    /** Provenance of the geometry (package@version path). */
+    source: text('source').notNull(),
+    /** CRS of the source coordinates and the conversion applied, e.g. `GCJ-02 (converted with gcoord)`. */
+    sourceCrs: text('source_crs').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('regions_parent_idx').on(t.parentCode),
+    index('regions_level_idx').on(t.level),
+    index('regions_center_gist').using('gist', t.center),
+    index('regions_boundary_gist').using('gist', t.boundary),
+  ],
+);
+
+/** Central Nanchang road segments (KDD Cup 2021 CityBrain), one straight segment between intersections. */
+export const roadSegments = pgTable(
+  'road_segments',
+  {
+    /** `<road_id_forward>` of the source (the reverse direction's id is kept in `reverseRoadId`). */
+    id: text('id').primaryKey(),
+    reverseRoadId: text('reverse_road_id'),
+    fromIntersection: text('from_intersection').notNull(),
+    toIntersection: text('to_intersection').notNull(),
+    lengthM: doublePrecision('length_m').notNull(),
+    lanesForward: integer('lanes_forward').notNull(),
+    lanesReverse: integer('lanes_reverse').notNull(),
+    speedLimitMps: doublePrecision('speed_limit_mps').notNull(),
+    geom: lineString('geom').notNull(),
+  },
+  (t) => [index('road_segments_geom_gist').using('gist', t.geom)],
+);
+
+/** SQL expression: now(), for `updatedAt` in upserts. */
+export const NOW = sql`now()`;

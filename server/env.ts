@@ -1,0 +1,64 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { InputError } from '@tiling/errors';
+
+/**
+ * Runtime configuration: the only module that reads `process.env` (STYLE rule 22).
+ *
+ * Server names: `DATABASE_URL`, `TILES_DIR`, `SHARED_DATA_DIR`. Client names start with `NEXT_PUBLIC_`.
+ * `DATABASE_URL` is optional at import time (so `next build`, `db-up` and the tiling tests can load this module
+ * without a database) and required at the first use through {@link requireDatabaseUrl}.
+ *
+ * @see /work/notes/API.md "Runtime config"
+ */
+const serverEnvSchema = z.object({
+  DATABASE_URL: z.string().url().optional(),
+  TILES_DIR: z.string().min(1).default('.gantwin/tiles'),
+  SHARED_DATA_DIR: z.string().min(1).default('../shared/data'),
+  NEXT_PUBLIC_DEFAULT_LOCALE: z.enum(['zh-CN', 'en']).default('zh-CN'),
+});
+
+/** Validated environment as read at startup; paths are made absolute against the working directory. */
+export interface ServerEnv {
+  /** PostgreSQL connection string, or `undefined` when not configured. */
+  DATABASE_URL: string | undefined;
+  /** Absolute directory holding one output directory per converted model. */
+  TILES_DIR: string;
+  /** Absolute directory of the shared sample data (`ifc/`, `geo/`, …). */
+  SHARED_DATA_DIR: string;
+  NEXT_PUBLIC_DEFAULT_LOCALE: 'zh-CN' | 'en';
+}
+
+/**
+ * Parses an environment record (default: `process.env`).
+ * @throws {InputError} naming every invalid variable
+ */
+export function parseEnv(source: Record<string, string | undefined> = process.env): ServerEnv {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const result = serverEnvSchema.safeParse(cleaned);
+  if (!result.success) {
+    const names = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new InputError(`env: invalid environment variables: ${names}`, { context: { issues: result.error.issues } });
+  }
+  const value = result.data;
+  return {
+    DATABASE_URL: value.DATABASE_URL,
+    TILES_DIR: path.resolve(value.TILES_DIR),
+    SHARED_DATA_DIR: path.resolve(value.SHARED_DATA_DIR),
+    NEXT_PUBLIC_DEFAULT_LOCALE: value.NEXT_PUBLIC_DEFAULT_LOCALE,
+  };
+}
+
+/** The process environment, validated once at import. */
+export const env: ServerEnv = parseEnv();
+
+/**
+ * The configured database URL.
+ * @throws {InputError} when `DATABASE_URL` is not set (run `npm run db:up` and export its last line)
+ */
+export function requireDatabaseUrl(): string {
+  if (!env.DATABASE_URL) {
+    throw new InputError('env: DATABASE_URL is not set; run `npm run db:up` and export the DATABASE_URL it prints');
+  }
+  return env.DATABASE_URL;
+}
