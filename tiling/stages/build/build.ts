@@ -1,0 +1,320 @@
+/**
+ * The `build` stage: ParsedModel + Georeference → one feature per IfcElement with triangles, geometry in the
+ * tile content frame (glTF Y-up ENU), and repeated geometry grouped for GPU instancing.
+ *
+ * Notes
+ * - contentFromGeometry = translate(−originContent) · GLTF_FROM_ENU · modelToEnu · placed.transform, composed in
+ *   float64 before any float32 rounding. originContent is the centre of all placed geometry (estimated from each
+ *   geometry's local AABB corners), so stored positions stay within the model's half-extent (|x| < 1e4 m for
+ *   buildings; the `write` stage re-centres each tile again).
+ * - Instancing candidates: a geometryExpressId placed ≥ `minInstanceCount` times with similarity transforms
+ *   (rotation + uniform scale + translation, no mirror; tolerance 1e-5) and ≥ `minInstanceTriangles`
+ *   triangles. Candidates keep one geometry-local mesh (re-centred on its AABB centre, so no absolute coordinates
+ *   leak into GPU buffers) plus one float64 transform per use; `write` decides per tile whether instancing pays
+ *   and bakes the rest. Everything else is baked here.
+ */
+import type { StageContext } from '@tiling/stage-context';
+import type { Georeference } from '@tiling/stages/georef/georeference';
+import type { IfcElement, MeshGeometry, ParsedModel, SpatialNode } from '@tiling/stages/parse/parsed-model';
+import {
+  type BakedMesh,
+  type BoundsEnu,
+  bakeMesh,
+  diagonalM,
+  emptyBoundsEnu,
+  growBoundsByMesh,
+  meshCenter,
+  unionBoundsEnu,
+} from './bake-geometry';
+import {
+  decomposeSimilarity,
+  GLTF_FROM_ENU,
+  type Matrix4,
+  multiplyMatrix4,
+  translateMatrix4,
+  translateSourceMatrix4,
+} from './matrix4';
+import { withDefaults } from './with-defaults';
+
+/** Linear RGBA, each 0..1. */
+export type ColorRgba = [number, number, number, number];
+
+export interface BuildOptions {
+  /** Group repeated geometry for GPU instancing (the `write` stage may still bake it). */
+  detectInstancing?: boolean;
+  /** Minimum placements of one geometry (model-wide) to consider it for instancing, ≥ 2. */
+  minInstanceCount?: number;
+  /** Minimum triangles of that geometry: tiny meshes are cheaper merged than as instances. */
+  minInstanceTriangles?: number;
+}
+
+/** Defaults of {@link BuildOptions}. */
+export const BUILD_DEFAULTS = {
+  detectInstancing: true,
+  minInstanceCount: 4,
+  minInstanceTriangles: 12,
+} satisfies Required<BuildOptions>;
+
+/** Baked triangles of one feature in one color. */
+export interface BakedPart extends BakedMesh {
+  color: ColorRgba;
+}
+
+/** One use of an {@link InstanceGroup}'s mesh by a feature. */
+export interface InstanceUse {
+  /** Index into {@link BuiltModel.instanceGroups}. */
+  groupIndex: number;
+  /** Column-major 4×4, float64: group mesh (re-centred) → content frame relative to the origin. A similarity. */
+  contentFromMesh: Matrix4;
+}
+
+/** Repeated geometry drawn once and placed many times. */
+export interface InstanceGroup {
+  geometryExpressId: number;
+  color: ColorRgba;
+  /** Geometry-local mesh, re-centred on its AABB centre (metres). */
+  mesh: MeshGeometry;
+  /** Triangles of one copy. */
+  triangles: number;
+  /** Number of uses model-wide. */
+  uses: number;
+}
+
+/** One element that has triangles: one feature of the output. */
+export interface BuiltFeature {
+  /** Position in {@link BuiltModel.features}: order of ParsedModel.elements, elements without triangles removed. */
+  featureId: number;
+  element: IfcElement;
+  /** Exact AABB of all placed vertices, ENU metres at the anchor. */
+  boundsEnu: BoundsEnu;
+  /** Diagonal of `boundsEnu`, metres: the "size" that the `tile` stage sorts by. */
+  diagonalM: number;
+  /** Triangles as placed (instances counted each time). */
+  triangles: number;
+  parts: BakedPart[];
+  instances: InstanceUse[];
+}
+
+export interface BuildStats {
+  features: number;
+  /** Triangles as placed in the scene. */
+  triangles: number;
+  placedGeometries: number;
+  /** Groups of repeated geometry found (candidates; `write` decides per tile). */
+  instanceGroups: number;
+  /** Placements that went into instance groups. */
+  instancedPlacements: number;
+}
+
+/** The output of `build`: features in the content frame, ready for `tile` and `write`. */
+export interface BuiltModel {
+  fileName: string;
+  projectName: string | null;
+  georeference: Georeference;
+  /** Local origin, metres, content frame (glTF Y-up ENU: east, up, −north) at the anchor. */
+  originContent: [number, number, number];
+  features: BuiltFeature[];
+  instanceGroups: InstanceGroup[];
+  /** Every element of the model (with or without triangles), for `properties.json`. */
+  elements: IfcElement[];
+  spatialTree: SpatialNode | null;
+  containment: Record<string, string[]>;
+  /** Union of all feature bounds, ENU metres. */
+  boundsEnu: BoundsEnu;
+  stats: BuildStats;
+}
+
+const STAGE = 'build';
+
+function colorKey(geometryExpressId: number, color: ColorRgba): string {
+  return `${geometryExpressId}|${color.map((c) => Math.round(c * 255)).join(',')}`;
+}
+
+/** Centre of all placed geometry (from transformed local AABB corners), content frame, metres. */
+function estimateOrigin(model: ParsedModel, contentFromModel: Matrix4): [number, number, number] {
+  const bounds = emptyBoundsEnu();
+  const zero: [number, number, number] = [0, 0, 0];
+  const corners = new Map<number, MeshGeometry>();
+  for (const eg of model.elementGeometries) {
+    for (const pg of eg.placed) {
+      const mesh = model.geometries.get(pg.geometryExpressId);
+      if (!mesh || mesh.positions.length < 3) continue;
+      let box = corners.get(pg.geometryExpressId);
+      if (!box) {
+        const min = [Infinity, Infinity, Infinity];
+        const max = [-Infinity, -Infinity, -Infinity];
+        for (let i = 0; i + 2 < mesh.positions.length; i += 3) {
+          for (let k = 0; k < 3; k++) {
+            min[k] = Math.min(min[k], mesh.positions[i + k]);
+            max[k] = Math.max(max[k], mesh.positions[i + k]);
+          }
+        }
+        const p = new Float32Array(24);
+        for (let c = 0; c < 8; c++) {
+          p[c * 3] = c & 1 ? max[0] : min[0];
+          p[c * 3 + 1] = c & 2 ? max[1] : min[1];
+          p[c * 3 + 2] = c & 4 ? max[2] : min[2];
+        }
+        box = { positions: p, normals: new Float32Array(0), indices: new Uint32Array(0) };
+        corners.set(pg.geometryExpressId, box);
+      }
+      growBoundsByMesh(bounds, box, multiplyMatrix4(contentFromModel, pg.transform), zero);
+    }
+  }
+  if (!(bounds.min[0] <= bounds.max[0])) return [0, 0, 0];
+  // bounds are ENU (e, n, u); the origin is wanted in the content frame (e, u, −n).
+  const e = (bounds.min[0] + bounds.max[0]) / 2;
+  const n = (bounds.min[1] + bounds.max[1]) / 2;
+  const u = (bounds.min[2] + bounds.max[2]) / 2;
+  return [e, u, -n];
+}
+
+/**
+ * Places every element's geometry in the tile content frame and groups repeated geometry.
+ * @param model the parsed IFC (geometry in web-ifc's Y-up model frame, metres)
+ * @param georeference supplies `modelToEnu` (column-major 4×4, model → ENU metres)
+ * @returns features in a stable order (ParsedModel.elements order), positions in the content frame relative to
+ *   `originContent`, bounds in ENU metres. Elements without triangles are reported (`ctx.report.fail`), not thrown.
+ * @example const built = await build(parsed, georeference, {}, ctx);
+ * @see 3D Tiles 1.1 §glTF up-axis (content is Y-up; tile frame = glTF (x, −z, y))
+ */
+export async function build(
+  model: ParsedModel,
+  georeference: Georeference,
+  options: BuildOptions,
+  ctx: StageContext,
+): Promise<BuiltModel> {
+  const opts = withDefaults(BUILD_DEFAULTS, options);
+  const contentFromModel = multiplyMatrix4(GLTF_FROM_ENU, georeference.modelToEnu);
+  const originContent = estimateOrigin(model, contentFromModel);
+  const relativeFromModel = translateMatrix4(contentFromModel, [-originContent[0], -originContent[1], -originContent[2]]);
+
+  const geometryByElement = new Map(model.elementGeometries.map((eg) => [eg.expressId, eg.placed]));
+
+  // Pass 1: which geometries qualify for instancing (placed often enough with similarity transforms).
+  const similarUses = new Map<number, number>();
+  if (opts.detectInstancing) {
+    for (const eg of model.elementGeometries) {
+      for (const pg of eg.placed) {
+        const mesh = model.geometries.get(pg.geometryExpressId);
+        if (!mesh || mesh.indices.length / 3 < opts.minInstanceTriangles) continue;
+        if (!decomposeSimilarity(multiplyMatrix4(relativeFromModel, pg.transform))) continue;
+        similarUses.set(pg.geometryExpressId, (similarUses.get(pg.geometryExpressId) ?? 0) + 1);
+      }
+    }
+  }
+  const isCandidate = (id: number) => (similarUses.get(id) ?? 0) >= opts.minInstanceCount;
+
+  const instanceGroups: InstanceGroup[] = [];
+  const groupIndexByKey = new Map<string, number>();
+  const centeredMeshes = new Map<number, { mesh: MeshGeometry; center: [number, number, number] }>();
+  const features: BuiltFeature[] = [];
+  let placedGeometries = 0;
+  let instancedPlacements = 0;
+  let totalTriangles = 0;
+  let modelBounds = emptyBoundsEnu();
+
+  for (const [index, element] of model.elements.entries()) {
+    const placed = geometryByElement.get(element.expressId) ?? [];
+    const bounds = emptyBoundsEnu();
+    const parts: BakedPart[] = [];
+    const instances: InstanceUse[] = [];
+    let triangles = 0;
+    for (const pg of placed) {
+      const mesh = model.geometries.get(pg.geometryExpressId);
+      if (!mesh || mesh.indices.length < 3) continue;
+      const m = multiplyMatrix4(relativeFromModel, pg.transform);
+      if (isCandidate(pg.geometryExpressId) && decomposeSimilarity(m)) {
+        let centered = centeredMeshes.get(pg.geometryExpressId);
+        if (!centered) {
+          const center = meshCenter(mesh);
+          const positions = new Float32Array(mesh.positions.length);
+          for (let i = 0; i < positions.length; i++) positions[i] = mesh.positions[i] - center[i % 3];
+          centered = { mesh: { positions, normals: mesh.normals, indices: mesh.indices }, center };
+          centeredMeshes.set(pg.geometryExpressId, centered);
+        }
+        const key = colorKey(pg.geometryExpressId, pg.color);
+        let groupIndex = groupIndexByKey.get(key);
+        if (groupIndex === undefined) {
+          groupIndex = instanceGroups.length;
+          groupIndexByKey.set(key, groupIndex);
+          instanceGroups.push({
+            geometryExpressId: pg.geometryExpressId,
+            color: pg.color,
+            mesh: centered.mesh,
+            triangles: mesh.indices.length / 3,
+            uses: 0,
+          });
+        }
+        instanceGroups[groupIndex].uses++;
+        const contentFromMesh = translateSourceMatrix4(m, centered.center);
+        growBoundsByMesh(bounds, centered.mesh, contentFromMesh, originContent);
+        instances.push({ groupIndex, contentFromMesh });
+        instancedPlacements++;
+      } else {
+        const baked = bakeMesh(mesh, m, bounds, originContent);
+        if (!baked) {
+          ctx.report.fail({
+            globalId: element.globalId,
+            expressId: element.expressId,
+            ifcClass: element.ifcClass,
+            stage: STAGE,
+            reason: `geometry #${pg.geometryExpressId} has non-finite coordinates after placement; skipped`,
+          });
+          continue;
+        }
+        parts.push({ ...baked, color: pg.color });
+      }
+      placedGeometries++;
+      triangles += mesh.indices.length / 3;
+    }
+    if (triangles === 0) {
+      ctx.report.fail({
+        globalId: element.globalId,
+        expressId: element.expressId,
+        ifcClass: element.ifcClass,
+        stage: STAGE,
+        reason: 'no triangles: element skipped (no feature written)',
+      });
+      continue;
+    }
+    features.push({
+      featureId: features.length,
+      element,
+      boundsEnu: bounds,
+      diagonalM: diagonalM(bounds),
+      triangles,
+      parts,
+      instances,
+    });
+    totalTriangles += triangles;
+    modelBounds = features.length === 1 ? bounds : unionBoundsEnu(modelBounds, bounds);
+    if (index % 256 === 0) ctx.onProgress?.(STAGE, index / Math.max(1, model.elements.length));
+  }
+  ctx.onProgress?.(STAGE, 1);
+
+  const stats: BuildStats = {
+    features: features.length,
+    triangles: totalTriangles,
+    placedGeometries,
+    instanceGroups: instanceGroups.length,
+    instancedPlacements,
+  };
+  ctx.logger.info(
+    `${STAGE}: ${stats.features} features, ${stats.triangles} triangles, ${placedGeometries} placed geometries, ` +
+      `${instanceGroups.length} instance groups (${instancedPlacements} placements)`,
+  );
+  return {
+    fileName: model.fileName,
+    projectName: model.projectName,
+    georeference,
+    originContent,
+    features,
+    instanceGroups,
+    elements: model.elements,
+    spatialTree: model.spatialTree,
+    containment: model.containment,
+    boundsEnu: modelBounds,
+    stats,
+  };
+}
