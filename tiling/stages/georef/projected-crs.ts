@@ -1,0 +1,147 @@
+/**
+ * Resolves an IfcProjectedCRS (or IFC2X3 ePset_ProjectedCRS) to an EPSG definition that proj4 can run.
+ *
+ * Notes:
+ * - Names seen in real files: `EPSG:4548`, `urn:ogc:def:crs:EPSG::4548`, the EPSG name itself
+ *   (`CGCS2000 / 3-degree Gauss-Kruger CM 117E`), and Bentley's `Name='NC83'` with `MapProjection='EPSG'`,
+ *   `MapZone='32119'`. All four are accepted, in that order of trust.
+ * - Some EPSG definitions need a datum-shift grid (`+nadgrids=BETA2007.gsb` for DHDN, EPSG:31467), which
+ *   proj4js does not have: it then returns NaN (after printing to the console). We replace such a grid with a
+ *   known Helmert `+towgs84` from {@link DATUM_GRID_FALLBACKS} and warn (accuracy: metres), or throw.
+ */
+
+import type { RawGeoreference } from '../parse/parsed-model';
+import { GeorefError } from '../../errors';
+import type { CrsDefinition, EpsgRegistry } from './epsg-registry';
+
+/** Helmert parameters that stand in for a datum-shift grid proj4js cannot load. */
+export interface DatumGridFallback {
+  /** proj4 `+towgs84` value (position-vector convention: tx,ty,tz m, rx,ry,rz arc-seconds, ds ppm). */
+  towgs84: string;
+  /** Where the parameters come from and how good they are. */
+  source: string;
+}
+
+/** Grid file name (as in `+nadgrids=`) → Helmert fallback. */
+export const DATUM_GRID_FALLBACKS: Readonly<Record<string, DatumGridFallback>> = {
+  'BETA2007.gsb': {
+    towgs84: '598.1,73.7,418.2,0.202,0.045,-2.455,6.7',
+    source: 'DHDN → WGS 84 7-parameter Helmert (EPSG:1777 "DHDN to WGS 84 (2)", as in the PROJ 4 epsg init file), accuracy ≈ 3 m',
+  },
+};
+
+/** A CRS ready for proj4, with the unit its coordinates are in. */
+export interface ResolvedCrs {
+  definition: CrsDefinition;
+  /** proj4 string to run (may differ from `definition.proj4` by a grid fallback). */
+  proj4: string;
+  /** Metres per unit of the CRS's own axes (from `+units=` / `+to_meter=`). */
+  crsUnitM: number;
+  warnings: string[];
+}
+
+const UNIT_M: Readonly<Record<string, number>> = {
+  m: 1,
+  km: 1000,
+  cm: 0.01,
+  mm: 0.001,
+  ft: 0.3048,
+  'us-ft': 1200 / 3937,
+  'ind-ft': 0.30479841,
+};
+
+/**
+ * Finds the EPSG code a projected CRS refers to, from its name or Bentley-style MapProjection/MapZone.
+ *
+ * @param crs the raw projected CRS of the file
+ * @param registry EPSG registry (only used for names that are not `EPSG:nnnn`)
+ * @returns the definition, or null when nothing matches
+ */
+export function findCrsDefinition(
+  crs: NonNullable<RawGeoreference['projectedCrs']>,
+  registry: EpsgRegistry,
+): CrsDefinition | null {
+  const name = crs.name.trim();
+  const explicit =
+    /^EPSG\s*:{1,2}\s*(\d+)$/i.exec(name) ??
+    /^urn:ogc:def:crs:EPSG:[\d.]*:(\d+)$/i.exec(name) ??
+    /opengis\.net\/def\/crs\/EPSG\/[\d.]+\/(\d+)$/i.exec(name);
+  if (explicit) return registry.byCode(Number(explicit[1]));
+  if (crs.mapProjection?.trim().toUpperCase() === 'EPSG' && /^\d+$/.test(crs.mapZone?.trim() ?? '')) {
+    return registry.byCode(Number(crs.mapZone?.trim()));
+  }
+  const byName = registry.byName(name);
+  if (byName) return byName;
+  const embedded = /\bEPSG\s*:{0,2}\s*(\d{4,5})\b/i.exec(name);
+  return embedded ? registry.byCode(Number(embedded[1])) : null;
+}
+
+/**
+ * Resolves the projected CRS of a map conversion to a runnable proj4 definition.
+ *
+ * @param crs the raw IfcProjectedCRS / ePset_ProjectedCRS (null when the file has none)
+ * @param registry EPSG registry
+ * @param fileName input file, for messages
+ * @param gridFallbacks grid name → Helmert stand-in
+ * @returns the definition, the proj4 string to run, its unit (metres per unit) and warnings
+ * @throws {GeorefError} when the CRS is missing, unknown, geographic (not projected), or needs a datum-shift
+ *   grid that has no fallback; the message names the CRS and the file
+ * @see IFC 4.3 IfcProjectedCRS; EPSG registry
+ */
+export function resolveProjectedCrs(
+  crs: RawGeoreference['projectedCrs'],
+  registry: EpsgRegistry,
+  fileName: string,
+  gridFallbacks: Readonly<Record<string, DatumGridFallback>>,
+): ResolvedCrs {
+  if (!crs) {
+    throw new GeorefError(`${fileName}: the map conversion has no IfcProjectedCRS, so its eastings/northings cannot be placed`, {
+      context: { file: fileName },
+    });
+  }
+  const definition = findCrsDefinition(crs, registry);
+  if (!definition) {
+    throw new GeorefError(
+      `${fileName}: unknown coordinate reference system '${crs.name}' (not an EPSG code or EPSG name we know); pass --lon/--lat instead`,
+      { context: { file: fileName, crs: crs.name, mapProjection: crs.mapProjection, mapZone: crs.mapZone } },
+    );
+  }
+  if (/\+proj=(longlat|latlong|lonlat|latlon|geocent)\b/.test(definition.proj4)) {
+    throw new GeorefError(`${fileName}: CRS '${crs.name}' (EPSG:${definition.epsg}) is not a projected CRS`, {
+      context: { file: fileName, crs: crs.name, epsg: definition.epsg },
+    });
+  }
+  const warnings: string[] = [];
+  let proj4 = definition.proj4;
+  const grid = /\+nadgrids=(\S+)/.exec(proj4);
+  if (grid) {
+    // `@name` grids are optional in PROJ syntax; proj4js skips them when absent.
+    const mandatory = grid[1].split(',').filter((g) => !g.startsWith('@'));
+    const missing = mandatory.filter((g) => gridFallbacks[g] === undefined);
+    if (missing.length > 0) {
+      throw new GeorefError(
+        `${fileName}: EPSG:${definition.epsg} (${definition.name}) needs the datum-shift grid ${missing.join(', ')}, which is not available`,
+        { context: { file: fileName, epsg: definition.epsg, grids: missing } },
+      );
+    }
+    if (mandatory.length > 0) {
+      const fallback = gridFallbacks[mandatory[0]];
+      proj4 = proj4.replace(/\+nadgrids=\S+/, `+towgs84=${fallback.towgs84}`);
+      warnings.push(
+        `georef: EPSG:${definition.epsg} needs grid ${mandatory[0]}, not available; used ${fallback.source} instead`,
+      );
+    }
+  }
+  const toMeter = /\+to_meter=([\d.eE+-]+)/.exec(proj4);
+  const units = /\+units=(\S+)/.exec(proj4);
+  const crsUnitM = toMeter ? Number(toMeter[1]) : units ? UNIT_M[units[1]] ?? Number.NaN : 1;
+  if (!(crsUnitM > 0)) {
+    throw new GeorefError(`${fileName}: EPSG:${definition.epsg} uses a length unit we cannot convert ('${units?.[1]}')`, {
+      context: { file: fileName, epsg: definition.epsg },
+    });
+  }
+  if (/^CGCS2000\b/i.test(definition.name)) {
+    warnings.push(`georef: EPSG:${definition.epsg} is on CGCS2000, treated as WGS84 (difference: centimetres to decimetres)`);
+  }
+  return { definition, proj4, crsUnitM, warnings };
+}
