@@ -1,0 +1,231 @@
+/**
+ * The city twin's CesiumJS scene: an offline globe (NaturalEarthII imagery shipped with CesiumJS, ellipsoid
+ * terrain, no ion, no geocoder, no online imagery), GeoJSON outline layers, model tilesets, picking, camera
+ * events and a readiness signal. Created and destroyed only by {@link useCesiumViewer}.
+ *
+ * Notes: `CesiumWidget` is used instead of `Viewer`: the twin needs none of Viewer's widgets (geocoder,
+ * base-layer picker, timeline…), so nothing can reach out to online services. `requestRenderMode` keeps the
+ * CPU idle between camera moves, which matters with software WebGL (SwiftShader renders ≈ 1.7 fps at 1280×800).
+ *
+ * @see https://cesium.com/learn/cesiumjs/ref-doc/CesiumWidget.html
+ */
+import type { CesiumWidget, ScreenSpaceEventHandler } from 'cesium';
+import { JIANGXI_OVERVIEW_CAMERA, type CameraState } from '@viewer/core/camera-url';
+import type { FeatureCollection } from '@viewer/core/geojson-lines';
+import type { ElementSelection } from '@viewer/core/selection';
+import { isSameSelection } from '@viewer/core/selection';
+import type { EventEmitter, TwinEventMap } from '@viewer/core/twin-events';
+import { applyCameraState, flyToPoint, flyToSphere, readCameraState, type FlyToPoint } from './camera-pose';
+import { featureGlobalId } from './element-highlighter';
+import type { CesiumModule } from './load-cesium';
+import { OutlineLayer, type OutlineStyle } from './outline-layer';
+import { TilesetLayers, type TilesetLayerInput } from './tileset-layers';
+
+/** An outline layer as the scene needs it; `data: null` while the app is still fetching it. */
+export interface OutlineLayerInput {
+  id: string;
+  data: FeatureCollection | null;
+  style: OutlineStyle;
+  isVisible: boolean;
+}
+
+/** Minimum time between two hover picks, milliseconds (a pick re-renders the scene; slow in software WebGL). */
+export const HOVER_PICK_INTERVAL_MS = 120;
+
+/** Relative path of CesiumJS's bundled NaturalEarthII TMS imagery (served from `/cesium/Assets/...`). */
+export const NATURAL_EARTH_PATH = 'Assets/Textures/NaturalEarthII';
+
+/** The twin scene (see module notes). */
+export class TwinScene {
+  /** The CesiumJS widget (canvas, scene, camera). */
+  readonly widget: CesiumWidget;
+  private readonly tilesets: TilesetLayers;
+  private readonly outlines = new Map<string, { data: FeatureCollection; layer: OutlineLayer }>();
+  private readonly handler: ScreenSpaceEventHandler;
+  private readonly removeListeners: (() => void)[] = [];
+  private hovered: ElementSelection | null = null;
+  private lastHoverPickMs = 0;
+  private pendingHover: { x: number; y: number } | null = null;
+  private hoverTimer: ReturnType<typeof setTimeout> | null = null;
+  private isReady = false;
+
+  /**
+   * Creates the widget inside `container` and starts at `initialCamera` (default: the Jiangxi overview).
+   */
+  constructor(
+    private readonly Cesium: CesiumModule,
+    container: HTMLElement,
+    private readonly events: EventEmitter<TwinEventMap>,
+    initialCamera: CameraState | null,
+  ) {
+    const baseLayer = Cesium.ImageryLayer.fromProviderAsync(
+      Cesium.TileMapServiceImageryProvider.fromUrl(Cesium.buildModuleUrl(NATURAL_EARTH_PATH)),
+      {},
+    );
+    this.widget = new Cesium.CesiumWidget(container, {
+      baseLayer,
+      terrainProvider: new Cesium.EllipsoidTerrainProvider(),
+      scene3DOnly: true,
+      requestRenderMode: true,
+      maximumRenderTimeChange: Number.POSITIVE_INFINITY,
+      msaaSamples: 1,
+      useBrowserRecommendedResolution: true,
+    });
+    const scene = this.widget.scene;
+    scene.globe.baseColor = Cesium.Color.fromCssColorString('#0b1a2c');
+    scene.globe.depthTestAgainstTerrain = false;
+    scene.backgroundColor = Cesium.Color.fromCssColorString('#050a12');
+    applyCameraState(Cesium, scene.camera, initialCamera ?? JIANGXI_OVERVIEW_CAMERA);
+
+    this.tilesets = new TilesetLayers(Cesium, scene, (tilesetId, message) => {
+      this.events.emit('tileset-load', { tilesetId, isLoaded: message === null, message });
+      this.updateReadiness();
+    });
+
+    this.handler = new Cesium.ScreenSpaceEventHandler(scene.canvas);
+    this.handler.setInputAction(
+      (movement: { position: { x: number; y: number } }) => this.select(movement.position),
+      Cesium.ScreenSpaceEventType.LEFT_CLICK,
+    );
+    this.handler.setInputAction(
+      (movement: { endPosition: { x: number; y: number } }) => this.queueHover(movement.endPosition),
+      Cesium.ScreenSpaceEventType.MOUSE_MOVE,
+    );
+    this.removeListeners.push(
+      scene.camera.moveEnd.addEventListener(() =>
+        this.events.emit('camera-change', { camera: readCameraState(Cesium, scene.camera) }),
+      ),
+      scene.postRender.addEventListener(() => this.updateReadiness()),
+    );
+  }
+
+  /** Makes the outline layers match `layers` (creates, shows/hides, rebuilds on new data, destroys). */
+  syncOutlineLayers(layers: readonly OutlineLayerInput[]): void {
+    const wanted = new Map(layers.filter((layer) => layer.data !== null).map((layer) => [layer.id, layer]));
+    for (const [id, entry] of [...this.outlines]) {
+      if (wanted.get(id)?.data !== entry.data) {
+        entry.layer.destroy();
+        this.outlines.delete(id);
+      }
+    }
+    for (const [id, input] of wanted) {
+      const existing = this.outlines.get(id);
+      if (existing) existing.layer.setVisible(input.isVisible);
+      else {
+        const layer = new OutlineLayer(this.Cesium, this.widget.scene, input.data!, input.style, input.isVisible);
+        this.outlines.set(id, { data: input.data!, layer });
+      }
+    }
+    this.widget.scene.requestRender();
+  }
+
+  /** Makes the model tileset layers match `layers`. */
+  syncTilesetLayers(layers: readonly TilesetLayerInput[]): void {
+    this.tilesets.sync(layers);
+    this.updateReadiness();
+  }
+
+  /** Marks the selected element by GlobalId (`null`: clear). */
+  setSelectedGlobalId(globalId: string | null): void {
+    this.tilesets.setSelectedGlobalId(globalId);
+  }
+
+  /** Moves the camera to `camera` at once. */
+  setCamera(camera: CameraState): void {
+    applyCameraState(this.Cesium, this.widget.scene.camera, camera);
+    this.widget.scene.requestRender();
+  }
+
+  /** The current camera pose. */
+  getCamera(): CameraState {
+    return readCameraState(this.Cesium, this.widget.scene.camera);
+  }
+
+  /** Flies to a point target. */
+  flyToPoint(target: FlyToPoint, durationS = 2): void {
+    flyToPoint(this.Cesium, this.widget.scene.camera, target, durationS);
+  }
+
+  /**
+   * Flies to a tileset layer's bounding sphere, or to `fallback` while the tileset is not loaded.
+   *
+   * @returns `true` when the tileset's own bounds were used
+   */
+  flyToTileset(tilesetId: string, fallback: FlyToPoint | null, durationS = 2): boolean {
+    const sphere = this.tilesets.boundingSphereOf(tilesetId);
+    if (sphere) {
+      flyToSphere(this.Cesium, this.widget.scene.camera, sphere, Math.max(sphere.radius * 2.5, 30), durationS);
+      return true;
+    }
+    if (fallback) this.flyToPoint(fallback, durationS);
+    return false;
+  }
+
+  /**
+   * Picks the model element at a canvas position (CSS pixels from the canvas's top-left corner).
+   *
+   * @returns the element, or `null` over the globe / outlines / empty space
+   */
+  pickAt(x: number, y: number): ElementSelection | null {
+    const scene = this.widget.scene;
+    const picked: unknown = scene.pick(new this.Cesium.Cartesian2(x, y));
+    if (!(picked instanceof this.Cesium.Cesium3DTileFeature)) return null;
+    const tilesetId = this.tilesets.idOf(picked.tileset);
+    const globalId = featureGlobalId(picked);
+    return tilesetId !== null && globalId !== null ? { tilesetId, globalId } : null;
+  }
+
+  /** Whether the globe and every visible tileset have loaded what the current view needs. */
+  get ready(): boolean {
+    return this.isReady;
+  }
+
+  /** Ids of the tileset layers that loaded, and their indexed element counts. */
+  tilesetStatus(): { loadedIds: string[]; indexedElementCounts: Record<string, number> } {
+    return { loadedIds: this.tilesets.loadedIds, indexedElementCounts: this.tilesets.indexedElementCounts() };
+  }
+
+  /** Destroys every primitive, the handler and the widget. Safe to call twice. */
+  destroy(): void {
+    if (this.widget.isDestroyed()) return;
+    if (this.hoverTimer !== null) clearTimeout(this.hoverTimer);
+    for (const remove of this.removeListeners) remove();
+    this.handler.destroy();
+    this.tilesets.destroy();
+    for (const entry of this.outlines.values()) entry.layer.destroy();
+    this.outlines.clear();
+    this.widget.destroy();
+  }
+
+  private select(position: { x: number; y: number }): void {
+    const element = this.pickAt(position.x, position.y);
+    this.events.emit('element-select', { element });
+  }
+
+  private queueHover(position: { x: number; y: number }): void {
+    this.pendingHover = { x: position.x, y: position.y };
+    if (this.hoverTimer !== null) return;
+    const waitMs = Math.max(0, this.lastHoverPickMs + HOVER_PICK_INTERVAL_MS - Date.now());
+    this.hoverTimer = setTimeout(() => {
+      this.hoverTimer = null;
+      if (!this.pendingHover || this.widget.isDestroyed()) return;
+      const { x, y } = this.pendingHover;
+      this.pendingHover = null;
+      this.lastHoverPickMs = Date.now();
+      const element = this.pickAt(x, y);
+      if (isSameSelection(element, this.hovered)) return;
+      this.hovered = element;
+      this.tilesets.setHovered(element);
+      this.widget.canvas.style.cursor = element ? 'pointer' : '';
+      this.events.emit('element-hover', { element });
+    }, waitMs);
+  }
+
+  private updateReadiness(): void {
+    if (this.widget.isDestroyed()) return;
+    const isReady = this.widget.scene.globe.tilesLoaded && this.tilesets.isSettled;
+    if (isReady === this.isReady) return;
+    this.isReady = isReady;
+    this.events.emit('ready-change', { isReady });
+  }
+}
