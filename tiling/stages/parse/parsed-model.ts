@@ -85,6 +85,8 @@ export interface RawGeoreference {
   projectedCrs: {
     /** As written, e.g. `EPSG:4548`, `EPSG:32119`, `CGCS2000 / 3-degree Gauss-Kruger CM 117E`. */
     name: string;
+    /** IfcCRS.Description as written (e.g. `NAD83 North Carolina State Plane, Meter`); added by parse. */
+    description?: string | null;
     geodeticDatum: string | null;
     verticalDatum: string | null;
     mapProjection: string | null;

@@ -1,0 +1,159 @@
+import * as WebIFC from 'web-ifc';
+import type { IfcAPI } from 'web-ifc';
+import { IfcParseError } from '../../errors';
+import type { StageContext } from '../../stage-context';
+import { streamGeometry } from './geometry-stream';
+import { readGeoreferenceSource } from './georeference-source';
+import type { IfcElement, ParsedModel } from './parsed-model';
+import { readElementSemantics } from './properties';
+import { schemaFamilyOf } from './schema';
+import { readSpatialStructure } from './spatial-structure';
+import { assertCompleteStepFile, readFileSchema } from './step-file';
+import { StepLines, textOf } from './step-lines';
+import { readLengthUnitM } from './units';
+
+/** Options of the `parse` stage. */
+export interface ParseOptions {
+  /**
+   * Turn IfcSpace volumes into features too. Off by default: spaces are rooms (air), drawn over walls and
+   * floors they hide everything; their names and quantities stay available through the spatial tree.
+   * IfcOpeningElement is never a feature.
+   */
+  includeSpaces?: boolean;
+  /** An initialised web-ifc `IfcAPI` to reuse (it is heavy: ≈ 30 ms to `Init()` plus its wasm heap). */
+  ifcApi?: IfcAPI;
+}
+
+/** Defaults merged under {@link ParseOptions} (an `undefined` option never overrides them). */
+export const PARSE_DEFAULTS = { includeSpaces: false } satisfies Omit<ParseOptions, 'ifcApi'>;
+
+/** The bytes handed to {@link parseIfc}. */
+export interface ParseInput {
+  bytes: Uint8Array;
+  /** Used in every message and in the output. */
+  fileName: string;
+}
+
+const STAGE = 'parse';
+
+/**
+ * The `parse` stage: reads an IFC file with web-ifc into a {@link ParsedModel} (geometry in metres, Y-up;
+ * properties, spatial tree, raw georeferencing).
+ *
+ * Every IfcProduct with body geometry becomes one {@link IfcElement}, except IfcOpeningElement (never) and
+ * IfcSpace (only with `includeSpaces`). Elements whose geometry has no triangles or that web-ifc cannot
+ * triangulate are reported through `ctx.report.fail` and skipped; the conversion goes on.
+ *
+ * @param input the IFC bytes and file name
+ * @param options see {@link ParseOptions} / {@link PARSE_DEFAULTS}
+ * @param ctx logger, report, progress (`onProgress('parse', 0..1)`)
+ * @returns the parsed model
+ * @throws {IfcParseError} when the file is not STEP, is truncated (names the last complete `#n=` entity) or
+ *   web-ifc cannot open it
+ * @throws {UnsupportedSchemaError} for schemas other than IFC2X3 / IFC4 / IFC4X3 (incl. pre-releases)
+ * @example
+ * const model = await parseIfc({ bytes, fileName: 'house.ifc' }, {}, { logger: SILENT_LOGGER, report: new ReportBuilder() });
+ * @see https://github.com/ThatOpen/engine_web-ifc
+ */
+export async function parseIfc(input: ParseInput, options: ParseOptions, ctx: StageContext): Promise<ParsedModel> {
+  const { fileName, bytes } = input;
+  const includeSpaces = options.includeSpaces ?? PARSE_DEFAULTS.includeSpaces;
+  const started = performance.now();
+  const schemaNames = readFileSchema(bytes, fileName);
+  const schema = schemaNames[0];
+  const schemaFamily = schemaFamilyOf(schema, fileName);
+  assertCompleteStepFile(bytes, fileName);
+  ctx.onProgress?.(STAGE, 0);
+
+  const api = options.ifcApi ?? (await createIfcApi());
+  let modelId: number;
+  try {
+    modelId = api.OpenModel(bytes, { COORDINATE_TO_ORIGIN: false });
+  } catch (cause) {
+    throw new IfcParseError(`${fileName}: web-ifc cannot open the file (${(cause as Error).message})`, { context: { file: fileName, schema }, cause });
+  }
+  if (modelId < 0) throw new IfcParseError(`${fileName}: web-ifc cannot open the file`, { context: { file: fileName, schema } });
+  try {
+    ctx.logger.debug(`${STAGE}: opened ${fileName} (${schema}) in ${Math.round(performance.now() - started)} ms`);
+    ctx.onProgress?.(STAGE, 0.05);
+    const lines = new StepLines(api, modelId);
+    const projectId = lines.idsOfType(WebIFC.IFCPROJECT)[0] ?? null;
+    const lengthUnitM = readLengthUnitM(lines, projectId, fileName);
+
+    const streamed = streamGeometry(api, modelId, {
+      includeSpaces,
+      classNameOf: (id) => lines.className(id),
+      onProgress: (f) => ctx.onProgress?.(STAGE, 0.05 + 0.8 * f),
+    });
+    for (const warning of streamed.warnings) ctx.report.warn(`${STAGE}: ${warning}`);
+
+    const elementIds = new Set(streamed.elementGeometries.map((g) => g.expressId));
+    const semantics = readElementSemantics(lines, elementIds);
+    ctx.onProgress?.(STAGE, 0.92);
+    const spatial = readSpatialStructure(lines, projectId);
+
+    const elements: IfcElement[] = [];
+    const containment: Record<string, string[]> = {};
+    for (const { expressId } of streamed.elementGeometries) {
+      const args = lines.args(expressId);
+      const globalId = textOf(args[0]) ?? `#${expressId}`;
+      const containerId = spatial.containerOf(expressId);
+      const info = semantics.get(expressId);
+      elements.push({
+        expressId,
+        globalId,
+        ifcClass: lines.className(expressId),
+        name: textOf(args[2]),
+        storey: containerId === null ? null : spatial.storeyNameOf(containerId),
+        typeName: info?.typeName ?? null,
+        material: info?.material ?? null,
+        propertySets: info?.propertySets ?? {},
+      });
+      if (containerId !== null) (containment[spatial.globalIdOf(containerId)] ??= []).push(globalId);
+    }
+    for (const failure of streamed.failures) {
+      const args = lines.args(failure.expressId);
+      ctx.report.fail({
+        globalId: textOf(args[0]),
+        expressId: failure.expressId,
+        ifcClass: lines.className(failure.expressId),
+        stage: STAGE,
+        reason: failure.reason,
+      });
+    }
+
+    const model: ParsedModel = {
+      fileName,
+      schema,
+      schemaFamily,
+      lengthUnitM,
+      projectName: projectId === null ? null : textOf(lines.args(projectId)[2]),
+      elements,
+      geometries: streamed.geometries,
+      elementGeometries: streamed.elementGeometries,
+      spatialTree: spatial.tree,
+      containment,
+      georeference: readGeoreferenceSource(lines, schemaFamily, lengthUnitM, fileName),
+    };
+    ctx.onProgress?.(STAGE, 1);
+    ctx.logger.info(
+      `${STAGE}: ${fileName}: ${elements.length} elements, ${streamed.elementGeometries.reduce((n, g) => n + g.placed.length, 0)} placed geometries, ` +
+        `${streamed.geometries.size} unique meshes, ${streamed.failures.length} failures in ${Math.round(performance.now() - started)} ms`,
+    );
+    return model;
+  } finally {
+    api.CloseModel(modelId);
+  }
+}
+
+/**
+ * Creates and initialises a web-ifc `IfcAPI` with its log output silenced (errors surface through our own
+ * checks and the report).
+ * @returns a ready IfcAPI (Node build; finds its wasm beside the package)
+ */
+export async function createIfcApi(): Promise<IfcAPI> {
+  const api = new WebIFC.IfcAPI();
+  await api.Init();
+  api.SetLogLevel(WebIFC.LogLevel.LOG_LEVEL_OFF);
+  return api;
+}
