@@ -20,7 +20,9 @@
  *   as ellipsoidal heights and `heightDatum` says so (the geoid separation is metres to tens of metres).
  * - CGCS2000 (EPSG:4490 and its projections) is treated as WGS84 but the EPSG code is kept in the output.
  * - Datum grids proj4js lacks (DHDN's BETA2007.gsb) are replaced by a Helmert fallback with a warning; for the
- *   gk sample the result lies 1.4 m from the file's own RefLatitude/RefLongitude.
+ *   gk sample (EPSG:31467) the origin lies 1.38 m from the file's own RefLatitude/RefLongitude, and points at
+ *   ±100 m match proj4 within 0.005 mm horizontally; heading 285.27° (grid 285.70°, convergence −0.43°).
+ * - Cost: 3 ms per call by EPSG code; a CRS given by name reads epsg-index/all.json once (≈ 100 ms).
  * - IfcSite RefLatitude/RefLongitude: anchor at the IFC world origin (assumed to be the site reference point;
  *   warned), heading from TrueNorth when present, else 0 (warned).
  * - Headings are the azimuth of IFC +Y (the drawing's plan north; model −Z), clockwise from true north.

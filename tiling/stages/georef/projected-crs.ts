@@ -128,7 +128,7 @@ export function resolveProjectedCrs(
       const fallback = gridFallbacks[mandatory[0]];
       proj4 = proj4.replace(/\+nadgrids=\S+/, `+towgs84=${fallback.towgs84}`);
       warnings.push(
-        `georef: EPSG:${definition.epsg} needs grid ${mandatory[0]}, not available; used ${fallback.source} instead`,
+        `georef: EPSG:${definition.epsg} needs grid ${mandatory[0]}, which is not available; used instead: ${fallback.source}`,
       );
     }
   }
