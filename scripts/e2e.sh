@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# End-to-end journeys: a fresh e2e database, the quick sample models converted into their own TILES_DIR,
+# the production build served on E2E_PORT (default 3300), then Playwright with Debian chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+E2E_PORT="${E2E_PORT:-3300}"
+
+db_line="$(npx tsx scripts/e2e-database.ts | tail -n 1)"
+case "$db_line" in DATABASE_URL=*) export "$db_line" ;; *) echo "e2e: no DATABASE_URL" >&2; exit 1 ;; esac
+export TILES_DIR="$PWD/.gantwin/e2e-tiles"
+
+npm run --silent seed
+npx tsx scripts/convert-samples.ts --test-only
+bash scripts/build-if-changed.sh
+
+npx next start -p "$E2E_PORT" > .gantwin/e2e-server.log 2>&1 &
+server_pid=$!
+trap 'kill "$server_pid" 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do
+  curl -sf -o /dev/null "http://127.0.0.1:${E2E_PORT}/" && break
+  kill -0 "$server_pid" 2>/dev/null || { cat .gantwin/e2e-server.log >&2; exit 1; }
+  sleep 1
+done
+
+BASE_URL="http://127.0.0.1:${E2E_PORT}" npx playwright test

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# The test command (README): every test, on a fresh machine.
+#   static checks (TypeScript, import boundaries) → vitest (unit + integration on real PostGIS, per-run database)
+#   → end to end (Playwright driving Debian chromium against the built app with a fresh e2e database).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+
+bash scripts/install-system-deps.sh
+bash scripts/install-node-deps.sh
+
+db_line="$(npx tsx scripts/db-up.ts | tail -n 1)"
+case "$db_line" in DATABASE_URL=*) export "$db_line" ;; *) echo "test-all: db-up did not print DATABASE_URL" >&2; exit 1 ;; esac
+
+echo "== typecheck" >&2
+npm run --silent typecheck
+echo "== import boundaries" >&2
+npm run --silent lint:deps
+echo "== unit + integration (vitest, real PostGIS)" >&2
+npx vitest run
+echo "== end to end (Playwright + chromium)" >&2
+bash scripts/e2e.sh
