@@ -1,0 +1,71 @@
+/**
+ * Layer tree grouped by plate, with a visibility toggle per layer, its kind, CIM level and provenance.
+ */
+import { createTranslator, type Locale } from '@viewer/core/i18n';
+import { groupLayersByPlate, layerTitle, type LayerDescriptor } from '@viewer/core/layer-descriptor';
+import { UI_MESSAGES } from './messages';
+
+/** Props of {@link LayerPanel}. */
+export interface LayerPanelProps {
+  layers: readonly LayerDescriptor[];
+  /** Visibility per layer id (see `resolveLayerVisibility`). */
+  visibility: Readonly<Record<string, boolean>>;
+  onToggle: (layerId: string, isVisible: boolean) => void;
+  locale: Locale;
+  loading?: boolean;
+  /** Layer ids still fetching their data (shown with a busy marker). */
+  busyLayerIds?: ReadonlySet<string>;
+  className?: string;
+}
+
+/** The layer panel (see module doc). */
+export function LayerPanel({ layers, visibility, onToggle, locale, loading, busyLayerIds, className }: LayerPanelProps) {
+  const t = createTranslator(UI_MESSAGES, locale);
+  const groups = groupLayersByPlate(layers);
+  const plateTitle = (plate: string) => (plate === 'twin' ? t('plate.twin') : t('plate.other', { plate }));
+  return (
+    <section className={`gt-panel gt-layer-panel ${className ?? ''}`} aria-label={t('layer.title')} data-testid="layer-panel">
+      <header className="gt-panel__header">
+        <h2 className="gt-panel__title">{t('layer.title')}</h2>
+      </header>
+      <div className="gt-panel__body">
+        {loading ? <p className="gt-panel__message">{t('layer.loading')}</p> : null}
+        {!loading && layers.length === 0 ? <p className="gt-panel__message">{t('layer.empty')}</p> : null}
+        {groups.map((group) => (
+          <fieldset className="gt-layer-group" key={group.plate}>
+            <legend className="gt-layer-group__title">{plateTitle(group.plate)}</legend>
+            <ul className="gt-layer-list">
+              {group.layers.map((layer) => {
+                const isVisible = visibility[layer.id] ?? layer.defaultVisible;
+                return (
+                  <li className="gt-layer" key={layer.id} data-layer-id={layer.id}>
+                    <label className="gt-layer__label" title={t('layer.source', { source: layer.source })}>
+                      <input
+                        type="checkbox"
+                        checked={isVisible}
+                        onChange={(event) => onToggle(layer.id, event.currentTarget.checked)}
+                      />
+                      <span
+                        className="gt-layer__swatch"
+                        style={{ background: layer.style?.stroke ?? (layer.kind === 'tileset' ? '#e8eef5' : '#7fd3ff') }}
+                        aria-hidden="true"
+                      />
+                      <span className="gt-layer__title">{layerTitle(layer, locale)}</span>
+                      {busyLayerIds?.has(layer.id) ? <span className="gt-spinner" aria-hidden="true" /> : null}
+                    </label>
+                    <span className="gt-layer__meta">
+                      <span className="gt-badge">{t(`layer.kind.${layer.kind}`)}</span>
+                      {layer.cimLevel !== null ? (
+                        <span className="gt-badge gt-badge--cim">{t('layer.cimLevel', { level: layer.cimLevel })}</span>
+                      ) : null}
+                    </span>
+                  </li>
+                );
+              })}
+            </ul>
+          </fieldset>
+        ))}
+      </div>
+    </section>
+  );
+}
