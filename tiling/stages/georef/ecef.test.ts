@@ -1,7 +1,7 @@
 import proj4 from 'proj4';
 import { describe, expect, it } from 'vitest';
 import { GeorefError } from '../../errors';
-import { ecefToEnu, enuToEcefAt, geodeticToEcef } from './ecef';
+import { ecefToEnu, ecefToGeodetic, enuToEcefAt, geodeticToEcef } from './ecef';
 
 // Independent reference: proj4's own geodetic → geocentric conversion.
 const ECEF_PROJ4 = '+proj=geocent +datum=WGS84 +units=m +no_defs';
@@ -74,5 +74,17 @@ describe('enuToEcefAt', () => {
     const northEnu = ecefToEnu(m, north);
     expect(Math.abs(northEnu[0])).toBeLessThan(1e-6);
     expect(northEnu[1]).toBeGreaterThan(11); // 1e-4° of latitude ≈ 11.09 m
+  });
+});
+
+describe('ecefToGeodetic', () => {
+  it('inverts proj4 geocent within 1e-11° and 1 µm, poles and heights up to 9 km included', () => {
+    const cases: Array<[number, number, number]> = [...POINTS, [45, 89.999, 100], [-120, -60, 8848], [10, 45, -400]];
+    for (const [lon, lat, h] of cases) {
+      const [lonDeg, latDeg, heightM] = ecefToGeodetic(proj4Ecef(lon, lat, h));
+      expect(Math.abs(lonDeg - lon)).toBeLessThan(1e-11);
+      expect(Math.abs(latDeg - lat)).toBeLessThan(1e-11);
+      expect(Math.abs(heightM - h)).toBeLessThan(1e-6);
+    }
   });
 });

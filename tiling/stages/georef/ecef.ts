@@ -105,3 +105,30 @@ export function ecefToEnu(enuToEcef: readonly number[], pointEcef: readonly numb
     enuToEcef[8] * dx + enuToEcef[9] * dy + enuToEcef[10] * dz,
   ];
 }
+
+/**
+ * Converts WGS84 ECEF to geodetic coordinates (fixed-point iteration on latitude; converges to < 1 µm in
+ * height and < 1e-12° for points within ±100 km of the ellipsoid surface).
+ *
+ * @param pointEcef `[x, y, z]`, ECEF metres (not within 1 m of the Earth's centre)
+ * @returns `[lonDeg, latDeg, heightM]`: degrees, degrees, ellipsoidal metres
+ * @see EPSG Guidance Note 7-2 §4.1.1 (EPSG method 9602, reverse)
+ */
+export function ecefToGeodetic(pointEcef: readonly number[]): [number, number, number] {
+  const [x, y, z] = pointEcef;
+  const p = Math.hypot(x, y);
+  const lonRad = Math.atan2(y, x);
+  let latRad = Math.atan2(z, p * (1 - WGS84_ECCENTRICITY_SQUARED));
+  let heightM = 0;
+  for (let i = 0; i < 8; i++) {
+    const sinLat = Math.sin(latRad);
+    const primeVerticalRadiusM = WGS84_SEMI_MAJOR_AXIS_M / Math.sqrt(1 - WGS84_ECCENTRICITY_SQUARED * sinLat * sinLat);
+    // Near the poles p/cos φ is ill-conditioned; use the z form there.
+    heightM =
+      Math.abs(latRad) < Math.PI / 4
+        ? p / Math.cos(latRad) - primeVerticalRadiusM
+        : z / sinLat - primeVerticalRadiusM * (1 - WGS84_ECCENTRICITY_SQUARED);
+    latRad = Math.atan2(z, p * (1 - (WGS84_ECCENTRICITY_SQUARED * primeVerticalRadiusM) / (primeVerticalRadiusM + heightM)));
+  }
+  return [lonRad / DEG_TO_RAD, latRad / DEG_TO_RAD, heightM];
+}

@@ -252,6 +252,42 @@ describe('georef: CRS names, Scale rule and IfcMapConversionScaled', () => {
   });
 });
 
+describe('georef: anchor at a model point (anchorModelM)', () => {
+  it('map conversion at E = N = 0 with geometry at map coordinates (Bentley sample, EPSG:32119): < 1 cm at ±100 m', () => {
+    const lcc = '+proj=lcc +lat_0=33.75 +lon_0=-79 +lat_1=36.1666666666667 +lat_2=34.3333333333333 +x_0=609601.22 +y_0=0 +ellps=GRS80 +units=m +no_defs';
+    const centreIfcM = [435676.565284869, 168486.547406911, 227.275375568507]; // #23 of the Bentley file
+    const raw = rawWith({}, { name: 'NC83', mapProjection: 'EPSG', mapZone: '32119', mapUnitM: 1 });
+    const g = georef({ fileName: 'road.ifc', lengthUnitM: 1, georeference: raw, anchorModelM: modelOf(centreIfcM) as [number, number, number] }, {}, ctx());
+    const [lonDeg, latDeg] = proj4(lcc, 'WGS84', [centreIfcM[0], centreIfcM[1]]);
+    expect(Math.abs(g.anchor.lonDeg - lonDeg)).toBeLessThan(1e-12);
+    expect(Math.abs(g.anchor.latDeg - latDeg)).toBeLessThan(1e-12);
+    expect(g.anchor.heightM).toBeCloseTo(227.275375568507, 9);
+    apply(g.modelToEnu, modelOf(centreIfcM)).forEach((v) => expect(Math.abs(v)).toBeLessThan(1e-6));
+    for (const p of LOCAL_POINTS_M) {
+      const ifcM = [0, 1, 2].map((i) => centreIfcM[i] + p[i]);
+      const want = expectedEcef(lcc, 0, 0, 0, 1, 0, ifcM);
+      expect(splitError(toEcef(g, ifcM), want.ecef, want.lonDeg, want.latDeg).horizontalM).toBeLessThan(0.01);
+    }
+    expect(g.warnings.some((w) => /outside the area of use/.test(w))).toBe(false);
+  });
+
+  it('re-anchoring a rigid placement keeps every model point where it was (within 1 µm)', () => {
+    const siteReference = { latitudeDeg: 49.100435, longitudeDeg: 8.436539, elevationM: 110 };
+    const raw = rawWith(null, null, { siteReference, trueNorth: [0.766044443119, 0.642787609687] });
+    const atOrigin = run(raw);
+    const anchorModelM: [number, number, number] = [3000, 20, -4000];
+    const moved = georef({ fileName: 'test.ifc', lengthUnitM: 1, georeference: raw, anchorModelM }, {}, ctx());
+    for (const p of [[0, 0, 0], anchorModelM, [3100, 0, -4000], [-500, 30, 800]]) {
+      const a = apply(atOrigin.enuToEcef, apply(atOrigin.modelToEnu, p));
+      const b = apply(moved.enuToEcef, apply(moved.modelToEnu, p));
+      for (let i = 0; i < 3; i++) expect(Math.abs(a[i] - b[i])).toBeLessThan(1e-6);
+    }
+    apply(moved.modelToEnu, anchorModelM).forEach((v) => expect(Math.abs(v)).toBeLessThan(1e-6));
+    expect(moved.anchor.latDeg).not.toBeCloseTo(atOrigin.anchor.latDeg, 3);
+    expect(Math.abs(moved.headingDeg - 310)).toBeLessThan(0.1); // the ENU frames differ by ≈ 5 km / R
+  });
+});
+
 describe('georef: errors', () => {
   it('unknown EPSG code or CRS name → GeorefError naming the CRS and the file', () => {
     expect(() => run(rawWith({}, { name: 'EPSG:999999' }))).toThrow(/test\.ifc: unknown coordinate reference system 'EPSG:999999'/);

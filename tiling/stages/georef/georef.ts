@@ -25,6 +25,10 @@
  * - Cost: 3 ms per call by EPSG code; a CRS given by name reads epsg-index/all.json once (≈ 100 ms).
  * - IfcSite RefLatitude/RefLongitude: anchor at the IFC world origin (assumed to be the site reference point;
  *   warned), heading from TrueNorth when present, else 0 (warned).
+ * - Anchor: the model origin (the map conversion's origin) by default; `input.anchorModelM` moves it to a model
+ *   point, e.g. the bounding-box centre of infrastructure models whose map conversion is at E = N = 0 and whose
+ *   geometry carries full map coordinates (Bentley EPSG:32119 sample: 435 km away; a linear map anchored at
+ *   E = N = 0 would be kilometres off). modelToEnu then has a translation (anchor → ENU origin).
  * - Headings are the azimuth of IFC +Y (the drawing's plan north; model −Z), clockwise from true north.
  * - Synchronous: the registry reads small JSON files; `await georef(…)` works the same in the pipeline.
  */
@@ -36,6 +40,7 @@ import type { Georeference, Placement } from './georeference';
 import { ecefToEnu, enuToEcefAt, geodeticToEcef } from './ecef';
 import { EPSG_INDEX_REGISTRY, type EpsgRegistry } from './epsg-registry';
 import { georeferenceFromMapConversion } from './map-conversion';
+import { moveAnchorToModelPoint } from './reanchor';
 import { angleDifferenceDeg, headingDegFromTrueNorth, ifcAxesForHeading, modelToEnuFromIfcAxes } from './model-frame';
 import { DATUM_GRID_FALLBACKS, type DatumGridFallback } from './projected-crs';
 
@@ -45,6 +50,12 @@ export interface GeorefInput {
   /** Metres per project length unit (0.001 for mm). */
   lengthUnitM: number;
   georeference: RawGeoreference;
+  /**
+   * Model point (model frame, Y-up metres) to put the anchor at; default `[0, 0, 0]`, the model origin. Pass
+   * the geometry's bounding-box centre when it lies far (> 1 km) from the origin, e.g. infrastructure files
+   * whose IfcMapConversion is at E = N = 0 and whose geometry carries full map coordinates.
+   */
+  anchorModelM?: [number, number, number];
 }
 
 /** Options of the `georef` stage; every field but `placement` has a default in {@link GEOREF_DEFAULTS}. */
@@ -153,8 +164,9 @@ function crossCheck(result: Georeference, raw: RawGeoreference, options: Resolve
   const warnings: string[] = [];
   const site = raw.siteReference;
   if (site && Math.abs(site.latitudeDeg) <= 90 && Math.abs(site.longitudeDeg) <= 180) {
+    // The model origin sits at the translation of modelToEnu (the ENU origin unless re-anchored).
     const siteEnu = ecefToEnu(result.enuToEcef, geodeticToEcef(site.longitudeDeg, site.latitudeDeg, result.anchor.heightM));
-    const distanceM = Math.hypot(siteEnu[0], siteEnu[1]);
+    const distanceM = Math.hypot(siteEnu[0] - result.modelToEnu[12], siteEnu[1] - result.modelToEnu[13]);
     if (distanceM > options.siteMismatchWarnM) {
       warnings.push(`georef: IfcSite RefLatitude/RefLongitude lies ${distanceM.toFixed(1)} m from the map conversion origin; the map conversion wins`);
     }
@@ -187,8 +199,9 @@ function crossCheck(result: Georeference, raw: RawGeoreference, options: Resolve
  * tileset.root.transform = g.enuToEcef; // content already multiplied by g.modelToEnu
  */
 export function georef(input: GeorefInput, options: GeorefOptions, ctx: StageContext): Georeference {
-  const { fileName, lengthUnitM, georeference: raw } = input;
+  const { fileName, lengthUnitM, georeference: raw, anchorModelM = [0, 0, 0] } = input;
   invariant(Number.isFinite(lengthUnitM) && lengthUnitM > 0, `lengthUnitM must be a positive number of metres, got ${lengthUnitM}`);
+  invariant(anchorModelM.length === 3 && anchorModelM.every(Number.isFinite), `anchorModelM must be 3 finite metres, got ${anchorModelM}`);
   const resolved = resolveOptions(options);
   let result: Georeference;
   if (resolved.placement) {
@@ -196,16 +209,18 @@ export function georef(input: GeorefInput, options: GeorefOptions, ctx: StageCon
     const overridden = raw.mapConversion ? raw.mapConversion.source : raw.siteReference ? 'IfcSite RefLatitude/RefLongitude' : null;
     result = georeferenceFromHeading(fileName, 'placement', 'placement', p, p.headingDeg, 'as given by the user (treated as ellipsoidal)',
       overridden ? [`georef: the user's placement overrides the file's ${overridden}`] : []);
+    result = moveAnchorToModelPoint(result, anchorModelM);
   } else if (raw.mapConversion) {
-    result = georeferenceFromMapConversion(fileName, lengthUnitM, raw, resolved);
+    result = georeferenceFromMapConversion(fileName, lengthUnitM, raw, resolved, anchorModelM);
     result.warnings.push(...crossCheck(result, raw, resolved));
   } else if (raw.siteReference && resolved.useSiteRef) {
-    result = siteReferenceGeoreference(fileName, raw);
+    result = moveAnchorToModelPoint(siteReferenceGeoreference(fileName, raw), anchorModelM);
   } else if (resolved.allowUngeoreferenced) {
     const p = resolved.fallbackPlacement;
     result = georeferenceFromHeading(fileName, 'fallback placement', 'none', p, p.headingDeg, 'fallback placement (treated as ellipsoidal)', [
       `georef: ${fileName} has no georeferencing; placed at the fallback (${p.lonDeg}°, ${p.latDeg}°, ${p.heightM} m, heading ${p.headingDeg}°) for display only`,
     ]);
+    result = moveAnchorToModelPoint(result, anchorModelM);
   } else {
     throw new GeorefError(
       `${fileName}: no georeferencing (no IfcMapConversion, ePset_MapConversion or usable IfcSite RefLatitude/RefLongitude); pass --lon/--lat`,

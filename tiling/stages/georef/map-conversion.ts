@@ -4,9 +4,11 @@
  * Maths (IFC world coordinates x, y, z in project length units; a, o = normalised XAxisAbscissa/Ordinate;
  * s = resolved Scale; fX, fY, fZ = IfcMapConversionScaled factors, 1 otherwise):
  *   E = Eastings + s·(fX·x·a − fY·y·o),  N = Northings + s·(fX·x·o + fY·y·a),  H = OrthogonalHeight + s·fZ·z
- * then (E, N) → lon/lat with proj4 (float64) and (lon, lat, H) → ECEF → ENU at the anchor (local 0, 0, 0).
- * The linear model → ENU map is the Jacobian of that chain at the anchor, by central differences over
- * ±`jacobianStepM`; it therefore carries the meridian convergence and the point scale factor exactly.
+ * then (E, N) → lon/lat with proj4 (float64) and (lon, lat, H) → ECEF → ENU at the anchor. The anchor is the
+ * conversion's origin (IFC world 0, 0, 0) unless the caller names another model point (infrastructure files
+ * often keep the origin at E = N = 0 and the geometry hundreds of kilometres away, see the Bentley and ACCA
+ * samples). The linear model → ENU map is the Jacobian of that chain at the anchor, by central differences
+ * over ±`jacobianStepM`; it therefore carries the meridian convergence and the point scale factor exactly.
  */
 
 import proj4 from 'proj4';
@@ -110,13 +112,16 @@ function positiveFactor(value: number | null, name: string, fileName: string): n
 }
 
 /**
- * Places the model with its map conversion: anchor at the conversion's origin (IFC world 0, 0, 0), ENU there.
+ * Places the model with its map conversion, ENU at the anchor.
  *
  * @param fileName input file, for messages
  * @param lengthUnitM metres per project length unit
  * @param raw the raw georeference (its `mapConversion` must be set)
  * @param settings registry, grid fallbacks, scale tolerance and Jacobian step
- * @returns the georeference (method = the conversion's source), with warnings
+ * @param anchorModelM the model point (model frame, Y-up metres) that becomes the anchor; `[0, 0, 0]` is the
+ *   map conversion's origin
+ * @returns the georeference (method = the conversion's source), with warnings; `modelToEnu` maps
+ *   `anchorModelM` to the ENU origin
  * @throws {GeorefError} unknown or unusable CRS, zero-length X axis, non-finite parameters, contradictory
  *   Scale, or a projection result that is not a valid position
  * @see IFC 4.3 IfcMapConversion, IfcMapConversionScaled; IFC2X3 ePset_MapConversion
@@ -126,6 +131,7 @@ export function georeferenceFromMapConversion(
   lengthUnitM: number,
   raw: RawGeoreference,
   settings: MapConversionSettings,
+  anchorModelM: Vec3 = [0, 0, 0],
 ): Georeference {
   const mc: RawMapConversion | null = raw.mapConversion;
   if (!mc) throw new GeorefError(`${fileName}: no map conversion to apply`, { context: { file: fileName } });
@@ -171,13 +177,15 @@ export function georeferenceFromMapConversion(
     return [lonDeg, latDeg, heightMap * mapUnitM];
   };
 
-  const [lonDeg, latDeg, heightM] = ifcToGeodetic(0, 0, 0);
+  // The anchor in IFC world project units: IFC (x, y, z) = model (mx, −mz, my).
+  const [ax, ay, az] = [anchorModelM[0] / lengthUnitM, -anchorModelM[2] / lengthUnitM, anchorModelM[1] / lengthUnitM];
+  const [lonDeg, latDeg, heightM] = ifcToGeodetic(ax, ay, az);
   const enuToEcef = enuToEcefAt(lonDeg, latDeg, heightM);
   const enuOf = (x: number, y: number, z: number): Vec3 => ecefToEnu(enuToEcef, geodeticToEcef(...ifcToGeodetic(x, y, z)));
   const stepPu = settings.jacobianStepM / lengthUnitM;
   const axisEnu = (dx: number, dy: number, dz: number): Vec3 => {
-    const plus = enuOf(dx * stepPu, dy * stepPu, dz * stepPu);
-    const minus = enuOf(-dx * stepPu, -dy * stepPu, -dz * stepPu);
+    const plus = enuOf(ax + dx * stepPu, ay + dy * stepPu, az + dz * stepPu);
+    const minus = enuOf(ax - dx * stepPu, ay - dy * stepPu, az - dz * stepPu);
     const twoStepM = 2 * settings.jacobianStepM;
     return [(plus[0] - minus[0]) / twoStepM, (plus[1] - minus[1]) / twoStepM, (plus[2] - minus[2]) / twoStepM];
   };
@@ -188,21 +196,26 @@ export function georeferenceFromMapConversion(
   const area = crs.definition.areaOfUseDeg;
   if (area && (latDeg > area[0] + 1 || lonDeg < area[1] - 1 || latDeg < area[2] - 1 || lonDeg > area[3] + 1)) {
     warnings.push(
-      `georef: the map conversion origin (${lonDeg.toFixed(6)}°, ${latDeg.toFixed(6)}°) lies outside the area of use of EPSG:${crs.definition.epsg} (${crs.definition.name})`,
+      `georef: the anchor (${lonDeg.toFixed(6)}°, ${latDeg.toFixed(6)}°) lies outside the area of use of EPSG:${crs.definition.epsg} (${crs.definition.name})`,
     );
   }
   const verticalDatum = raw.projectedCrs?.verticalDatum ?? null;
   warnings.push(
-    `georef: OrthogonalHeight ${heightM} m is orthometric (${verticalDatum ?? 'vertical datum not stated'}); used as ellipsoidal height, no geoid model applied`,
+    `georef: OrthogonalHeight ${mc.orthogonalHeight * mapUnitM} m is orthometric (${verticalDatum ?? 'vertical datum not stated'}); used as ellipsoidal height, no geoid model applied`,
   );
 
+  const modelToEnu = modelToEnuFromIfcAxes(ifcXEnu, ifcYEnu, ifcZEnu);
+  // Translation −J·anchor, so that the anchor model point lands on the ENU origin.
+  for (let i = 0; i < 3; i++) {
+    modelToEnu[12 + i] = -(modelToEnu[i] * anchorModelM[0] + modelToEnu[4 + i] * anchorModelM[1] + modelToEnu[8 + i] * anchorModelM[2]);
+  }
   return {
     method: mc.source,
     anchor: { lonDeg, latDeg, heightM },
     heightDatum: `orthometric (${verticalDatum ?? 'vertical datum not stated'}) used as ellipsoidal; no geoid model`,
     headingDeg: azimuthDegFromEnu(ifcYEnu),
     epsg: crs.definition.epsg,
-    modelToEnu: modelToEnuFromIfcAxes(ifcXEnu, ifcYEnu, ifcZEnu),
+    modelToEnu,
     enuToEcef,
     warnings,
   };

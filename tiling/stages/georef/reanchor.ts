@@ -1,0 +1,64 @@
+/**
+ * Moves the anchor of a rigid georeference (placement, IfcSite reference) from the model origin to another
+ * model point, keeping every model point exactly where it was on the Earth.
+ *
+ * Notes: the rigid methods define the model as lying in the ENU tangent frame at the model origin. For a
+ * model whose geometry sits kilometres from its origin, the tileset's ENU frame should still be at the
+ * geometry (small float32 coordinates, a local "up"), so we re-express the same placement in the ENU frame
+ * at the new anchor: modelToEnu' = (enuToEcef')⁻¹ · enuToEcef · modelToEnu. No approximation is added.
+ */
+
+import type { Georeference } from './georeference';
+import { ecefToGeodetic, enuToEcefAt } from './ecef';
+import { azimuthDegFromEnu, type Vec3 } from './model-frame';
+
+/** Column-major 4×4 product a · b. */
+function multiply(a: readonly number[], b: readonly number[]): number[] {
+  const out = new Array<number>(16).fill(0);
+  for (let col = 0; col < 4; col++) {
+    for (let row = 0; row < 4; row++) {
+      let sum = 0;
+      for (let k = 0; k < 4; k++) sum += a[k * 4 + row] * b[col * 4 + k];
+      out[col * 4 + row] = sum;
+    }
+  }
+  return out;
+}
+
+/** Inverse of a rigid column-major 4×4 (orthonormal rotation + translation). */
+function invertRigid(m: readonly number[]): number[] {
+  // prettier-ignore
+  const out = [
+    m[0], m[4], m[8], 0,
+    m[1], m[5], m[9], 0,
+    m[2], m[6], m[10], 0,
+    0, 0, 0, 1,
+  ];
+  for (let i = 0; i < 3; i++) out[12 + i] = -(out[i] * m[12] + out[4 + i] * m[13] + out[8 + i] * m[14]);
+  return out;
+}
+
+/**
+ * Re-anchors a rigid georeference at a model point.
+ *
+ * @param georeference a result whose `modelToEnu` is rigid about the model origin (placement, site reference)
+ * @param anchorModelM the new anchor, model frame (Y-up) metres
+ * @returns the same placement with `anchor`, `enuToEcef`, `modelToEnu` (now with a translation) and
+ *   `headingDeg` (azimuth of IFC +Y in the new ENU frame) at the new anchor; unchanged for `[0, 0, 0]`
+ */
+export function moveAnchorToModelPoint(georeference: Georeference, anchorModelM: Vec3): Georeference {
+  if (anchorModelM.every((v) => v === 0)) return georeference;
+  const modelToEcef = multiply(georeference.enuToEcef, georeference.modelToEnu);
+  const [x, y, z] = anchorModelM;
+  const anchorEcef = [0, 1, 2].map((i) => modelToEcef[i] * x + modelToEcef[4 + i] * y + modelToEcef[8 + i] * z + modelToEcef[12 + i]);
+  const [lonDeg, latDeg, heightM] = ecefToGeodetic(anchorEcef);
+  const enuToEcef = enuToEcefAt(lonDeg, latDeg, heightM);
+  const modelToEnu = multiply(invertRigid(enuToEcef), modelToEcef);
+  return {
+    ...georeference,
+    anchor: { lonDeg, latDeg, heightM },
+    headingDeg: azimuthDegFromEnu([-modelToEnu[8], -modelToEnu[9], -modelToEnu[10]]),
+    modelToEnu,
+    enuToEcef,
+  };
+}
