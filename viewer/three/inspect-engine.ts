@@ -1,0 +1,352 @@
+import {
+  AmbientLight, Box3, Color, DirectionalLight, HemisphereLight, Material, Mesh, PerspectiveCamera, Plane,
+  Raycaster, Scene, Vector2, WebGLRenderer, type Object3D,
+} from 'three';
+import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
+import { MeshoptDecoder } from 'three/examples/jsm/libs/meshopt_decoder.module.js';
+import { TilesRenderer } from '3d-tiles-renderer/three';
+import { GLTFExtensionsPlugin } from '3d-tiles-renderer/three/plugins';
+import { ElementStateTable, type ElementRecord } from './element-state-table';
+import { patchElementMaterial } from './element-material';
+import { indexTileFeatures, readElementIndexAtHit } from './tile-features';
+import { buildEcefToView, computeFitView } from './view-frame';
+import type { InspectPlugin, InspectPluginContext } from './inspect-plugin';
+
+/** Which IFC classes are shown: `isolatedClass` wins over `hiddenClasses` when set. */
+export interface ClassFilter {
+  hiddenClasses: ReadonlySet<string>;
+  isolatedClass: string | null;
+}
+
+/** Callbacks (typed events) the engine emits. */
+export interface InspectEngineEvents {
+  /** Pointer moved onto another element (null = none). */
+  onHover?: (element: ElementRecord | null) => void;
+  /** A click picked an element (null = clicked empty space). */
+  onPick?: (element: ElementRecord | null) => void;
+  /** New elements were registered from freshly loaded tiles. */
+  onElementsChange?: (elements: readonly ElementRecord[]) => void;
+  /** The first view is framed and all of its tiles are loaded. */
+  onReady?: () => void;
+  /** A tile or the tileset failed to load. */
+  onError?: (error: Error) => void;
+}
+
+/** Counts for assertions and the class panel. */
+export interface InspectEngineSnapshot {
+  isReady: boolean;
+  elementCount: number;
+  hiddenElementCount: number;
+  elementCountByClass: Record<string, number>;
+  hiddenElementCountByClass: Record<string, number>;
+  selectedGlobalId: string | null;
+  hoveredGlobalId: string | null;
+  loadedTileCount: number;
+}
+
+/** The three.js BIM inspection engine: renderer, camera, controls, lights and one tileset. */
+export interface InspectEngine {
+  readonly context: InspectPluginContext;
+  /** Highlights `globalId` as selected (null clears); does not emit `onPick`. */
+  setSelected(globalId: string | null): void;
+  setClassFilter(filter: ClassFilter): void;
+  /** Re-frames the whole model. */
+  fitToModel(): void;
+  /** Element under a CSS-pixel position relative to the canvas, skipping hidden and clipped parts. */
+  pickAt(xPx: number, yPx: number): ElementRecord | null;
+  snapshot(): InspectEngineSnapshot;
+  attachPlugin(plugin: InspectPlugin): void;
+  detachPlugin(plugin: InspectPlugin): void;
+  /** Stops rendering and frees GPU resources, listeners and the canvas. */
+  dispose(): void;
+}
+
+/** Options for {@link createInspectEngine}. */
+export interface InspectEngineOptions extends InspectEngineEvents {
+  /** URL of tileset.json (3D Tiles 1.1, root `transform` = ENU→ECEF). */
+  tilesetUrl: string;
+  /** Vertical field of view, degrees (default 45). */
+  fovDeg?: number;
+}
+
+/** Pointer travel (CSS px) under which a press-release counts as a click, not an orbit drag. */
+const CLICK_TOLERANCE_PX = 4;
+
+/**
+ * Creates the inspection engine inside `container` (which must have a size): a WebGL canvas, an
+ * orbiting perspective camera, lights, and a `TilesRenderer` showing the tileset in its local ENU frame
+ * (Y-up view frame, see `buildEcefToView`). Rendering is on demand.
+ *
+ * @throws {Error} from three.js when WebGL2 is unavailable.
+ * @see https://github.com/NASA-AMMOS/3DTilesRendererJS (0.5.3 API: TilesRenderer, GLTFExtensionsPlugin)
+ */
+export function createInspectEngine(container: HTMLElement, options: InspectEngineOptions): InspectEngine {
+  const renderer = new WebGLRenderer({ antialias: true });
+  renderer.setPixelRatio(Math.min(window.devicePixelRatio, 2));
+  renderer.localClippingEnabled = true;
+  renderer.domElement.style.display = 'block';
+  renderer.domElement.style.touchAction = 'none';
+  container.appendChild(renderer.domElement);
+
+  const scene = new Scene();
+  scene.background = new Color(0xe8edf2);
+  const camera = new PerspectiveCamera(options.fovDeg ?? 45, 1, 0.1, 5000);
+  camera.position.set(30, 25, 30);
+  scene.add(camera);
+  scene.add(new HemisphereLight(0xffffff, 0x8a8f99, 1.6));
+  scene.add(new AmbientLight(0xffffff, 0.35));
+  const headLight = new DirectionalLight(0xffffff, 1.4);
+  headLight.position.set(0.4, 1, 0.3);
+  camera.add(headLight);
+  const sunLight = new DirectionalLight(0xfff4e0, 1.0);
+  sunLight.position.set(-40, 80, 30);
+  scene.add(sunLight);
+
+  const controls = new OrbitControls(camera, renderer.domElement);
+  controls.screenSpacePanning = true;
+  controls.update();
+
+  const table = new ElementStateTable();
+  const clippingPlanes: Plane[] = [];
+  const tiles = new TilesRenderer(options.tilesetUrl);
+  tiles.registerPlugin(new GLTFExtensionsPlugin({ meshoptDecoder: MeshoptDecoder, metadata: true, rtc: true, autoDispose: false }));
+  tiles.setCamera(camera);
+  tiles.group.matrixAutoUpdate = false;
+  scene.add(tiles.group);
+
+  let isDirty = true;
+  let isDisposed = false;
+  let isFitted = false;
+  let isReady = false;
+  let framesSinceFit = 0;
+  let modelBox: Box3 | null = null;
+  let loadedTileCount = 0;
+  let filter: ClassFilter = { hiddenClasses: new Set(), isolatedClass: null };
+  let selected: ElementRecord | null = null;
+  let hovered: ElementRecord | null = null;
+  const plugins = new Set<InspectPlugin>();
+
+  const requestRender = () => { isDirty = true; };
+  const isShown = (record: ElementRecord) =>
+    filter.isolatedClass !== null ? record.ifcClass === filter.isolatedClass : !filter.hiddenClasses.has(record.ifcClass);
+  const writeStates = () => {
+    for (const record of table.list()) {
+      const highlight = record === selected ? 'selected' : record === hovered ? 'hover' : 'none';
+      table.set(record.index, isShown(record), highlight);
+    }
+    table.commit();
+    requestRender();
+  };
+  const computeModelBox = (): Box3 | null => {
+    tiles.group.updateMatrixWorld(true);
+    const box = new Box3().setFromObject(tiles.group);
+    return box.isEmpty() ? null : box;
+  };
+  const fitToModel = () => {
+    modelBox = computeModelBox();
+    if (!modelBox) return;
+    const fit = computeFitView(modelBox, camera.fov, camera.aspect);
+    camera.position.copy(fit.positionView);
+    camera.near = fit.nearM;
+    camera.far = fit.farM;
+    camera.updateProjectionMatrix();
+    controls.target.copy(fit.targetView);
+    controls.update();
+    requestRender();
+  };
+
+  const onLoadRootTileset = () => {
+    buildEcefToView(tiles.root?.transform, tiles.group.matrix);
+    tiles.group.updateMatrixWorld(true);
+    requestRender();
+  };
+  const onLoadModel = ({ scene: tileScene }: { scene: Object3D }) => {
+    tileScene.traverse((object) => {
+      if (!(object instanceof Mesh)) return;
+      const materials: Material[] = Array.isArray(object.material) ? object.material : [object.material];
+      for (const material of materials) patchElementMaterial(material, table, clippingPlanes);
+    });
+    const before = table.size;
+    indexTileFeatures(tileScene, table);
+    loadedTileCount++;
+    writeStates();
+    if (table.size !== before) options.onElementsChange?.(table.list());
+  };
+  const onDisposeModel = () => { loadedTileCount = Math.max(0, loadedTileCount - 1); };
+  const onLoadError = ({ error }: { error: Error }) => options.onError?.(error);
+  const onTilesLoadEnd = () => {
+    if (!isFitted && loadedTileCount > 0) {
+      isFitted = true;
+      fitToModel();
+    }
+    modelBox = computeModelBox() ?? modelBox;
+    requestRender();
+  };
+  tiles.addEventListener('load-root-tileset', onLoadRootTileset);
+  tiles.addEventListener('load-model', onLoadModel);
+  tiles.addEventListener('dispose-model', onDisposeModel);
+  tiles.addEventListener('load-error', onLoadError);
+  tiles.addEventListener('tiles-load-end', onTilesLoadEnd);
+  tiles.addEventListener('needs-update', requestRender);
+  controls.addEventListener('change', requestRender);
+
+  const resize = () => {
+    const widthPx = Math.max(container.clientWidth, 1);
+    const heightPx = Math.max(container.clientHeight, 1);
+    renderer.setSize(widthPx, heightPx);
+    camera.aspect = widthPx / heightPx;
+    camera.updateProjectionMatrix();
+    tiles.setResolutionFromRenderer(camera, renderer);
+    requestRender();
+  };
+  const resizeObserver = new ResizeObserver(resize);
+  resizeObserver.observe(container);
+  resize();
+
+  const raycaster = new Raycaster();
+  const pointerNdc = new Vector2();
+  const pickAt = (xPx: number, yPx: number): ElementRecord | null => {
+    const rect = renderer.domElement.getBoundingClientRect();
+    pointerNdc.set((xPx / rect.width) * 2 - 1, -(yPx / rect.height) * 2 + 1);
+    raycaster.setFromCamera(pointerNdc, camera);
+    const hits = raycaster.intersectObject(tiles.group, true);
+    for (const hit of hits) {
+      if (clippingPlanes.some((plane) => plane.distanceToPoint(hit.point) < 0)) continue;
+      const index = readElementIndexAtHit(hit.object, hit.face?.a, hit.instanceId);
+      if (index > 0 && !table.isVisible(index)) continue;
+      return table.at(index) ?? null;
+    }
+    return null;
+  };
+
+  const canvas = renderer.domElement;
+  let pendingHover: { xPx: number; yPx: number } | null = null;
+  let pressPx: { x: number; y: number } | null = null;
+  const localPx = (event: PointerEvent) => {
+    const rect = canvas.getBoundingClientRect();
+    return { x: event.clientX - rect.left, y: event.clientY - rect.top };
+  };
+  const onPointerMove = (event: PointerEvent) => {
+    if (event.buttons !== 0) return;
+    const p = localPx(event);
+    pendingHover = { xPx: p.x, yPx: p.y };
+  };
+  const onPointerLeave = () => {
+    pendingHover = null;
+    if (hovered) { hovered = null; writeStates(); options.onHover?.(null); }
+  };
+  const onPointerDown = (event: PointerEvent) => { pressPx = localPx(event); };
+  const onPointerUp = (event: PointerEvent) => {
+    const p = localPx(event);
+    if (!pressPx || Math.hypot(p.x - pressPx.x, p.y - pressPx.y) > CLICK_TOLERANCE_PX || event.button !== 0) return;
+    pressPx = null;
+    const record = pickAt(p.x, p.y);
+    selected = record;
+    writeStates();
+    options.onPick?.(record);
+  };
+  canvas.addEventListener('pointermove', onPointerMove);
+  canvas.addEventListener('pointerleave', onPointerLeave);
+  canvas.addEventListener('pointerdown', onPointerDown);
+  canvas.addEventListener('pointerup', onPointerUp);
+
+  let frameId = 0;
+  const frame = () => {
+    if (isDisposed) return;
+    frameId = requestAnimationFrame(frame);
+    if (pendingHover) {
+      const record = pickAt(pendingHover.xPx, pendingHover.yPx);
+      pendingHover = null;
+      if (record !== hovered) {
+        hovered = record;
+        writeStates();
+        options.onHover?.(record);
+      }
+    }
+    if (isFitted && !isReady) {
+      framesSinceFit++;
+      if (framesSinceFit > 2 && tiles.loadProgress === 1) {
+        isReady = true;
+        options.onReady?.();
+      }
+      isDirty = true;
+    }
+    if (!isDirty) return;
+    isDirty = false;
+    camera.updateMatrixWorld();
+    tiles.update();
+    renderer.render(scene, camera);
+  };
+  frameId = requestAnimationFrame(frame);
+
+  const context: InspectPluginContext = {
+    scene, camera, renderer, clippingPlanes, requestRender,
+    getModelBox: () => modelBox,
+  };
+
+  return {
+    context,
+    setSelected(globalId) {
+      selected = globalId === null ? null : table.get(globalId) ?? null;
+      writeStates();
+    },
+    setClassFilter(next) {
+      filter = next;
+      writeStates();
+    },
+    fitToModel,
+    pickAt,
+    snapshot() {
+      const elementCountByClass: Record<string, number> = {};
+      const hiddenElementCountByClass: Record<string, number> = {};
+      let hiddenElementCount = 0;
+      for (const record of table.list()) {
+        elementCountByClass[record.ifcClass] = (elementCountByClass[record.ifcClass] ?? 0) + 1;
+        if (!isShown(record)) {
+          hiddenElementCount++;
+          hiddenElementCountByClass[record.ifcClass] = (hiddenElementCountByClass[record.ifcClass] ?? 0) + 1;
+        }
+      }
+      return {
+        isReady, elementCount: table.size, hiddenElementCount, elementCountByClass, hiddenElementCountByClass,
+        selectedGlobalId: selected?.globalId ?? null, hoveredGlobalId: hovered?.globalId ?? null, loadedTileCount,
+      };
+    },
+    attachPlugin(plugin) {
+      if (plugins.has(plugin)) return;
+      plugins.add(plugin);
+      plugin.attach(context);
+      requestRender();
+    },
+    detachPlugin(plugin) {
+      if (!plugins.delete(plugin)) return;
+      plugin.detach();
+      requestRender();
+    },
+    dispose() {
+      if (isDisposed) return;
+      isDisposed = true;
+      cancelAnimationFrame(frameId);
+      for (const plugin of plugins) plugin.detach();
+      plugins.clear();
+      resizeObserver.disconnect();
+      canvas.removeEventListener('pointermove', onPointerMove);
+      canvas.removeEventListener('pointerleave', onPointerLeave);
+      canvas.removeEventListener('pointerdown', onPointerDown);
+      canvas.removeEventListener('pointerup', onPointerUp);
+      controls.removeEventListener('change', requestRender);
+      controls.dispose();
+      tiles.removeEventListener('load-root-tileset', onLoadRootTileset);
+      tiles.removeEventListener('load-model', onLoadModel);
+      tiles.removeEventListener('dispose-model', onDisposeModel);
+      tiles.removeEventListener('load-error', onLoadError);
+      tiles.removeEventListener('tiles-load-end', onTilesLoadEnd);
+      tiles.removeEventListener('needs-update', requestRender);
+      tiles.dispose();
+      table.dispose();
+      renderer.dispose();
+      renderer.forceContextLoss();
+      canvas.remove();
+    },
+  };
+}
