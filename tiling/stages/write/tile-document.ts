@@ -1,0 +1,211 @@
+/**
+ * Builds the glTF Document of one tile's content: baked geometry merged into one primitive per material with a
+ * `_FEATURE_ID_0` vertex attribute (EXT_mesh_features), repeated geometry as EXT_mesh_gpu_instancing nodes with
+ * a `_FEATURE_ID_0` instance attribute (EXT_instance_features), one EXT_structural_metadata property table.
+ *
+ * Notes
+ * - Frame: glTF Y-up content frame (east, up, −north). Vertex positions are relative to the tile's box centre;
+ *   the scene's root node carries that centre as its translation (JSON float64), so float32 buffers only hold
+ *   offsets within the tile.
+ * - Instancing pays only when a geometry is placed often in the same tile: a group with fewer than
+ *   `minInstancesPerTile` uses in this tile is baked and merged instead.
+ */
+import { type Accessor, Document, type Material, type Node } from '@gltf-transform/core';
+import { EXTMeshFeatures, EXTMeshGPUInstancing } from '@gltf-transform/extensions';
+import { bakeMesh, emptyBoundsEnu } from '@tiling/stages/build/bake-geometry';
+import type { BakedPart, BuiltModel, ColorRgba, InstanceUse } from '@tiling/stages/build/build';
+import { decomposeSimilarity } from '@tiling/stages/build/matrix4';
+import type { TileNode } from '@tiling/stages/tile/tile';
+import { invariant } from '@tiling/errors';
+import { EXT_INSTANCE_FEATURES, EXTInstanceFeatures } from './ext-instance-features';
+import { addElementPropertyTable } from './property-table';
+
+export interface TileDocumentOptions {
+  /** Draw repeated geometry with EXT_mesh_gpu_instancing; false bakes everything. */
+  instancing: boolean;
+  /** Minimum uses of one instance group inside one tile for instancing to be used there, ≥ 2. */
+  minInstancesPerTile: number;
+  /** Material roughness 0..1 (IFC styles rarely give one; matte suits buildings). */
+  roughness: number;
+}
+
+/** Counts of what went into one tile document. */
+export interface TileDocumentStats {
+  primitives: number;
+  instancedMeshes: number;
+  instances: number;
+}
+
+interface MaterialBatch {
+  color: ColorRgba;
+  positions: number[];
+  normals: number[];
+  featureIds: number[];
+  indices: number[];
+}
+
+function colorKey(color: ColorRgba): string {
+  return color.map((c) => Math.round(Math.min(1, Math.max(0, c)) * 255)).join(',');
+}
+
+function featureIdArray(values: readonly number[], featureCount: number): Uint8Array | Uint16Array {
+  return featureCount <= 255 ? Uint8Array.from(values) : Uint16Array.from(values);
+}
+
+/**
+ * Creates the Document for `tileNode`'s content.
+ * @param tileNode a tile with at least one feature
+ * @returns the document (uncompressed, float32 positions) and counts for the report
+ * @throws {InvariantError} when the tile has no features or more than 65 535
+ * @see EXT_mesh_features, EXT_instance_features, EXT_structural_metadata, EXT_mesh_gpu_instancing
+ */
+export function createTileDocument(
+  built: BuiltModel,
+  tileNode: TileNode,
+  options: TileDocumentOptions,
+): { document: Document; stats: TileDocumentStats } {
+  const count = tileNode.featureIds.length;
+  invariant(count > 0 && count <= 65_535, `tileNode.featureIds.length must be 1..65535, got ${count}`);
+  const document = new Document();
+  const buffer = document.createBuffer();
+  const meshFeatures = document.createExtension(EXTMeshFeatures);
+  const features = tileNode.featureIds.map((id) => built.features[id]);
+  const table = addElementPropertyTable(document, features.map((f) => f.element));
+
+  // Tile centre in the content frame relative to the model origin (ENU box centre → (e, u, −n)).
+  const [ce, cn, cu] = tileNode.box;
+  const o = built.originContent;
+  const centre: [number, number, number] = [ce - o[0], cu - o[1], -cn - o[2]];
+
+  // Which instance groups are drawn instanced in this tile.
+  const usesByGroup = new Map<number, { localId: number; use: InstanceUse }[]>();
+  features.forEach((f, localId) => {
+    for (const use of f.instances) {
+      const list = usesByGroup.get(use.groupIndex) ?? [];
+      list.push({ localId, use });
+      usesByGroup.set(use.groupIndex, list);
+    }
+  });
+  const instancedGroups = new Set(
+    [...usesByGroup.entries()]
+      .filter(([, uses]) => options.instancing && uses.length >= options.minInstancesPerTile)
+      .map(([g]) => g),
+  );
+
+  const batches = new Map<string, MaterialBatch>();
+  const addPart = (part: BakedPart, localId: number) => {
+    const key = colorKey(part.color);
+    let batch = batches.get(key);
+    if (!batch) {
+      batch = { color: part.color, positions: [], normals: [], featureIds: [], indices: [] };
+      batches.set(key, batch);
+    }
+    const base = batch.positions.length / 3;
+    for (let i = 0; i < part.positions.length; i += 3) {
+      batch.positions.push(part.positions[i] - centre[0], part.positions[i + 1] - centre[1], part.positions[i + 2] - centre[2]);
+      batch.normals.push(part.normals[i], part.normals[i + 1], part.normals[i + 2]);
+      batch.featureIds.push(localId);
+    }
+    for (const index of part.indices) batch.indices.push(base + index);
+  };
+  features.forEach((f, localId) => {
+    for (const part of f.parts) addPart(part, localId);
+    for (const use of f.instances) {
+      if (instancedGroups.has(use.groupIndex)) continue;
+      const group = built.instanceGroups[use.groupIndex];
+      const baked = bakeMesh(group.mesh, use.contentFromMesh, emptyBoundsEnu(), o);
+      invariant(baked !== null, `instance group ${use.groupIndex} produced non-finite coordinates`);
+      addPart({ ...baked, color: group.color }, localId);
+    }
+  });
+
+  const materials = new Map<string, Material>();
+  const materialFor = (color: ColorRgba): Material => {
+    const key = colorKey(color);
+    let material = materials.get(key);
+    if (!material) {
+      material = document
+        .createMaterial(`rgba(${key})`)
+        .setBaseColorFactor([color[0], color[1], color[2], color[3]])
+        .setMetallicFactor(0)
+        .setRoughnessFactor(options.roughness)
+        .setDoubleSided(true)
+        .setAlphaMode(color[3] < 1 ? 'BLEND' : 'OPAQUE');
+      materials.set(key, material);
+    }
+    return material;
+  };
+  const accessor = (array: Float32Array | Uint8Array | Uint16Array | Uint32Array, type: 'SCALAR' | 'VEC3' | 'VEC4'): Accessor =>
+    document.createAccessor().setArray(array).setType(type).setBuffer(buffer);
+  const featureIdFor = () =>
+    meshFeatures.createFeatureID().setFeatureCount(count).setAttribute(0).setPropertyTable(table);
+
+  const scene = document.createScene(`tile ${tileNode.id}`);
+  const rootNode = document.createNode('tile').setTranslation([centre[0] + o[0], centre[1] + o[1], centre[2] + o[2]]);
+  scene.addChild(rootNode);
+  const stats: TileDocumentStats = { primitives: 0, instancedMeshes: 0, instances: 0 };
+
+  if (batches.size > 0) {
+    const mesh = document.createMesh('merged');
+    for (const batch of batches.values()) {
+      const primitive = document
+        .createPrimitive()
+        .setAttribute('POSITION', accessor(Float32Array.from(batch.positions), 'VEC3'))
+        .setAttribute('NORMAL', accessor(Float32Array.from(batch.normals), 'VEC3'))
+        .setAttribute('_FEATURE_ID_0', accessor(featureIdArray(batch.featureIds, count), 'SCALAR'))
+        .setIndices(accessor(Uint32Array.from(batch.indices), 'SCALAR'))
+        .setMaterial(materialFor(batch.color))
+        .setExtension(EXTMeshFeatures.EXTENSION_NAME, meshFeatures.createFeatures().addFeatureID(featureIdFor()));
+      mesh.addPrimitive(primitive);
+      stats.primitives++;
+    }
+    rootNode.addChild(document.createNode('merged').setMesh(mesh));
+  }
+
+  if (instancedGroups.size > 0) {
+    const instancing = document.createExtension(EXTMeshGPUInstancing).setRequired(true);
+    const instanceFeatures = document.createExtension(EXTInstanceFeatures);
+    for (const groupIndex of [...instancedGroups].sort((a, b) => a - b)) {
+      const group = built.instanceGroups[groupIndex];
+      const uses = usesByGroup.get(groupIndex)!;
+      const translation = new Float32Array(uses.length * 3);
+      const rotation = new Float32Array(uses.length * 4);
+      const scale = new Float32Array(uses.length * 3);
+      uses.forEach(({ use }, i) => {
+        const s = decomposeSimilarity(use.contentFromMesh);
+        invariant(s !== null, `instance of group ${groupIndex} is not a similarity transform`);
+        translation.set([s.translation[0] - centre[0], s.translation[1] - centre[1], s.translation[2] - centre[2]], i * 3);
+        rotation.set(s.rotation, i * 4);
+        scale.set([s.scale, s.scale, s.scale], i * 3);
+      });
+      const primitive = document
+        .createPrimitive()
+        .setAttribute('POSITION', accessor(Float32Array.from(group.mesh.positions), 'VEC3'))
+        .setAttribute('NORMAL', accessor(Float32Array.from(group.mesh.normals), 'VEC3'))
+        .setIndices(accessor(Uint32Array.from(group.mesh.indices), 'SCALAR'))
+        .setMaterial(materialFor(group.color));
+      const mesh = document.createMesh(`geometry #${group.geometryExpressId}`).addPrimitive(primitive);
+      const batch = instancing
+        .createInstancedMesh()
+        .setAttribute('TRANSLATION', accessor(translation, 'VEC3'))
+        .setAttribute('ROTATION', accessor(rotation, 'VEC4'))
+        .setAttribute('SCALE', accessor(scale, 'VEC3'))
+        // FLOAT (exact below 2^24): a 1- or 2-byte instance attribute gets padded to a 4-byte stride by the meshopt
+        // encoder while the bufferView declares none (instance views carry no byteStride), corrupting the IDs.
+        .setAttribute('_FEATURE_ID_0', accessor(Float32Array.from(uses.map((u) => u.localId)), 'SCALAR'));
+      const node: Node = document
+        .createNode(`instances #${group.geometryExpressId}`)
+        .setMesh(mesh)
+        .setExtension(EXTMeshGPUInstancing.EXTENSION_NAME, batch)
+        .setExtension(
+          EXT_INSTANCE_FEATURES,
+          instanceFeatures.createInstanceFeatures().setFeatureCount(count).setAttribute(0).setPropertyTable(0),
+        );
+      rootNode.addChild(node);
+      stats.primitives++;
+      stats.instancedMeshes++;
+      stats.instances += uses.length;
+    }
+  }
+  return { document, stats };
+}

@@ -1,0 +1,138 @@
+import { MeshoptDecoder, MeshoptEncoder } from 'meshoptimizer';
+import { SILENT_LOGGER } from '@tiling/logger';
+import { ReportBuilder } from '@tiling/report';
+import { build } from '@tiling/stages/build/build';
+import { createSyntheticGeoreference, createSyntheticModel } from '@tiling/stages/build/synthetic-model';
+import { tile } from '@tiling/stages/tile/tile';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { OutputFile } from '@tiling/io/output-file';
+import { compressTiles } from './compress-tiles';
+import type { TileJson, TilesetJson } from './tileset-json';
+import { readPropertyTable, readTileGlb, readTileVertices, validateGlb, validateTilesetJson } from './validate-output';
+import { write, type WriteResult } from './write';
+
+const ctx = () => ({ logger: SILENT_LOGGER, report: new ReportBuilder() });
+const decodeJson = <T>(files: OutputFile[], path: string): T =>
+  JSON.parse(new TextDecoder().decode(files.find((f) => f.path === path)!.bytes)) as T;
+
+function walk(node: TileJson, visit: (n: TileJson, parent: TileJson | null) => void, parent: TileJson | null = null) {
+  visit(node, parent);
+  for (const child of node.children ?? []) walk(child, visit, node);
+}
+
+describe('write + compressTiles (200 boxes + 3 slabs, half sharing one geometry)', () => {
+  const model = createSyntheticModel({ boxes: 200, slabs: 3, sharedEvery: 2 });
+  let written: WriteResult;
+  let compressed: OutputFile[];
+
+  beforeAll(async () => {
+    await MeshoptEncoder.ready;
+    await MeshoptDecoder.ready;
+    const built = await build(model, createSyntheticGeoreference(), {}, ctx());
+    const tiled = await tile(built, { maxTrianglesPerTile: 600, maxFeaturesPerTile: 60 }, ctx());
+    written = await write(tiled, {}, ctx());
+    compressed = await compressTiles(written.files, {}, { ...ctx(), meshoptEncoder: MeshoptEncoder, meshoptDecoder: MeshoptDecoder });
+  });
+
+  it('writes a schema-valid 3D Tiles 1.1 tileset with ADD refinement and strictly decreasing errors', () => {
+    const tileset = decodeJson<TilesetJson>(written.files, 'tileset.json');
+    expect(validateTilesetJson(tileset)).toEqual([]);
+    expect(tileset.asset.version).toBe('1.1');
+    expect(tileset.root.refine).toBe('ADD');
+    expect(tileset.root.transform).toHaveLength(16);
+    expect(tileset.geometricError).toBeGreaterThan(tileset.root.geometricError);
+    walk(tileset.root, (node, parent) => {
+      if (parent) expect(node.geometricError).toBeLessThan(parent.geometricError);
+      if (!node.children) expect(node.geometricError).toBe(0);
+    });
+    expect(written.stats.tiles).toBeGreaterThan(3);
+    expect(written.stats.instancedMeshes).toBeGreaterThan(0);
+  });
+
+  for (const variant of ['uncompressed', 'meshopt'] as const) {
+    it(`${variant}: every GLB passes gltf-validator, boxes contain content, feature IDs cover each element once`, async () => {
+      const files = variant === 'meshopt' ? compressed : written.files;
+      const tileset = decodeJson<TilesetJson>(files, 'tileset.json');
+      const seen = new Map<string, number>();
+      let tiles = 0;
+      const pending: Promise<void>[] = [];
+      walk(tileset.root, (node) => {
+        if (!node.content) return;
+        tiles++;
+        pending.push(
+          (async () => {
+            const bytes = files.find((f) => f.path === node.content!.uri)!.bytes;
+            const validation = await validateGlb(bytes, MeshoptDecoder);
+            expect(validation.errors).toEqual([]);
+            const document = await readTileGlb(bytes, MeshoptDecoder);
+            const rows = readPropertyTable(document);
+            for (const row of rows) seen.set(row.globalId as string, (seen.get(row.globalId as string) ?? 0) + 1);
+            const vertices = readTileVertices(document);
+            expect(vertices.maxAbsStoredPosition).toBeLessThan(1e4);
+            // Every local feature has vertices; no ID outside the table.
+            expect(new Set(vertices.featureIds)).toEqual(new Set(rows.map((_, i) => i)));
+            const [cx, cy, cz, hx, , , , hy, , , , hz] = node.boundingVolume.box;
+            const tolM = 1e-4;
+            for (let i = 0; i < vertices.positions.length; i += 3) {
+              // glTF (x, y, z) → tile (x, −z, y)
+              const [x, y, z] = [vertices.positions[i], -vertices.positions[i + 2], vertices.positions[i + 1]];
+              expect(Math.abs(x - cx)).toBeLessThanOrEqual(hx + tolM);
+              expect(Math.abs(y - cy)).toBeLessThanOrEqual(hy + tolM);
+              expect(Math.abs(z - cz)).toBeLessThanOrEqual(hz + tolM);
+            }
+          })(),
+        );
+      });
+      await Promise.all(pending);
+      expect(tiles).toBe(written.files.filter((f) => f.path.endsWith('.glb')).length);
+      expect([...seen.keys()].sort()).toEqual(model.elements.map((e) => e.globalId).sort());
+      expect([...seen.values()].every((n) => n === 1)).toBe(true);
+    });
+  }
+
+  it('round-trips Chinese names and expressIds through the property tables', async () => {
+    const rows = [];
+    for (const file of compressed.filter((f) => f.path.endsWith('.glb'))) {
+      rows.push(...readPropertyTable(await readTileGlb(file.bytes, MeshoptDecoder)));
+    }
+    const byId = new Map(rows.map((r) => [r.globalId, r]));
+    for (const element of model.elements) {
+      const row = byId.get(element.globalId)!;
+      expect(row.name).toBe(element.name ?? '');
+      expect(row.storey).toBe(element.storey ?? '');
+      expect(row.ifcClass).toBe(element.ifcClass);
+      expect(row.expressId).toBe(element.expressId);
+    }
+    expect([...byId.values()].some((r) => String(r.name).startsWith('客厅'))).toBe(true);
+  });
+
+  it('marks instanced nodes with EXT_instance_features and shrinks the tiles with meshopt', async () => {
+    const glbs = compressed.filter((f) => f.path.endsWith('.glb'));
+    const jsons = glbs.map((f) => {
+      const length = new DataView(f.bytes.buffer, f.bytes.byteOffset).getUint32(12, true);
+      return JSON.parse(new TextDecoder().decode(f.bytes.subarray(20, 20 + length))) as {
+        extensionsUsed: string[];
+        nodes: { extensions?: Record<string, { featureIds?: { attribute: number; propertyTable: number }[] }> }[];
+      };
+    });
+    const instanced = jsons.flatMap((j) => j.nodes.filter((n) => n.extensions?.EXT_mesh_gpu_instancing));
+    expect(instanced.length).toBe(written.stats.instancedMeshes);
+    for (const node of instanced) {
+      expect(node.extensions?.EXT_instance_features?.featureIds?.[0]).toMatchObject({ attribute: 0, propertyTable: 0 });
+    }
+    expect(jsons.every((j) => j.extensionsUsed.includes('EXT_meshopt_compression'))).toBe(true);
+    const size = (files: OutputFile[]) => files.filter((f) => f.path.endsWith('.glb')).reduce((s, f) => s + f.bytes.byteLength, 0);
+    // Tiny tiles (≤ 60 boxes): JSON dominates, so only require a gain.
+    expect(size(compressed)).toBeLessThan(size(written.files));
+  });
+
+  it('writes properties.json keyed by GlobalId and structure.json with the spatial tree', () => {
+    const properties = decodeJson<Record<string, { expressId: number; name: string | null }>>(written.files, 'properties.json');
+    expect(Object.keys(properties)).toHaveLength(203);
+    const first = model.elements[3];
+    expect(properties[first.globalId]).toMatchObject({ expressId: first.expressId, name: first.name });
+    const structure = decodeJson<{ spatialTree: { name: string }; containment: Record<string, string[]> }>(written.files, 'structure.json');
+    expect(structure.spatialTree.name).toBe('南昌测试项目');
+    expect(Object.values(structure.containment).flat()).toHaveLength(203);
+  });
+});
