@@ -97,19 +97,23 @@ export async function parseIfc(input: ParseInput, options: ParseOptions, ctx: St
     for (const { expressId } of streamed.elementGeometries) {
       const args = lines.args(expressId);
       const globalId = textOf(args[0]) ?? `#${expressId}`;
-      const containerId = spatial.containerOf(expressId);
+      const ifcClass = lines.className(expressId);
+      // A spatial element with geometry (IfcSite terrain, IfcSpace with includeSpaces) sits in the spatial
+      // tree already; only a space gets a storey (the one above it).
+      const isSpatial = spatial.isSpatial(expressId);
+      const containerId = isSpatial && ifcClass !== 'IfcSpace' ? null : spatial.containerOf(expressId);
       const info = semantics.get(expressId);
       elements.push({
         expressId,
         globalId,
-        ifcClass: lines.className(expressId),
+        ifcClass,
         name: textOf(args[2]),
         storey: containerId === null ? null : spatial.storeyNameOf(containerId),
         typeName: info?.typeName ?? null,
         material: info?.material ?? null,
         propertySets: info?.propertySets ?? {},
       });
-      if (containerId !== null) (containment[spatial.globalIdOf(containerId)] ??= []).push(globalId);
+      if (containerId !== null && !isSpatial) (containment[spatial.globalIdOf(containerId)] ??= []).push(globalId);
     }
     for (const failure of streamed.failures) {
       const args = lines.args(failure.expressId);

@@ -22,6 +22,8 @@ export interface SpatialStructure {
   storeyNameOf(spatialId: number): string | null;
   /** GlobalId of a spatial element. */
   globalIdOf(spatialId: number): string;
+  /** Whether `id` is a spatial element (IfcProject, IfcSite … IfcSpace, IfcFacilityPart …). */
+  isSpatial(id: number): boolean;
 }
 
 /** Type codes of all spatial elements; some are missing in older schemas (then undefined). */
@@ -135,5 +137,5 @@ export function readSpatialStructure(lines: StepLines, projectId: number | null)
     return globalIds.get(spatialId) ?? `#${spatialId}`;
   };
 
-  return { tree, containerOf, storeyNameOf, globalIdOf };
+  return { tree, containerOf, storeyNameOf, globalIdOf, isSpatial: (id) => spatialIds.has(id) };
 }

@@ -66,7 +66,7 @@ export function assertCompleteStepFile(bytes: Uint8Array, fileName: string): voi
   const where = lastComplete
     ? `; the last complete entity is #${lastComplete.id}=${lastComplete.entity}, the text after it is cut off`
     : '';
-  throw new IfcParseError(`${fileName}: truncated STEP file, it does not end with ${TRAILER}${where}`, {
+  throw new IfcParseError(`${fileName}: truncated STEP file (it does not end with "${TRAILER}")${where}`, {
     context: { file: fileName, lastCompleteEntity: lastComplete?.id ?? null, bytes: bytes.length },
   });
 }

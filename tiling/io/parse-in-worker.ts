@@ -1,0 +1,114 @@
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { GanTwinError, GeorefError, IfcParseError, InputError, InvariantError, UnsupportedSchemaError } from '../errors';
+import type { StageContext } from '../stage-context';
+import type { ParseInput, ParseOptions } from '../stages/parse/parse';
+import type { ParsedModel } from '../stages/parse/parsed-model';
+import type { WorkerInput, WorkerMessage } from './parse-worker';
+
+/**
+ * Runs the `parse` stage in a worker_threads Worker so the main thread (CLI progress bar, job runner, server)
+ * stays responsive and web-ifc's wasm heap (up to 4 GiB) is freed with the worker.
+ *
+ * Notes: when this module runs from TypeScript source (under `tsx`, `npm run tile`, or under vitest), the
+ * worker registers tsx (resolved from this package's node_modules, so any working directory works) and then
+ * imports parse-worker.ts; see {@link workerSpec}. A compiled build runs `parse-worker.js` without a loader. The worker's typed arrays are transferred, not copied; the input bytes are copied so the
+ * caller keeps them.
+ */
+
+/** Typed error classes re-created on the main side, by `name`. */
+const ERROR_CLASSES: Record<string, new (message: string, options?: { context?: Record<string, unknown>; cause?: unknown }) => GanTwinError> = {
+  IfcParseError,
+  UnsupportedSchemaError,
+  GeorefError,
+  InputError,
+  InvariantError,
+};
+
+/** File URL of tsx's ESM `register()` API (`exports['./esm/api'].import`), which `require.resolve` cannot give. */
+function tsxEsmApiUrl(): string {
+  const require = createRequire(import.meta.url);
+  const packageJsonPath = require.resolve('tsx/package.json');
+  const manifest = require(packageJsonPath) as { exports: Record<string, { import?: { default?: string } }> };
+  const relative = manifest.exports['./esm/api']?.import?.default;
+  if (!relative) throw new Error(`parseInWorker: cannot find tsx's ESM API in ${packageJsonPath}`);
+  return new URL(relative, pathToFileURL(packageJsonPath)).href;
+}
+
+/**
+ * How to start the worker. From TypeScript source the worker is an eval'd bootstrap that registers tsx's ESM
+ * hooks (`tsx/esm/api` `register()`) and then imports parse-worker.ts. Passing `--import tsx` in `execArgv`
+ * does not work on Node 20: the worker's entry is loaded before the hooks take effect
+ * (ERR_UNKNOWN_FILE_EXTENSION ".ts").
+ */
+function workerSpec(): { entry: string | URL; eval: boolean } {
+  const isTypeScript = import.meta.url.endsWith('.ts');
+  if (!isTypeScript) return { entry: new URL('./parse-worker.js', import.meta.url), eval: false };
+  const tsxApi = tsxEsmApiUrl();
+  const entry = new URL('./parse-worker.ts', import.meta.url).href;
+  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
+  return { entry: bootstrap, eval: true };
+}
+
+function recreateError(message: Extract<WorkerMessage, { kind: 'error' }>): Error {
+  const ErrorClass = ERROR_CLASSES[message.name];
+  const error = ErrorClass ? new ErrorClass(message.message, { context: message.context }) : new Error(message.message);
+  if (message.stack) error.stack = `${error.name}: ${message.message}\n    (in parse worker)\n${message.stack.split('\n').slice(1).join('\n')}`;
+  return error;
+}
+
+/**
+ * {@link parseIfc} in a worker thread: same input, output and errors.
+ *
+ * @param input the IFC bytes (copied to the worker) and file name
+ * @param options parse options; `ifcApi` cannot cross threads and is ignored (the worker makes its own)
+ * @param ctx progress is forwarded to `ctx.onProgress`, report entries to `ctx.report`, log lines to `ctx.logger`
+ * @returns the parsed model, with its typed arrays transferred from the worker
+ * @throws {IfcParseError} {@link UnsupportedSchemaError} … the same class and message the stage threw
+ * @throws {Error} when the worker dies without an answer
+ * @example
+ * const model = await parseInWorker({ bytes, fileName }, { includeSpaces: false }, ctx);
+ * @see parseIfc in tiling/stages/parse/parse.ts
+ */
+export function parseInWorker(input: ParseInput, options: ParseOptions, ctx: StageContext): Promise<ParsedModel> {
+  const { ifcApi: _ignored, ...cloneableOptions } = options;
+  const spec = workerSpec();
+  const workerData: WorkerInput = { input: { bytes: input.bytes, fileName: input.fileName }, options: cloneableOptions };
+  return new Promise<ParsedModel>((resolve, reject) => {
+    let settled = false;
+    const worker = new Worker(spec.entry, { workerData, eval: spec.eval, execArgv: [] });
+    const settle = (action: () => void) => {
+      if (settled) return;
+      settled = true;
+      action();
+      void worker.terminate();
+    };
+    worker.on('message', (message: WorkerMessage) => {
+      switch (message.kind) {
+        case 'progress':
+          ctx.onProgress?.(message.stage, message.fraction);
+          break;
+        case 'fail':
+          ctx.report.fail(message.entry);
+          break;
+        case 'warn':
+          ctx.report.warn(message.message);
+          break;
+        case 'log':
+          ctx.logger[message.level](message.message, message.fields);
+          break;
+        case 'result':
+          settle(() => resolve(message.model));
+          break;
+        case 'error':
+          settle(() => reject(recreateError(message)));
+          break;
+      }
+    });
+    worker.on('error', (error) => settle(() => reject(error)));
+    worker.on('exit', (code) =>
+      settle(() => reject(new Error(`parse worker for ${input.fileName} exited with code ${code} before answering`))),
+    );
+  });
+}

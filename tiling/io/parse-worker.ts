@@ -1,0 +1,78 @@
+/**
+ * worker_threads entry of {@link parseInWorker}: runs the `parse` stage and posts progress, report entries,
+ * log lines and the result (typed arrays transferred) back to the main thread. Started only by
+ * parse-in-worker.ts; the messages are {@link WorkerMessage}.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { GanTwinError } from '../errors';
+import type { Logger } from '../logger';
+import { ReportBuilder, type ReportEntry } from '../report';
+import { parseIfc, type ParseInput, type ParseOptions } from '../stages/parse/parse';
+import type { ParsedModel } from '../stages/parse/parsed-model';
+
+/** Messages from the worker to the main thread. */
+export type WorkerMessage =
+  | { kind: 'progress'; stage: string; fraction: number }
+  | { kind: 'fail'; entry: ReportEntry }
+  | { kind: 'warn'; message: string }
+  | { kind: 'log'; level: keyof Logger; message: string; fields?: Record<string, unknown> }
+  | { kind: 'result'; model: ParsedModel }
+  | { kind: 'error'; name: string; message: string; context: Record<string, unknown>; stack?: string };
+
+/** What the main thread passes as `workerData`. */
+export interface WorkerInput {
+  input: ParseInput;
+  options: Omit<ParseOptions, 'ifcApi'>;
+}
+
+const port = parentPort;
+if (!port) throw new Error('parse-worker.ts must run inside a worker_threads Worker');
+const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
+
+/** A report that forwards every entry to the main thread's ReportBuilder. */
+class ForwardingReport extends ReportBuilder {
+  override fail(entry: ReportEntry): void {
+    post({ kind: 'fail', entry });
+  }
+  override warn(message: string): void {
+    post({ kind: 'warn', message });
+  }
+}
+
+const logAt =
+  (level: keyof Logger) =>
+  (message: string, fields?: Record<string, unknown>): void =>
+    post({ kind: 'log', level, message, fields });
+const logger: Logger = { debug: logAt('debug'), info: logAt('info'), warn: logAt('warn'), error: logAt('error') };
+
+/** Only context values that survive structured cloning are sent back. */
+function cloneableContext(context: Record<string, unknown>): Record<string, unknown> {
+  try {
+    return structuredClone(context);
+  } catch {
+    return Object.fromEntries(Object.entries(context).filter(([, v]) => v === null || ['string', 'number', 'boolean'].includes(typeof v)));
+  }
+}
+
+const { input, options } = workerData as WorkerInput;
+try {
+  const model = await parseIfc(input, options, {
+    logger,
+    report: new ForwardingReport(),
+    onProgress: (stage, fraction) => post({ kind: 'progress', stage, fraction }),
+  });
+  const transfer: ArrayBuffer[] = [];
+  for (const mesh of model.geometries.values()) {
+    transfer.push(mesh.positions.buffer as ArrayBuffer, mesh.normals.buffer as ArrayBuffer, mesh.indices.buffer as ArrayBuffer);
+  }
+  post({ kind: 'result', model }, transfer);
+} catch (error) {
+  const err = error instanceof Error ? error : new Error(String(error));
+  post({
+    kind: 'error',
+    name: err.name,
+    message: err.message,
+    context: err instanceof GanTwinError ? cloneableContext(err.context) : {},
+    stack: err.stack,
+  });
+}

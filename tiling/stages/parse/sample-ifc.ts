@@ -1,0 +1,26 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * Test support: the public sample models in `../shared/data/ifc` beside the repository (never copied into it;
+ * see /work/shared/data/SOURCES.md). Tests `describe.skipIf(!HAS_SAMPLE_IFC)` with {@link SAMPLES_MISSING}.
+ */
+
+/** Absolute path of the sample folder, with a trailing slash. */
+export const SAMPLE_IFC_DIR = fileURLToPath(new URL('../../../../shared/data/ifc/', import.meta.url));
+
+/** Whether the samples are present (they are not part of the repository). */
+export const HAS_SAMPLE_IFC = existsSync(`${SAMPLE_IFC_DIR}AC20-FZK-Haus.ifc`);
+
+/** Reason printed for skipped suites. */
+export const SAMPLES_MISSING = `sample IFC files not found in ${SAMPLE_IFC_DIR} (../shared/data/ifc beside the repo): skipped`;
+
+/**
+ * Reads one sample model.
+ * @param fileName e.g. `AC20-FZK-Haus.ifc`
+ * @returns its bytes and file name, in the shape the `parse` stage takes
+ */
+export async function readSampleIfc(fileName: string): Promise<{ bytes: Uint8Array; fileName: string }> {
+  return { bytes: new Uint8Array(await readFile(`${SAMPLE_IFC_DIR}${fileName}`)), fileName };
+}
