@@ -217,6 +217,13 @@ describe('georef: CRS names, Scale rule and IfcMapConversionScaled', () => {
     expect(nc.anchor.latDeg).toBeCloseTo(latDeg, 10);
   });
 
+  it('falls back to an EPSG code or EPSG name in the Description', () => {
+    const mc = { eastings: 3458715.92, northings: 5439966.65 };
+    const crs = { name: 'GK3', mapProjection: 'Gaus-Krueger', mapZone: '3' };
+    expect(run(rawWith(mc, { ...crs, description: 'DHDN / 3-Degree Gauss-Krueger Zone 3' })).epsg).toBe(31467);
+    expect(run(rawWith({ eastings: 387900, northings: 3175800 }, { name: 'Site grid', description: 'EPSG:4548 - CGCS2000' })).epsg).toBe(4548);
+  });
+
   it('uses the injected registry', () => {
     const fake: EpsgRegistry = {
       byCode: (epsg) => (epsg === 990001 ? { epsg, name: 'Test TM', proj4: EPSG_4548, areaOfUseDeg: null } : null),

@@ -171,7 +171,9 @@ function crossCheck(result: Georeference, raw: RawGeoreference, options: Resolve
       warnings.push(`georef: IfcSite RefLatitude/RefLongitude lies ${distanceM.toFixed(1)} m from the map conversion origin; the map conversion wins`);
     }
   }
-  const trueNorthHeadingDeg = raw.trueNorth ? headingDegFromTrueNorth(raw.trueNorth) : null;
+  // TrueNorth (0, 1) is what most exporters write by default, whatever the map conversion says: not a signal.
+  const isDefaultTrueNorth = raw.trueNorth !== null && raw.trueNorth[0] === 0 && raw.trueNorth[1] > 0;
+  const trueNorthHeadingDeg = raw.trueNorth && !isDefaultTrueNorth ? headingDegFromTrueNorth(raw.trueNorth) : null;
   if (trueNorthHeadingDeg !== null) {
     const differenceDeg = angleDifferenceDeg(trueNorthHeadingDeg, result.headingDeg);
     if (Math.abs(differenceDeg) > options.trueNorthMismatchWarnDeg) {

@@ -196,7 +196,7 @@ export function georeferenceFromMapConversion(
   const area = crs.definition.areaOfUseDeg;
   if (area && (latDeg > area[0] + 1 || lonDeg < area[1] - 1 || latDeg < area[2] - 1 || lonDeg > area[3] + 1)) {
     warnings.push(
-      `georef: the anchor (${lonDeg.toFixed(6)}°, ${latDeg.toFixed(6)}°) lies outside the area of use of EPSG:${crs.definition.epsg} (${crs.definition.name})`,
+      `georef: the anchor (${lonDeg.toFixed(6)}°, ${latDeg.toFixed(6)}°) lies outside the area of use of EPSG:${crs.definition.epsg} (${crs.definition.name}); if the geometry carries map coordinates, anchor it at its centre (input.anchorModelM)`,
     );
   }
   const verticalDatum = raw.projectedCrs?.verticalDatum ?? null;

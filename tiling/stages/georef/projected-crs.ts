@@ -4,7 +4,8 @@
  * Notes:
  * - Names seen in real files: `EPSG:4548`, `urn:ogc:def:crs:EPSG::4548`, the EPSG name itself
  *   (`CGCS2000 / 3-degree Gauss-Kruger CM 117E`), and Bentley's `Name='NC83'` with `MapProjection='EPSG'`,
- *   `MapZone='32119'`. All four are accepted, in that order of trust.
+ *   `MapZone='32119'`. All four are accepted, in that order of trust, then an EPSG code or EPSG name in the
+ *   Description.
  * - Some EPSG definitions need a datum-shift grid (`+nadgrids=BETA2007.gsb` for DHDN, EPSG:31467), which
  *   proj4js does not have: it then returns NaN (after printing to the console). We replace such a grid with a
  *   known Helmert `+towgs84` from {@link DATUM_GRID_FALLBACKS} and warn (accuracy: metres), or throw.
@@ -73,7 +74,12 @@ export function findCrsDefinition(
   const byName = registry.byName(name);
   if (byName) return byName;
   const embedded = /\bEPSG\s*:{0,2}\s*(\d{4,5})\b/i.exec(name);
-  return embedded ? registry.byCode(Number(embedded[1])) : null;
+  if (embedded) return registry.byCode(Number(embedded[1]));
+  // Last resort: the Description (e.g. `EPSG:32760 - WGS 84 / UTM zone 60S`, or the EPSG name).
+  const description = crs.description?.trim();
+  if (!description) return null;
+  const inDescription = /\bEPSG\s*:{0,2}\s*(\d{4,5})\b/i.exec(description);
+  return inDescription ? registry.byCode(Number(inDescription[1])) : registry.byName(description);
 }
 
 /**
