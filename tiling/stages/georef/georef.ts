@@ -27,7 +27,7 @@
  *   warned), heading from TrueNorth when present, else 0 (warned).
  * - Anchor: the model origin (the map conversion's origin) by default; `input.anchorModelM` moves it to a model
  *   point, e.g. the bounding-box centre of infrastructure models whose map conversion is at E = N = 0 and whose
- *   geometry carries full map coordinates (Bentley EPSG:32119 sample: 435 km away; a linear map anchored at
+ *   geometry carries full map coordinates (Bentley EPSG:32119 sample: ≈ 470 km away; a linear map anchored at
  *   E = N = 0 would be kilometres off). modelToEnu then has a translation (anchor → ENU origin).
  * - Headings are the azimuth of IFC +Y (the drawing's plan north; model −Z), clockwise from true north.
  * - Synchronous: the registry reads small JSON files; `await georef(…)` works the same in the pipeline.
