@@ -34,6 +34,19 @@ export function applyCameraState(Cesium: CesiumModule, camera: Camera, state: Ca
   });
 }
 
+/** Flies the camera to `state` over `durationS` seconds. */
+export function flyToCameraState(Cesium: CesiumModule, camera: Camera, state: CameraState, durationS = 2): void {
+  camera.flyTo({
+    destination: Cesium.Cartesian3.fromDegrees(state.lonDeg, state.latDeg, state.heightEllipsoidalM),
+    orientation: {
+      heading: Cesium.Math.toRadians(state.headingDeg),
+      pitch: Cesium.Math.toRadians(state.pitchDeg),
+      roll: Cesium.Math.toRadians(state.rollDeg),
+    },
+    duration: durationS,
+  });
+}
+
 /** A place to fly to: a sphere around a WGS84 point. */
 export interface FlyToPoint {
   /** Longitude, degrees (WGS84). */

@@ -10,6 +10,7 @@ import { createTranslator, type Locale } from '@viewer/core/i18n';
 import type { ElementSelection } from '@viewer/core/selection';
 import { createEventEmitter, type TwinEventMap } from '@viewer/core/twin-events';
 import type { FlyToPoint } from './camera-pose';
+import { CESIUM_BASE_URL } from './load-cesium';
 import { GLOBE_MESSAGES } from './messages';
 import { installTestHook } from './test-hook';
 import type { TilesetLayerInput } from './tileset-layers';
@@ -22,8 +23,10 @@ export interface FlyRequest {
   requestId: number;
   /** Frame this tileset layer when it is loaded… */
   tilesetId: string | null;
-  /** …otherwise (or when `tilesetId` is null) fly to this point. */
+  /** …otherwise (or when `tilesetId` is null) fly to this point… */
   point: FlyToPoint | null;
+  /** …or to this camera pose (used when `tilesetId` and `point` are null). */
+  camera?: CameraState | null;
 }
 
 /** Props of {@link TwinGlobe}. */
@@ -107,10 +110,12 @@ export default function TwinGlobe(props: TwinGlobeProps) {
     flownRequestId.current = request.requestId;
     if (request.tilesetId !== null) scene.flyToTileset(request.tilesetId, request.point);
     else if (request.point) scene.flyToPoint(request.point);
+    else if (request.camera) scene.flyToCamera(request.camera);
   }, [scene, props.flyRequest]);
 
   return (
-    <div className="gt-globe" data-ready={isReady ? 'true' : 'false'}>
+    <div className="gt-globe" data-ready={isReady ? 'true' : 'false'} data-testid="twin-globe">
+      <link rel="stylesheet" href={`${CESIUM_BASE_URL}/Widgets/CesiumWidget/CesiumWidget.css`} precedence="default" />
       <div ref={containerRef} className="gt-globe__canvas" role="application" aria-label={t('globe.ariaLabel')} />
       {!scene && !error ? <div className="gt-globe__status">{t('globe.loading')}</div> : null}
       {error ? (

@@ -15,7 +15,14 @@ import type { FeatureCollection } from '@viewer/core/geojson-lines';
 import type { ElementSelection } from '@viewer/core/selection';
 import { isSameSelection } from '@viewer/core/selection';
 import type { EventEmitter, TwinEventMap } from '@viewer/core/twin-events';
-import { applyCameraState, flyToPoint, flyToSphere, readCameraState, type FlyToPoint } from './camera-pose';
+import {
+  applyCameraState,
+  flyToCameraState,
+  flyToPoint,
+  flyToSphere,
+  readCameraState,
+  type FlyToPoint,
+} from './camera-pose';
 import { featureGlobalId } from './element-highlighter';
 import type { CesiumModule } from './load-cesium';
 import { OutlineLayer, type OutlineStyle } from './outline-layer';
@@ -139,6 +146,11 @@ export class TwinScene {
   /** The current camera pose. */
   getCamera(): CameraState {
     return readCameraState(this.Cesium, this.widget.scene.camera);
+  }
+
+  /** Flies the camera to a pose. */
+  flyToCamera(camera: CameraState, durationS = 2): void {
+    flyToCameraState(this.Cesium, this.widget.scene.camera, camera, durationS);
   }
 
   /** Flies to a point target. */

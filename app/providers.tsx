@@ -1,0 +1,49 @@
+'use client';
+/**
+ * App-wide client providers: TanStack Query and the tRPC v11 client (`@trpc/tanstack-react-query`) talking to
+ * `/api/trpc` with the superjson transformer (on the link, as tRPC v11 requires).
+ *
+ * Client components use `const trpc = useTRPC()` with `useQuery(trpc.twin.models.list.queryOptions())`.
+ *
+ * @see https://trpc.io/docs/client/tanstack-react-query/setup
+ */
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import { createTRPCContext } from '@trpc/tanstack-react-query';
+import { useState, type ReactNode } from 'react';
+import superjson from 'superjson';
+import type { AppRouter } from '@server/api/root';
+
+/** Path of the tRPC HTTP handler (same origin). */
+export const TRPC_PATH = '/api/trpc';
+
+/** How long query results count as fresh, ms (catalogue data changes rarely). */
+export const QUERY_STALE_TIME_MS = 60_000;
+
+/** tRPC React context: `TRPCProvider`, `useTRPC()` (query/mutation options) and `useTRPCClient()`. */
+export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
+
+function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: { staleTime: QUERY_STALE_TIME_MS, refetchOnWindowFocus: false, retry: 1 },
+    },
+  });
+}
+
+/** Wraps the app in the query client and tRPC providers (one client per browser tab). */
+export function Providers({ children }: { children: ReactNode }) {
+  const [queryClient] = useState(createQueryClient);
+  const [trpcClient] = useState(() =>
+    createTRPCClient<AppRouter>({
+      links: [httpBatchLink({ url: TRPC_PATH, transformer: superjson })],
+    }),
+  );
+  return (
+    <QueryClientProvider client={queryClient}>
+      <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
+        {children}
+      </TRPCProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,26 @@
+/**
+ * Applies `?lang=en` / `?lang=zh-CN`: stores the locale in the locale cookie (for later visits) and rewrites the
+ * current request's cookie so the root layout renders `<html lang>` and the page in that locale at once.
+ * Runs only for requests that carry a `lang` query parameter (see `config.matcher`).
+ *
+ * @see node_modules/next/dist/docs/01-app/03-api-reference/03-file-conventions/proxy.md
+ */
+import { NextResponse, type NextRequest } from 'next/server';
+import { LOCALE_COOKIE, LOCALE_QUERY_PARAM, parseLocale } from '@viewer/core/i18n';
+
+/** Cookie lifetime for the chosen locale, seconds (one year). */
+const LOCALE_COOKIE_MAX_AGE_S = 365 * 24 * 3600;
+
+/** Copies a valid `?lang=` into the locale cookie of the request and the response. */
+export function proxy(request: NextRequest): NextResponse {
+  const locale = parseLocale(request.nextUrl.searchParams.get(LOCALE_QUERY_PARAM));
+  if (!locale) return NextResponse.next();
+  request.cookies.set(LOCALE_COOKIE, locale);
+  const response = NextResponse.next({ request: { headers: request.headers } });
+  response.cookies.set(LOCALE_COOKIE, locale, { path: '/', maxAge: LOCALE_COOKIE_MAX_AGE_S, sameSite: 'lax' });
+  return response;
+}
+
+export const config = {
+  matcher: [{ source: '/((?!api|tiles|cesium|_next).*)', has: [{ type: 'query', key: LOCALE_QUERY_PARAM }] }],
+};
