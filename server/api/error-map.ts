@@ -1,0 +1,56 @@
+import { TRPCError } from '@trpc/server';
+import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
+import { GanTwinError, type GanTwinErrorCode } from '@tiling/errors';
+
+/**
+ * The one place where GanTwin errors become tRPC/HTTP errors (STYLE rule 13). Routers and services never
+ * catch: a service throws e.g. `NotFoundError`, the procedure middleware in `trpc.ts` maps it here.
+ */
+
+/** GanTwinError code → tRPC error code (and so the HTTP status). */
+export const TRPC_CODE_BY_GANTWIN_CODE: Record<GanTwinErrorCode, TRPC_ERROR_CODE_KEY> = {
+  IFC_PARSE: 'BAD_REQUEST',
+  UNSUPPORTED_SCHEMA: 'BAD_REQUEST',
+  GEOREF: 'BAD_REQUEST',
+  INPUT: 'BAD_REQUEST',
+  NOT_FOUND: 'NOT_FOUND',
+  SCOPE: 'FORBIDDEN',
+  CONFLICT: 'CONFLICT',
+  INVARIANT: 'INTERNAL_SERVER_ERROR',
+};
+
+/** What clients see instead of the message of a bug or an unknown error. */
+export const INTERNAL_ERROR_MESSAGE = 'Internal server error';
+
+/**
+ * Maps an error raised inside a procedure: a `GanTwinError` (directly or as `cause`) becomes a `TRPCError`
+ * with the mapped code and its message (bugs get {@link INTERNAL_ERROR_MESSAGE}); other errors pass through.
+ */
+export function toTrpcError(error: unknown): unknown {
+  const ganTwinError = error instanceof GanTwinError ? error : error instanceof TRPCError && error.cause instanceof GanTwinError ? error.cause : null;
+  if (!ganTwinError) return error;
+  const code = TRPC_CODE_BY_GANTWIN_CODE[ganTwinError.code];
+  const message = code === 'INTERNAL_SERVER_ERROR' ? INTERNAL_ERROR_MESSAGE : ganTwinError.message;
+  return new TRPCError({ code, message, cause: ganTwinError });
+}
+
+/** Shape fields our error formatter may change. */
+export interface ErrorShapeLike {
+  message: string;
+  data: { code: string; stack?: string; [key: string]: unknown };
+}
+
+/**
+ * tRPC `errorFormatter`: hides internals of INTERNAL_SERVER_ERROR responses, drops stacks, and adds
+ * `data.ganTwinCode` so the UI can pick a message by error class.
+ */
+export function formatErrorShape<TShape extends ErrorShapeLike>(shape: TShape, error: TRPCError): TShape {
+  const cause = error.cause instanceof GanTwinError ? error.cause : null;
+  const isInternal = error.code === 'INTERNAL_SERVER_ERROR';
+  const { stack: _stack, ...data } = shape.data;
+  return {
+    ...shape,
+    message: isInternal ? INTERNAL_ERROR_MESSAGE : shape.message,
+    data: { ...data, ganTwinCode: cause?.code ?? null },
+  };
+}

@@ -1,0 +1,32 @@
+import type { z } from 'zod';
+import { InputError } from '@tiling/errors';
+
+/**
+ * A tRPC input parser built from a zod schema. It keeps zod's input/output types (`_input`/`_output`, the
+ * shape tRPC infers client types from) but throws a sentence instead of zod's JSON dump.
+ */
+export interface ReadableZodParser<TIn, TOut> {
+  readonly _input: TIn;
+  readonly _output: TOut;
+  parse(raw: unknown): TOut;
+}
+
+/**
+ * Wraps a zod schema as a tRPC input parser whose failure message reads as a sentence
+ * (`Invalid input: globalId: must be a 22-character IFC GlobalId …, got "abc"`).
+ * tRPC turns the thrown {@link InputError} into BAD_REQUEST (see error-map.ts).
+ * @param schema the input schema
+ * @throws {InputError} listing each invalid field as `path: message` (from `parse`)
+ */
+export function zodInput<TSchema extends z.ZodType>(schema: TSchema): ReadableZodParser<z.input<TSchema>, z.output<TSchema>> {
+  return {
+    _input: undefined as z.input<TSchema>,
+    _output: undefined as z.output<TSchema>,
+    parse(raw: unknown): z.output<TSchema> {
+      const result = schema.safeParse(raw);
+      if (result.success) return result.data;
+      const reasons = result.error.issues.map((issue) => `${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}`);
+      throw new InputError(`Invalid input: ${reasons.join('; ')}`, { context: { issues: result.error.issues } });
+    },
+  };
+}

@@ -1,0 +1,72 @@
+import { asc, desc, eq } from 'drizzle-orm';
+import type { Actor } from '@server/api/actor';
+import type { Db } from '@server/db/client';
+import { layers, models } from '@server/db/schema/twin';
+import { tilesetUrlOf } from './models-service';
+import type { Layer } from './types';
+
+/**
+ * The layer catalogue: seeded rows (`layers` table) followed by one `model-<id>` tileset layer per ready model.
+ * @see data/twin/layers.ts, /work/notes/API.md `twin.layers.list`
+ */
+
+/** CIM level of a BIM model shown with its components (DOMAIN.md: CIM6 = BIM components). */
+export const MODEL_LAYER_CIM_LEVEL = 6;
+
+/** Layer id of a model's tileset layer. */
+export function modelLayerId(modelId: string): string {
+  return `model-${modelId}`;
+}
+
+/**
+ * Catalogue layers in tree order, then ready models (most recently updated first).
+ * @param actor unused until region scoping arrives with the accounts plate
+ */
+export async function listLayers(db: Db, actor: Actor | null): Promise<Layer[]> {
+  void actor;
+  const [catalogue, ready] = await Promise.all([
+    db
+      .select({
+        id: layers.id,
+        plate: layers.plate,
+        title: layers.title,
+        titleEn: layers.titleEn,
+        kind: layers.kind,
+        cimLevel: layers.cimLevel,
+        source: layers.source,
+        url: layers.url,
+        defaultVisible: layers.defaultVisible,
+        style: layers.style,
+        updatedAt: layers.updatedAt,
+      })
+      .from(layers)
+      .orderBy(asc(layers.sortOrder), asc(layers.id)),
+    db
+      .select({
+        id: models.id,
+        name: models.name,
+        fileName: models.fileName,
+        schema: models.schema,
+        georefMethod: models.georefMethod,
+        epsg: models.epsg,
+        updatedAt: models.updatedAt,
+      })
+      .from(models)
+      .where(eq(models.status, 'ready'))
+      .orderBy(desc(models.updatedAt)),
+  ]);
+  const modelLayers: Layer[] = ready.map((m) => ({
+    id: modelLayerId(m.id),
+    plate: 'twin',
+    title: m.name,
+    titleEn: m.name,
+    kind: 'tileset',
+    cimLevel: MODEL_LAYER_CIM_LEVEL,
+    source: `IFC ${m.fileName} (${m.schema}) converted to 3D Tiles 1.1; georeference: ${m.georefMethod}${m.epsg ? ` (EPSG:${m.epsg})` : ''}`,
+    url: tilesetUrlOf(m.id),
+    defaultVisible: true,
+    style: null,
+    updatedAt: m.updatedAt,
+  }));
+  return [...catalogue, ...modelLayers];
+}

@@ -1,0 +1,90 @@
+import { desc, eq, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Actor } from '@server/api/actor';
+import type { Db } from '@server/db/client';
+import { asGeoJson } from '@server/db/columns/geo';
+import type { GeoJsonPoint, GeoJsonPolygon } from '@server/db/columns/geojson';
+import { models } from '@server/db/schema/twin';
+import { NotFoundError } from '@server/errors';
+import type { modelByIdInput } from './inputs';
+import type { AnchorDeg, ModelDetail, ModelSummary } from './types';
+
+/**
+ * Converted models: list and detail. Anonymous actors see every model (models are public twin content).
+ * @see /work/notes/API.md `twin.models.*`
+ */
+
+/** URL of a model's tileset under the `/tiles/<modelId>/...` route. */
+export function tilesetUrlOf(modelId: string): string {
+  return `/tiles/${modelId}/tileset.json`;
+}
+
+const summaryColumns = {
+  id: models.id,
+  name: models.name,
+  fileName: models.fileName,
+  schema: models.schema,
+  status: models.status,
+  georefMethod: models.georefMethod,
+  epsg: models.epsg,
+  anchor: asGeoJson<GeoJsonPoint>(models.anchor, 9),
+  headingDeg: models.headingDeg,
+  heightM: models.heightM,
+  elementCount: models.elementCount,
+  regionCode: models.regionCode,
+  updatedAt: models.updatedAt,
+};
+
+type SummaryRow = { [K in keyof typeof summaryColumns]: unknown } & {
+  anchor: GeoJsonPoint | null;
+};
+
+function anchorOf(point: GeoJsonPoint | null): AnchorDeg | null {
+  if (!point) return null;
+  const [lonDeg, latDeg, heightM = 0] = point.coordinates;
+  return { lonDeg, latDeg, heightM };
+}
+
+function toSummary(row: SummaryRow & Omit<ModelSummary, 'anchor' | 'tilesetUrl'>): ModelSummary {
+  return { ...row, anchor: anchorOf(row.anchor), tilesetUrl: tilesetUrlOf(row.id) };
+}
+
+/**
+ * Every model, most recently updated first.
+ * @param actor unused until region scoping arrives with the accounts plate
+ */
+export async function listModels(db: Db, actor: Actor | null): Promise<ModelSummary[]> {
+  void actor;
+  const rows = await db.select(summaryColumns).from(models).orderBy(desc(models.updatedAt), models.name);
+  return rows.map(toSummary);
+}
+
+/**
+ * One model with its report and footprint.
+ * @throws {NotFoundError} when no model has this id
+ */
+export async function modelById(db: Db, actor: Actor | null, input: z.output<typeof modelByIdInput>): Promise<ModelDetail> {
+  void actor;
+  const [row] = await db
+    .select({
+      ...summaryColumns,
+      sourceSha256: models.sourceSha256,
+      report: models.report,
+      footprint: asGeoJson<GeoJsonPolygon>(models.footprint, 9),
+      errorMessage: models.errorMessage,
+    })
+    .from(models)
+    .where(eq(models.id, input.id));
+  if (!row) throw new NotFoundError(`model ${input.id} does not exist`, { context: { modelId: input.id } });
+  const { sourceSha256, report, footprint, errorMessage, ...summary } = row;
+  return { ...toSummary(summary), sourceSha256, report, footprint, errorMessage };
+}
+
+/**
+ * Throws unless a model exists (used by element queries to tell "no model" from "no elements").
+ * @throws {NotFoundError} when no model has this id
+ */
+export async function assertModelExists(db: Db, modelId: string): Promise<void> {
+  const found = await db.execute(sql`SELECT 1 FROM models WHERE id = ${modelId}`);
+  if (found.rows.length === 0) throw new NotFoundError(`model ${modelId} does not exist`, { context: { modelId } });
+}
