@@ -89,7 +89,7 @@ export function createInspectEngine(container: HTMLElement, options: InspectEngi
   container.appendChild(renderer.domElement);
 
   const scene = new Scene();
-  scene.background = new Color(0xe8edf2);
+  scene.background = new Color(0x16263a);
   const camera = new PerspectiveCamera(options.fovDeg ?? 45, 1, 0.1, 5000);
   camera.position.set(30, 25, 30);
   scene.add(camera);

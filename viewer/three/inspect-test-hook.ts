@@ -1,0 +1,66 @@
+/**
+ * A small, stable surface for browser tests of the BIM inspection page (`window.__gantwinInspect`):
+ * readiness, element counts (total / hidden per IFC class), selection, picking by canvas position.
+ * Installed by the inspection page while its engine lives.
+ */
+import type { InspectEngine, InspectEngineSnapshot } from './inspect-engine';
+
+/** What `window.__gantwinInspect` offers to tests. */
+export interface InspectTestHook {
+  isReady(): boolean;
+  /** Engine counts plus the page's extra state (e.g. the section plane). */
+  snapshot(): InspectEngineSnapshot & { extra: Record<string, unknown> };
+  /** GlobalId of the visible, unclipped element at canvas CSS pixel (x, y), or null. */
+  pickAt(xPx: number, yPx: number): string | null;
+  /** Nearest pickable element to the canvas centre on a square spiral of `stepPx` (CSS px) steps. */
+  findElementOnScreen(stepPx?: number): { xPx: number; yPx: number; pageX: number; pageY: number; globalId: string } | null;
+}
+
+declare global {
+  interface Window {
+    /** Test surface of the BIM inspection page (see {@link InspectTestHook}). */
+    __gantwinInspect?: InspectTestHook;
+  }
+}
+
+/**
+ * Installs `window.__gantwinInspect` for `engine`.
+ *
+ * @param canvasHost the element holding the engine canvas (for page coordinates).
+ * @param readExtra returns page state to include in snapshots.
+ * @returns a function that removes the hook.
+ */
+export function installInspectTestHook(
+  engine: InspectEngine,
+  canvasHost: HTMLElement,
+  readExtra: () => Record<string, unknown>,
+): () => void {
+  const hook: InspectTestHook = {
+    isReady: () => engine.snapshot().isReady,
+    snapshot: () => ({ ...engine.snapshot(), extra: readExtra() }),
+    pickAt: (xPx, yPx) => engine.pickAt(xPx, yPx)?.globalId ?? null,
+    findElementOnScreen(stepPx = 8) {
+      const rect = canvasHost.getBoundingClientRect();
+      const centreX = rect.width / 2;
+      const centreY = rect.height / 2;
+      const maxRing = Math.ceil(Math.max(rect.width, rect.height) / 2 / stepPx);
+      for (let ring = 0; ring <= maxRing; ring++) {
+        for (let i = -ring; i <= ring; i++) {
+          for (let j = -ring; j <= ring; j++) {
+            if (Math.max(Math.abs(i), Math.abs(j)) !== ring) continue;
+            const xPx = centreX + i * stepPx;
+            const yPx = centreY + j * stepPx;
+            if (xPx < 0 || yPx < 0 || xPx >= rect.width || yPx >= rect.height) continue;
+            const element = engine.pickAt(xPx, yPx);
+            if (element) return { xPx, yPx, pageX: rect.left + xPx, pageY: rect.top + yPx, globalId: element.globalId };
+          }
+        }
+      }
+      return null;
+    },
+  };
+  window.__gantwinInspect = hook;
+  return () => {
+    if (window.__gantwinInspect === hook) delete window.__gantwinInspect;
+  };
+}

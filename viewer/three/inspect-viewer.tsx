@@ -1,0 +1,97 @@
+'use client';
+/**
+ * The BIM inspection canvas: a three.js view of one tileset with orbit controls, hover/click picking of
+ * whole IFC elements, class visibility and optional plugins (section plane …). Renders only; the app
+ * passes data and reacts to the events.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { ElementRecord } from './element-state-table';
+import type { ClassFilter, InspectEngine } from './inspect-engine';
+import type { InspectPlugin } from './inspect-plugin';
+import { useInspectEngine } from './use-inspect-engine';
+
+/** Props of {@link InspectViewer}. */
+export interface InspectViewerProps {
+  /** URL of the model's tileset.json (`/tiles/<modelId>/tileset.json`). */
+  tilesetUrl: string;
+  /** The selected element's IFC GlobalId, highlighted in the view. */
+  selectedGlobalId: string | null;
+  classFilter: ClassFilter;
+  /** Plugins to attach while mounted (keep the array stable between renders). */
+  plugins: readonly InspectPlugin[];
+  /** A click picked an element (null = empty space). */
+  onPick: (element: ElementRecord | null) => void;
+  /** Loaded tiles introduced new elements. */
+  onElementsChange?: (elements: readonly ElementRecord[]) => void;
+  /** The first view is framed and loaded. */
+  onReady?: (engine: InspectEngine) => void;
+  onError?: (error: Error) => void;
+  /** The engine was created (engine) or disposed (null); for tools and test hooks. */
+  onEngineChange?: (engine: InspectEngine | null) => void;
+  className?: string;
+}
+
+/** The inspection canvas (see module doc); exposes `data-ready="true"` once the first view is loaded. */
+export function InspectViewer(props: InspectViewerProps) {
+  const { tilesetUrl, selectedGlobalId, classFilter, plugins, className } = props;
+  const containerRef = useRef<HTMLDivElement>(null);
+  const [isReady, setIsReady] = useState(false);
+  const [hovered, setHovered] = useState<ElementRecord | null>(null);
+  const engine = useInspectEngine(containerRef, tilesetUrl, {
+    onHover: setHovered,
+    onPick: (element) => props.onPick(element),
+    onElementsChange: (elements) => props.onElementsChange?.(elements),
+    onReady: () => {
+      setIsReady(true);
+      if (engineRef.current) props.onReady?.(engineRef.current);
+    },
+    onError: (error) => props.onError?.(error),
+  });
+  const engineRef = useRef<InspectEngine | null>(null);
+  const onEngineChange = props.onEngineChange;
+
+  useEffect(() => {
+    engineRef.current = engine;
+    setIsReady(false);
+    onEngineChange?.(engine);
+  }, [engine, onEngineChange]);
+
+  useEffect(() => {
+    engine?.setSelected(selectedGlobalId);
+  }, [engine, selectedGlobalId]);
+
+  useEffect(() => {
+    engine?.setClassFilter(classFilter);
+  }, [engine, classFilter]);
+
+  useEffect(() => {
+    if (!engine) return;
+    for (const plugin of plugins) engine.attachPlugin(plugin);
+    return () => {
+      for (const plugin of plugins) engine.detachPlugin(plugin);
+    };
+  }, [engine, plugins]);
+
+  return (
+    <div
+      ref={containerRef}
+      className={className}
+      data-testid="inspect-viewer"
+      data-ready={isReady ? 'true' : 'false'}
+      style={{ position: 'relative', width: '100%', height: '100%', overflow: 'hidden', cursor: hovered ? 'pointer' : 'grab' }}
+    >
+      {hovered ? (
+        <div
+          role="status"
+          style={{
+            position: 'absolute', left: 12, bottom: 12, padding: '4px 10px', borderRadius: 6, pointerEvents: 'none',
+            background: 'rgba(8, 16, 28, 0.85)', color: '#e6eef7', fontSize: 12, zIndex: 1,
+          }}
+        >
+          {hovered.ifcClass}
+          {hovered.name ? ` · ${hovered.name}` : ''}
+        </div>
+      ) : null}
+    </div>
+  );
+}

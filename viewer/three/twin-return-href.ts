@@ -1,0 +1,54 @@
+/**
+ * Link from the BIM inspection page back to the city twin, with the twin camera looking at the model.
+ * Engine-free (pure math on WGS84 degrees); the `cam`/`sel` format is the twin's (viewer/core/camera-url.ts).
+ */
+import { CAMERA_QUERY_PARAM, SELECTION_QUERY_PARAM, formatCameraParam, type CameraState } from '@viewer/core/camera-url';
+
+/** Metres per degree of latitude (WGS84 mean, good to 0.5 % for a camera offset). */
+const METRES_PER_DEG_LAT = 111_320;
+
+/** Camera pitch for the return view, degrees (negative = looking down). */
+export const RETURN_PITCH_DEG = -35;
+
+/** The model fields the link needs; `ModelSummary` satisfies it. */
+export interface TwinReturnModel {
+  /** Georeferenced model origin: WGS84 degrees, ellipsoidal metres; null when not georeferenced. */
+  anchor: { lonDeg: number; latDeg: number; heightM: number } | null;
+  /** Building height, metres; null when unknown (10 m assumed). */
+  heightM: number | null;
+}
+
+/**
+ * Camera south of the model, looking north and down {@link RETURN_PITCH_DEG} at the building's mid-height,
+ * from a distance of max(120 m, 6 × building height).
+ *
+ * @returns the twin camera, or null when the model has no anchor.
+ */
+export function cameraLookingAtModel(model: TwinReturnModel): CameraState | null {
+  if (!model.anchor) return null;
+  const buildingHeightM = model.heightM ?? 10;
+  const distanceM = Math.max(120, buildingHeightM * 6);
+  const pitchRad = (-RETURN_PITCH_DEG * Math.PI) / 180;
+  const horizontalM = Math.cos(pitchRad) * distanceM;
+  return {
+    lonDeg: model.anchor.lonDeg,
+    latDeg: model.anchor.latDeg - horizontalM / METRES_PER_DEG_LAT,
+    heightEllipsoidalM: model.anchor.heightM + buildingHeightM / 2 + Math.sin(pitchRad) * distanceM,
+    headingDeg: 0,
+    pitchDeg: RETURN_PITCH_DEG,
+    rollDeg: 0,
+  };
+}
+
+/**
+ * The twin URL (`/?cam=…&sel=…`) showing the model, keeping the selected element when given.
+ *
+ * @returns `/` alone when the model has no anchor and nothing is selected.
+ */
+export function buildTwinReturnHref(model: TwinReturnModel, selectedGlobalId: string | null): string {
+  const params: string[] = [];
+  const camera = cameraLookingAtModel(model);
+  if (camera) params.push(`${CAMERA_QUERY_PARAM}=${formatCameraParam(camera)}`);
+  if (selectedGlobalId) params.push(`${SELECTION_QUERY_PARAM}=${encodeURIComponent(selectedGlobalId)}`);
+  return params.length > 0 ? `/?${params.join('&')}` : '/';
+}
