@@ -1,0 +1,153 @@
+/**
+ * The IFC → 3D Tiles 1.1 pipeline: the ordered stage list, in one place.
+ *
+ *   read → parse (worker) → georef → build → tile → write → [compress] → report → commit
+ *
+ * Optional stages are added here by condition, never from inside another stage. Output is produced in memory
+ * and committed by `io/commit-output` (temp dir + rename), so a failure leaves nothing at `outDir`.
+ */
+import { MeshoptDecoder, MeshoptEncoder } from 'meshoptimizer';
+import { commitOutput } from './io/commit-output';
+import type { OutputFile } from './io/output-file';
+import { parseInWorker } from './io/parse-in-worker';
+import { readIfcInput } from './io/read-input';
+import { SILENT_LOGGER } from './logger';
+import { ReportBuilder, type ConversionReport } from './report';
+import type { StageContext } from './stage-context';
+import { build, type BuildOptions } from './stages/build/build';
+import { georef } from './stages/georef/georef';
+import type { Georeference, Placement } from './stages/georef/georeference';
+import { chooseAnchorModelM, modelCentreM } from './stages/georef/model-centre';
+import { parseIfc } from './stages/parse/parse';
+import { tile, type TileOptions } from './stages/tile/tile';
+import { compressTiles, type CompressOptions } from './stages/write/compress-tiles';
+import { write } from './stages/write/write';
+
+export interface ConvertOptions {
+  /** Output directory; replaced atomically on success, untouched on failure. */
+  outDir: string;
+  /** Explicit placement; overrides all georeferencing in the file (see Placement for `headingDeg`). */
+  placement?: Placement;
+  /** EXT_meshopt_compression (after KHR_mesh_quantization). */
+  meshopt?: boolean;
+  /** EXT_mesh_gpu_instancing for repeated geometry. */
+  instancing?: boolean;
+  /** IfcSpace volumes become features too. */
+  includeSpaces?: boolean;
+  /** Parse in a worker_threads Worker (keeps the caller's event loop free). */
+  useWorker?: boolean;
+  tile?: TileOptions;
+  build?: BuildOptions;
+  compress?: CompressOptions;
+}
+
+/** Defaults of {@link ConvertOptions}; `undefined` never overrides them. */
+export const CONVERT_DEFAULTS = { meshopt: true, instancing: true, includeSpaces: false, useWorker: true } as const;
+
+export interface ConversionResult {
+  report: ConversionReport;
+  outDir: string;
+}
+
+const GENERATOR = 'GanTwin tiling 0.1';
+
+/**
+ * Converts one IFC file (`.ifc`, `.ifczip`, `.zip` holding one IFC) into a georeferenced 3D Tiles 1.1 tileset.
+ *
+ * @param inputPath path of the IFC file
+ * @param options see {@link ConvertOptions}; only `outDir` is required
+ * @param ctx optional logger and progress callback (`onProgress(stage, 0..1)`)
+ * @returns the conversion report (also written as `<outDir>/report.json`) and the output directory
+ * @throws {InputError} unreadable input (missing file, zip without exactly one IFC, not STEP)
+ * @throws {IfcParseError} broken or truncated IFC (names the file and the last good `#line`)
+ * @throws {UnsupportedSchemaError} schemas other than IFC2X3 / IFC4 / IFC4X3 (pre-release names included)
+ * @throws {GeorefError} impossible georeferencing (unknown EPSG, zero axis) and no placement given
+ * @example
+ * const { report } = await convertIfc('AC20-FZK-Haus.ifc', { outDir: 'out/fzk',
+ *   placement: { lonDeg: 115.8552, latDeg: 28.6934, heightM: 0, headingDeg: 0 } });
+ * @see 3D Tiles 1.1 (OGC 22-025r4); EXT_mesh_features; EXT_structural_metadata
+ */
+export async function convertIfc(
+  inputPath: string,
+  options: ConvertOptions,
+  ctx: Partial<StageContext> = {},
+): Promise<ConversionResult> {
+  const opts = { ...CONVERT_DEFAULTS, ...definedOnly(options) };
+  const report = new ReportBuilder();
+  const stageCtx: StageContext = { logger: ctx.logger ?? SILENT_LOGGER, report, onProgress: ctx.onProgress };
+  const timed = async <T>(stage: string, run: () => Promise<T> | T): Promise<T> => {
+    const started = performance.now();
+    const result = await run();
+    report.time(stage, performance.now() - started);
+    stageCtx.logger.info(`${stage}: done in ${(performance.now() - started).toFixed(0)} ms`);
+    return result;
+  };
+
+  const input = await timed('read', () => readIfcInput(inputPath));
+  const parseOptions = { includeSpaces: opts.includeSpaces };
+  const parsed = await timed('parse', () =>
+    opts.useWorker ? parseInWorker(input, parseOptions, stageCtx) : parseIfc(input, parseOptions, stageCtx),
+  );
+  const georeference: Georeference = await timed('georef', () =>
+    georef(
+      {
+        fileName: parsed.fileName,
+        lengthUnitM: parsed.lengthUnitM,
+        georeference: parsed.georeference,
+        anchorModelM: chooseAnchorModelM(modelCentreM(parsed)),
+      },
+      { placement: opts.placement },
+      stageCtx,
+    ),
+  );
+  const built = await timed('build', () => build(parsed, georeference, { detectInstancing: opts.instancing, ...opts.build }, stageCtx));
+  const tiled = await timed('tile', () => tile(built, opts.tile ?? {}, stageCtx));
+  const written = await timed('write', () => write(tiled, { instancing: opts.instancing, generator: GENERATOR }, stageCtx));
+  let files: OutputFile[] = written.files;
+  if (opts.meshopt || opts.compress) {
+    files = await timed('compress', async () => {
+      await Promise.all([MeshoptEncoder.ready, MeshoptDecoder.ready]);
+      return compressTiles(files, { meshopt: opts.meshopt, ...opts.compress }, {
+        ...stageCtx,
+        meshoptEncoder: MeshoptEncoder,
+        meshoptDecoder: MeshoptDecoder,
+      });
+    });
+  }
+
+  const bytesWithoutReport = files.reduce((sum, f) => sum + f.bytes.byteLength, 0);
+  const conversionReport: ConversionReport = {
+    generator: GENERATOR,
+    createdAt: new Date().toISOString(),
+    input: { fileName: input.fileName, bytes: input.bytes.byteLength, sha256: input.sha256, schema: parsed.schema },
+    georeference: {
+      method: georeference.method,
+      anchor: georeference.anchor,
+      heightDatum: georeference.heightDatum,
+      headingDeg: georeference.headingDeg,
+      epsg: georeference.epsg,
+      warnings: georeference.warnings,
+    },
+    counts: {
+      elementsWithGeometry: parsed.elements.length,
+      features: written.stats.features,
+      placedGeometries: written.stats.placedGeometries,
+      triangles: written.stats.triangles,
+      tiles: written.stats.tiles,
+      primitives: written.stats.primitives,
+      instancedMeshes: written.stats.instancedMeshes,
+    },
+    failures: report.failures,
+    warnings: report.warnings,
+    timingsMs: report.timingsMs,
+    output: { bytes: bytesWithoutReport, files: files.length + 1 },
+  };
+  files.push({ path: 'report.json', bytes: new TextEncoder().encode(`${JSON.stringify(conversionReport, null, 2)}\n`) });
+  await timed('commit', () => commitOutput(options.outDir, files));
+  conversionReport.timingsMs = report.timingsMs;
+  return { report: conversionReport, outDir: options.outDir };
+}
+
+function definedOnly<T extends object>(options: T): Partial<T> {
+  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
