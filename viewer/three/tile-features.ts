@@ -12,6 +12,9 @@ interface StructuralMetadataLike {
   getPropertyTableData(tableIndex: number, id: number): Record<string, unknown>;
 }
 
+/** Feature-id set assumed for EXT_instance_features meshes: attribute `_FEATURE_ID_0`, property table 0. */
+const INSTANCE_FEATURE_ID = { attribute: 0, propertyTable: 0 } as const;
+
 /** Property names of the `element` class written by the tiler (EXT_structural_metadata). */
 interface ElementRow {
   globalId: string;
@@ -29,12 +32,14 @@ function readRow(metadata: StructuralMetadataLike, tableIndex: number, featureId
 }
 
 /**
- * Finds the feature-id attribute of a primitive: per-vertex `_feature_id_N` (GLTFLoader lower-cases
- * custom attribute names) or, for EXT_mesh_gpu_instancing meshes, the per-instance `_FEATURE_ID_N`.
+ * The feature-id source of a mesh: for EXT_mesh_gpu_instancing meshes the per-instance `_FEATURE_ID_n`
+ * (EXT_instance_features; GLTFLoader keeps instance attribute names as written), else the per-vertex
+ * `_feature_id_n` (EXT_mesh_features; GLTFLoader lower-cases custom vertex attribute names).
  */
-function findFeatureIdAttribute(geometry: BufferGeometry, attributeNumber: number): BufferAttribute | InstancedBufferAttribute | null {
-  const attribute =
-    geometry.getAttribute(`_feature_id_${attributeNumber}`) ?? geometry.getAttribute(`_FEATURE_ID_${attributeNumber}`);
+function findFeatureIdAttribute(mesh: Mesh, attributeNumber: number): BufferAttribute | null {
+  const geometry = mesh.geometry as BufferGeometry;
+  const perInstance = mesh instanceof InstancedMesh ? geometry.getAttribute(`_FEATURE_ID_${attributeNumber}`) : undefined;
+  const attribute = perInstance ?? geometry.getAttribute(`_feature_id_${attributeNumber}`);
   return attribute instanceof BufferAttribute ? attribute : null;
 }
 
@@ -50,14 +55,17 @@ function findFeatureIdAttribute(geometry: BufferGeometry, attributeNumber: numbe
  */
 export function indexTileFeatures(scene: Object3D, table: ElementStateTable): number {
   let indexedMeshCount = 0;
+  const rootMetadata = scene.userData.structuralMetadata as StructuralMetadataLike | undefined;
   scene.traverse((object) => {
     if (!(object instanceof Mesh)) return;
     const meshFeatures = object.userData.meshFeatures as MeshFeaturesLike | undefined;
-    const metadata = object.userData.structuralMetadata as StructuralMetadataLike | undefined;
-    const featureId = meshFeatures?.data.featureIds[0];
+    const metadata = (object.userData.structuralMetadata as StructuralMetadataLike | undefined) ?? rootMetadata;
+    // 3d-tiles-renderer 0.5.3 reads EXT_mesh_features only; instanced meshes (EXT_instance_features) carry no
+    // meshFeatures, and our tiler writes exactly one property table (index 0) per tile.
+    const featureId = meshFeatures?.data.featureIds[0] ?? (object instanceof InstancedMesh ? INSTANCE_FEATURE_ID : undefined);
     if (!featureId || !metadata || featureId.propertyTable === undefined) return;
     const geometry = object.geometry as BufferGeometry;
-    const source = findFeatureIdAttribute(geometry, featureId.attribute ?? 0);
+    const source = findFeatureIdAttribute(object, featureId.attribute ?? 0);
     if (!source) return;
     const tableIndex = featureId.propertyTable;
     const nullFeatureId = featureId.nullFeatureId ?? -1;

@@ -1,0 +1,251 @@
+'use client';
+/**
+ * The BIM inspection page's client part: loads the model, class facets, structure.json and the selected
+ * element's properties, and composes the header, spatial tree, class filter, three.js canvas, property panel
+ * and section plane.
+ */
+import { skipToken, useQuery } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { createTranslator, formatNumber, LOCALE_COOKIE, type Locale } from '@viewer/core/i18n';
+import { SectionControls } from '@viewer/plugins/section/section-controls';
+import {
+  createSectionPlanePlugin, type SectionHeightRange, type SectionPlaneState,
+} from '@viewer/plugins/section/section-plane-plugin';
+import { ClassFilterPanel, type ClassFacet } from '@viewer/three/class-filter-panel';
+import type { ElementRecord } from '@viewer/three/element-state-table';
+import type { ClassFilter, InspectEngine } from '@viewer/three/inspect-engine';
+import { installInspectTestHook } from '@viewer/three/inspect-test-hook';
+import { INSPECT_MESSAGES } from '@viewer/three/messages';
+import { parseModelStructure } from '@viewer/three/model-structure';
+import { buildTwinReturnHref } from '@viewer/three/twin-return-href';
+import { LocaleSwitch } from '@viewer/ui/locale-switch';
+import { PropertyPanel } from '@viewer/ui/property-panel';
+import { SpatialTree, type SpatialTreeElement } from '@viewer/ui/spatial-tree';
+import { useTRPC } from '../../providers';
+import { InspectViewerLoader } from './inspect-viewer-loader';
+import styles from './inspect.module.css';
+
+/** Cookie lifetime for the chosen locale, seconds (one year). */
+const LOCALE_COOKIE_MAX_AGE_S = 365 * 24 * 3600;
+
+/** Section slider resolution, metres (the default cut is rounded to it). */
+const SECTION_ROUND_M = 0.05;
+
+/** Props of {@link InspectApp}. */
+export interface InspectAppProps {
+  modelId: string;
+  locale: Locale;
+}
+
+function errorCode(error: unknown): string | null {
+  const data = (error as { data?: { code?: unknown } } | null)?.data;
+  return typeof data?.code === 'string' ? data.code : null;
+}
+
+async function fetchStructure(url: string) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return parseModelStructure(await response.json());
+}
+
+/** The inspection page (see module doc). */
+export function InspectApp({ modelId, locale }: InspectAppProps) {
+  const t = createTranslator(INSPECT_MESSAGES, locale);
+  const trpc = useTRPC();
+  const router = useRouter();
+
+  const modelQuery = useQuery(trpc.twin.models.byId.queryOptions({ id: modelId }, { retry: false }));
+  const model = modelQuery.data ?? null;
+  const isModelReady = model?.status === 'ready';
+  const facetsQuery = useQuery(trpc.twin.elements.facets.queryOptions(isModelReady ? { modelId } : skipToken));
+  const structureQuery = useQuery({
+    queryKey: ['twin', 'structure', modelId],
+    queryFn: () => fetchStructure(`/tiles/${modelId}/structure.json`),
+    enabled: isModelReady,
+    staleTime: Infinity,
+  });
+
+  const [selectedGlobalId, setSelectedGlobalId] = useState<string | null>(null);
+  const elementQuery = useQuery(
+    trpc.twin.elements.byGlobalId.queryOptions(selectedGlobalId ? { globalId: selectedGlobalId, modelId } : skipToken, {
+      retry: false,
+    }),
+  );
+
+  const [hiddenClasses, setHiddenClasses] = useState<ReadonlySet<string>>(() => new Set());
+  const [isolatedClass, setIsolatedClass] = useState<string | null>(null);
+  const classFilter = useMemo<ClassFilter>(() => ({ hiddenClasses, isolatedClass }), [hiddenClasses, isolatedClass]);
+  const [elements, setElements] = useState<ReadonlyMap<string, SpatialTreeElement>>(() => new Map());
+
+  const section = useMemo(() => createSectionPlanePlugin(), []);
+  const plugins = useMemo(() => [section], [section]);
+  const [sectionState, setSectionState] = useState<SectionPlaneState>({ isEnabled: false, heightM: 0 });
+  const [sectionRange, setSectionRange] = useState<SectionHeightRange | null>(null);
+  const sectionStateRef = useRef(sectionState);
+  const [engine, setEngine] = useState<InspectEngine | null>(null);
+  const [tileError, setTileError] = useState<string | null>(null);
+  const [isViewerReady, setIsViewerReady] = useState(false);
+
+  const onSectionChange = useCallback(
+    (next: SectionPlaneState) => {
+      sectionStateRef.current = next;
+      setSectionState(next);
+      section.setState(next);
+    },
+    [section],
+  );
+  const onReady = useCallback(() => {
+    setIsViewerReady(true);
+    setSectionRange(section.getHeightRangeM());
+    const defaultHeightM = section.getDefaultHeightM();
+    if (defaultHeightM !== null) {
+      onSectionChange({
+        isEnabled: sectionStateRef.current.isEnabled,
+        heightM: Math.round(defaultHeightM / SECTION_ROUND_M) * SECTION_ROUND_M,
+      });
+    }
+  }, [section, onSectionChange]);
+  const onPick = useCallback((element: ElementRecord | null) => setSelectedGlobalId(element?.globalId ?? null), []);
+  const onElementsChange = useCallback((records: readonly ElementRecord[]) => {
+    setElements(new Map(records.map((record) => [record.globalId, record])));
+  }, []);
+  const onTileError = useCallback((error: Error) => setTileError(error.message), []);
+
+  useEffect(() => {
+    if (!engine) return;
+    return installInspectTestHook(engine, engine.context.renderer.domElement, () => ({
+      section: sectionStateRef.current,
+    }));
+  }, [engine]);
+
+  const classes = useMemo<ClassFacet[]>(() => {
+    if (facetsQuery.data) return facetsQuery.data.classes;
+    const counts = new Map<string, number>();
+    for (const element of elements.values()) counts.set(element.ifcClass, (counts.get(element.ifcClass) ?? 0) + 1);
+    return [...counts].map(([ifcClass, count]) => ({ ifcClass, count })).sort((a, b) => b.count - a.count);
+  }, [facetsQuery.data, elements]);
+
+  const onToggleClass = useCallback((ifcClass: string, isVisible: boolean) => {
+    setHiddenClasses((current) => {
+      const next = new Set(current);
+      if (isVisible) next.delete(ifcClass);
+      else next.add(ifcClass);
+      return next;
+    });
+  }, []);
+  const onShowAll = useCallback(() => {
+    setHiddenClasses(new Set());
+    setIsolatedClass(null);
+  }, []);
+
+  const onLocaleChange = useCallback(
+    (next: Locale) => {
+      document.cookie = `${LOCALE_COOKIE}=${next}; path=/; max-age=${LOCALE_COOKIE_MAX_AGE_S}; samesite=lax`;
+      router.refresh();
+    },
+    [router],
+  );
+
+  const treeLabels = useMemo(() => {
+    const tt = createTranslator(INSPECT_MESSAGES, locale);
+    return {
+      title: tt('tree.title'),
+      empty: tt('tree.empty'),
+      expand: tt('tree.expand'),
+      collapse: tt('tree.collapse'),
+      elementCount: (count: number) => tt('tree.elementCount', { count: formatNumber(count, locale) }),
+    };
+  }, [locale]);
+
+  const panelError =
+    elementQuery.error && selectedGlobalId
+      ? errorCode(elementQuery.error) === 'NOT_FOUND'
+        ? t('property.notFound', { globalId: selectedGlobalId })
+        : elementQuery.error.message
+      : null;
+
+  let blocker: string | null = null;
+  if (modelQuery.isPending) blocker = t('page.loadingModel');
+  else if (modelQuery.error) blocker = errorCode(modelQuery.error) === 'NOT_FOUND' || errorCode(modelQuery.error) === 'BAD_REQUEST' ? t('page.modelNotFound') : modelQuery.error.message;
+  else if (model && !isModelReady) blocker = t('page.modelNotReady', { status: model.status });
+  else if (!isViewerReady) blocker = t('page.loadingTiles');
+
+  return (
+    <div className={styles.page} data-testid="inspect-page">
+      <header className={styles.header}>
+        <a className="gt-button gt-button--small" href={model ? buildTwinReturnHref(model, selectedGlobalId) : '/'} data-testid="back-to-twin">
+          ← {t('page.backToTwin')}
+        </a>
+        <h1 className={styles.title}>{t('page.title')}</h1>
+        {model ? (
+          <span className={styles.modelName} title={model.fileName}>
+            {model.name} · {model.schema} · {t('page.elementCount', { count: formatNumber(model.elementCount, locale) })}
+          </span>
+        ) : null}
+        <div className={styles.headerControls}>
+          <button type="button" className="gt-button gt-button--small" disabled={!engine} onClick={() => engine?.fitToModel()}>
+            {t('page.fit')}
+          </button>
+          <LocaleSwitch locale={locale} onChange={onLocaleChange} />
+        </div>
+      </header>
+      <div className={styles.main}>
+        <aside className={styles.side}>
+          <div className={styles.tree}>
+            <SpatialTree
+              root={structureQuery.data?.spatialTree ?? null}
+              containment={structureQuery.data?.containment ?? {}}
+              elements={elements}
+              selectedGlobalId={selectedGlobalId}
+              onSelect={setSelectedGlobalId}
+              labels={treeLabels}
+            />
+          </div>
+          <ClassFilterPanel
+            classes={classes}
+            hiddenClasses={hiddenClasses}
+            isolatedClass={isolatedClass}
+            locale={locale}
+            onToggleClass={onToggleClass}
+            onIsolate={setIsolatedClass}
+            onShowAll={onShowAll}
+          />
+        </aside>
+        <main className={styles.canvas}>
+          {model && isModelReady ? (
+            <InspectViewerLoader
+              tilesetUrl={model.tilesetUrl}
+              selectedGlobalId={selectedGlobalId}
+              classFilter={classFilter}
+              plugins={plugins}
+              onPick={onPick}
+              onElementsChange={onElementsChange}
+              onReady={onReady}
+              onError={onTileError}
+              onEngineChange={setEngine}
+            />
+          ) : null}
+          {blocker || tileError ? (
+            <div className={styles.overlay} role="status">
+              <span className={tileError ? styles.error : undefined}>
+                {tileError ? t('page.loadError', { message: tileError }) : blocker}
+              </span>
+            </div>
+          ) : null}
+          <div className={styles.hint}>{t('page.hint')}</div>
+        </main>
+        <aside className={styles.side}>
+          <SectionControls state={sectionState} rangeM={sectionRange} locale={locale} onChange={onSectionChange} />
+          <PropertyPanel
+            element={elementQuery.data ?? null}
+            loading={selectedGlobalId !== null && elementQuery.isPending}
+            error={panelError}
+            locale={locale}
+            onClose={selectedGlobalId ? () => setSelectedGlobalId(null) : undefined}
+          />
+        </aside>
+      </div>
+    </div>
+  );
+}
