@@ -82,3 +82,20 @@ describe('ElementStateTable', () => {
     expect(table.at(1500)?.globalId).toBe('id-1499');
   });
 });
+
+describe('indexTileFeatures with interleaved feature ids', () => {
+  it('reads a padded UNSIGNED_BYTE feature id (byteStride 4, as meshopt decodes it)', async () => {
+    const { InterleavedBuffer, InterleavedBufferAttribute } = await import('three');
+    const geometry = new BoxGeometry();
+    const bytes = new Uint8Array(24 * 4);
+    for (let i = 0; i < 24; i++) bytes[i * 4] = i < 6 ? 1 : 0;
+    geometry.setAttribute('_feature_id_0', new InterleavedBufferAttribute(new InterleavedBuffer(bytes, 4), 1, 0));
+    const mesh = new Mesh(geometry);
+    mesh.userData.meshFeatures = { data: { featureIds: [{ attribute: 0, propertyTable: 0 }] } };
+    mesh.userData.structuralMetadata = fakeMetadata(ROWS);
+    const table = new ElementStateTable();
+    expect(indexTileFeatures(new Group().add(mesh), table)).toBe(1);
+    expect(table.size).toBe(2);
+    expect(readElementIndexAtHit(mesh, 0, undefined)).toBe(table.get('1hOSvn6df7F8_7GcBWlRGQ')?.index);
+  });
+});

@@ -1,4 +1,6 @@
-import { BufferAttribute, InstancedBufferAttribute, InstancedMesh, Mesh, type BufferGeometry, type Object3D } from 'three';
+import {
+  BufferAttribute, InstancedBufferAttribute, InstancedMesh, InterleavedBufferAttribute, Mesh, type BufferGeometry, type Object3D,
+} from 'three';
 import type { ElementStateTable } from './element-state-table';
 import { ELEMENT_INDEX_ATTRIBUTE } from './element-material';
 
@@ -34,13 +36,15 @@ function readRow(metadata: StructuralMetadataLike, tableIndex: number, featureId
 /**
  * The feature-id source of a mesh: for EXT_mesh_gpu_instancing meshes the per-instance `_FEATURE_ID_n`
  * (EXT_instance_features; GLTFLoader keeps instance attribute names as written), else the per-vertex
- * `_feature_id_n` (EXT_mesh_features; GLTFLoader lower-cases custom vertex attribute names).
+ * `_feature_id_n` (EXT_mesh_features; GLTFLoader lower-cases custom vertex attribute names). Either may be
+ * interleaved.
  */
-function findFeatureIdAttribute(mesh: Mesh, attributeNumber: number): BufferAttribute | null {
+function findFeatureIdAttribute(mesh: Mesh, attributeNumber: number): BufferAttribute | InterleavedBufferAttribute | null {
   const geometry = mesh.geometry as BufferGeometry;
   const perInstance = mesh instanceof InstancedMesh ? geometry.getAttribute(`_FEATURE_ID_${attributeNumber}`) : undefined;
   const attribute = perInstance ?? geometry.getAttribute(`_feature_id_${attributeNumber}`);
-  return attribute instanceof BufferAttribute ? attribute : null;
+  // meshopt-decoded accessors with a padded byteStride (4 for one UNSIGNED_BYTE) arrive interleaved
+  return attribute instanceof BufferAttribute || attribute instanceof InterleavedBufferAttribute ? attribute : null;
 }
 
 /**
