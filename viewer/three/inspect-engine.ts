@@ -42,6 +42,8 @@ export interface InspectEngineSnapshot {
   selectedGlobalId: string | null;
   hoveredGlobalId: string | null;
   loadedTileCount: number;
+  /** Clipping planes in effect (section tools). */
+  clippingPlaneCount: number;
 }
 
 /** The three.js BIM inspection engine: renderer, camera, controls, lights and one tileset. */
@@ -310,6 +312,7 @@ export function createInspectEngine(container: HTMLElement, options: InspectEngi
       return {
         isReady, elementCount: table.size, hiddenElementCount, elementCountByClass, hiddenElementCountByClass,
         selectedGlobalId: selected?.globalId ?? null, hoveredGlobalId: hovered?.globalId ?? null, loadedTileCount,
+        clippingPlaneCount: clippingPlanes.length,
       };
     },
     attachPlugin(plugin) {

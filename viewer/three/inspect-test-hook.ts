@@ -13,7 +13,9 @@ export interface InspectTestHook {
   /** GlobalId of the visible, unclipped element at canvas CSS pixel (x, y), or null. */
   pickAt(xPx: number, yPx: number): string | null;
   /** Nearest pickable element to the canvas centre on a square spiral of `stepPx` (CSS px) steps. */
-  findElementOnScreen(stepPx?: number): { xPx: number; yPx: number; pageX: number; pageY: number; globalId: string } | null;
+  findElementOnScreen(
+    stepPx?: number,
+  ): { xPx: number; yPx: number; pageX: number; pageY: number; globalId: string; ifcClass: string } | null;
 }
 
 declare global {
@@ -52,7 +54,9 @@ export function installInspectTestHook(
             const yPx = centreY + j * stepPx;
             if (xPx < 0 || yPx < 0 || xPx >= rect.width || yPx >= rect.height) continue;
             const element = engine.pickAt(xPx, yPx);
-            if (element) return { xPx, yPx, pageX: rect.left + xPx, pageY: rect.top + yPx, globalId: element.globalId };
+            if (element) {
+              return { xPx, yPx, pageX: rect.left + xPx, pageY: rect.top + yPx, globalId: element.globalId, ifcClass: element.ifcClass };
+            }
           }
         }
       }

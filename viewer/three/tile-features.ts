@@ -6,7 +6,14 @@ import { ELEMENT_INDEX_ATTRIBUTE } from './element-material';
 
 /** The parts of 3d-tiles-renderer's `MeshFeatures` (mesh.userData.meshFeatures) this module reads. */
 interface MeshFeaturesLike {
-  data: { featureIds: { attribute?: number; propertyTable?: number; nullFeatureId?: number }[] };
+  data: { featureIds: FeatureIdSet[] };
+}
+
+/** One EXT_mesh_features / EXT_instance_features feature-id set, as written in the glTF JSON. */
+interface FeatureIdSet {
+  attribute?: number;
+  propertyTable?: number;
+  nullFeatureId?: number;
 }
 
 /** The part of 3d-tiles-renderer's `StructuralMetadata` (mesh.userData.structuralMetadata) this module reads. */
@@ -15,7 +22,7 @@ interface StructuralMetadataLike {
 }
 
 /** Feature-id set assumed for EXT_instance_features meshes: attribute `_FEATURE_ID_0`, property table 0. */
-const INSTANCE_FEATURE_ID = { attribute: 0, propertyTable: 0 } as const;
+const INSTANCE_FEATURE_ID: FeatureIdSet = { attribute: 0, propertyTable: 0 };
 
 /** Property names of the `element` class written by the tiler (EXT_structural_metadata). */
 interface ElementRow {

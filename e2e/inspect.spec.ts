@@ -1,0 +1,95 @@
+/**
+ * Journey: BIM inspection of the first ready model (`/models/<id>`): the three.js view loads and frames the
+ * model, clicking the model centre selects an element whose GlobalId (shown in the property panel) exists in the
+ * source IFC, hiding an IFC class hides exactly that class's features, and the section plane toggles.
+ *
+ * Needs BASE_URL (the running app) and a seeded, converted database (scripts/e2e.sh does both).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+
+/** Where the sample IFC files live (the same default as server/env.ts SHARED_DATA_DIR). */
+const SHARED_DATA_DIR = process.env.SHARED_DATA_DIR ?? join(process.cwd(), '..', 'shared', 'data');
+
+/** SwiftShader renders ≈ 2 fps: loading, framing and picking get generous time. */
+const READY_TIMEOUT_MS = 180_000;
+
+interface ModelRow {
+  id: string;
+  name: string;
+  fileName: string;
+  status: string;
+}
+
+async function firstReadyModel(page: Page): Promise<ModelRow | null> {
+  const response = await page.request.get('/api/trpc/twin.models.list');
+  expect(response.ok()).toBe(true);
+  const body = (await response.json()) as { result: { data: { json: ModelRow[] } } };
+  return body.result.data.json.find((model) => model.status === 'ready') ?? null;
+}
+
+/** Finds the IFC file of a model under the shared data folder (ifc/ or directly). */
+function readIfcText(fileName: string): string | null {
+  for (const candidate of [join(SHARED_DATA_DIR, 'ifc', fileName), join(SHARED_DATA_DIR, fileName)]) {
+    if (existsSync(candidate)) return readFileSync(candidate, 'latin1');
+  }
+  return null;
+}
+
+test.describe('BIM inspection', () => {
+  test.setTimeout(6 * 60_000);
+
+  test('select, hide a class, section plane', async ({ page }) => {
+    const model = await firstReadyModel(page);
+    test.skip(model === null, 'no ready model in the database (run scripts/e2e.sh, which seeds and converts)');
+    if (!model) return;
+
+    await page.goto(`/models/${model.id}`);
+    const viewer = page.getByTestId('inspect-viewer');
+    await expect(viewer).toHaveAttribute('data-ready', 'true', { timeout: READY_TIMEOUT_MS });
+    const loaded = await page.evaluate(() => window.__gantwinInspect?.snapshot());
+    expect(loaded?.elementCount).toBeGreaterThan(0);
+
+    // Click the model centre (the nearest pickable pixel to the canvas centre, which the fit aims at).
+    const target = await page.evaluate(() => window.__gantwinInspect?.findElementOnScreen(6) ?? null);
+    expect(target, 'an element under or near the canvas centre').not.toBeNull();
+    if (!target) return;
+    await page.mouse.click(target.pageX, target.pageY);
+    await expect.poll(() => page.evaluate(() => window.__gantwinInspect?.snapshot().selectedGlobalId), { timeout: 30_000 })
+      .toBe(target.globalId);
+    const panel = page.getByTestId('property-panel');
+    await expect(panel).toContainText(target.globalId, { timeout: 30_000 });
+    const ifcText = readIfcText(model.fileName);
+    if (ifcText) expect(ifcText).toContain(`'${target.globalId}'`);
+    else test.info().annotations.push({ type: 'note', description: `IFC ${model.fileName} not found under ${SHARED_DATA_DIR}` });
+
+    // Hide the picked element's class: every feature of that class is hidden, nothing else.
+    const hiddenClass = target.ifcClass;
+    const checkbox = page.locator(`[data-testid="class-filter"] li[data-ifc-class="${hiddenClass}"] input[type="checkbox"]`);
+    await expect(checkbox).toBeChecked();
+    await checkbox.uncheck();
+    const afterHide = await page.evaluate(() => window.__gantwinInspect?.snapshot());
+    const classCount = afterHide?.elementCountByClass[hiddenClass] ?? 0;
+    expect(classCount).toBeGreaterThan(0);
+    expect(afterHide?.hiddenElementCountByClass[hiddenClass]).toBe(classCount);
+    expect(afterHide?.hiddenElementCount).toBe(classCount);
+    // The class row's count (from the database facets) matches the features found in the tiles.
+    await expect(page.locator(`[data-testid="class-filter"] li[data-ifc-class="${hiddenClass}"]`)).toContainText(String(classCount));
+    await checkbox.check();
+    await expect.poll(() => page.evaluate(() => window.__gantwinInspect?.snapshot().hiddenElementCount)).toBe(0);
+
+    // Section plane on → one clipping plane; off → none.
+    const toggle = page.getByTestId('section-toggle');
+    await toggle.check();
+    await expect.poll(() => page.evaluate(() => window.__gantwinInspect?.snapshot().clippingPlaneCount)).toBe(1);
+    const section = await page.evaluate(() => window.__gantwinInspect?.snapshot().extra.section as { isEnabled: boolean; heightM: number });
+    expect(section.isEnabled).toBe(true);
+    expect(Number.isFinite(section.heightM)).toBe(true);
+    await toggle.uncheck();
+    await expect.poll(() => page.evaluate(() => window.__gantwinInspect?.snapshot().clippingPlaneCount)).toBe(0);
+
+    // The back link returns to the twin at the model's location.
+    await expect(page.getByTestId('back-to-twin')).toHaveAttribute('href', /^\/\?cam=/);
+  });
+});
