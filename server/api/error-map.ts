@@ -1,4 +1,5 @@
 import { TRPCError } from '@trpc/server';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import { GanTwinError, type GanTwinErrorCode } from '@tiling/errors';
 
@@ -53,4 +54,19 @@ export function formatErrorShape<TShape extends ErrorShapeLike>(shape: TShape, e
     message: isInternal ? INTERNAL_ERROR_MESSAGE : shape.message,
     data: { ...data, ganTwinCode: cause?.code ?? null },
   };
+}
+
+/**
+ * HTTP status for an error thrown by a service called from a plain route handler (`/tiles`, `/api/geo`),
+ * using the same mapping as tRPC (NOT_FOUND → 404, BAD_REQUEST → 400, bugs → 500).
+ */
+export function httpStatusForError(error: unknown): number {
+  const mapped = toTrpcError(error);
+  return mapped instanceof TRPCError ? getHTTPStatusCodeFromError(mapped) : 500;
+}
+
+/** The message a route handler may show for an error (internal details hidden). */
+export function publicMessageForError(error: unknown): string {
+  const mapped = toTrpcError(error);
+  return mapped instanceof TRPCError && mapped.code !== 'INTERNAL_SERVER_ERROR' ? mapped.message : INTERNAL_ERROR_MESSAGE;
 }

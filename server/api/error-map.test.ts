@@ -1,0 +1,37 @@
+import { TRPCError } from '@trpc/server';
+import { describe, expect, it } from 'vitest';
+import { NotFoundError, ScopeError } from '@server/errors';
+import { GeorefError, InputError, InvariantError } from '@tiling/errors';
+import { INTERNAL_ERROR_MESSAGE, formatErrorShape, httpStatusForError, publicMessageForError, toTrpcError } from './error-map';
+
+describe('error map', () => {
+  it('maps GanTwin error classes to tRPC codes and HTTP statuses', () => {
+    expect(toTrpcError(new NotFoundError('model x does not exist'))).toMatchObject({ code: 'NOT_FOUND', message: 'model x does not exist' });
+    expect(toTrpcError(new ScopeError('city 360100 only'))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(toTrpcError(new GeorefError('EPSG:9999 unknown'))).toMatchObject({ code: 'BAD_REQUEST', message: 'EPSG:9999 unknown' });
+    expect([new NotFoundError('a'), new InputError('b'), new ScopeError('c'), new InvariantError('d'), new Error('e')].map(httpStatusForError)).toEqual([
+      404, 400, 403, 500, 500,
+    ]);
+  });
+
+  it('unwraps a GanTwinError cause and hides the message of bugs', () => {
+    const wrapped = new TRPCError({ code: 'INTERNAL_SERVER_ERROR', cause: new InvariantError('tileDepth must be ≥ 0, got -1') });
+    const mapped = toTrpcError(wrapped);
+    expect(mapped).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', message: INTERNAL_ERROR_MESSAGE });
+    expect(publicMessageForError(new InvariantError('secret detail'))).toBe(INTERNAL_ERROR_MESSAGE);
+    const plain = new Error('x');
+    expect(toTrpcError(plain)).toBe(plain);
+  });
+
+  it('formatErrorShape drops stacks, hides internal messages and adds ganTwinCode', () => {
+    const shape = { message: 'db password wrong', code: -32603, data: { code: 'INTERNAL_SERVER_ERROR', httpStatus: 500, stack: 'at …' } };
+    const error = new TRPCError({ code: 'INTERNAL_SERVER_ERROR', cause: new Error('db password wrong') });
+    expect(formatErrorShape(shape, error)).toEqual({
+      message: INTERNAL_ERROR_MESSAGE,
+      code: -32603,
+      data: { code: 'INTERNAL_SERVER_ERROR', httpStatus: 500, ganTwinCode: null },
+    });
+    const notFound = new TRPCError({ code: 'NOT_FOUND', message: 'm', cause: new NotFoundError('m') });
+    expect(formatErrorShape({ message: 'm', data: { code: 'NOT_FOUND' } }, notFound).data).toEqual({ code: 'NOT_FOUND', ganTwinCode: 'NOT_FOUND' });
+  });
+});

@@ -1,0 +1,57 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectTestDb } from '@server/db/test-database';
+import { env } from '@server/env';
+import { NotFoundError } from '@server/errors';
+import { InputError } from '@tiling/errors';
+import { geoLayerGeoJson } from './geo-layers-service';
+import { seedLayers } from './seed-layers';
+import { seedRegions } from './seed-regions';
+import { seedRoads } from './seed-roads';
+
+const hasData = existsSync(path.join(env.SHARED_DATA_DIR, 'geo/jiangxi_prefectures.geojson'));
+const connection = connectTestDb();
+afterAll(() => connection.pool.end());
+
+interface Collection {
+  type: string;
+  features: { id: string; geometry: { type: string; coordinates: unknown[] }; properties: Record<string, unknown> }[];
+}
+
+describe.skipIf(!hasData)('geoLayerGeoJson (needs ../shared/data/geo)', () => {
+  beforeAll(async () => {
+    await seedLayers(connection.db);
+    await seedRegions(connection.db, { sharedDataDir: env.SHARED_DATA_DIR });
+    await seedRoads(connection.db, { sharedDataDir: env.SHARED_DATA_DIR });
+  });
+
+  it('serves the 11 city boundaries as WGS84 MultiPolygons with small properties, under 400 kB', async () => {
+    const body = await geoLayerGeoJson(connection.db, null, { layerId: 'regions-city' });
+    const collection = JSON.parse(body) as Collection;
+    expect(collection.type).toBe('FeatureCollection');
+    expect(collection.features.map((f) => f.id)).toHaveLength(11);
+    const nanchang = collection.features.find((f) => f.id === '360100');
+    expect(nanchang?.geometry.type).toBe('MultiPolygon');
+    expect(nanchang?.properties).toMatchObject({ code: '360100', name: '南昌市', level: 'city', parentCode: '360000' });
+    expect(Buffer.byteLength(body)).toBeLessThan(400_000);
+  });
+
+  it('serves 100 counties and 3,041 road segments inside the Nanchang bbox', async () => {
+    const counties = JSON.parse(await geoLayerGeoJson(connection.db, null, { layerId: 'regions-county' })) as Collection;
+    expect(counties.features).toHaveLength(100);
+    const roads = JSON.parse(await geoLayerGeoJson(connection.db, null, { layerId: 'nanchang-roads' })) as Collection;
+    expect(roads.features).toHaveLength(3041);
+    const [lon, lat] = (roads.features[0].geometry.coordinates as number[][])[0];
+    expect(lon).toBeGreaterThan(115.75);
+    expect(lon).toBeLessThan(115.99);
+    expect(lat).toBeGreaterThan(28.59);
+    expect(lat).toBeLessThan(28.75);
+    expect(Object.keys(roads.features[0].properties).sort()).toEqual(['lanes', 'lengthM', 'speedLimitMps']);
+  });
+
+  it('rejects unknown layers (NotFoundError) and malformed ids (InputError)', async () => {
+    await expect(geoLayerGeoJson(connection.db, null, { layerId: 'no-such-layer' })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(geoLayerGeoJson(connection.db, null, { layerId: '../etc' })).rejects.toBeInstanceOf(InputError);
+  });
+});

@@ -1,0 +1,71 @@
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { IMMUTABLE_CACHE, REVALIDATE_CACHE, isSafeSegment, resolveTileFile } from './tile-files';
+
+const root = mkdtempSync(path.join(tmpdir(), 'gantwin-tiles-'));
+const tilesRoot = path.join(root, 'tiles');
+const modelDir = path.join(tilesRoot, 'model-a');
+mkdirSync(path.join(modelDir, 'tiles'), { recursive: true });
+mkdirSync(path.join(tilesRoot, 'model-b'), { recursive: true });
+writeFileSync(path.join(modelDir, 'tileset.json'), '{"asset":{"version":"1.1"}}');
+writeFileSync(path.join(modelDir, 'tiles', '0.glb'), Buffer.from('glTF'));
+writeFileSync(path.join(modelDir, 'notes.txt'), 'not a tile file');
+writeFileSync(path.join(tilesRoot, 'model-b', 'tileset.json'), '{}');
+writeFileSync(path.join(root, 'secret.json'), '{"password":1}');
+symlinkSync(path.join(root, 'secret.json'), path.join(modelDir, 'link-out.json'));
+symlinkSync(path.join(tilesRoot, 'model-b'), path.join(modelDir, 'other'));
+symlinkSync(path.join(modelDir, 'tileset.json'), path.join(modelDir, 'link-in.json'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('resolveTileFile', () => {
+  it('serves tileset.json (revalidate) and tiles/0.glb (immutable) with their content types and sizes', async () => {
+    const json = await resolveTileFile(tilesRoot, 'model-a', ['tileset.json']);
+    expect(json).toEqual({
+      absolutePath: path.join(modelDir, 'tileset.json'),
+      contentType: 'application/json; charset=utf-8',
+      cacheControl: REVALIDATE_CACHE,
+      sizeBytes: 27,
+    });
+    const glb = await resolveTileFile(tilesRoot, 'model-a', ['tiles', '0.glb']);
+    expect(glb).toMatchObject({ contentType: 'model/gltf-binary', cacheControl: IMMUTABLE_CACHE, sizeBytes: 4 });
+  });
+
+  it.each([
+    [['..', 'secret.json']],
+    [['tiles', '..', '..', '..', 'secret.json']],
+    [['..%2F..%2Fsecret.json']],
+    [['%2e%2e', 'secret.json']],
+    [['../secret.json']],
+    [['..\\secret.json']],
+    [['/etc/passwd']],
+    [['C:', 'secret.json']],
+    [['tileset.json\0.glb']],
+    [['.', 'tileset.json']],
+    [['', 'tileset.json']],
+    [[]],
+  ])('refuses traversal, encoded and absolute segments: %j', async (segments) => {
+    expect(await resolveTileFile(tilesRoot, 'model-a', segments)).toBeNull();
+  });
+
+  it('refuses symlinks that leave the model directory, even into a sibling model, but follows ones inside', async () => {
+    expect(await resolveTileFile(tilesRoot, 'model-a', ['link-out.json'])).toBeNull();
+    expect(await resolveTileFile(tilesRoot, 'model-a', ['other', 'tileset.json'])).toBeNull();
+    expect(await resolveTileFile(tilesRoot, 'model-a', ['link-in.json'])).toMatchObject({ absolutePath: path.join(modelDir, 'tileset.json') });
+  });
+
+  it('refuses unknown file types, directories, missing files and unsafe model directories', async () => {
+    expect(await resolveTileFile(tilesRoot, 'model-a', ['notes.txt'])).toBeNull();
+    expect(await resolveTileFile(tilesRoot, 'model-a', ['tiles'])).toBeNull();
+    expect(await resolveTileFile(tilesRoot, 'model-a', ['missing.glb'])).toBeNull();
+    expect(await resolveTileFile(tilesRoot, '../tiles/model-a', ['tileset.json'])).toBeNull();
+    expect(await resolveTileFile(tilesRoot, modelDir, ['tileset.json'])).toBeNull();
+    expect(await resolveTileFile(tilesRoot, 'missing-model', ['tileset.json'])).toBeNull();
+  });
+
+  it('isSafeSegment accepts plain names only', () => {
+    expect(['tileset.json', '0.glb', 'tiles', '1-2_3.subtree'].every(isSafeSegment)).toBe(true);
+    expect(['..', '.', '', 'a/b', 'a\\b', 'a%2e', 'c:', 'x'.repeat(256)].some(isSafeSegment)).toBe(false);
+  });
+});
