@@ -26,10 +26,12 @@ export interface StreamedGeometry {
   failures: Array<{ expressId: number; reason: string }>;
   /** Model-level problems (without the `parse:` prefix). */
   warnings: string[];
+  /** Every product web-ifc streamed, with or without triangles. */
+  streamedIds: Set<number>;
 }
 
-/** Classes never turned into features. */
-const ALWAYS_EXCLUDED = new Set(['IfcOpeningElement', 'IfcOpeningStandardCase', 'IfcVoidingFeature']);
+/** IFC classes never turned into features (openings are subtracted from their hosts). */
+export const ALWAYS_EXCLUDED: ReadonlySet<string> = new Set(['IfcOpeningElement', 'IfcOpeningStandardCase', 'IfcVoidingFeature']);
 
 /** Splits web-ifc's interleaved vertex data into positions and normals. */
 function deinterleave(vertexData: Float32Array): { positions: Float32Array; normals: Float32Array } {
@@ -131,8 +133,10 @@ export function streamGeometry(api: IfcAPI, modelId: number, options: StreamGeom
     for (let i = 0; i < spaces.size(); i += 1) ids.push(spaces.get(i));
     if (ids.length > 0) api.StreamMeshes(modelId, ids, onMesh);
   }
+  // Empty meshes were read once (to learn they are empty) but are placed nowhere.
+  for (const [id, mesh] of geometries) if (mesh.indices.length === 0) geometries.delete(id);
   options.onProgress?.(1);
-  return { geometries, elementGeometries, trianglesOf, failures, warnings };
+  return { geometries, elementGeometries, trianglesOf, failures, warnings, streamedIds: seen };
 }
 
 function streamOneByOne(

@@ -2,7 +2,8 @@ import * as WebIFC from 'web-ifc';
 import type { IfcAPI } from 'web-ifc';
 import { IfcParseError } from '../../errors';
 import type { StageContext } from '../../stage-context';
-import { streamGeometry } from './geometry-stream';
+import { ALWAYS_EXCLUDED, streamGeometry } from './geometry-stream';
+import { findProductsWithoutMesh } from './missing-geometry';
 import { readGeoreferenceSource } from './georeference-source';
 import type { IfcElement, ParsedModel } from './parsed-model';
 import { readElementSemantics } from './properties';
@@ -114,6 +115,13 @@ export async function parseIfc(input: ParseInput, options: ParseOptions, ctx: St
         propertySets: info?.propertySets ?? {},
       });
       if (containerId !== null && !isSpatial) (containment[spatial.globalIdOf(containerId)] ??= []).push(globalId);
+    }
+    const isExcluded = (id: number) => {
+      const cls = lines.className(id);
+      return ALWAYS_EXCLUDED.has(cls) || (cls === 'IfcSpace' ? !includeSpaces : spatial.isSpatial(id));
+    };
+    for (const expressId of findProductsWithoutMesh(lines, streamed.streamedIds, isExcluded)) {
+      streamed.failures.push({ expressId, reason: 'web-ifc produced no mesh for the Body representation' });
     }
     for (const failure of streamed.failures) {
       const args = lines.args(failure.expressId);

@@ -29,3 +29,30 @@ export function buildStepFile(schema: string, dataLines: string[]): Uint8Array {
 export function fixtureGlobalId(n: number): string {
   return `0${String(n).padStart(21, '0')}`;
 }
+
+/**
+ * IFC4 DATA lines with three walls: `Good` (a 4 m × 0.2 m × 3 m extrusion), `Degenerate` (a zero-area profile:
+ * web-ifc yields zero triangles) and `Broken` (its Body item references the missing `#999`: web-ifc streams
+ * nothing). Used to check that per-element failures are reported and the conversion goes on.
+ */
+export const WALLS_WITH_FAILURES: string[] = [
+  `#1=IFCPROJECT('${fixtureGlobalId(1)}',$,'P',$,$,$,$,(#2),$);`,
+  "#2=IFCGEOMETRICREPRESENTATIONCONTEXT($,'Model',3,1.E-05,#3,$);",
+  '#3=IFCAXIS2PLACEMENT3D(#4,$,$);',
+  '#4=IFCCARTESIANPOINT((0.,0.,0.));',
+  '#5=IFCLOCALPLACEMENT($,#3);',
+  '#6=IFCDIRECTION((0.,0.,1.));',
+  '#7=IFCRECTANGLEPROFILEDEF(.AREA.,$,$,4.,0.2);',
+  '#8=IFCEXTRUDEDAREASOLID(#7,#3,#6,3.);',
+  "#9=IFCSHAPEREPRESENTATION(#2,'Body','SweptSolid',(#8));",
+  '#10=IFCPRODUCTDEFINITIONSHAPE($,$,(#9));',
+  `#11=IFCWALL('${fixtureGlobalId(11)}',$,'Good',$,$,#5,#10,$,$);`,
+  '#17=IFCRECTANGLEPROFILEDEF(.AREA.,$,$,0.,0.);',
+  '#18=IFCEXTRUDEDAREASOLID(#17,#3,#6,0.);',
+  "#19=IFCSHAPEREPRESENTATION(#2,'Body','SweptSolid',(#18));",
+  '#20=IFCPRODUCTDEFINITIONSHAPE($,$,(#19));',
+  `#21=IFCWALL('${fixtureGlobalId(21)}',$,'Degenerate',$,$,#5,#20,$,$);`,
+  "#29=IFCSHAPEREPRESENTATION(#2,'Body','SweptSolid',(#999));",
+  '#30=IFCPRODUCTDEFINITIONSHAPE($,$,(#29));',
+  `#31=IFCWALL('${fixtureGlobalId(31)}',$,'Broken',$,$,#5,#30,$,$);`,
+];

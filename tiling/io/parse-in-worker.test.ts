@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { IfcParseError, UnsupportedSchemaError } from '../errors';
+import type { Logger } from '../logger';
+import { ReportBuilder } from '../report';
+import { HAS_SAMPLE_IFC, readSampleIfc, SAMPLES_MISSING } from '../stages/parse/sample-ifc';
+import { buildStepFile, WALLS_WITH_FAILURES } from '../stages/parse/step-fixture';
+import { parseInWorker } from './parse-in-worker';
+
+function recordingCtx() {
+  const logs: string[] = [];
+  const log = (message: string) => void logs.push(message);
+  const logger: Logger = { debug: log, info: log, warn: log, error: log };
+  const progress: number[] = [];
+  return { logs, progress, ctx: { logger, report: new ReportBuilder(), onProgress: (_stage: string, f: number) => void progress.push(f) } };
+}
+
+describe('parseInWorker', () => {
+  it('re-creates typed errors with the same class and message', async () => {
+    const bytes = buildStepFile('IFC2X2_FINAL', []);
+    const error = await parseInWorker({ bytes, fileName: 'old.ifc' }, {}, recordingCtx().ctx).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnsupportedSchemaError);
+    expect((error as UnsupportedSchemaError).message).toMatch(/^old\.ifc: IFC schema "IFC2X2_FINAL" is not supported/);
+    expect((error as UnsupportedSchemaError).context).toEqual({ file: 'old.ifc', schema: 'IFC2X2_FINAL' });
+
+    const truncated = buildStepFile('IFC4', []).subarray(0, 120);
+    await expect(parseInWorker({ bytes: truncated, fileName: 'cut.ifc' }, {}, recordingCtx().ctx)).rejects.toBeInstanceOf(IfcParseError);
+  });
+
+  it('forwards per-element report entries to ctx.report', async () => {
+    const { ctx } = recordingCtx();
+    const model = await parseInWorker({ bytes: buildStepFile('IFC4', WALLS_WITH_FAILURES), fileName: 'walls.ifc' }, {}, ctx);
+    expect(model.elements.map((e) => e.name)).toEqual(['Good']);
+    expect(ctx.report.failures.map((f) => [f.expressId, f.stage])).toEqual([
+      [21, 'parse'],
+      [31, 'parse'],
+    ]);
+  });
+
+  it.skipIf(!HAS_SAMPLE_IFC)(`parses nanchang in a worker with progress, logs and transferred typed arrays (${HAS_SAMPLE_IFC ? '' : SAMPLES_MISSING})`, async () => {
+    const input = await readSampleIfc('nanchang-residential-sample.ifc');
+    const { ctx, progress, logs } = recordingCtx();
+    const model = await parseInWorker(input, { includeSpaces: true }, ctx);
+    expect(model.elements).toHaveLength(103);
+    expect(model.projectName).toBe('南昌红谷滩示范住宅项目');
+    expect(model.geometries).toBeInstanceOf(Map);
+    const mesh = model.geometries.values().next().value;
+    expect(mesh?.positions).toBeInstanceOf(Float32Array);
+    expect(mesh?.indices).toBeInstanceOf(Uint32Array);
+    expect(input.bytes.byteLength).toBe(89_558); // the caller keeps its bytes
+    expect(progress[progress.length - 1]).toBe(1);
+    expect(logs.some((line) => line.startsWith('parse: nanchang-residential-sample.ifc: 103 elements'))).toBe(true);
+    expect(model.georeference.projectedCrs?.name).toBe('EPSG:4548');
+  });
+});
