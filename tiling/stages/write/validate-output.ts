@@ -32,14 +32,8 @@ export interface GlbValidation {
   unsupportedExtensions: string[];
 }
 
-interface ValidatorReport {
-  issues: { numErrors: number; numWarnings: number; messages: GlbIssue[] };
-}
-
 async function runValidator(bytes: Uint8Array): Promise<GlbValidation> {
-  const validator = (await import('gltf-validator')) as unknown as {
-    validateBytes(data: Uint8Array, options?: Record<string, unknown>): Promise<ValidatorReport>;
-  };
+  const validator = await import('gltf-validator');
   const report = await validator.validateBytes(bytes, { maxIssues: 100 });
   const messages = report.issues.messages;
   return {

@@ -21,6 +21,8 @@ export interface WriteOptions {
   instancing?: boolean;
   /** Minimum uses of one geometry inside one tile for instancing there, ≥ 2. */
   minInstancesPerTile?: number;
+  /** Instance only when (uses − 1) × vertices of one copy ≥ this (JSON overhead vs vertex data). */
+  minInstancedVerticesSaved?: number;
   /** Material roughness 0..1. */
   roughness?: number;
   /** Folder of the tile GLBs inside the output directory. */
@@ -32,7 +34,8 @@ export interface WriteOptions {
 /** Defaults of {@link WriteOptions}. */
 export const WRITE_DEFAULTS = {
   instancing: true,
-  minInstancesPerTile: 4,
+  minInstancesPerTile: 2,
+  minInstancedVerticesSaved: 1_000,
   roughness: 0.9,
   contentDirectory: 'tiles',
   generator: 'GanTwin tiling',
@@ -133,6 +136,7 @@ export async function write(tiled: TiledModel, options: WriteOptions, ctx: Stage
     const { document, stats: tileStats } = createTileDocument(tiled.built, tileNode, {
       instancing: opts.instancing,
       minInstancesPerTile: Math.max(2, opts.minInstancesPerTile),
+      minInstancedVerticesSaved: opts.minInstancedVerticesSaved,
       roughness: opts.roughness,
     });
     files.push({ path: `${opts.contentDirectory}/${tileNode.id}.glb`, bytes: await io.writeBinary(document) });
