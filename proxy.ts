@@ -21,6 +21,7 @@ export function proxy(request: NextRequest): NextResponse {
   return response;
 }
 
+/** Runs only for page requests with a `lang` query parameter (`LOCALE_QUERY_PARAM`; matchers must be literals). */
 export const config = {
-  matcher: [{ source: '/((?!api|tiles|cesium|_next).*)', has: [{ type: 'query', key: LOCALE_QUERY_PARAM }] }],
+  matcher: [{ source: '/((?!api|tiles|cesium|_next).*)', has: [{ type: 'query', key: 'lang' }] }],
 };
