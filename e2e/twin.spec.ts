@@ -1,0 +1,142 @@
+/**
+ * City twin journey (`/`): offline globe, layers and models, picking the FZK-Haus model, URL state, locale.
+ *
+ * Needs the app running with a seeded database and the test sample models converted (scripts/e2e.sh).
+ */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { expect, test, type Page } from '@playwright/test';
+
+const FZK_IFC_PATH = fileURLToPath(new URL('../../shared/data/ifc/AC20-FZK-Haus.ifc', import.meta.url));
+
+/** Longest wait for globe + tilesets to load on SwiftShader, ms. */
+const READY_TIMEOUT_MS = 180_000;
+
+/** Hosts a page may contact: only the app itself. */
+function isLocalHost(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';
+}
+
+/** Records the hostname of every http(s)/ws request the page makes. */
+function recordRequestHosts(page: Page): string[] {
+  const hosts: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.protocol === 'data:' || url.protocol === 'blob:') return;
+    hosts.push(url.hostname);
+  });
+  return hosts;
+}
+
+async function waitForTwinReady(page: Page): Promise<void> {
+  await page.locator('[data-testid="twin-globe"][data-ready="true"]').waitFor({ timeout: READY_TIMEOUT_MS });
+}
+
+/** Counts distinct colours (quantised to 4 bits per channel) in a PNG screenshot of an element, decoded in-page. */
+async function countDistinctColours(page: Page, png: Buffer): Promise<number> {
+  return page.evaluate(async (base64) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${base64}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.width;
+    canvas.height = image.height;
+    const context = canvas.getContext('2d')!;
+    context.drawImage(image, 0, 0);
+    const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+    const colours = new Set<number>();
+    for (let i = 0; i < data.length; i += 4 * 7) colours.add(((data[i] >> 4) << 8) | ((data[i + 1] >> 4) << 4) | (data[i + 2] >> 4));
+    return colours.size;
+  }, png.toString('base64'));
+}
+
+interface ModelSummaryJson {
+  id: string;
+  fileName: string;
+  status: string;
+  anchor: { lonDeg: number; latDeg: number; heightM: number } | null;
+  heightM: number | null;
+}
+
+async function listModels(page: Page): Promise<ModelSummaryJson[]> {
+  const response = await page.request.get('/api/trpc/twin.models.list');
+  expect(response.ok()).toBe(true);
+  const body = (await response.json()) as { result: { data: { json: ModelSummaryJson[] } } };
+  return body.result.data.json;
+}
+
+test('the twin opens on Jiangxi with zero requests leaving localhost and a non-blank globe', async ({ page }) => {
+  const hosts = recordRequestHosts(page);
+  await page.goto('/');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('GanTwin 数字住建');
+  await waitForTwinReady(page);
+  await expect(page.getByTestId('layer-panel').locator('[data-layer-id="regions-city"]')).toBeVisible();
+  await expect(page.getByTestId('model-list').locator('[data-file-name="AC20-FZK-Haus.ifc"]')).toBeVisible();
+
+  const camera = await page.evaluate(() => window.__gantwin!.camera());
+  expect(Math.abs(camera.lonDeg - 115.9)).toBeLessThan(0.5);
+  expect(Math.abs(camera.latDeg - 27.3)).toBeLessThan(0.5);
+
+  const png = await page.locator('.gt-globe canvas').screenshot();
+  expect(await countDistinctColours(page, png)).toBeGreaterThan(40);
+
+  const foreign = [...new Set(hosts)].filter((host) => !isLocalHost(host));
+  expect(foreign, `requests left localhost: ${foreign.join(', ')}`).toEqual([]);
+  expect(hosts.length).toBeGreaterThan(10);
+});
+
+test('clicking the FZK-Haus model selects an element of the IFC file and shows its properties', async ({ page }) => {
+  let ifcText: string;
+  try {
+    ifcText = await readFile(FZK_IFC_PATH, 'latin1');
+  } catch {
+    test.skip(true, `sample model missing: ${FZK_IFC_PATH}`);
+    return;
+  }
+  const hosts = recordRequestHosts(page);
+  await page.goto('/');
+  const fzk = (await listModels(page)).find((model) => model.fileName === 'AC20-FZK-Haus.ifc' && model.status === 'ready');
+  expect(fzk, 'FZK-Haus converted and ready').toBeDefined();
+  expect(fzk!.anchor).not.toBeNull();
+
+  // Camera 45 m south of the anchor, 30 m above it, looking north and 30° down (ray meets the ground near the anchor).
+  const { lonDeg, latDeg, heightM } = fzk!.anchor!;
+  const metresPerDegLat = 111_320;
+  const cam = [lonDeg, latDeg - 45 / metresPerDegLat, heightM + 30, 0, -30, 0].map((value) => value.toFixed(7)).join(',');
+  await page.goto(`/?cam=${cam}`);
+  await waitForTwinReady(page);
+  await expect
+    .poll(() => page.evaluate(() => window.__gantwin!.tilesetStatus().loadedIds.length), { timeout: READY_TIMEOUT_MS })
+    .toBeGreaterThan(0);
+  await waitForTwinReady(page);
+
+  const target = await page.evaluate(() => window.__gantwin!.findElementOnScreen(20));
+  expect(target, 'some element of a model is visible on screen').not.toBeNull();
+  await page.mouse.click(target!.pageX, target!.pageY);
+
+  await expect.poll(() => page.evaluate(() => window.__gantwin!.lastSelection?.globalId ?? null)).not.toBeNull();
+  const globalId = await page.evaluate(() => window.__gantwin!.lastSelection!.globalId);
+  expect(globalId).toMatch(/^[0-9A-Za-z_$]{22}$/);
+  expect(ifcText.includes(`'${globalId}'`), `GlobalId ${globalId} occurs in AC20-FZK-Haus.ifc`).toBe(true);
+
+  const panel = page.getByTestId('property-panel');
+  await expect(panel.locator(`[data-global-id="${globalId}"]`)).toBeVisible();
+  await expect(panel).toContainText(globalId);
+  await expect(panel).toContainText(/Ifc[A-Z]\w+/);
+  await expect.poll(() => new URL(page.url()).searchParams.get('sel')).toBe(globalId);
+  expect(new URL(page.url()).searchParams.get('cam')).toMatch(/^-?\d+(\.\d+)?(,-?\d+(\.\d+)?){5}$/);
+
+  const foreign = [...new Set(hosts)].filter((host) => !isLocalHost(host));
+  expect(foreign, `requests left localhost: ${foreign.join(', ')}`).toEqual([]);
+});
+
+test('?lang=en switches the UI and <html lang> to English, and the switch goes back to Chinese', async ({ page }) => {
+  await page.goto('/?lang=en');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('GanTwin Digital Housing');
+  await expect(page.getByTestId('layer-panel')).toContainText('Layers');
+  await page.getByRole('button', { name: '中文' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(page.getByTestId('layer-panel')).toContainText('图层');
+});
