@@ -1,0 +1,20 @@
+/**
+ * The tiling library's only public entry: IFC (2X3, 4, 4X3) → georeferenced 3D Tiles 1.1.
+ * Node only: no React, no database, no Next.js. See README.md in this folder.
+ */
+export { convertIfc, CONVERT_DEFAULTS, type ConvertOptions, type ConversionResult } from './pipeline';
+export type { ConversionReport, ReportEntry, ReportGeoreference } from './report';
+export type { Placement, Georeference, GeorefMethod } from './stages/georef/georeference';
+export type { Logger } from './logger';
+export type { StageContext } from './stage-context';
+export type { ElementProperties, StructureJson } from './stages/write/write';
+export {
+  GanTwinError,
+  GeorefError,
+  IfcParseError,
+  InputError,
+  InvariantError,
+  UnsupportedSchemaError,
+  invariant,
+  type GanTwinErrorCode,
+} from './errors';
