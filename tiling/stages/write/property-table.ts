@@ -16,14 +16,15 @@ const STRING_PROPERTIES = ['globalId', 'ifcClass', 'name', 'storey'] as const;
 
 /**
  * Packs strings as EXT_structural_metadata STRING values: UTF-8 bytes back to back, plus `count + 1` UINT32
- * byte offsets.
+ * byte offsets. When all strings are empty, `values` is one unused zero byte (a glTF bufferView cannot be empty).
  */
 export function encodeStrings(values: readonly string[]): { values: Uint8Array; stringOffsets: Uint8Array } {
   const encoder = new TextEncoder();
   const parts = values.map((v) => encoder.encode(v));
   const offsets = new Uint32Array(values.length + 1);
   for (let i = 0; i < parts.length; i++) offsets[i + 1] = offsets[i] + parts[i].length;
-  const bytes = new Uint8Array(offsets[values.length]);
+  // A bufferView may not be empty (glTF: byteLength ≥ 1): when every string is empty keep one unused byte.
+  const bytes = new Uint8Array(Math.max(1, offsets[values.length]));
   parts.forEach((p, i) => bytes.set(p, offsets[i]));
   return { values: bytes, stringOffsets: new Uint8Array(offsets.buffer) };
 }

@@ -147,3 +147,19 @@ describe('write + compressTiles (200 boxes + 3 slabs, half sharing one geometry)
     expect(Object.values(structure.containment).flat()).toHaveLength(203);
   });
 });
+
+describe('property table edge cases', () => {
+  it('writes a valid GLB when every name and storey is empty (no zero-length bufferView)', async () => {
+    const model = createSyntheticModel({ boxes: 4, slabs: 1 });
+    for (const e of model.elements) {
+      e.name = null;
+      e.storey = null;
+    }
+    const built = await build(model, createSyntheticGeoreference(), {}, ctx());
+    const { files } = await write(await tile(built, {}, ctx()), {}, ctx());
+    const glb = files.find((f) => f.path.endsWith('.glb'))!.bytes;
+    expect((await validateGlb(glb)).errors).toEqual([]);
+    const rows = readPropertyTable(await readTileGlb(glb));
+    expect(rows.map((r) => r.name)).toEqual(['', '', '', '', '']);
+  });
+});
