@@ -1,0 +1,188 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream, existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { and, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '@server/db/client';
+import { elements, models } from '@server/db/schema/twin';
+import { tilesetUrlOf } from '@server/twin/models-service';
+import { GanTwinError, InputError } from '@tiling/errors';
+import { SILENT_LOGGER, type Logger } from '@tiling/logger';
+import { convertIfc } from '@tiling/pipeline';
+import type { ConversionReport } from '@tiling/report';
+import type { Placement } from '@tiling/stages/georef/georeference';
+import { footprintOfEnuBox } from './enu-footprint';
+
+/**
+ * The conversion job: IFC file → tileset under `TILES_DIR/<modelId>/` → `models` row + `elements` rows.
+ *
+ * Notes: cached by (SHA-256 of the source bytes, canonical placement): a ready row whose tileset.json still
+ * exists is returned as is. The tiler commits its output atomically (temp dir + rename), and the model row and
+ * all element rows are written in ONE transaction, so readers never see a half-registered model. A failure
+ * marks only this (file, placement) row `failed` with the error message; other rows — e.g. the earlier ready
+ * version of the same building — are untouched. Failures are returned, not thrown, so a batch can go on.
+ */
+
+export interface ConvertModelInput {
+  /** Path of the IFC (`.ifc`, `.ifczip`, `.zip`). */
+  sourcePath: string;
+  /** Display name. */
+  name: string;
+  /** Explicit placement; absent = the file's own georeferencing. */
+  placement?: Placement;
+  /** 6-digit admin code of the region the model stands in. */
+  regionCode?: string | null;
+}
+
+export interface ConvertModelDeps {
+  /** Absolute `TILES_DIR`; each model gets `<tilesDir>/<modelId>/`. */
+  tilesDir: string;
+  logger?: Logger;
+  /** Progress of the running tiling stage, fraction 0..1. */
+  onProgress?: (stage: string, fraction: number) => void;
+  /** The converter (default: the tiling library's `convertIfc`); injected by tests. */
+  convert?: typeof convertIfc;
+  /** Element rows per INSERT statement. */
+  batchSize?: number;
+}
+
+export interface ConvertModelResult {
+  /** The `models.id` of this (file, placement). */
+  id: string;
+  status: 'ready' | 'failed';
+  /** True when an earlier conversion was reused. */
+  cached: boolean;
+  elementCount: number;
+  /** `/tiles/<id>/tileset.json`. */
+  tilesetUrl: string;
+  /** The failure message when `status` is 'failed'. */
+  error: string | null;
+}
+
+const propertyValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+const propertiesJsonSchema = z.record(
+  z.string().min(1),
+  z.object({
+    expressId: z.number().int(),
+    ifcClass: z.string().min(1),
+    name: z.string().nullable(),
+    storey: z.string().nullable(),
+    typeName: z.string().nullable(),
+    material: z.string().nullable(),
+    propertySets: z.record(z.string(), z.record(z.string(), propertyValue)),
+  }),
+);
+const tilesetRootSchema = z.object({ root: z.object({ boundingVolume: z.object({ box: z.array(z.number()).optional() }) }) });
+
+/** Canonical JSON of a placement (fixed key order), '' for none: part of the cache key. */
+export function placementKeyOf(placement: Placement | undefined): string {
+  if (!placement) return '';
+  const { lonDeg, latDeg, heightM, headingDeg } = placement;
+  return JSON.stringify({ lonDeg, latDeg, heightM, headingDeg });
+}
+
+/** SHA-256 (hex) of a file, streamed. */
+export async function sha256OfFile(filePath: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(filePath)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+async function readJson(file: string): Promise<unknown> {
+  return JSON.parse(await readFile(file, 'utf8')) as unknown;
+}
+
+function messageOf(error: unknown): string {
+  if (error instanceof GanTwinError || error instanceof Error) return error.message;
+  return String(error);
+}
+
+/**
+ * Converts (or reuses) one IFC model and registers it with its elements.
+ * @returns the row id and outcome; a failed conversion is returned with `status: 'failed'` and `error`
+ * @throws {InputError} when the source file does not exist (nothing is written then)
+ * @example
+ * const r = await convertModel(db, { sourcePath, name: 'FZK-Haus', placement }, { tilesDir: env.TILES_DIR });
+ */
+export async function convertModel(db: Db, input: ConvertModelInput, deps: ConvertModelDeps): Promise<ConvertModelResult> {
+  const logger = deps.logger ?? SILENT_LOGGER;
+  if (!existsSync(input.sourcePath)) throw new InputError(`convert-model: ${input.sourcePath} does not exist`);
+  const sourceSha256 = await sha256OfFile(input.sourcePath);
+  const placementKey = placementKeyOf(input.placement);
+  const fileName = path.basename(input.sourcePath);
+  const regionCode = input.regionCode ?? null;
+
+  const [existing] = await db
+    .select({ id: models.id, status: models.status, tilesetDir: models.tilesetDir, elementCount: models.elementCount })
+    .from(models)
+    .where(and(eq(models.sourceSha256, sourceSha256), eq(models.placementKey, placementKey)));
+  if (existing?.status === 'ready' && existsSync(path.join(deps.tilesDir, existing.tilesetDir, 'tileset.json'))) {
+    await db.update(models).set({ name: input.name, regionCode }).where(eq(models.id, existing.id));
+    logger.info(`convert-model: ${fileName} unchanged, reusing model ${existing.id}`);
+    return { id: existing.id, status: 'ready', cached: true, elementCount: existing.elementCount, tilesetUrl: tilesetUrlOf(existing.id), error: null };
+  }
+
+  const id = existing?.id ?? randomUUID();
+  const tilesetDir = id;
+  const converting = { name: input.name, fileName, status: 'converting' as const, errorMessage: null, regionCode, tilesetDir, updatedAt: sql`now()` };
+  if (existing) await db.update(models).set(converting).where(eq(models.id, id));
+  else await db.insert(models).values({ id, sourceSha256, placementKey, ...converting });
+
+  try {
+    const convert = deps.convert ?? convertIfc;
+    const outDir = path.join(deps.tilesDir, tilesetDir);
+    const { report } = await convert(input.sourcePath, { outDir, placement: input.placement }, { logger, onProgress: deps.onProgress });
+    const elementCount = await registerOutput(db, id, outDir, report, deps.batchSize ?? 1000);
+    logger.info(`convert-model: ${fileName} → model ${id}, ${elementCount} elements`);
+    return { id, status: 'ready', cached: false, elementCount, tilesetUrl: tilesetUrlOf(id), error: null };
+  } catch (error) {
+    const message = messageOf(error);
+    logger.error(`convert-model: ${fileName} failed: ${message}`);
+    await db.update(models).set({ status: 'failed', errorMessage: message, updatedAt: sql`now()` }).where(eq(models.id, id));
+    return { id, status: 'failed', cached: false, elementCount: 0, tilesetUrl: tilesetUrlOf(id), error: message };
+  }
+}
+
+/** Writes the ready model row and all its element rows in one transaction; returns the element count. */
+async function registerOutput(db: Db, id: string, outDir: string, report: ConversionReport, batchSize: number): Promise<number> {
+  const properties = propertiesJsonSchema.parse(await readJson(path.join(outDir, 'properties.json')));
+  const tileset = tilesetRootSchema.parse(await readJson(path.join(outDir, 'tileset.json')));
+  const georef = report.georeference;
+  const box = tileset.root.boundingVolume.box;
+  const shape = georef && box ? footprintOfEnuBox(georef.anchor, box) : null;
+  const rows = Object.entries(properties).map(([globalId, p]) => ({
+    modelId: id,
+    globalId,
+    expressId: p.expressId,
+    ifcClass: p.ifcClass,
+    name: p.name,
+    storey: p.storey,
+    typeName: p.typeName,
+    material: p.material,
+    propertySets: p.propertySets,
+  }));
+  await db.transaction(async (tx) => {
+    await tx
+      .update(models)
+      .set({
+        status: 'ready',
+        errorMessage: null,
+        schema: report.input.schema,
+        georef,
+        georefMethod: georef?.method ?? 'none',
+        epsg: georef?.epsg ?? null,
+        anchor: georef ? { type: 'Point', coordinates: [georef.anchor.lonDeg, georef.anchor.latDeg, georef.anchor.heightM] } : null,
+        headingDeg: georef?.headingDeg ?? null,
+        footprint: shape?.footprint ?? null,
+        heightM: shape?.heightM ?? null,
+        elementCount: rows.length,
+        report,
+        updatedAt: sql`now()`,
+      })
+      .where(eq(models.id, id));
+    await tx.delete(elements).where(eq(elements.modelId, id));
+    for (let i = 0; i < rows.length; i += batchSize) await tx.insert(elements).values(rows.slice(i, i + batchSize));
+  });
+  return rows.length;
+}
