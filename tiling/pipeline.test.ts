@@ -1,0 +1,151 @@
+/**
+ * Integration: every sample model converts end to end through {@link convertIfc}, and the output is valid
+ * (Khronos glTF validator, the official 3D Tiles 1.1 JSON schemas, monotonic geometricError, bounding volumes that
+ * contain their content, one feature per IfcProduct with geometry counted independently with web-ifc).
+ */
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { MeshoptDecoder } from 'meshoptimizer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as WebIFC from 'web-ifc';
+import { SAMPLE_MODELS } from '@data/twin/sample-models';
+import { IfcParseError } from './errors';
+import { convertIfc } from './pipeline';
+import { readIfcInput } from './io/read-input';
+import { HAS_SAMPLE_IFC, SAMPLES_MISSING, SAMPLE_IFC_DIR } from './stages/parse/sample-ifc';
+import { readPropertyTable, readTileGlb, readTileVertices, validateGlb, validateTilesetJson } from './stages/write/validate-output';
+
+const SCHEMA_DIR = path.resolve(SAMPLE_IFC_DIR, '../../schemas/3d-tiles-1.1');
+const NOT_FEATURES = new Set(['IfcOpeningElement', 'IfcSpace']);
+
+interface TilesetNode { boundingVolume: { box: number[] }; geometricError: number; content?: { uri: string }; children?: TilesetNode[] }
+
+/** Independent count: IfcProducts for which web-ifc streams at least one triangle (openings and spaces excluded). */
+async function countProductsWithGeometry(file: string): Promise<number> {
+  const { bytes } = await readIfcInput(file);
+  const api = new WebIFC.IfcAPI();
+  await api.Init();
+  const modelId = api.OpenModel(bytes, { COORDINATE_TO_ORIGIN: false });
+  const ids = new Set<number>();
+  api.StreamAllMeshes(modelId, (mesh) => {
+    for (let i = 0; i < mesh.geometries.size(); i++) {
+      const geometry = api.GetGeometry(modelId, mesh.geometries.get(i).geometryExpressID);
+      if (geometry.GetIndexDataSize() > 0) ids.add(mesh.expressID);
+      geometry.delete();
+    }
+  });
+  let count = 0;
+  for (const id of ids) if (!NOT_FEATURES.has(typeName(api, modelId, id))) count++;
+  api.CloseModel(modelId);
+  return count;
+}
+
+function typeName(api: WebIFC.IfcAPI, modelId: number, id: number): string {
+  const name = api.GetNameFromTypeCode(api.GetLineType(modelId, id));
+  return name.startsWith('IFC') ? `Ifc${name.slice(3).toLowerCase()}` : name; // only compared against two names
+}
+
+function* walk(node: TilesetNode, parent: TilesetNode | null = null): Generator<[TilesetNode, TilesetNode | null]> {
+  yield [node, parent];
+  for (const child of node.children ?? []) yield* walk(child, node);
+}
+
+/** Whether a point (tile frame) lies inside an oriented box (3D Tiles `box`: centre + 3 half-axis vectors). */
+function boxContains(box: number[], p: [number, number, number], toleranceM: number): boolean {
+  const d = [p[0] - box[0], p[1] - box[1], p[2] - box[2]];
+  for (let axis = 0; axis < 3; axis++) {
+    const a = box.slice(3 + axis * 3, 6 + axis * 3);
+    const lengthSq = a[0] * a[0] + a[1] * a[1] + a[2] * a[2];
+    const length = Math.sqrt(lengthSq);
+    const projection = (d[0] * a[0] + d[1] * a[1] + d[2] * a[2]) / (length || 1);
+    if (Math.abs(projection) > length + toleranceM) return false;
+  }
+  return true;
+}
+
+const workDir = mkdtempSync(path.join(os.tmpdir(), 'gantwin-pipeline-'));
+afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+beforeAll(async () => {
+  await MeshoptDecoder.ready;
+});
+
+describe.skipIf(!HAS_SAMPLE_IFC)('convertIfc on every sample model', () => {
+  const samples = HAS_SAMPLE_IFC ? SAMPLE_MODELS.filter((s) => existsSync(path.join(SAMPLE_IFC_DIR, s.fileName))) : [];
+  it.each(samples.map((s) => [s.fileName, s] as const))('%s converts into a valid, complete tileset', async (_name, sample) => {
+    const file = path.join(SAMPLE_IFC_DIR, sample.fileName);
+    const outDir = path.join(workDir, sample.fileName);
+    const { report } = await convertIfc(file, { outDir, placement: sample.placement });
+
+    // One feature per IfcProduct with geometry; none dropped silently.
+    const expected = await countProductsWithGeometry(file);
+    expect(report.counts.features + report.failures.filter((f) => f.stage !== 'parse').length).toBe(expected);
+    expect(report.counts.features).toBeGreaterThan(0);
+
+    const tileset = JSON.parse(readFileSync(path.join(outDir, 'tileset.json'), 'utf8'));
+    expect(validateTilesetJson(tileset, SCHEMA_DIR)).toEqual([]);
+    expect(tileset.asset.version).toBe('1.1');
+    expect(tileset.root.refine).toBe('ADD');
+    expect(tileset.root.transform).toHaveLength(16);
+
+    const properties = JSON.parse(readFileSync(path.join(outDir, 'properties.json'), 'utf8')) as Record<string, unknown>;
+    const seenGlobalIds = new Set<string>();
+    for (const [node, parent] of walk(tileset.root as TilesetNode)) {
+      if (parent) expect(node.geometricError).toBeLessThan(parent.geometricError);
+      if (!node.content) continue;
+      const bytes = new Uint8Array(readFileSync(path.join(outDir, node.content.uri)));
+      const validation = await validateGlb(bytes, MeshoptDecoder);
+      expect(validation.errors, `${node.content.uri}: ${JSON.stringify(validation.errors.slice(0, 3))}`).toEqual([]);
+      const document = await readTileGlb(bytes, MeshoptDecoder);
+      const vertices = readTileVertices(document);
+      // Content is glTF Y-up; the tile frame is Z-up: glTF (x, y, z) → tile (x, −z, y).
+      const { positions } = readTileVertices(document);
+      for (let i = 0; i < positions.length; i += 3 * 7) {
+        const p: [number, number, number] = [positions[i], -positions[i + 2], positions[i + 1]];
+        expect(boxContains(node.boundingVolume.box, p, 0.01), `${node.content.uri} vertex ${i / 3}`).toBe(true);
+      }
+      for (const row of readPropertyTable(document)) seenGlobalIds.add(String(row.globalId));
+    }
+    expect(seenGlobalIds.size).toBe(report.counts.features);
+    for (const globalId of seenGlobalIds) expect(properties[globalId]).toBeDefined();
+  }, 900_000);
+});
+
+describe.skipIf(!HAS_SAMPLE_IFC)('convertIfc georeferencing of the Nanchang sample', () => {
+  it('keeps its IfcMapConversion in CGCS2000 / EPSG:4548', async () => {
+    const { report } = await convertIfc(path.join(SAMPLE_IFC_DIR, 'nanchang-residential-sample.ifc'), { outDir: path.join(workDir, 'nc') });
+    expect(report.georeference?.method).toBe('IfcMapConversion');
+    expect(report.georeference?.epsg).toBe(4548);
+    // 0.0000001° ≈ 1 cm: the IfcSite RefLatitude/RefLongitude of the file give the same origin.
+    expect(report.georeference?.anchor.latDeg).toBeCloseTo(28.6931596, 7);
+    expect(report.georeference?.anchor.lonDeg).toBeCloseTo(115.8529484, 7);
+  }, 120_000);
+});
+
+describe.skipIf(!HAS_SAMPLE_IFC)('convertIfc on bad input', () => {
+  it('fails on a truncated IFC naming the file, and leaves an earlier output untouched', async () => {
+    const source = readFileSync(path.join(SAMPLE_IFC_DIR, 'AC20-FZK-Haus.ifc'));
+    const truncated = path.join(workDir, 'truncated-fzk.ifc');
+    writeFileSync(truncated, source.subarray(0, Math.floor(source.length * 0.6)));
+    const outDir = path.join(workDir, 'kept');
+    await convertIfc(path.join(SAMPLE_IFC_DIR, 'IfcOpenHouse_IFC4.ifc'), { outDir, placement: { lonDeg: 115.85, latDeg: 28.69, heightM: 0, headingDeg: 0 } });
+    const before = readdirSync(outDir).sort();
+    const tilesetBefore = readFileSync(path.join(outDir, 'tileset.json'), 'utf8');
+
+    const error = await convertIfc(truncated, { outDir }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IfcParseError);
+    expect((error as Error).message).toContain('truncated-fzk.ifc');
+    expect((error as Error).message).toMatch(/#\d+/);
+    expect(readdirSync(outDir).sort()).toEqual(before);
+    expect(readFileSync(path.join(outDir, 'tileset.json'), 'utf8')).toBe(tilesetBefore);
+    expect(readdirSync(workDir).filter((name) => name.includes('kept') && name !== 'kept')).toEqual([]);
+  }, 120_000);
+
+  it('fails on a file that is not IFC, writing nothing', async () => {
+    const notIfc = path.join(workDir, 'photo.ifc');
+    writeFileSync(notIfc, 'GIF89a not a STEP file');
+    const outDir = path.join(workDir, 'never');
+    await expect(convertIfc(notIfc, { outDir })).rejects.toThrow(/photo\.ifc/);
+    expect(existsSync(outDir)).toBe(false);
+  });
+});
