@@ -174,7 +174,7 @@ export function InspectApp({ modelId, locale }: InspectAppProps) {
   return (
     <div className={styles.page} data-testid="inspect-page">
       <header className={styles.header}>
-        <a className="gt-button gt-button--small" href={model ? buildTwinReturnHref(model, selectedGlobalId) : '/'} data-testid="back-to-twin">
+        <a className={`gt-button gt-button--small ${styles.back}`} href={model ? buildTwinReturnHref(model, selectedGlobalId) : '/'} data-testid="back-to-twin">
           ← {t('page.backToTwin')}
         </a>
         <h1 className={styles.title}>{t('page.title')}</h1>
@@ -202,15 +202,17 @@ export function InspectApp({ modelId, locale }: InspectAppProps) {
               labels={treeLabels}
             />
           </div>
-          <ClassFilterPanel
-            classes={classes}
-            hiddenClasses={hiddenClasses}
-            isolatedClass={isolatedClass}
-            locale={locale}
-            onToggleClass={onToggleClass}
-            onIsolate={setIsolatedClass}
-            onShowAll={onShowAll}
-          />
+          <div className={styles.classes}>
+            <ClassFilterPanel
+              classes={classes}
+              hiddenClasses={hiddenClasses}
+              isolatedClass={isolatedClass}
+              locale={locale}
+              onToggleClass={onToggleClass}
+              onIsolate={setIsolatedClass}
+              onShowAll={onShowAll}
+            />
+          </div>
         </aside>
         <main className={styles.canvas}>
           {model && isModelReady ? (
@@ -236,14 +238,18 @@ export function InspectApp({ modelId, locale }: InspectAppProps) {
           <div className={styles.hint}>{t('page.hint')}</div>
         </main>
         <aside className={styles.side}>
-          <SectionControls state={sectionState} rangeM={sectionRange} locale={locale} onChange={onSectionChange} />
-          <PropertyPanel
-            element={elementQuery.data ?? null}
-            loading={selectedGlobalId !== null && elementQuery.isPending}
-            error={panelError}
-            locale={locale}
-            onClose={selectedGlobalId ? () => setSelectedGlobalId(null) : undefined}
-          />
+          <div className={styles.fixed}>
+            <SectionControls state={sectionState} rangeM={sectionRange} locale={locale} onChange={onSectionChange} />
+          </div>
+          <div className={styles.grow}>
+            <PropertyPanel
+              element={elementQuery.data ?? null}
+              loading={selectedGlobalId !== null && elementQuery.isPending}
+              error={panelError}
+              locale={locale}
+              onClose={selectedGlobalId ? () => setSelectedGlobalId(null) : undefined}
+            />
+          </div>
         </aside>
       </div>
     </div>
