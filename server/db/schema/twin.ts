@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { relations, sql } from 'drizzle-orm';
 import {
   boolean,
   doublePrecision,
@@ -184,5 +184,13 @@ export const roadSegments = pgTable(
   (t) => [index('road_segments_geom_gist').using('gist', t.geom)],
 );
 
-/** SQL expression: now(), for `updatedAt` in upserts. */
-export const NOW = sql`now()`;
+/** A model has many elements; an element belongs to one model. */
+export const modelsRelations = relations(models, ({ many }) => ({ elements: many(elements) }));
+export const elementsRelations = relations(elements, ({ one }) => ({
+  model: one(models, { fields: [elements.modelId], references: [models.id] }),
+}));
+/** Regions form a tree through `parentCode`. */
+export const regionsRelations = relations(regions, ({ one, many }) => ({
+  parent: one(regions, { fields: [regions.parentCode], references: [regions.code], relationName: 'region_parent' }),
+  children: many(regions, { relationName: 'region_parent' }),
+}));
