@@ -66,14 +66,16 @@ export async function parseIfc(input: ParseInput, options: ParseOptions, ctx: St
   assertCompleteStepFile(bytes, fileName);
   ctx.onProgress?.(STAGE, 0);
 
+  const ownsApi = options.ifcApi === undefined;
   const api = options.ifcApi ?? (await createIfcApi());
   let modelId: number;
   try {
     modelId = api.OpenModel(bytes, { COORDINATE_TO_ORIGIN: false });
+    if (modelId < 0) throw new Error('OpenModel returned -1');
   } catch (cause) {
+    if (ownsApi) api.Dispose();
     throw new IfcParseError(`${fileName}: web-ifc cannot open the file (${(cause as Error).message})`, { context: { file: fileName, schema }, cause });
   }
-  if (modelId < 0) throw new IfcParseError(`${fileName}: web-ifc cannot open the file`, { context: { file: fileName, schema } });
   try {
     ctx.logger.debug(`${STAGE}: opened ${fileName} (${schema}) in ${Math.round(performance.now() - started)} ms`);
     ctx.onProgress?.(STAGE, 0.05);
@@ -87,11 +89,15 @@ export async function parseIfc(input: ParseInput, options: ParseOptions, ctx: St
       onProgress: (f) => ctx.onProgress?.(STAGE, 0.05 + 0.8 * f),
     });
     for (const warning of streamed.warnings) ctx.report.warn(`${STAGE}: ${warning}`);
+    const streamedAt = performance.now();
 
     const elementIds = new Set(streamed.elementGeometries.map((g) => g.expressId));
     const semantics = readElementSemantics(lines, elementIds);
     ctx.onProgress?.(STAGE, 0.92);
     const spatial = readSpatialStructure(lines, projectId);
+    ctx.logger.debug(
+      `${STAGE}: geometry ${Math.round(streamedAt - started)} ms, properties + spatial structure ${Math.round(performance.now() - streamedAt)} ms`,
+    );
 
     const elements: IfcElement[] = [];
     const containment: Record<string, string[]> = {};
@@ -155,6 +161,7 @@ export async function parseIfc(input: ParseInput, options: ParseOptions, ctx: St
     return model;
   } finally {
     api.CloseModel(modelId);
+    if (ownsApi) api.Dispose();
   }
 }
 

@@ -30,6 +30,18 @@ class SemanticsResolver {
 
   constructor(private readonly lines: StepLines) {}
 
+  /** Batch-reads property sets and their properties / quantities (one level of nesting). */
+  prefetchSets(setIds: number[]): void {
+    this.lines.prefetch(setIds);
+    const members: number[] = [];
+    for (const id of setIds) {
+      const args = this.lines.args(id);
+      for (const ref of refsOf(args[4])) members.push(ref);
+      for (const ref of refsOf(args[5])) members.push(ref);
+    }
+    this.lines.prefetch(members);
+  }
+
   /** IfcPropertySet / IfcElementQuantity → name and values; null for other IfcPropertySetDefinitions. */
   propertySet(id: number): { name: string; props: Props } | null {
     let set = this.sets.get(id);
@@ -171,11 +183,18 @@ export function readElementSemantics(lines: StepLines, elementIds: ReadonlySet<n
   const typeOf = new Map<number, number>();
   const materialOf = new Map<number, string | null>();
 
-  for (const relId of lines.idsOfType(WebIFC.IFCRELDEFINESBYPROPERTIES)) {
+  // Batch reads: relations, then the property sets they name, then the properties of those sets.
+  const propertyRels = lines.idsOfType(WebIFC.IFCRELDEFINESBYPROPERTIES);
+  lines.prefetch(propertyRels);
+  const relevant: Array<{ related: number[]; setIds: number[] }> = [];
+  for (const relId of propertyRels) {
     const args = lines.args(relId);
     const related = refsOf(args[4]).filter((id) => elementIds.has(id));
-    if (related.length === 0) continue;
-    for (const setId of refsOf(args[5])) {
+    if (related.length > 0) relevant.push({ related, setIds: refsOf(args[5]) });
+  }
+  resolver.prefetchSets(relevant.flatMap((r) => r.setIds));
+  for (const { related, setIds } of relevant) {
+    for (const setId of setIds) {
       const set = resolver.propertySet(setId);
       if (!set) continue;
       for (const id of related) {

@@ -52,7 +52,9 @@ export function readFileSchema(bytes: Uint8Array, fileName: string): string[] {
  */
 export function assertCompleteStepFile(bytes: Uint8Array, fileName: string): void {
   const tail = latin1.decode(bytes.subarray(Math.max(0, bytes.length - TAIL_BYTES)));
-  if (tail.trimEnd().endsWith(TRAILER)) return;
+  // Some writers put a few bytes (white space, NUL, a comment) after the trailer: accept up to 1 KiB.
+  const trailerAt = tail.lastIndexOf(TRAILER);
+  if (trailerAt >= 0 && tail.length - trailerAt <= 1024) return;
   const lines = tail.split(/\r?\n/);
   // The first line of the tail may start mid-line; the last line is the incomplete one.
   let lastComplete: { id: number; entity: string } | null = null;

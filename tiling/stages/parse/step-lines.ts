@@ -32,6 +32,7 @@ function isTagged(value: unknown): value is TaggedValue {
 /** Reader over one open model; caches type names per type code. */
 export class StepLines {
   private readonly typeNames = new Map<number, string>();
+  private readonly prefetched = new Map<number, { type: number; arguments: RawArgument[] }>();
   private readonly numericTypecodes = new Map<number, boolean>();
 
   constructor(
@@ -41,8 +42,23 @@ export class StepLines {
 
   /** Positional arguments of entity `#id` (empty when the line does not exist). */
   args(id: number): RawArgument[] {
+    const cached = this.prefetched.get(id);
+    if (cached) return cached.arguments;
     const raw = this.api.GetRawLineData(this.modelId, id) as { arguments?: RawArgument[] } | undefined;
     return raw?.arguments ?? [];
+  }
+
+  /**
+   * Reads many lines in one call (`GetRawLinesData`, about twice as fast per line as single reads: 29,351
+   * relations of the ACCA railway in 0.55 s instead of 1.1 s) and keeps them for {@link args} / {@link typeCode}.
+   * @param ids express ids; ids already fetched are skipped
+   */
+  prefetch(ids: Iterable<number>): void {
+    const wanted: number[] = [];
+    for (const id of ids) if (!this.prefetched.has(id)) wanted.push(id);
+    if (wanted.length === 0) return;
+    const rows = this.api.GetRawLinesData(this.modelId, wanted) as Array<{ ID: number; type: number; arguments?: RawArgument[] }>;
+    for (const row of rows) this.prefetched.set(row.ID, { type: row.type, arguments: row.arguments ?? [] });
   }
 
   /** Named attributes of entity `#id` (web-ifc schema classes); for low-volume reads. */
@@ -52,6 +68,8 @@ export class StepLines {
 
   /** Type code of entity `#id`. */
   typeCode(id: number): number {
+    const cached = this.prefetched.get(id);
+    if (cached) return cached.type;
     return Number(this.api.GetLineType(this.modelId, id));
   }
 
