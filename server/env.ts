@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { InputError } from '@tiling/errors';
+import { InputError, InvariantError } from '@tiling/errors';
 
 /**
  * Runtime configuration: the only module that reads `process.env` (STYLE rule 22).
@@ -54,11 +54,12 @@ export const env: ServerEnv = parseEnv();
 
 /**
  * The configured database URL.
- * @throws {InputError} when `DATABASE_URL` is not set (run `npm run db:up` and export its last line)
+ * @throws {InvariantError} when `DATABASE_URL` is not set (a deployment error: HTTP 500 with the message hidden;
+ *   scripts print it) — run `npm run db:up` and export its last line
  */
 export function requireDatabaseUrl(): string {
   if (!env.DATABASE_URL) {
-    throw new InputError('env: DATABASE_URL is not set; run `npm run db:up` and export the DATABASE_URL it prints');
+    throw new InvariantError('env: DATABASE_URL is not set; run `npm run db:up` and export the DATABASE_URL it prints');
   }
   return env.DATABASE_URL;
 }

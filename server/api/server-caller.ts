@@ -7,7 +7,7 @@ import { createTrpcContext } from './trpc';
 /**
  * The tRPC caller for React server components: same procedures and error mapping as HTTP, no network hop.
  * One caller per request (React `cache`). Anonymous until the accounts plate resolves the actor.
- * @throws {InputError} (on first use) when `DATABASE_URL` is not set
+ * @throws {InvariantError} (on first use) when `DATABASE_URL` is not set
  * @example
  * const models = await (await getServerCaller()).twin.models.list();
  */

@@ -26,7 +26,7 @@ let shared: DbConnection | undefined;
 
 /**
  * The process-wide database handle for the app (route handlers, server components), created on first use.
- * @throws {InputError} when `DATABASE_URL` is not set
+ * @throws {InvariantError} when `DATABASE_URL` is not set
  */
 export function getDb(): Db {
   shared ??= createDb(requireDatabaseUrl(), 10);

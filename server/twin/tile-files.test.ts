@@ -2,7 +2,9 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { IMMUTABLE_CACHE, REVALIDATE_CACHE, isSafeSegment, resolveTileFile } from './tile-files';
+import { NotFoundError } from '@server/errors';
+import { InputError } from '@tiling/errors';
+import { IMMUTABLE_CACHE, REVALIDATE_CACHE, isSafeSegment, resolveTileFile, tileFileForModel } from './tile-files';
 
 const root = mkdtempSync(path.join(tmpdir(), 'gantwin-tiles-'));
 const tilesRoot = path.join(root, 'tiles');
@@ -67,5 +69,30 @@ describe('resolveTileFile', () => {
   it('isSafeSegment accepts plain names only', () => {
     expect(['tileset.json', '0.glb', 'tiles', '1-2_3.subtree'].every(isSafeSegment)).toBe(true);
     expect(['..', '.', '', 'a/b', 'a\\b', 'a%2e', 'c:', 'x'.repeat(256)].some(isSafeSegment)).toBe(false);
+  });
+});
+
+describe('tileFileForModel', () => {
+  it('maps a bad id to InputError and an unknown model or file to NotFoundError', async () => {
+    const { connectTestDb } = await import('@server/db/test-database');
+    const { models } = await import('@server/db/schema/twin');
+    const { eq } = await import('drizzle-orm');
+    const connection = connectTestDb();
+    try {
+      await expect(tileFileForModel(connection.db, tilesRoot, '../x', ['tileset.json'])).rejects.toBeInstanceOf(InputError);
+      await expect(tileFileForModel(connection.db, tilesRoot, '00000000-0000-4000-8000-000000000000', ['tileset.json'])).rejects.toBeInstanceOf(NotFoundError);
+      const [row] = await connection.db
+        .insert(models)
+        .values({ name: 'tiles', fileName: 'a.ifc', sourceSha256: `tile-files-${Date.now()}`, status: 'ready', tilesetDir: 'model-a' })
+        .returning({ id: models.id });
+      try {
+        expect(await tileFileForModel(connection.db, tilesRoot, row.id, ['tiles', '0.glb'])).toMatchObject({ contentType: 'model/gltf-binary' });
+        await expect(tileFileForModel(connection.db, tilesRoot, row.id, ['..', 'model-b', 'tileset.json'])).rejects.toBeInstanceOf(NotFoundError);
+      } finally {
+        await connection.db.delete(models).where(eq(models.id, row.id));
+      }
+    } finally {
+      await connection.pool.end();
+    }
   });
 });
