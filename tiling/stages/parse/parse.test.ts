@@ -126,6 +126,24 @@ describe.skipIf(!HAS_SAMPLE_IFC)(`parseIfc on the samples (${HAS_SAMPLE_IFC ? 'p
     expect(ctx.progress.every((f, i) => i === 0 || f >= ctx.progress[i - 1])).toBe(true);
   });
 
+  it('when StreamAllMeshes aborts, streams product by product with a warning and loses nothing', async () => {
+    // The real IfcAPI as prototype, with StreamAllMeshes failing the way a wasm abort does.
+    const failingApi = Object.create(api, {
+      StreamAllMeshes: {
+        value: () => {
+          throw new Error('RuntimeError: memory access out of bounds');
+        },
+      },
+    }) as IfcAPI;
+    const ctx = newCtx();
+    const model = await parseIfc(await readSampleIfc('AC20-FZK-Haus.ifc'), { ifcApi: failingApi }, ctx);
+    expect(counts(model)).toEqual({ elements: 83, placed: 245, unique: 151, triangles: 21722 });
+    expect(ctx.report.warnings).toEqual([
+      'parse: StreamAllMeshes aborted (RuntimeError: memory access out of bounds); streaming the remaining products one by one',
+    ]);
+    expect(ctx.report.failures).toEqual([]);
+  });
+
   it('IfcOpenHouse: 35 elements (window parts, no openings), mm → m', async () => {
     const { model } = await parseSample('IfcOpenHouse_IFC4.ifc');
     expect(counts(model)).toMatchObject({ elements: 35, placed: 38, unique: 18, triangles: 1098 });
