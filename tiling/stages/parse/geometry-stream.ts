@@ -9,7 +9,7 @@ import type { ElementGeometry, MeshGeometry, PlacedGeometry } from './parsed-mod
  * Notes:
  * - web-ifc 0.0.78 applies the project's linear scaling factor by default (`applyLinearScalingFactor`), so
  *   vertices and transforms are already in metres: nanchang (mm) streams 30.6 m × 12.6 m × 18.03 m,
- *   FZK-Haus (m) 18 m × 16 m, janesville (ft) see parse.test.ts.
+ *   FZK-Haus (m) 18 m × 16 m, janesville (ft) 73.2 m × 62.0 m (parse.test.ts checks all three).
  * - StreamAllMeshes skips IfcOpeningElement and IfcSpace; spaces are streamed separately when asked for.
  * - Interleaved (x, y, z, nx, ny, nz) float32 is split in one pass without per-vertex allocation; the index
  *   array is copied out of the wasm heap (the view dies with `geom.delete()`).

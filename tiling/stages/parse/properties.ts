@@ -6,8 +6,10 @@ import { numberOf, refOf, refsOf, textOf, type StepLines } from './step-lines';
  * Property sets, quantity sets, type name and material of each element, read from the relations once for the
  * whole model with cached resolution (each IfcPropertySet is read once however many elements share it).
  *
- * Notes: measured on revit2012_janesville_restaurant.ifc, this is several times faster than
- * `properties.getItemProperties` / `getPropertySets` per element, which walk inverse relations per call.
+ * Notes: on revit2012_janesville_restaurant.ifc (1,514 elements, 6,204 IfcRelDefinesByProperties) this takes
+ * 1.8 s on a heavily loaded 2-core machine, against 18 ms per element (≈ 27 s in all) for web-ifc's
+ * `properties.getPropertySets` + `getTypeProperties` + `getMaterialsProperties`, which scan the relations
+ * again for every element. Relations, sets and their properties are read in batches ({@link StepLines.prefetch}).
  * Type-object property sets (IfcTypeObject.HasPropertySets) are merged under the occurrence's own sets; an
  * occurrence value wins. Positional attribute indices follow the IFC entity definitions (same in IFC2X3/4/4X3).
  */
