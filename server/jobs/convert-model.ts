@@ -33,6 +33,8 @@ export interface ConvertModelInput {
   placement?: Placement;
   /** 6-digit admin code of the region the model stands in. */
   regionCode?: string | null;
+  /** Convert again even when a ready conversion of the same bytes + placement exists (e.g. a new tiler). */
+  force?: boolean;
 }
 
 export interface ConvertModelDeps {
@@ -117,7 +119,7 @@ export async function convertModel(db: Db, input: ConvertModelInput, deps: Conve
     .select({ id: models.id, status: models.status, tilesetDir: models.tilesetDir, elementCount: models.elementCount })
     .from(models)
     .where(and(eq(models.sourceSha256, sourceSha256), eq(models.placementKey, placementKey)));
-  if (existing?.status === 'ready' && existsSync(path.join(deps.tilesDir, existing.tilesetDir, 'tileset.json'))) {
+  if (!input.force && existing?.status === 'ready' && existsSync(path.join(deps.tilesDir, existing.tilesetDir, 'tileset.json'))) {
     await db.update(models).set({ name: input.name, regionCode }).where(eq(models.id, existing.id));
     logger.info(`convert-model: ${fileName} unchanged, reusing model ${existing.id}`);
     return { id: existing.id, status: 'ready', cached: true, elementCount: existing.elementCount, tilesetUrl: tilesetUrlOf(existing.id), error: null };
