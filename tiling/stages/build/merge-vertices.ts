@@ -20,54 +20,71 @@ export function mergeVertices(mesh: MeshGeometry, creaseAngleDeg: number, positi
   const cosLimit = creaseAngleDeg > 0 ? Math.cos((creaseAngleDeg * Math.PI) / 180) : 1 - 1e-9;
   const count = mesh.positions.length / 3;
   const remap = new Uint32Array(count);
-  const clusters = new Map<string, number[]>();
-  const outPositions: number[] = [];
-  const normalSums: number[] = [];
-  const firstNormals: number[] = [];
+  // Output vertices: grid cell (integers), first normal, normal sum, and a chain of vertices per hash bucket.
+  const cell = new Float64Array(count * 3);
+  const positions = new Float32Array(count * 3);
+  const firstNormal = new Float32Array(count * 3);
+  const normalSum = new Float64Array(count * 3);
+  const nextInBucket = new Int32Array(count);
+  const bucketHead = new Map<number, number>();
   const inv = 1 / positionToleranceM;
   const p = mesh.positions;
   const n = mesh.normals;
+  let out = 0;
   for (let v = 0; v < count; v++) {
-    const key = `${Math.round(p[v * 3] * inv)},${Math.round(p[v * 3 + 1] * inv)},${Math.round(p[v * 3 + 2] * inv)}`;
+    const ix = Math.round(p[v * 3] * inv), iy = Math.round(p[v * 3 + 1] * inv), iz = Math.round(p[v * 3 + 2] * inv);
+    const hash = (Math.imul(ix | 0, 73856093) ^ Math.imul(iy | 0, 19349663) ^ Math.imul(iz | 0, 83492791)) | 0;
     const nx = n[v * 3] ?? 0, ny = n[v * 3 + 1] ?? 0, nz = n[v * 3 + 2] ?? 0;
-    let list = clusters.get(key);
-    if (!list) {
-      list = [];
-      clusters.set(key, list);
-    }
     let target = -1;
-    for (const c of list) {
-      const dot = firstNormals[c * 3] * nx + firstNormals[c * 3 + 1] * ny + firstNormals[c * 3 + 2] * nz;
-      if (dot >= cosLimit) {
+    for (let c = bucketHead.get(hash) ?? -1; c >= 0; c = nextInBucket[c]) {
+      if (cell[c * 3] !== ix || cell[c * 3 + 1] !== iy || cell[c * 3 + 2] !== iz) continue;
+      if (firstNormal[c * 3] * nx + firstNormal[c * 3 + 1] * ny + firstNormal[c * 3 + 2] * nz >= cosLimit) {
         target = c;
         break;
       }
     }
     if (target < 0) {
-      target = outPositions.length / 3;
-      list.push(target);
-      outPositions.push(p[v * 3], p[v * 3 + 1], p[v * 3 + 2]);
-      firstNormals.push(nx, ny, nz);
-      normalSums.push(0, 0, 0);
+      target = out++;
+      cell[target * 3] = ix;
+      cell[target * 3 + 1] = iy;
+      cell[target * 3 + 2] = iz;
+      firstNormal[target * 3] = nx;
+      firstNormal[target * 3 + 1] = ny;
+      firstNormal[target * 3 + 2] = nz;
+      nextInBucket[target] = bucketHead.get(hash) ?? -1;
+      bucketHead.set(hash, target);
+      // The first vertex's exact position represents the merged vertex.
+      positions[target * 3] = p[v * 3];
+      positions[target * 3 + 1] = p[v * 3 + 1];
+      positions[target * 3 + 2] = p[v * 3 + 2];
     }
-    normalSums[target * 3] += nx;
-    normalSums[target * 3 + 1] += ny;
-    normalSums[target * 3 + 2] += nz;
+    normalSum[target * 3] += nx;
+    normalSum[target * 3 + 1] += ny;
+    normalSum[target * 3 + 2] += nz;
     remap[v] = target;
   }
-  const normals = new Float32Array(normalSums.length);
-  for (let i = 0; i < normalSums.length; i += 3) {
-    const len = Math.hypot(normalSums[i], normalSums[i + 1], normalSums[i + 2]);
-    const src = len > 1e-12 ? normalSums : firstNormals;
-    const l = len > 1e-12 ? len : Math.hypot(firstNormals[i], firstNormals[i + 1], firstNormals[i + 2]) || 1;
-    normals[i] = src[i] / l;
-    normals[i + 1] = src[i + 1] / l;
-    normals[i + 2] = src[i + 2] / l;
+  const normals = new Float32Array(out * 3);
+  for (let i = 0; i < out * 3; i += 3) {
+    let x = normalSum[i], y = normalSum[i + 1], z = normalSum[i + 2];
+    let len = Math.hypot(x, y, z);
+    if (!(len > 1e-12)) {
+      x = firstNormal[i];
+      y = firstNormal[i + 1];
+      z = firstNormal[i + 2];
+      len = Math.hypot(x, y, z) || 1;
+    }
+    normals[i] = x / len;
+    normals[i + 1] = y / len;
+    normals[i + 2] = z / len;
   }
-  const indices: number[] = [];
+  const indices = new Uint32Array(mesh.indices.length);
+  let kept = 0;
   for (let t = 0; t + 2 < mesh.indices.length; t += 3) {
     const a = remap[mesh.indices[t]], b = remap[mesh.indices[t + 1]], c = remap[mesh.indices[t + 2]];
-    if (a !== b && b !== c && a !== c) indices.push(a, b, c);
+    if (a === b || b === c || a === c) continue;
+    indices[kept++] = a;
+    indices[kept++] = b;
+    indices[kept++] = c;
   }
-  return { positions: new Float32Array(outPositions), normals, indices: new Uint32Array(indices) };
+  return { positions: positions.slice(0, out * 3), normals, indices: indices.slice(0, kept) };
 }

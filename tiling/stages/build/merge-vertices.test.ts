@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { mergeVertices } from './merge-vertices';
+import { createBoxMesh } from './synthetic-model';
+
+describe('mergeVertices', () => {
+  it('keeps the 90° edges of a box sharp (24 vertices) and removes exact duplicates', () => {
+    const box = createBoxMesh(1, 2, 3);
+    const merged = mergeVertices(box, 40);
+    expect(merged.positions.length / 3).toBe(24);
+    expect(merged.indices.length).toBe(36);
+    // Duplicate every vertex: the copies collapse onto the originals.
+    const doubled = {
+      positions: Float32Array.from([...box.positions, ...box.positions]),
+      normals: Float32Array.from([...box.normals, ...box.normals]),
+      indices: Uint32Array.from([...box.indices, ...[...box.indices].map((i) => i + 24)]),
+    };
+    expect(mergeVertices(doubled, 0).positions.length / 3).toBe(24);
+  });
+
+  it('smooths a 16-segment cylinder side (22.5° steps) at 40° but not at 10°', () => {
+    const positions: number[] = [];
+    const normals: number[] = [];
+    const indices: number[] = [];
+    for (let i = 0; i < 16; i++) {
+      const a0 = (i / 16) * 2 * Math.PI, a1 = ((i + 1) / 16) * 2 * Math.PI, am = (a0 + a1) / 2;
+      const base = positions.length / 3;
+      for (const [a, y] of [[a0, 0], [a1, 0], [a1, 1], [a0, 1]]) {
+        positions.push(Math.cos(a), y, Math.sin(a));
+        normals.push(Math.cos(am), 0, Math.sin(am)); // flat face normal, as web-ifc emits
+      }
+      indices.push(base, base + 2, base + 1, base, base + 3, base + 2);
+    }
+    const mesh = { positions: Float32Array.from(positions), normals: Float32Array.from(normals), indices: Uint32Array.from(indices) };
+    const smooth = mergeVertices(mesh, 40);
+    expect(smooth.positions.length / 3).toBe(32);
+    // The merged normal at angle 0 is radial: (1, 0, 0) within 1e-6.
+    const v = [...Array(32).keys()].find((i) => Math.abs(smooth.positions[i * 3] - 1) < 1e-6 && Math.abs(smooth.positions[i * 3 + 2]) < 1e-6)!;
+    expect(smooth.normals[v * 3]).toBeCloseTo(1, 6);
+    expect(mergeVertices(mesh, 10).positions.length / 3).toBe(64);
+  });
+});
