@@ -4,8 +4,20 @@
  * GLBs are written uncompressed (float32, indexed); the optional `compressTiles` stage quantises and applies
  * meshopt afterwards.
  *
- * Notes: a deliberate deviation from the plain `Promise<OutputFile[]>` stage shape: the result also carries
- * the counts the report needs (primitives and instanced meshes are only known once tiles are written).
+ * Notes
+ * - A deliberate deviation from the plain `Promise<OutputFile[]>` stage shape: the result also carries the
+ *   counts the report needs (primitives and instanced meshes are only known once tiles are written).
+ * - Measured on FZK-Haus (2 570 803 bytes IFC, 83 features, 21.7 k triangles), defaults, after compressTiles:
+ *   tileset.json 553 B + one GLB 126 388 B = 126 941 B (20.3× smaller); 10 primitives + 2 instanced meshes.
+ *   Steps that got there (GLB bytes): weld + meshopt alone 240 196 (15 tiny instanced groups cost 41 KB of
+ *   JSON); instancing only where it pays 208 924; 20° crease merge 152 044; content dedup of copied railing
+ *   and window meshes 132 084; 40° crease 126 468. Quantisation bits barely matter (12 bits: −4 %): meshopt's
+ *   byte-delta codec pays for the low bytes of every position, so vertex count is what counts.
+ * - properties.json (239 KB for FZK-Haus, all property sets) is for the database and the panel; it is not
+ *   fetched by the 3D viewer and not counted in the tileset size.
+ * - Checked by hand in CesiumJS 1.140 (headless Chromium, SwiftShader): FZK-Haus renders upright and
+ *   `scene.pick` → `getProperty('globalId')` returns the element; instanced slabs/boxes (EXT_instance_features,
+ *   meshopt) render and pick per instance.
  */
 import type { OutputFile } from '@tiling/io/output-file';
 import type { StageContext } from '@tiling/stage-context';
