@@ -75,7 +75,10 @@ export interface BakedPart extends BakedMesh {
 export interface InstanceUse {
   /** Index into {@link BuiltModel.instanceGroups}. */
   groupIndex: number;
-  /** Column-major 4×4, float64: group mesh (re-centred) → content frame relative to the origin. A similarity. */
+  /**
+   * Column-major 4×4, float64, a similarity: group mesh (re-centred) → content frame relative to the origin,
+   * divided by {@link BuiltModel.instanceScale} (the full transform is `diag(instanceScale) · contentFromMesh`).
+   */
   contentFromMesh: Matrix4;
 }
 
@@ -124,6 +127,12 @@ export interface BuiltModel {
   georeference: Georeference;
   /** Local origin, metres, content frame (glTF Y-up ENU: east, up, −north) at the anchor. */
   originContent: [number, number, number];
+  /**
+   * Axis scale of the content frame that instances share, applied after their own transform: (1, 1, 1) unless
+   * modelToEnu scales horizontally and vertically differently (a map conversion's grid scale factor, e.g. 0.9973
+   * horizontal, 1 vertical), which no per-instance TRS can express. `write` puts it on the instanced node.
+   */
+  instanceScale: [number, number, number];
   features: BuiltFeature[];
   instanceGroups: InstanceGroup[];
   /** Every element of the model (with or without triangles), for `properties.json`. */
@@ -200,6 +209,9 @@ export async function build(
   const originContent = estimateOrigin(model, contentFromModel);
   const relativeFromModel = translateMatrix4(contentFromModel, [-originContent[0], -originContent[1], -originContent[2]]);
 
+  const instanceScale = sharedAxisScale(relativeFromModel);
+  const unscale = (m: Matrix4): Matrix4 =>
+    m.map((v, i) => (i % 4 < 3 && i < 16 ? v / instanceScale[i % 4] : v)) as Matrix4;
   const geometryByElement = new Map(model.elementGeometries.map((eg) => [eg.expressId, eg.placed]));
   const canonicalId = opts.detectInstancing ? findDuplicateGeometries(model.geometries) : new Map<number, number>();
   const canonical = (id: number) => canonicalId.get(id) ?? id;
@@ -211,7 +223,7 @@ export async function build(
       for (const pg of eg.placed) {
         const mesh = model.geometries.get(pg.geometryExpressId);
         if (!mesh || mesh.indices.length / 3 < opts.minInstanceTriangles) continue;
-        if (!decomposeSimilarity(multiplyMatrix4(relativeFromModel, pg.transform))) continue;
+        if (!decomposeSimilarity(unscale(multiplyMatrix4(relativeFromModel, pg.transform)))) continue;
         const id = canonical(pg.geometryExpressId);
         similarUses.set(id, (similarUses.get(id) ?? 0) + 1);
       }
@@ -238,7 +250,7 @@ export async function build(
       const mesh = model.geometries.get(pg.geometryExpressId);
       if (!mesh || mesh.indices.length < 3) continue;
       const m = multiplyMatrix4(relativeFromModel, pg.transform);
-      if (isCandidate(pg.geometryExpressId) && decomposeSimilarity(m)) {
+      if (isCandidate(pg.geometryExpressId) && decomposeSimilarity(unscale(m))) {
         const geometryId = canonical(pg.geometryExpressId);
         let centered = centeredMeshes.get(geometryId);
         if (!centered) {
@@ -263,9 +275,9 @@ export async function build(
           });
         }
         instanceGroups[groupIndex].uses++;
-        const contentFromMesh = translateSourceMatrix4(m, centered.center);
-        growBoundsByMesh(bounds, centered.mesh, contentFromMesh, originContent);
-        instances.push({ groupIndex, contentFromMesh });
+        const fullFromMesh = translateSourceMatrix4(m, centered.center);
+        growBoundsByMesh(bounds, centered.mesh, fullFromMesh, originContent);
+        instances.push({ groupIndex, contentFromMesh: unscale(fullFromMesh) });
         instancedPlacements++;
       } else {
         const baked = bakeMesh(mesh, m, bounds, originContent);
@@ -325,6 +337,7 @@ export async function build(
     projectName: model.projectName,
     georeference,
     originContent,
+    instanceScale,
     features,
     instanceGroups,
     elements: model.elements,
@@ -358,4 +371,21 @@ export function findDuplicateGeometries(geometries: ReadonlyMap<number, MeshGeom
     else canonical.set(id, first);
   }
   return canonical;
+}
+
+/**
+ * The per-axis scale S (content frame) with linear(m) = diag(S) · Q, Q a rotation, taken from the row norms of
+ * the linear part; (1, 1, 1) when no such split exists (then only similarity placements are instanced).
+ */
+function sharedAxisScale(m: Matrix4): [number, number, number] {
+  const rows = [0, 1, 2].map((r) => Math.hypot(m[r], m[4 + r], m[8 + r]));
+  if (!rows.every((v) => v > 0) || Math.max(...rows) / Math.min(...rows) - 1 < 1e-9) return [1, 1, 1];
+  const q = [0, 1, 2].map((c) => [0, 1, 2].map((r) => m[c * 4 + r] / rows[r]));
+  const dot = (a: number[], b: number[]) => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
+  const orthonormal =
+    [0, 1, 2].every((c) => Math.abs(dot(q[c], q[c]) - 1) < 1e-9) &&
+    Math.abs(dot(q[0], q[1])) < 1e-9 &&
+    Math.abs(dot(q[0], q[2])) < 1e-9 &&
+    Math.abs(dot(q[1], q[2])) < 1e-9;
+  return orthonormal ? [rows[0], rows[1], rows[2]] : [1, 1, 1];
 }

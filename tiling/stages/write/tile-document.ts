@@ -17,7 +17,7 @@ import { type Accessor, Document, type Material, type Node } from '@gltf-transfo
 import { EXTMeshFeatures, EXTMeshGPUInstancing } from '@gltf-transform/extensions';
 import { bakeMesh, emptyBoundsEnu } from '@tiling/stages/build/bake-geometry';
 import type { BakedPart, BuiltModel, ColorRgba, InstanceUse } from '@tiling/stages/build/build';
-import { decomposeSimilarity } from '@tiling/stages/build/matrix4';
+import { decomposeSimilarity, type Matrix4 } from '@tiling/stages/build/matrix4';
 import type { TileNode } from '@tiling/stages/tile/tile';
 import { invariant } from '@tiling/errors';
 import { EXT_INSTANCE_FEATURES, EXTInstanceFeatures } from './ext-instance-features';
@@ -123,7 +123,7 @@ export function createTileDocument(
     for (const use of f.instances) {
       if (instancedGroups.has(use.groupIndex)) continue;
       const group = built.instanceGroups[use.groupIndex];
-      const baked = bakeMesh(group.mesh, use.contentFromMesh, emptyBoundsEnu(), o);
+      const baked = bakeMesh(group.mesh, scaleRows(use.contentFromMesh, built.instanceScale), emptyBoundsEnu(), o);
       invariant(baked !== null, `instance group ${use.groupIndex} produced non-finite coordinates`);
       addPart({ ...baked, color: group.color }, localId);
     }
@@ -172,6 +172,7 @@ export function createTileDocument(
     rootNode.addChild(document.createNode('merged').setMesh(mesh));
   }
 
+  const k = built.instanceScale;
   if (instancedGroups.size > 0) {
     const instancing = document.createExtension(EXTMeshGPUInstancing).setRequired(true);
     const instanceFeatures = document.createExtension(EXTInstanceFeatures);
@@ -184,7 +185,8 @@ export function createTileDocument(
       uses.forEach(({ use }, i) => {
         const s = decomposeSimilarity(use.contentFromMesh);
         invariant(s !== null, `instance of group ${groupIndex} is not a similarity transform`);
-        translation.set([s.translation[0] - centre[0], s.translation[1] - centre[1], s.translation[2] - centre[2]], i * 3);
+        // World = tile translation · diag(k) · instance: the tile centre is divided by k on the instance side.
+        translation.set([s.translation[0] - centre[0] / k[0], s.translation[1] - centre[1] / k[1], s.translation[2] - centre[2] / k[2]], i * 3);
         rotation.set(s.rotation, i * 4);
         scale.set([s.scale, s.scale, s.scale], i * 3);
       });
@@ -206,6 +208,7 @@ export function createTileDocument(
       const node: Node = document
         .createNode(`instances #${group.geometryExpressId}`)
         .setMesh(mesh)
+        .setScale([k[0], k[1], k[2]])
         .setExtension(EXTMeshGPUInstancing.EXTENSION_NAME, batch)
         .setExtension(
           EXT_INSTANCE_FEATURES,
@@ -218,4 +221,9 @@ export function createTileDocument(
     }
   }
   return { document, stats };
+}
+
+/** Returns diag(scale) · m (scales the rows of the upper 3×4). */
+function scaleRows(m: Matrix4, scale: readonly [number, number, number]): Matrix4 {
+  return m.map((v, i) => (i % 4 < 3 ? v * scale[i % 4] : v));
 }

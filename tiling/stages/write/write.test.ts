@@ -163,3 +163,30 @@ describe('property table edge cases', () => {
     expect(rows.map((r) => r.name)).toEqual(['', '', '', '', '']);
   });
 });
+
+describe('instancing under a non-uniform map scale (horizontal 0.9973, vertical 1)', () => {
+  it('places instanced vertices where baking puts them, within 0.1 mm', async () => {
+    const georeference = createSyntheticGeoreference();
+    for (const i of [0, 1, 8, 9]) georeference.modelToEnu[i] *= 0.9973; // model x and z columns: horizontal
+    const model = createSyntheticModel({ boxes: 40, slabs: 1, sharedEvery: 1 });
+    const built = await build(model, georeference, {}, ctx());
+    expect(built.instanceScale[0]).toBeCloseTo(0.9973, 9);
+    expect(built.instanceScale[1]).toBeCloseTo(1, 9);
+    expect(built.stats.instancedPlacements).toBeGreaterThan(0);
+    const tiled = await tile(built, {}, ctx());
+    const vertices = async (instancing: boolean) => {
+      const { files, stats } = await write(tiled, { instancing, minInstancedVerticesSaved: 0 }, ctx());
+      expect(stats.instancedMeshes > 0).toBe(instancing);
+      const document = await readTileGlb(files.find((f) => f.path.endsWith('.glb'))!.bytes);
+      const v = readTileVertices(document);
+      const keys = [];
+      for (let i = 0; i < v.positions.length; i += 3) keys.push([v.featureIds[i / 3], v.positions[i], v.positions[i + 1], v.positions[i + 2]]);
+      return keys.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || a[3] - b[3]);
+    };
+    const instanced = await vertices(true);
+    const baked = await vertices(false);
+    expect(instanced.length).toBe(baked.length);
+    const maxErrorM = Math.max(...instanced.map((p, i) => Math.max(...[1, 2, 3].map((k) => Math.abs(p[k] - baked[i][k])))));
+    expect(maxErrorM).toBeLessThan(1e-4);
+  });
+});
