@@ -1,5 +1,5 @@
 import {
-  AmbientLight, Box3, Color, DirectionalLight, HemisphereLight, Material, Mesh, PerspectiveCamera, Plane,
+  AmbientLight, Box3, Color, DirectionalLight, HemisphereLight, Material, Matrix4, Mesh, PerspectiveCamera, Plane,
   Raycaster, Scene, Vector2, WebGLRenderer, type Object3D,
 } from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
@@ -119,6 +119,7 @@ export function createInspectEngine(container: HTMLElement, options: InspectEngi
   let isDirty = true;
   let isDisposed = false;
   let isFitted = false;
+  let isRootFitted = false;
   let isReady = false;
   let framesSinceFit = 0;
   let modelBox: Box3 | null = null;
@@ -144,10 +145,16 @@ export function createInspectEngine(container: HTMLElement, options: InspectEngi
     const box = new Box3().setFromObject(tiles.group);
     return box.isEmpty() ? null : box;
   };
-  const fitToModel = () => {
-    modelBox = computeModelBox();
-    if (!modelBox) return;
-    const fit = computeFitView(modelBox, camera.fov, camera.aspect);
+  /** Root bounding volume (tileset.json) in the view frame: known before any content loads. */
+  const computeRootBox = (): Box3 | null => {
+    const obbBox = new Box3();
+    const obbToGroup = new Matrix4();
+    if (!tiles.getOrientedBoundingBox(obbBox, obbToGroup)) return null;
+    tiles.group.updateMatrixWorld(true);
+    return obbBox.applyMatrix4(obbToGroup.premultiply(tiles.group.matrixWorld));
+  };
+  const fitToBox = (box: Box3) => {
+    const fit = computeFitView(box, camera.fov, camera.aspect);
     camera.position.copy(fit.positionView);
     camera.near = fit.nearM;
     camera.far = fit.farM;
@@ -155,6 +162,11 @@ export function createInspectEngine(container: HTMLElement, options: InspectEngi
     controls.target.copy(fit.targetView);
     controls.update();
     requestRender();
+  };
+  const fitToModel = () => {
+    modelBox = computeModelBox() ?? modelBox;
+    const box = modelBox ?? computeRootBox();
+    if (box) fitToBox(box);
   };
 
   const onLoadRootTileset = () => {
@@ -256,6 +268,14 @@ export function createInspectEngine(container: HTMLElement, options: InspectEngi
   const frame = () => {
     if (isDisposed) return;
     frameId = requestAnimationFrame(frame);
+    if (!isRootFitted && tiles.root) {
+      // Aim at the root bounding volume first so that its content is in view and starts loading.
+      const rootBox = computeRootBox();
+      if (rootBox) {
+        isRootFitted = true;
+        fitToBox(rootBox);
+      }
+    }
     if (pendingHover) {
       const record = pickAt(pendingHover.xPx, pendingHover.yPx);
       pendingHover = null;
