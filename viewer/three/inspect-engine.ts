@@ -1,6 +1,6 @@
 import {
   AmbientLight, Box3, Color, DirectionalLight, HemisphereLight, Material, Matrix4, Mesh, PerspectiveCamera, Plane,
-  Raycaster, Scene, Vector2, WebGLRenderer, type Object3D,
+  Scene, WebGLRenderer, type Object3D,
 } from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import { MeshoptDecoder } from 'three/examples/jsm/libs/meshopt_decoder.module.js';
@@ -8,7 +8,9 @@ import { TilesRenderer } from '3d-tiles-renderer/three';
 import { GLTFExtensionsPlugin } from '3d-tiles-renderer/three/plugins';
 import { ElementStateTable, type ElementRecord } from './element-state-table';
 import { patchElementMaterial } from './element-material';
-import { indexTileFeatures, readElementIndexAtHit } from './tile-features';
+import { indexTileFeatures } from './tile-features';
+import { pickElement } from './element-picker';
+import { attachPointerInput } from './pointer-input';
 import { buildEcefToView, computeFitView } from './view-frame';
 import type { InspectPlugin, InspectPluginContext } from './inspect-plugin';
 
@@ -71,9 +73,6 @@ export interface InspectEngineOptions extends InspectEngineEvents {
   fovDeg?: number;
 }
 
-/** Pointer travel (CSS px) under which a press-release counts as a click, not an orbit drag. */
-const CLICK_TOLERANCE_PX = 4;
-
 /**
  * Creates the inspection engine inside `container` (which must have a size): a WebGL canvas, an
  * orbiting perspective camera, lights, and a `TilesRenderer` showing the tileset in its local ENU frame
@@ -125,20 +124,39 @@ export function createInspectEngine(container: HTMLElement, options: InspectEngi
   let modelBox: Box3 | null = null;
   let loadedTileCount = 0;
   let filter: ClassFilter = { hiddenClasses: new Set(), isolatedClass: null };
-  let selected: ElementRecord | null = null;
+  /** Kept as a globalId so an element selected before its tile loads lights up when it arrives. */
+  let selectedGlobalId: string | null = null;
   let hovered: ElementRecord | null = null;
   const plugins = new Set<InspectPlugin>();
 
   const requestRender = () => { isDirty = true; };
   const isShown = (record: ElementRecord) =>
     filter.isolatedClass !== null ? record.ifcClass === filter.isolatedClass : !filter.hiddenClasses.has(record.ifcClass);
+  const writeState = (record: ElementRecord) => {
+    const highlight = record.globalId === selectedGlobalId ? 'selected' : record === hovered ? 'hover' : 'none';
+    table.set(record.index, isShown(record), highlight);
+  };
+  /** Rewrites every element's texel (filter change, new tiles). */
   const writeStates = () => {
-    for (const record of table.list()) {
-      const highlight = record === selected ? 'selected' : record === hovered ? 'hover' : 'none';
-      table.set(record.index, isShown(record), highlight);
-    }
+    for (const record of table.list()) writeState(record);
     table.commit();
     requestRender();
+  };
+  /** Rewrites only the given elements' texels (hover and selection changes). */
+  const writeSome = (records: readonly (ElementRecord | null | undefined)[]) => {
+    for (const record of records) if (record) writeState(record);
+    table.commit();
+    requestRender();
+  };
+  const setSelectedGlobalId = (globalId: string | null) => {
+    const previous = selectedGlobalId === null ? undefined : table.get(selectedGlobalId);
+    selectedGlobalId = globalId;
+    writeSome([previous, globalId === null ? undefined : table.get(globalId)]);
+  };
+  const setHovered = (record: ElementRecord | null) => {
+    const previous = hovered;
+    hovered = record;
+    writeSome([previous, record]);
   };
   const computeModelBox = (): Box3 | null => {
     tiles.group.updateMatrixWorld(true);
@@ -217,52 +235,27 @@ export function createInspectEngine(container: HTMLElement, options: InspectEngi
   resizeObserver.observe(container);
   resize();
 
-  const raycaster = new Raycaster();
-  const pointerNdc = new Vector2();
-  const pickAt = (xPx: number, yPx: number): ElementRecord | null => {
-    const rect = renderer.domElement.getBoundingClientRect();
-    pointerNdc.set((xPx / rect.width) * 2 - 1, -(yPx / rect.height) * 2 + 1);
-    raycaster.setFromCamera(pointerNdc, camera);
-    const hits = raycaster.intersectObject(tiles.group, true);
-    for (const hit of hits) {
-      if (clippingPlanes.some((plane) => plane.distanceToPoint(hit.point) < 0)) continue;
-      const index = readElementIndexAtHit(hit.object, hit.face?.a, hit.instanceId);
-      if (index > 0 && !table.isVisible(index)) continue;
-      return table.at(index) ?? null;
-    }
-    return null;
-  };
-
   const canvas = renderer.domElement;
-  let pendingHover: { xPx: number; yPx: number } | null = null;
-  let pressPx: { x: number; y: number } | null = null;
-  const localPx = (event: PointerEvent) => {
+  const pickScene = { camera, target: tiles.group, table, clippingPlanes };
+  const pickAt = (xPx: number, yPx: number): ElementRecord | null => {
     const rect = canvas.getBoundingClientRect();
-    return { x: event.clientX - rect.left, y: event.clientY - rect.top };
+    return pickElement(pickScene, xPx, yPx, rect.width, rect.height);
   };
-  const onPointerMove = (event: PointerEvent) => {
-    if (event.buttons !== 0) return;
-    const p = localPx(event);
-    pendingHover = { xPx: p.x, yPx: p.y };
-  };
-  const onPointerLeave = () => {
-    pendingHover = null;
-    if (hovered) { hovered = null; writeStates(); options.onHover?.(null); }
-  };
-  const onPointerDown = (event: PointerEvent) => { pressPx = localPx(event); };
-  const onPointerUp = (event: PointerEvent) => {
-    const p = localPx(event);
-    if (!pressPx || Math.hypot(p.x - pressPx.x, p.y - pressPx.y) > CLICK_TOLERANCE_PX || event.button !== 0) return;
-    pressPx = null;
-    const record = pickAt(p.x, p.y);
-    selected = record;
-    writeStates();
-    options.onPick?.(record);
-  };
-  canvas.addEventListener('pointermove', onPointerMove);
-  canvas.addEventListener('pointerleave', onPointerLeave);
-  canvas.addEventListener('pointerdown', onPointerDown);
-  canvas.addEventListener('pointerup', onPointerUp);
+  let pendingHover: { xPx: number; yPx: number } | null = null;
+  const detachPointerInput = attachPointerInput(canvas, {
+    onHover: (xPx, yPx) => { pendingHover = { xPx, yPx }; },
+    onLeave: () => {
+      pendingHover = null;
+      if (!hovered) return;
+      setHovered(null);
+      options.onHover?.(null);
+    },
+    onClick: (xPx, yPx) => {
+      const record = pickAt(xPx, yPx);
+      setSelectedGlobalId(record?.globalId ?? null);
+      options.onPick?.(record);
+    },
+  });
 
   let frameId = 0;
   const frame = () => {
@@ -280,8 +273,7 @@ export function createInspectEngine(container: HTMLElement, options: InspectEngi
       const record = pickAt(pendingHover.xPx, pendingHover.yPx);
       pendingHover = null;
       if (record !== hovered) {
-        hovered = record;
-        writeStates();
+        setHovered(record);
         options.onHover?.(record);
       }
     }
@@ -309,8 +301,7 @@ export function createInspectEngine(container: HTMLElement, options: InspectEngi
   return {
     context,
     setSelected(globalId) {
-      selected = globalId === null ? null : table.get(globalId) ?? null;
-      writeStates();
+      if (globalId !== selectedGlobalId) setSelectedGlobalId(globalId);
     },
     setClassFilter(next) {
       filter = next;
@@ -331,7 +322,7 @@ export function createInspectEngine(container: HTMLElement, options: InspectEngi
       }
       return {
         isReady, elementCount: table.size, hiddenElementCount, elementCountByClass, hiddenElementCountByClass,
-        selectedGlobalId: selected?.globalId ?? null, hoveredGlobalId: hovered?.globalId ?? null, loadedTileCount,
+        selectedGlobalId, hoveredGlobalId: hovered?.globalId ?? null, loadedTileCount,
         clippingPlaneCount: clippingPlanes.length,
       };
     },
@@ -353,10 +344,7 @@ export function createInspectEngine(container: HTMLElement, options: InspectEngi
       for (const plugin of plugins) plugin.detach();
       plugins.clear();
       resizeObserver.disconnect();
-      canvas.removeEventListener('pointermove', onPointerMove);
-      canvas.removeEventListener('pointerleave', onPointerLeave);
-      canvas.removeEventListener('pointerdown', onPointerDown);
-      canvas.removeEventListener('pointerup', onPointerUp);
+      detachPointerInput();
       controls.removeEventListener('change', requestRender);
       controls.dispose();
       tiles.removeEventListener('load-root-tileset', onLoadRootTileset);
