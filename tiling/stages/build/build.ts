@@ -105,6 +105,8 @@ export interface BuiltFeature {
   diagonalM: number;
   /** Triangles as placed (instances counted each time). */
   triangles: number;
+  /** Of `triangles`, those placed through instance groups (candidates for GPU instancing). */
+  instancedTriangles: number;
   parts: BakedPart[];
   instances: InstanceUse[];
 }
@@ -246,6 +248,7 @@ export async function build(
     const parts: BakedPart[] = [];
     const instances: InstanceUse[] = [];
     let triangles = 0;
+    let instancedTriangles = 0;
     for (const pg of placed) {
       const mesh = model.geometries.get(pg.geometryExpressId);
       if (!mesh || mesh.indices.length < 3) continue;
@@ -279,6 +282,7 @@ export async function build(
         growBoundsByMesh(bounds, centered.mesh, fullFromMesh, originContent);
         instances.push({ groupIndex, contentFromMesh: unscale(fullFromMesh) });
         instancedPlacements++;
+        instancedTriangles += mesh.indices.length / 3;
       } else {
         const baked = bakeMesh(mesh, m, bounds, originContent);
         if (!baked) {
@@ -312,6 +316,7 @@ export async function build(
       boundsEnu: bounds,
       diagonalM: diagonalM(bounds),
       triangles,
+      instancedTriangles,
       parts,
       instances,
     });

@@ -21,7 +21,7 @@ function contains(outer: number[], inner: TileNode['boundsEnu']): boolean {
 describe('tile', () => {
   it('puts slabs in the root, boxes deeper, each feature once, errors strictly decreasing', async () => {
     const built = await build(createSyntheticModel({ boxes: 200, slabs: 3 }), createSyntheticGeoreference(), {}, ctx());
-    const tiled = await tile(built, { maxTrianglesPerTile: 600, maxFeaturesPerTile: 60 }, ctx());
+    const tiled = await tile(built, { maxTrianglesPerTile: 600, maxFeaturesPerTile: 60, instancedTriangleWeight: 1 }, ctx());
     const { root } = tiled;
     // Root content = the 3 slabs (largest) + the largest boxes up to the budget; error = largest box below (< 1 m).
     expect(root.featureIds.slice(0, 3).map((id) => built.features[id].element.ifcClass)).toEqual(['IfcSlab', 'IfcSlab', 'IfcSlab']);
@@ -57,7 +57,7 @@ describe('tile', () => {
     const built = await build(createSyntheticModel({ boxes: 90, slabs: 0, sharedEvery: 1 }), createSyntheticGeoreference(0, 0, 0, 0), {}, ctx());
     // Unrotated identical boxes would tie; the shared ones are rotated, so force ties by using one rotation.
     for (const f of built.features) f.diagonalM = 0.8;
-    const tiled = await tile(built, { maxTrianglesPerTile: 240 }, ctx());
+    const tiled = await tile(built, { maxTrianglesPerTile: 240, instancedTriangleWeight: 1 }, ctx());
     expect(tiled.root.featureIds).toHaveLength(0);
     expect(tiled.root.geometricError).toBeCloseTo(0.8, 9);
     expect(tiled.root.children.length).toBeGreaterThanOrEqual(5);
@@ -66,6 +66,17 @@ describe('tile', () => {
       expect(child.geometricError).toBe(0);
       expect(child.featureIds.length).toBeLessThanOrEqual(20);
     }
+  });
+
+  it('counts instanced triangles at instancedTriangleWeight: fewer, fuller tiles for repeated geometry', async () => {
+    const built = await build(createSyntheticModel({ boxes: 200, slabs: 3, sharedEvery: 1 }), createSyntheticGeoreference(), {}, ctx());
+    expect(built.features.every((f) => f.instancedTriangles === f.triangles)).toBe(true);
+    const full = await tile(built, { maxTrianglesPerTile: 600, instancedTriangleWeight: 1 }, ctx());
+    const quarter = await tile(built, { maxTrianglesPerTile: 600, instancedTriangleWeight: 0.25 }, ctx());
+    // 203 × 12 triangles = 2 436: at weight 1 the root holds 50 elements, at 0.25 it holds 200 (600 / 3 each).
+    expect(full.root.featureIds).toHaveLength(50);
+    expect(quarter.root.featureIds).toHaveLength(200);
+    expect(quarter.stats.tiles).toBeLessThan(full.stats.tiles);
   });
 
   it('keeps a small model in one tile with geometricError 0', async () => {

@@ -2,7 +2,8 @@
  * The `tile` stage: BuiltModel → a tree of tiles with ADD refinement by element size.
  *
  * Notes — the rule
- * 1. A set of elements that fits the budget (≤ maxTrianglesPerTile triangles as placed and
+ * 1. A set of elements that fits the budget (≤ maxTrianglesPerTile triangles as placed, instanced ones weighted
+ *    by instancedTriangleWeight, and
  *    ≤ maxFeaturesPerTile features), or a single element, becomes a leaf: all of it is content, geometricError 0.
  * 2. Otherwise the elements are sorted by size (diagonal of their ENU AABB, largest first) and the tile's content
  *    takes the largest ones while the budget holds. Elements tied in size with the first one left out are moved
@@ -32,12 +33,17 @@ import { withDefaults } from '@tiling/stages/build/with-defaults';
 import { InputError } from '@tiling/errors';
 
 export interface TileOptions {
-  /** Triangle budget per tile content (as placed, instances counted each time), ≥ 1. */
+  /** Triangle budget per tile content (as placed; instanced ones weighted, see below), ≥ 1. */
   maxTrianglesPerTile?: number;
   /** Feature budget per tile content (rows of the tile's property table), 1..65 535. */
   maxFeaturesPerTile?: number;
   /** Padding added on each side of every bounding box, metres (covers float32 and quantisation rounding). */
   boxPaddingM?: number;
+  /**
+   * Weight of instanced triangles in the triangle budget, 0..1: an instanced mesh is stored once per tile, so
+   * counting its copies fully would cut repeated-geometry models into many tiles that each repeat the mesh.
+   */
+  instancedTriangleWeight?: number;
 }
 
 /** Defaults of {@link TileOptions}. */
@@ -45,6 +51,7 @@ export const TILE_DEFAULTS = {
   maxTrianglesPerTile: 100_000,
   maxFeaturesPerTile: 4_000,
   boxPaddingM: 0.005,
+  instancedTriangleWeight: 0.25,
 } satisfies Required<TileOptions>;
 
 /** One tile of the tree. */
@@ -112,8 +119,13 @@ function splitSpatially(features: BuiltFeature[]): [BuiltFeature[], BuiltFeature
   return [sorted.slice(0, half), sorted.slice(half)];
 }
 
+/** A feature's weight in the triangle budget (instanced triangles count `instancedTriangleWeight` each). */
+function loadOf(f: BuiltFeature, opts: Required<TileOptions>): number {
+  return f.triangles - f.instancedTriangles * (1 - opts.instancedTriangleWeight);
+}
+
 function subdivide(features: BuiltFeature[], opts: Required<TileOptions>): Draft {
-  const triangles = features.reduce((s, f) => s + f.triangles, 0);
+  const triangles = features.reduce((s, f) => s + loadOf(f, opts), 0);
   if (features.length <= 1 || (triangles <= opts.maxTrianglesPerTile && features.length <= opts.maxFeaturesPerTile)) {
     return { content: features, errorM: 0, children: [] };
   }
@@ -121,7 +133,7 @@ function subdivide(features: BuiltFeature[], opts: Required<TileOptions>): Draft
   let taken = 0;
   let budget = 0;
   while (taken < bySize.length && taken < opts.maxFeaturesPerTile) {
-    const next = budget + bySize[taken].triangles;
+    const next = budget + loadOf(bySize[taken], opts);
     if (next > opts.maxTrianglesPerTile) break;
     budget = next;
     taken++;

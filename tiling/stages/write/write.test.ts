@@ -29,7 +29,7 @@ describe('write + compressTiles (200 boxes + 3 slabs, half sharing one geometry)
     await MeshoptEncoder.ready;
     await MeshoptDecoder.ready;
     const built = await build(model, createSyntheticGeoreference(), {}, ctx());
-    const tiled = await tile(built, { maxTrianglesPerTile: 600, maxFeaturesPerTile: 60 }, ctx());
+    const tiled = await tile(built, { maxTrianglesPerTile: 600, maxFeaturesPerTile: 60, instancedTriangleWeight: 1 }, ctx());
     written = await write(tiled, { minInstancedVerticesSaved: 0 }, ctx());
     compressed = await compressTiles(written.files, {}, { ...ctx(), meshoptEncoder: MeshoptEncoder, meshoptDecoder: MeshoptDecoder });
   });
