@@ -22,12 +22,16 @@ import { buildTwinReturnHref } from '@viewer/three/twin-return-href';
 import { LocaleSwitch } from '@viewer/ui/locale-switch';
 import { PropertyPanel } from '@viewer/ui/property-panel';
 import { SpatialTree, type SpatialTreeElement } from '@viewer/ui/spatial-tree';
-import { useTRPC } from '../../providers';
+import { useTRPC, useTRPCClient } from '../../providers';
 import { InspectViewerLoader } from './inspect-viewer-loader';
 import styles from './inspect.module.css';
 
 /** Cookie lifetime for the chosen locale, seconds (one year). */
 const LOCALE_COOKIE_MAX_AGE_S = 365 * 24 * 3600;
+
+/** Page size (the router's maximum) and page cap when listing element names for the spatial tree. */
+const NAME_PAGE_SIZE = 500;
+const MAX_NAME_PAGES = 40;
 
 /** Section slider resolution, metres (the default cut is rounded to it). */
 const SECTION_ROUND_M = 0.05;
@@ -53,6 +57,7 @@ async function fetchStructure(url: string) {
 export function InspectApp({ modelId, locale }: InspectAppProps) {
   const t = createTranslator(INSPECT_MESSAGES, locale);
   const trpc = useTRPC();
+  const trpcClient = useTRPCClient();
   const router = useRouter();
 
   const modelQuery = useQuery(trpc.twin.models.byId.queryOptions({ id: modelId }, { retry: false }));
@@ -66,6 +71,22 @@ export function InspectApp({ modelId, locale }: InspectAppProps) {
     staleTime: Infinity,
   });
 
+  // Names for tree leaves whose tiles are not loaded yet (loaded tiles bring their own names).
+  const namesQuery = useQuery({
+    queryKey: ['twin', 'element-names', modelId],
+    enabled: isModelReady,
+    staleTime: Infinity,
+    queryFn: async () => {
+      const names = new Map<string, SpatialTreeElement>();
+      for (let page = 0; page < MAX_NAME_PAGES; page++) {
+        const offset = page * NAME_PAGE_SIZE;
+        const result = await trpcClient.twin.elements.list.query({ modelId, limit: NAME_PAGE_SIZE, offset });
+        for (const item of result.items) names.set(item.globalId, item);
+        if (offset + NAME_PAGE_SIZE >= result.total) break;
+      }
+      return names;
+    },
+  });
   const [selectedGlobalId, setSelectedGlobalId] = useState<string | null>(null);
   const elementQuery = useQuery(
     trpc.twin.elements.byGlobalId.queryOptions(selectedGlobalId ? { globalId: selectedGlobalId, modelId } : skipToken, {
@@ -76,7 +97,11 @@ export function InspectApp({ modelId, locale }: InspectAppProps) {
   const [hiddenClasses, setHiddenClasses] = useState<ReadonlySet<string>>(() => new Set());
   const [isolatedClass, setIsolatedClass] = useState<string | null>(null);
   const classFilter = useMemo<ClassFilter>(() => ({ hiddenClasses, isolatedClass }), [hiddenClasses, isolatedClass]);
-  const [elements, setElements] = useState<ReadonlyMap<string, SpatialTreeElement>>(() => new Map());
+  const [loadedElements, setLoadedElements] = useState<ReadonlyMap<string, SpatialTreeElement>>(() => new Map());
+  const elements = useMemo<ReadonlyMap<string, SpatialTreeElement>>(
+    () => (namesQuery.data ? new Map([...namesQuery.data, ...loadedElements]) : loadedElements),
+    [namesQuery.data, loadedElements],
+  );
 
   const section = useMemo(() => createSectionPlanePlugin(), []);
   const plugins = useMemo(() => [section], [section]);
@@ -108,7 +133,7 @@ export function InspectApp({ modelId, locale }: InspectAppProps) {
   }, [section, onSectionChange]);
   const onPick = useCallback((element: ElementRecord | null) => setSelectedGlobalId(element?.globalId ?? null), []);
   const onElementsChange = useCallback((records: readonly ElementRecord[]) => {
-    setElements(new Map(records.map((record) => [record.globalId, record])));
+    setLoadedElements(new Map(records.map((record) => [record.globalId, record])));
   }, []);
   const onTileError = useCallback((error: Error) => setTileError(error.message), []);
 
@@ -122,9 +147,9 @@ export function InspectApp({ modelId, locale }: InspectAppProps) {
   const classes = useMemo<ClassFacet[]>(() => {
     if (facetsQuery.data) return facetsQuery.data.classes;
     const counts = new Map<string, number>();
-    for (const element of elements.values()) counts.set(element.ifcClass, (counts.get(element.ifcClass) ?? 0) + 1);
+    for (const element of loadedElements.values()) counts.set(element.ifcClass, (counts.get(element.ifcClass) ?? 0) + 1);
     return [...counts].map(([ifcClass, count]) => ({ ifcClass, count })).sort((a, b) => b.count - a.count);
-  }, [facetsQuery.data, elements]);
+  }, [facetsQuery.data, loadedElements]);
 
   const onToggleClass = useCallback((ifcClass: string, isVisible: boolean) => {
     setHiddenClasses((current) => {
