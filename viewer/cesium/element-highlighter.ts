@@ -23,7 +23,7 @@ export interface HighlightColours {
 }
 
 /** Default highlight colours: warm yellow hover, cyan selection. */
-export const DEFAULT_HIGHLIGHT_COLOURS: HighlightColours = { hover: '#ffd54a', selected: '#19e3ff' };
+export const DEFAULT_HIGHLIGHT_COLOURS: HighlightColours = { hover: '#ffd54a', selected: '#00c8ff' };
 
 /** Collects every feature of a tile content, including the inner contents of composite / multiple contents. */
 function collectFeatures(content: Cesium3DTileContent, out: Cesium3DTileFeature[]): Cesium3DTileFeature[] {

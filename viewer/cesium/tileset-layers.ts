@@ -35,6 +35,13 @@ export type TilesetLoadListener = (tilesetId: string, message: string | null) =>
 /** Maximum screen-space error for model tilesets, pixels (CesiumJS default 16; smaller = sharper, slower). */
 export const MODEL_MAXIMUM_SCREEN_SPACE_ERROR_PX = 8;
 
+/**
+ * How strongly a highlight colour replaces an element's own colour, [0, 1] (1: fully, lighting still applies). With `MIX` blending, plain (white)
+ * features keep their own colour, while the default `HIGHLIGHT` (multiply) made a cyan selection on a brown
+ * roof nearly invisible.
+ */
+export const HIGHLIGHT_BLEND_AMOUNT = 1;
+
 /** Owns every tileset layer of one scene. */
 export class TilesetLayers {
   private readonly entries = new Map<string, TilesetEntry>();
@@ -132,6 +139,8 @@ export class TilesetLayers {
           return;
         }
         tileset.show = entry.isVisible;
+        tileset.colorBlendMode = this.Cesium.Cesium3DTileColorBlendMode.MIX;
+        tileset.colorBlendAmount = HIGHLIGHT_BLEND_AMOUNT;
         entry.tileset = tileset;
         entry.highlighter = new ElementHighlighter(this.Cesium, tileset, () => this.scene.requestRender());
         entry.highlighter.setSelected(this.selectedGlobalId);

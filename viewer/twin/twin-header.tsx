@@ -32,6 +32,14 @@ export function TwinHeader({ locale, breadcrumb, onQuickNav, controls }: TwinHea
           <span className="gt-header__subtitle">{t('app.productSubtitle')}</span>
         </h1>
       </div>
+      <div className="gt-header__nav" role="group" aria-label={t('nav.label')}>
+        <button type="button" className="gt-button" onClick={() => onQuickNav('jiangxi')}>
+          {t('nav.jiangxi')}
+        </button>
+        <button type="button" className="gt-button gt-button--primary" onClick={() => onQuickNav('nanchang')} data-testid="nav-nanchang">
+          {t('nav.nanchang')}
+        </button>
+      </div>
       <nav className="gt-breadcrumb" aria-label={t('breadcrumb.label')}>
         <ol>
           {breadcrumb.map((item, index) => (
@@ -41,14 +49,6 @@ export function TwinHeader({ locale, breadcrumb, onQuickNav, controls }: TwinHea
           ))}
         </ol>
       </nav>
-      <div className="gt-header__nav" role="group" aria-label={t('nav.label')}>
-        <button type="button" className="gt-button" onClick={() => onQuickNav('jiangxi')}>
-          {t('nav.jiangxi')}
-        </button>
-        <button type="button" className="gt-button gt-button--primary" onClick={() => onQuickNav('nanchang')} data-testid="nav-nanchang">
-          {t('nav.nanchang')}
-        </button>
-      </div>
       <div className="gt-header__controls">{controls}</div>
     </header>
   );
