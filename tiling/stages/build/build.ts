@@ -19,7 +19,6 @@
  * - Every mesh then goes through mergeVertices (20° crease by default; see its Notes: FZK-Haus 37.0 k → 24 k
  *   vertices), the largest size lever that keeps normals.
  */
-import { createHash } from 'node:crypto';
 import type { StageContext } from '@tiling/stage-context';
 import type { Georeference } from '@tiling/stages/georef/georeference';
 import type { IfcElement, MeshGeometry, ParsedModel, SpatialNode } from '@tiling/stages/parse/parsed-model';
@@ -41,7 +40,9 @@ import {
   translateMatrix4,
   translateSourceMatrix4,
 } from './matrix4';
+import { estimateOrigin, sharedAxisScale } from './content-frame';
 import { mergeVertices } from './merge-vertices';
+import { findDuplicateGeometries } from './repeated-geometry';
 import { withDefaults } from './with-defaults';
 
 /** Linear RGBA, each 0..1. */
@@ -150,45 +151,6 @@ const STAGE = 'build';
 
 function colorKey(geometryExpressId: number, color: ColorRgba): string {
   return `${geometryExpressId}|${color.map((c) => Math.round(c * 255)).join(',')}`;
-}
-
-/** Centre of all placed geometry (from transformed local AABB corners), content frame, metres. */
-function estimateOrigin(model: ParsedModel, contentFromModel: Matrix4): [number, number, number] {
-  const bounds = emptyBoundsEnu();
-  const zero: [number, number, number] = [0, 0, 0];
-  const corners = new Map<number, MeshGeometry>();
-  for (const eg of model.elementGeometries) {
-    for (const pg of eg.placed) {
-      const mesh = model.geometries.get(pg.geometryExpressId);
-      if (!mesh || mesh.positions.length < 3) continue;
-      let box = corners.get(pg.geometryExpressId);
-      if (!box) {
-        const min = [Infinity, Infinity, Infinity];
-        const max = [-Infinity, -Infinity, -Infinity];
-        for (let i = 0; i + 2 < mesh.positions.length; i += 3) {
-          for (let k = 0; k < 3; k++) {
-            min[k] = Math.min(min[k], mesh.positions[i + k]);
-            max[k] = Math.max(max[k], mesh.positions[i + k]);
-          }
-        }
-        const p = new Float32Array(24);
-        for (let c = 0; c < 8; c++) {
-          p[c * 3] = c & 1 ? max[0] : min[0];
-          p[c * 3 + 1] = c & 2 ? max[1] : min[1];
-          p[c * 3 + 2] = c & 4 ? max[2] : min[2];
-        }
-        box = { positions: p, normals: new Float32Array(0), indices: new Uint32Array(0) };
-        corners.set(pg.geometryExpressId, box);
-      }
-      growBoundsByMesh(bounds, box, multiplyMatrix4(contentFromModel, pg.transform), zero);
-    }
-  }
-  if (!(bounds.min[0] <= bounds.max[0])) return [0, 0, 0];
-  // bounds are ENU (e, n, u); the origin is wanted in the content frame (e, u, −n).
-  const e = (bounds.min[0] + bounds.max[0]) / 2;
-  const n = (bounds.min[1] + bounds.max[1]) / 2;
-  const u = (bounds.min[2] + bounds.max[2]) / 2;
-  return [e, u, -n];
 }
 
 /**
@@ -351,46 +313,4 @@ export async function build(
     boundsEnu: modelBounds,
     stats,
   };
-}
-
-function bytesOf(array: Float32Array | Uint32Array): Uint8Array {
-  return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
-}
-
-/**
- * Maps every geometryExpressId whose mesh repeats an earlier one byte for byte (positions, normals, indices) to
- * that earlier id. Ids with unique content are absent from the map.
- */
-export function findDuplicateGeometries(geometries: ReadonlyMap<number, MeshGeometry>): Map<number, number> {
-  const firstByHash = new Map<string, number>();
-  const canonical = new Map<number, number>();
-  for (const [id, mesh] of geometries) {
-    if (mesh.indices.length === 0) continue;
-    const hash = createHash('sha1')
-      .update(bytesOf(mesh.positions))
-      .update(bytesOf(mesh.normals))
-      .update(bytesOf(mesh.indices))
-      .digest('base64');
-    const first = firstByHash.get(hash);
-    if (first === undefined) firstByHash.set(hash, id);
-    else canonical.set(id, first);
-  }
-  return canonical;
-}
-
-/**
- * The per-axis scale S (content frame) with linear(m) = diag(S) · Q, Q a rotation, taken from the row norms of
- * the linear part; (1, 1, 1) when no such split exists (then only similarity placements are instanced).
- */
-function sharedAxisScale(m: Matrix4): [number, number, number] {
-  const rows = [0, 1, 2].map((r) => Math.hypot(m[r], m[4 + r], m[8 + r]));
-  if (!rows.every((v) => v > 0) || Math.max(...rows) / Math.min(...rows) - 1 < 1e-9) return [1, 1, 1];
-  const q = [0, 1, 2].map((c) => [0, 1, 2].map((r) => m[c * 4 + r] / rows[r]));
-  const dot = (a: number[], b: number[]) => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
-  const orthonormal =
-    [0, 1, 2].every((c) => Math.abs(dot(q[c], q[c]) - 1) < 1e-9) &&
-    Math.abs(dot(q[0], q[1])) < 1e-9 &&
-    Math.abs(dot(q[0], q[2])) < 1e-9 &&
-    Math.abs(dot(q[1], q[2])) < 1e-9;
-  return orthonormal ? [rows[0], rows[1], rows[2]] : [1, 1, 1];
 }

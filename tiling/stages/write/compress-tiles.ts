@@ -33,10 +33,11 @@ export const COMPRESS_DEFAULTS = {
   quantizeNormalBits: 8,
 } satisfies Required<CompressOptions>;
 
-/** `StageContext` plus the meshopt codecs (injected; `await MeshoptEncoder.ready` and `MeshoptDecoder.ready` first). */
+/** `StageContext` plus the meshopt codecs (injected; `await MeshoptEncoder.ready` / `MeshoptDecoder.ready` first). */
 export interface CompressContext extends StageContext {
   meshoptEncoder: unknown;
-  meshoptDecoder: unknown;
+  /** Only needed when the input GLBs are already meshopt-compressed (`write` never produces such). */
+  meshoptDecoder?: unknown;
 }
 
 /**
