@@ -78,3 +78,16 @@ describe('decomposeSimilarity', () => {
     expect(decomposeSimilarity(mirror)).toBeNull();
   });
 });
+
+describe('build with degenerate geometry', () => {
+  it('drops meshes whose triangles all collapse and reports the element', async () => {
+    const model = createSyntheticModel({ boxes: 2, slabs: 1, sharedEvery: 0 });
+    const flat = model.geometries.get(3001)!;
+    // Every vertex at the origin: all 12 triangles collapse when vertices merge.
+    model.geometries.set(3001, { ...flat, positions: new Float32Array(flat.positions.length) });
+    const context = ctx();
+    const built = await build(model, createSyntheticGeoreference(), {}, context);
+    expect(built.features.map((f) => f.element.expressId)).toEqual([model.elements[0].expressId, model.elements[1].expressId]);
+    expect(context.report.failures.map((f) => f.expressId)).toEqual([model.elements[2].expressId]);
+  });
+});

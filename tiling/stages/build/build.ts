@@ -226,6 +226,7 @@ export async function build(
           centered = { mesh: merged, center };
           centeredMeshes.set(geometryId, centered);
         }
+        if (centered.mesh.indices.length === 0) continue; // every triangle degenerate: nothing to draw
         const key = colorKey(geometryId, pg.color);
         let groupIndex = groupIndexByKey.get(key);
         if (groupIndex === undefined) {
@@ -257,7 +258,9 @@ export async function build(
           });
           continue;
         }
-        parts.push({ ...mergeVertices(baked, opts.creaseAngleDeg), color: pg.color });
+        const merged = mergeVertices(baked, opts.creaseAngleDeg);
+        if (merged.indices.length === 0) continue; // every triangle degenerate: nothing to draw
+        parts.push({ ...merged, color: pg.color });
       }
       placedGeometries++;
       triangles += mesh.indices.length / 3;
