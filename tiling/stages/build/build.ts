@@ -48,6 +48,7 @@ import { withDefaults } from './with-defaults';
 /** Linear RGBA, each 0..1. */
 export type ColorRgba = [number, number, number, number];
 
+/** Options of the `build` stage; see {@link BUILD_DEFAULTS}. */
 export interface BuildOptions {
   /** Group repeated geometry for GPU instancing (the `write` stage may still bake it). */
   detectInstancing?: boolean;
@@ -112,6 +113,7 @@ export interface BuiltFeature {
   instances: InstanceUse[];
 }
 
+/** Counts of the `build` stage, for report.json. */
 export interface BuildStats {
   features: number;
   /** Triangles as placed in the scene. */

@@ -57,6 +57,7 @@ export function syntheticGlobalId(n: number): string {
   return `${out.slice(0, 16)}${String(n).padStart(6, '0')}`.slice(0, 22);
 }
 
+/** Shape of {@link createSyntheticModel}'s test model. */
 export interface SyntheticModelOptions {
   /** Small boxes (0.5 m) on a grid. */
   boxes?: number;

@@ -32,6 +32,7 @@ import type { BuiltFeature, BuiltModel } from '@tiling/stages/build/build';
 import { withDefaults } from '@tiling/stages/build/with-defaults';
 import { InputError } from '@tiling/errors';
 
+/** Options of the `tile` stage; see {@link TILE_DEFAULTS}. */
 export interface TileOptions {
   /** Triangle budget per tile content (as placed; instanced ones weighted, see below), ≥ 1. */
   maxTrianglesPerTile?: number;
@@ -73,6 +74,7 @@ export interface TileNode {
   children: TileNode[];
 }
 
+/** Counts of the tile tree, for report.json. */
 export interface TileStats {
   tiles: number;
   /** Tiles that have content (a GLB). */

@@ -14,6 +14,7 @@ import { withDefaults } from '@tiling/stages/build/with-defaults';
 import { InputError } from '@tiling/errors';
 import { createTileIO } from './tile-io';
 
+/** Options of the `compressTiles` stage; see {@link COMPRESS_DEFAULTS}. */
 export interface CompressOptions {
   /** Apply EXT_meshopt_compression; false = weld + KHR_mesh_quantization only. */
   meshopt?: boolean;

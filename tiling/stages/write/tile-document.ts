@@ -23,6 +23,7 @@ import { invariant } from '@tiling/errors';
 import { EXT_INSTANCE_FEATURES, EXTInstanceFeatures } from './ext-instance-features';
 import { addElementPropertyTable } from './property-table';
 
+/** Options of {@link createTileDocument} (resolved from WriteOptions). */
 export interface TileDocumentOptions {
   /** Draw repeated geometry with EXT_mesh_gpu_instancing; false bakes everything. */
   instancing: boolean;

@@ -28,6 +28,7 @@ import { createTileDocument } from './tile-document';
 import { createTileIO } from './tile-io';
 import { createTilesetJson } from './tileset-json';
 
+/** Options of the `write` stage; see {@link WRITE_DEFAULTS}. */
 export interface WriteOptions {
   /** Draw repeated geometry with EXT_mesh_gpu_instancing + EXT_instance_features. */
   instancing?: boolean;
@@ -68,6 +69,7 @@ export interface WriteStats {
   instances: number;
 }
 
+/** What `write` returns: the files (paths relative to the output directory) and the counts. */
 export interface WriteResult {
   files: OutputFile[];
   stats: WriteStats;
