@@ -1,4 +1,4 @@
-import { Raycaster, Vector2, type Camera, type Object3D, type Plane } from 'three';
+import { Raycaster, Vector2, Vector3, type Camera, type Object3D, type Plane } from 'three';
 import type { ElementRecord, ElementStateTable } from './element-state-table';
 import { readElementIndexAtHit } from './tile-features';
 
@@ -14,6 +14,7 @@ export interface PickScene {
 
 const raycaster = /* @__PURE__ */ new Raycaster();
 const pointerNdc = /* @__PURE__ */ new Vector2();
+const direction = /* @__PURE__ */ new Vector3();
 
 /**
  * The first visible, unclipped element along the view ray through a canvas position. A hit on geometry that
@@ -27,6 +28,20 @@ const pointerNdc = /* @__PURE__ */ new Vector2();
 export function pickElement(scene: PickScene, xPx: number, yPx: number, widthPx: number, heightPx: number): ElementRecord | null {
   pointerNdc.set((xPx / widthPx) * 2 - 1, -(yPx / heightPx) * 2 + 1);
   raycaster.setFromCamera(pointerNdc, scene.camera);
+  return firstVisibleElement(scene);
+}
+
+/**
+ * The first visible, unclipped element along a ray (view frame, metres), as {@link pickElement} finds it.
+ *
+ * @param directionView need not be normalised.
+ */
+export function pickElementAlongRay(scene: PickScene, originView: Vector3, directionView: Vector3): ElementRecord | null {
+  raycaster.set(originView, direction.copy(directionView).normalize());
+  return firstVisibleElement(scene);
+}
+
+function firstVisibleElement(scene: PickScene): ElementRecord | null {
   for (const hit of raycaster.intersectObject(scene.target, true)) {
     if (scene.clippingPlanes.some((plane) => plane.distanceToPoint(hit.point) < 0)) continue;
     const index = readElementIndexAtHit(hit.object, hit.face?.a, hit.instanceId);

@@ -1,6 +1,6 @@
 import {
   AmbientLight, Box3, Color, DirectionalLight, HemisphereLight, Material, Matrix4, Mesh, PerspectiveCamera, Plane,
-  Scene, WebGLRenderer, type Object3D,
+  Scene, Vector3, WebGLRenderer, type Object3D,
 } from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import { MeshoptDecoder } from 'three/examples/jsm/libs/meshopt_decoder.module.js';
@@ -9,7 +9,8 @@ import { GLTFExtensionsPlugin } from '3d-tiles-renderer/three/plugins';
 import { ElementStateTable, type ElementRecord } from './element-state-table';
 import { patchElementMaterial } from './element-material';
 import { indexTileFeatures } from './tile-features';
-import { pickElement } from './element-picker';
+import { computeElementBox } from './element-bounds';
+import { pickElement, pickElementAlongRay } from './element-picker';
 import { attachPointerInput } from './pointer-input';
 import { buildEcefToView, computeFitView } from './view-frame';
 import type { InspectPlugin, InspectPluginContext } from './inspect-plugin';
@@ -56,6 +57,11 @@ export interface InspectEngine {
   setClassFilter(filter: ClassFilter): void;
   /** Re-frames the whole model. */
   fitToModel(): void;
+  /**
+   * Frames one element (all its loaded parts) keeping the current viewing direction.
+   * @returns false when no loaded tile holds the element.
+   */
+  zoomToElement(globalId: string): boolean;
   /** Element under a CSS-pixel position relative to the canvas, skipping hidden and clipped parts. */
   pickAt(xPx: number, yPx: number): ElementRecord | null;
   snapshot(): InspectEngineSnapshot;
@@ -171,8 +177,8 @@ export function createInspectEngine(container: HTMLElement, options: InspectEngi
     tiles.group.updateMatrixWorld(true);
     return obbBox.applyMatrix4(obbToGroup.premultiply(tiles.group.matrixWorld));
   };
-  const fitToBox = (box: Box3) => {
-    const fit = computeFitView(box, camera.fov, camera.aspect);
+  const fitToBox = (box: Box3, fromDirectionView?: Vector3) => {
+    const fit = computeFitView(box, camera.fov, camera.aspect, fromDirectionView);
     camera.position.copy(fit.positionView);
     camera.near = fit.nearM;
     camera.far = fit.farM;
@@ -308,6 +314,29 @@ export function createInspectEngine(container: HTMLElement, options: InspectEngi
       writeStates();
     },
     fitToModel,
+    zoomToElement(globalId) {
+      const record = table.get(globalId);
+      const box = record ? computeElementBox(tiles.group, record.index) : null;
+      if (!record || !box) return false;
+      // Keep some surroundings in view: at least 3 m across.
+      box.expandByScalar(Math.max(0, (3 - box.getSize(new Vector3()).length()) / 2));
+      const centre = box.getCenter(new Vector3());
+      // Prefer the current direction, else the first of 8 azimuths (35° up) with a clear line of sight.
+      const candidates = [camera.position.clone().sub(controls.target)];
+      for (let i = 0; i < 8; i++) {
+        const azimuthRad = (i * Math.PI) / 4;
+        candidates.push(new Vector3(Math.cos(azimuthRad) * 0.82, 0.57, Math.sin(azimuthRad) * 0.82));
+      }
+      const isVisibleFrom = (direction: Vector3) => {
+        const fit = computeFitView(box, camera.fov, camera.aspect, direction);
+        return pickElementAlongRay(pickScene, fit.positionView, centre.clone().sub(fit.positionView)) === record;
+      };
+      fitToBox(box, candidates.find(isVisibleFrom) ?? candidates[0]);
+      // Keep the far plane for the whole model.
+      if (modelBox) camera.far = Math.max(camera.far, computeFitView(modelBox, camera.fov, camera.aspect).farM);
+      camera.updateProjectionMatrix();
+      return true;
+    },
     pickAt,
     snapshot() {
       const elementCountByClass: Record<string, number> = {};

@@ -66,4 +66,13 @@ describe('computeFitView', () => {
     expect(fit.nearM).toBeLessThan(1);
     expect(fit.farM).toBeGreaterThan(offset.length() * 2);
   });
+
+  it('keeps a given viewing direction', () => {
+    const box = new Box3(new Vector3(-1, -1, -1), new Vector3(1, 1, 1));
+    const fit = computeFitView(box, 45, 1, new Vector3(0, 0, 5));
+    expect(fit.positionView.x).toBeCloseTo(0, 9);
+    expect(fit.positionView.y).toBeCloseTo(0, 9);
+    // radius √3 m → distance √3 / sin 22.5° · 1.15 = 5.20 m
+    expect(fit.positionView.z).toBeCloseTo(5.2, 1);
+  });
 });

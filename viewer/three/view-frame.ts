@@ -31,22 +31,23 @@ export interface FitView {
 }
 
 /**
- * Camera position that shows the whole box from the south-east, 35° above the horizon, with a 15 %
- * margin, for a perspective camera of vertical field of view `fovDeg` (1..179) and `aspect` (w/h).
+ * Camera position that shows the whole box with a 15 % margin, for a perspective camera of vertical field of
+ * view `fovDeg` (1..179) and `aspect` (w/h): seen from `fromDirectionView` (a direction from the box centre
+ * towards the camera, any length) or, by default, from the south-east 35° above the horizon.
  */
-export function computeFitView(box: Box3, fovDeg: number, aspect: number): FitView {
+export function computeFitView(box: Box3, fovDeg: number, aspect: number, fromDirectionView?: Vector3): FitView {
   const targetView = box.getCenter(new Vector3());
   const radiusM = Math.max(box.getSize(new Vector3()).length() / 2, 0.5);
   const halfFovRad = ((fovDeg * Math.PI) / 180) / 2;
   const limitingHalfFovRad = Math.min(halfFovRad, Math.atan(Math.tan(halfFovRad) * aspect));
   const distanceM = (radiusM / Math.sin(limitingHalfFovRad)) * 1.15;
   const elevationRad = (35 * Math.PI) / 180;
-  const horizontal = Math.cos(elevationRad) * distanceM;
-  // south-east in the view frame: +x (east), +z (south)
-  const positionView = new Vector3(
-    targetView.x + horizontal * Math.SQRT1_2,
-    targetView.y + Math.sin(elevationRad) * distanceM,
-    targetView.z + horizontal * Math.SQRT1_2,
-  );
+  const horizontal = Math.cos(elevationRad);
+  // default: south-east in the view frame, +x (east), +z (south)
+  const direction =
+    fromDirectionView && fromDirectionView.lengthSq() > 0
+      ? fromDirectionView.clone().normalize()
+      : new Vector3(horizontal * Math.SQRT1_2, Math.sin(elevationRad), horizontal * Math.SQRT1_2);
+  const positionView = targetView.clone().addScaledVector(direction, distanceM);
   return { positionView, targetView, nearM: Math.max(distanceM / 1000, 0.01), farM: distanceM * 20 };
 }

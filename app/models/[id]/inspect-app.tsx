@@ -40,6 +40,8 @@ const SECTION_ROUND_M = 0.05;
 export interface InspectAppProps {
   modelId: string;
   locale: Locale;
+  /** Element to select first (from `?sel=`), already checked to be a GlobalId. */
+  initialSelectedGlobalId: string | null;
 }
 
 function errorCode(error: unknown): string | null {
@@ -54,7 +56,7 @@ async function fetchStructure(url: string) {
 }
 
 /** The inspection page (see module doc). */
-export function InspectApp({ modelId, locale }: InspectAppProps) {
+export function InspectApp({ modelId, locale, initialSelectedGlobalId }: InspectAppProps) {
   const t = createTranslator(INSPECT_MESSAGES, locale);
   const trpc = useTRPC();
   const trpcClient = useTRPCClient();
@@ -87,7 +89,7 @@ export function InspectApp({ modelId, locale }: InspectAppProps) {
       return names;
     },
   });
-  const [selectedGlobalId, setSelectedGlobalId] = useState<string | null>(null);
+  const [selectedGlobalId, setSelectedGlobalId] = useState<string | null>(initialSelectedGlobalId);
   const elementQuery = useQuery(
     trpc.twin.elements.byGlobalId.queryOptions(selectedGlobalId ? { globalId: selectedGlobalId, modelId } : skipToken, {
       retry: false,
@@ -120,21 +122,32 @@ export function InspectApp({ modelId, locale }: InspectAppProps) {
     },
     [section],
   );
-  const onReady = useCallback(() => {
-    setIsViewerReady(true);
-    setSectionRange(section.getHeightRangeM());
-    const defaultHeightM = section.getDefaultHeightM();
-    if (defaultHeightM !== null) {
-      onSectionChange({
-        isEnabled: sectionStateRef.current.isEnabled,
-        heightM: Math.round(defaultHeightM / SECTION_ROUND_M) * SECTION_ROUND_M,
-      });
-    }
-  }, [section, onSectionChange]);
+  const onReady = useCallback(
+    (readyEngine: InspectEngine) => {
+      setIsViewerReady(true);
+      if (initialSelectedGlobalId) readyEngine.zoomToElement(initialSelectedGlobalId);
+      setSectionRange(section.getHeightRangeM());
+      const defaultHeightM = section.getDefaultHeightM();
+      if (defaultHeightM !== null) {
+        onSectionChange({
+          isEnabled: sectionStateRef.current.isEnabled,
+          heightM: Math.round(defaultHeightM / SECTION_ROUND_M) * SECTION_ROUND_M,
+        });
+      }
+    },
+    [section, onSectionChange, initialSelectedGlobalId],
+  );
   const onPick = useCallback((element: ElementRecord | null) => setSelectedGlobalId(element?.globalId ?? null), []);
   const onElementsChange = useCallback((records: readonly ElementRecord[]) => {
     setLoadedElements(new Map(records.map((record) => [record.globalId, record])));
   }, []);
+  const onTreeSelect = useCallback(
+    (globalId: string) => {
+      setSelectedGlobalId(globalId);
+      engine?.zoomToElement(globalId);
+    },
+    [engine],
+  );
   const onTileError = useCallback((error: Error) => setTileError(error.message), []);
 
   useEffect(() => {
@@ -223,7 +236,7 @@ export function InspectApp({ modelId, locale }: InspectAppProps) {
               containment={structureQuery.data?.containment ?? {}}
               elements={elements}
               selectedGlobalId={selectedGlobalId}
-              onSelect={setSelectedGlobalId}
+              onSelect={onTreeSelect}
               labels={treeLabels}
             />
           </div>
