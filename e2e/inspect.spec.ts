@@ -83,6 +83,22 @@ test.describe('BIM inspection', () => {
     await checkbox.check();
     await expect.poll(() => page.evaluate(() => window.__gantwinInspect?.snapshot().hiddenElementCount)).toBe(0);
 
+    // Isolate the class: everything else is hidden; "show all" ends it.
+    await page.locator(`[data-testid="class-filter"] li[data-ifc-class="${hiddenClass}"] button`).click();
+    const afterIsolate = await page.evaluate(() => window.__gantwinInspect?.snapshot());
+    expect(afterIsolate?.hiddenElementCount).toBe((afterIsolate?.elementCount ?? 0) - classCount);
+    expect(afterIsolate?.hiddenElementCountByClass[hiddenClass]).toBeUndefined();
+    await page.locator('[data-testid="class-filter"] .gt-panel__actions button').click();
+    await expect.poll(() => page.evaluate(() => window.__gantwinInspect?.snapshot().hiddenElementCount)).toBe(0);
+
+    // A leaf of the spatial tree selects its element (and the panel follows).
+    const leaf = page.locator('[data-testid="spatial-tree"] li[aria-selected="false"] button').first();
+    const leafGlobalId = await leaf.getAttribute('title');
+    expect(leafGlobalId).toMatch(/^[0-9A-Za-z_$]{22}$/);
+    await leaf.click();
+    await expect.poll(() => page.evaluate(() => window.__gantwinInspect?.snapshot().selectedGlobalId)).toBe(leafGlobalId);
+    await expect(panel).toContainText(leafGlobalId ?? '', { timeout: 30_000 });
+
     // Section plane on → one clipping plane; off → none.
     const toggle = page.getByTestId('section-toggle');
     await toggle.check();
