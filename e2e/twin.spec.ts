@@ -136,7 +136,17 @@ test('?lang=en switches the UI and <html lang> to English, and the switch goes b
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('GanTwin Digital Housing');
   await expect(page.getByTestId('layer-panel')).toContainText('Layers');
-  await page.getByRole('button', { name: '中文' }).click();
+  await waitForTwinReady(page); // hydrated: the globe only starts on the client
+  await page.getByRole('button', { name: '中文', exact: true }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await expect(page.getByTestId('layer-panel')).toContainText('图层');
+  expect(new URL(page.url()).searchParams.has('lang')).toBe(false);
+
+  // Without `?lang=` the switch re-renders in place (no reload): the globe's test hook survives.
+  await waitForTwinReady(page);
+  await page.evaluate(() => ((window as unknown as { __marker: number }).__marker = 42));
+  await page.getByRole('button', { name: 'EN', exact: true }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByTestId('model-list')).toContainText('Models');
+  expect(await page.evaluate(() => (window as unknown as { __marker?: number }).__marker)).toBe(42);
 });

@@ -157,10 +157,14 @@ export function TwinApp({ locale, initialUrlState }: TwinAppProps) {
       document.cookie = `${LOCALE_COOKIE}=${next}; path=/; max-age=${LOCALE_COOKIE_MAX_AGE_S}; samesite=lax`;
       const params = new URLSearchParams(window.location.search);
       if (params.has(LOCALE_QUERY_PARAM)) {
+        // The router still holds the `?lang=` URL, and refreshing it would let proxy.ts restore the old locale:
+        // load the page again without it (camera and selection come back from `cam`/`sel`).
         params.delete(LOCALE_QUERY_PARAM);
         const query = params.toString().replaceAll('%2C', ',').replaceAll('%24', '$');
-        window.history.replaceState(window.history.state, '', `${window.location.pathname}${query ? `?${query}` : ''}`);
+        window.location.replace(`${window.location.pathname}${query ? `?${query}` : ''}`);
+        return;
       }
+      // Re-renders the server components (layout `<html lang>`, page) with the new cookie; the globe stays.
       router.refresh();
     },
     [router],

@@ -36,9 +36,9 @@ export type TilesetLoadListener = (tilesetId: string, message: string | null) =>
 export const MODEL_MAXIMUM_SCREEN_SPACE_ERROR_PX = 8;
 
 /**
- * How strongly a highlight colour replaces an element's own colour, [0, 1] (1: fully, lighting still applies). With `MIX` blending, plain (white)
- * features keep their own colour, while the default `HIGHLIGHT` (multiply) made a cyan selection on a brown
- * roof nearly invisible.
+ * How strongly a highlight colour replaces an element's own colour, [0, 1] (1: fully; lighting still applies).
+ * With `MIX` blending, plain (white) features keep their own colour, while the default `HIGHLIGHT` (multiply)
+ * made a yellow hover on FZK-Haus's brown roof barely visible in screenshots.
  */
 export const HIGHLIGHT_BLEND_AMOUNT = 1;
 
