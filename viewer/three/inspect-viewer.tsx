@@ -28,6 +28,8 @@ export interface InspectViewerProps {
   onError?: (error: Error) => void;
   /** The engine was created (engine) or disposed (null); for tools and test hooks. */
   onEngineChange?: (engine: InspectEngine | null) => void;
+  /** Accessible name of the 3D view (from the caller's messages). */
+  label?: string;
   className?: string;
 }
 
@@ -76,6 +78,8 @@ export function InspectViewer(props: InspectViewerProps) {
     <div
       ref={containerRef}
       className={className}
+      role="application"
+      aria-label={props.label}
       data-testid="inspect-viewer"
       data-ready={isReady ? 'true' : 'false'}
       style={{ position: 'relative', width: '100%', height: '100%', overflow: 'hidden', cursor: hovered ? 'pointer' : 'grab' }}

@@ -4,6 +4,7 @@
  */
 import type { MessageCatalogue } from '@viewer/core/i18n';
 
+/** Keys of {@link INSPECT_MESSAGES}. */
 type InspectMessageKey =
   | 'page.title'
   | 'page.backToTwin'
@@ -15,6 +16,7 @@ type InspectMessageKey =
   | 'page.fit'
   | 'page.hint'
   | 'page.elementCount'
+  | 'page.canvasLabel'
   | 'classes.title'
   | 'classes.isolate'
   | 'classes.isolated'
@@ -42,6 +44,7 @@ export const INSPECT_MESSAGES = {
     'page.fit': '全景',
     'page.hint': '左键旋转 · 右键平移 · 滚轮缩放 · 单击选择构件',
     'page.elementCount': '{count} 个构件',
+    'page.canvasLabel': 'BIM 三维视图',
     'classes.title': '构件类别',
     'classes.isolate': '隔离',
     'classes.isolated': '已隔离',
@@ -67,6 +70,7 @@ export const INSPECT_MESSAGES = {
     'page.fit': 'Fit',
     'page.hint': 'Left drag: orbit · right drag: pan · wheel: zoom · click: select element',
     'page.elementCount': '{count} elements',
+    'page.canvasLabel': 'BIM 3D view',
     'classes.title': 'IFC classes',
     'classes.isolate': 'Isolate',
     'classes.isolated': 'Isolated',

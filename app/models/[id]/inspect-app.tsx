@@ -264,6 +264,7 @@ export function InspectApp({ modelId, locale, initialSelectedGlobalId }: Inspect
               onReady={onReady}
               onError={onTileError}
               onEngineChange={setEngine}
+              label={t('page.canvasLabel')}
             />
           ) : null}
           {blocker || tileError ? (

@@ -1,6 +1,7 @@
 /** UI text of the section-plane plugin, Simplified Chinese first. */
 import type { MessageCatalogue } from '@viewer/core/i18n';
 
+/** Keys of {@link SECTION_MESSAGES}. */
 type SectionMessageKey = 'section.title' | 'section.enable' | 'section.height' | 'section.heightValue';
 
 /** The section plugin's messages. */
