@@ -1,10 +1,26 @@
 /**
  * `/` — the offline CesiumJS city twin of Jiangxi. A server component: resolves the locale and the URL's
- * camera/selection (`?cam=…&sel=…`) and hands over to the client-side twin, which loads data through tRPC.
+ * camera/selection (`?cam=…&sel=…`), prefetches the layer catalogue and model list through the server-only tRPC
+ * caller, and hands over to the client-side twin.
  */
+import { getServerCaller } from '@server/api/server-caller';
 import { readTwinUrlState } from '@viewer/core/camera-url';
 import { getRequestLocale } from './locale';
-import { TwinApp } from './twin/twin-app';
+import { TwinApp, type TwinInitialData } from './twin/twin-app';
+
+/**
+ * Layers and models for the first paint, or `null` when the database is unreachable: the client queries then
+ * fetch again themselves and show the error in the UI (the page itself still renders).
+ */
+async function prefetchTwinData(): Promise<TwinInitialData | null> {
+  try {
+    const caller = await getServerCaller();
+    const [layers, models] = await Promise.all([caller.twin.layers.list(), caller.twin.models.list()]);
+    return { layers, models };
+  } catch {
+    return null;
+  }
+}
 
 /** Query parameters as Next.js passes them to a page. */
 type SearchParams = Record<string, string | string[] | undefined>;
@@ -15,11 +31,11 @@ function firstValue(value: string | string[] | undefined): string | undefined {
 
 /** The twin page. */
 export default async function TwinPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const [locale, params] = await Promise.all([getRequestLocale(), searchParams]);
+  const [locale, params, initialData] = await Promise.all([getRequestLocale(), searchParams, prefetchTwinData()]);
   const query = new URLSearchParams();
   for (const name of ['cam', 'sel']) {
     const value = firstValue(params[name]);
     if (value !== undefined) query.set(name, value);
   }
-  return <TwinApp locale={locale} initialUrlState={readTwinUrlState(query)} />;
+  return <TwinApp locale={locale} initialUrlState={readTwinUrlState(query)} initialData={initialData} />;
 }

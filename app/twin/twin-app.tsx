@@ -4,6 +4,7 @@
  * layers, keeps camera/selection in the URL, and composes the header, panels and the client-only globe.
  */
 import { skipToken, useQuery } from '@tanstack/react-query';
+import type { inferRouterOutputs } from '@trpc/server';
 import { useRouter } from 'next/navigation';
 import { useCallback, useMemo, useState } from 'react';
 import { JIANGXI_OVERVIEW_CAMERA, type CameraState, type TwinUrlState } from '@viewer/core/camera-url';
@@ -20,6 +21,7 @@ import { TWIN_MESSAGES } from '@viewer/twin/messages';
 import { ModelList } from '@viewer/twin/model-list';
 import { modelPlace, NANCHANG_PLACE } from '@viewer/twin/quick-places';
 import { TwinHeader, type QuickPlace } from '@viewer/twin/twin-header';
+import type { AppRouter } from '@server/api/root';
 import { useTRPC } from '../providers';
 import { TwinGlobeLoader } from './twin-globe-loader';
 import { useGeoLayers } from './use-geo-layers';
@@ -31,11 +33,21 @@ const LOCALE_COOKIE_MAX_AGE_S = 365 * 24 * 3600;
 /** Nanchang's extent for the breadcrumb, degrees (WGS84), and the highest camera that still counts, m. */
 const NANCHANG_VIEW = { west: 115.45, east: 116.6, south: 28.15, north: 29.2, maxHeightM: 250_000 } as const;
 
+type RouterOutputs = inferRouterOutputs<AppRouter>;
+
+/** Data prefetched by the server component for the first paint. */
+export interface TwinInitialData {
+  layers: RouterOutputs['twin']['layers']['list'];
+  models: RouterOutputs['twin']['models']['list'];
+}
+
 /** Props of {@link TwinApp}. */
 export interface TwinAppProps {
   locale: Locale;
   /** Camera and selection from the URL the page was loaded with. */
   initialUrlState: TwinUrlState;
+  /** Layers and models fetched on the server, or `null` (then the client fetches them). */
+  initialData: TwinInitialData | null;
 }
 
 /** Id of the tileset layer showing a model: the catalogue's layer with the model's tileset URL, else `model-<id>`. */
@@ -49,14 +61,14 @@ function errorCode(error: unknown): string | null {
 }
 
 /** The twin (see module doc). */
-export function TwinApp({ locale, initialUrlState }: TwinAppProps) {
+export function TwinApp({ locale, initialUrlState, initialData }: TwinAppProps) {
   const t = createTranslator(TWIN_MESSAGES, locale);
   const trpc = useTRPC();
   const router = useRouter();
   const url = useTwinUrl(initialUrlState);
 
-  const layersQuery = useQuery(trpc.twin.layers.list.queryOptions());
-  const modelsQuery = useQuery(trpc.twin.models.list.queryOptions());
+  const layersQuery = useQuery({ ...trpc.twin.layers.list.queryOptions(), initialData: initialData?.layers });
+  const modelsQuery = useQuery({ ...trpc.twin.models.list.queryOptions(), initialData: initialData?.models });
   const layers = useMemo<LayerDescriptor[]>(() => layersQuery.data ?? [], [layersQuery.data]);
   const models = useMemo(() => modelsQuery.data ?? [], [modelsQuery.data]);
 
