@@ -50,13 +50,16 @@ export function InspectViewer(props: InspectViewerProps) {
     onError: (error) => props.onError?.(error),
   });
   const engineRef = useRef<InspectEngine | null>(null);
-  const onEngineChange = props.onEngineChange;
+  const onEngineChangeRef = useRef(props.onEngineChange);
+  useEffect(() => {
+    onEngineChangeRef.current = props.onEngineChange;
+  });
 
   useEffect(() => {
     engineRef.current = engine;
     setIsReady(false);
-    onEngineChange?.(engine);
-  }, [engine, onEngineChange]);
+    onEngineChangeRef.current?.(engine);
+  }, [engine]);
 
   useEffect(() => {
     engine?.setSelected(selectedGlobalId);
