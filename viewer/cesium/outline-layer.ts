@@ -3,12 +3,16 @@
  * `PolylineCollection` (a single primitive per layer, cheap to show/hide).
  *
  * Notes: `GeoJsonDataSource` was the alternative; it builds an entity per feature and fills polygons, which for
- * the 100 county boundaries cost seconds on SwiftShader. Polylines lie on the ellipsoid (height 0 m); with the
- * ellipsoid terrain and `depthTestAgainstTerrain` off they stay visible over the globe.
+ * the 100 county boundaries cost seconds on SwiftShader. Polylines lie {@link OUTLINE_HEIGHT_M} above the
+ * ellipsoid: the scene turns `depthTestAgainstTerrain` on only near the ground (see twin-scene.ts), where 1 m
+ * is enough to win the depth test against the ellipsoid globe, and off high up, where lines draw over the globe.
  */
 import type { PolylineCollection, Scene } from 'cesium';
 import { featureCollectionToPolylines, type FeatureCollection } from '@viewer/core/geojson-lines';
 import type { CesiumModule } from './load-cesium';
+
+/** Height of outline polylines above the WGS84 ellipsoid, metres. */
+export const OUTLINE_HEIGHT_M = 1;
 
 /** How an outline layer is drawn. */
 export interface OutlineStyle {
@@ -33,8 +37,10 @@ export class OutlineLayer {
     this.collection = new Cesium.PolylineCollection();
     const material = Cesium.Material.fromType('Color', { color: Cesium.Color.fromCssColorString(style.stroke) });
     for (const line of featureCollectionToPolylines(data)) {
+      const lonLatHeights: number[] = [];
+      for (let i = 0; i < line.length; i += 2) lonLatHeights.push(line[i], line[i + 1], OUTLINE_HEIGHT_M);
       this.collection.add({
-        positions: Cesium.Cartesian3.fromDegreesArray(line),
+        positions: Cesium.Cartesian3.fromDegreesArrayHeights(lonLatHeights),
         width: style.widthPx,
         material,
       });

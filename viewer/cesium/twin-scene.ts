@@ -39,6 +39,17 @@ export interface OutlineLayerInput {
 /** Minimum time between two hover picks, milliseconds (a pick re-renders the scene; slow in software WebGL). */
 export const HOVER_PICK_INTERVAL_MS = 120;
 
+/**
+ * Below this camera height (m, ellipsoidal) primitives are depth-tested against the globe, so roads and
+ * boundaries hide behind models instead of drawing over them; above it they draw over the globe (a 1 m lift
+ * cannot win the depth test from hundreds of kilometres away). CesiumJS runs the 3D Tiles pass before the
+ * globe-depth clear, so with the test off, polylines were drawn across building façades.
+ */
+export const DEPTH_TEST_MAX_HEIGHT_M = 30_000;
+
+/** Fly-to distance for a tileset, in bounding-sphere radii (leaves room for the side panels). */
+export const TILESET_RANGE_PER_RADIUS = 4;
+
 /** Relative path of CesiumJS's bundled NaturalEarthII TMS imagery (served from `/cesium/Assets/...`). */
 export const NATURAL_EARTH_PATH = 'Assets/Textures/NaturalEarthII';
 
@@ -103,6 +114,10 @@ export class TwinScene {
         this.events.emit('camera-change', { camera: readCameraState(Cesium, scene.camera) }),
       ),
       scene.postRender.addEventListener(() => this.updateReadiness()),
+      scene.preRender.addEventListener(() => {
+        const isNearGround = scene.camera.positionCartographic.height < DEPTH_TEST_MAX_HEIGHT_M;
+        if (scene.globe.depthTestAgainstTerrain !== isNearGround) scene.globe.depthTestAgainstTerrain = isNearGround;
+      }),
     );
   }
 
@@ -166,7 +181,7 @@ export class TwinScene {
   flyToTileset(tilesetId: string, fallback: FlyToPoint | null, durationS = 2): boolean {
     const sphere = this.tilesets.boundingSphereOf(tilesetId);
     if (sphere) {
-      flyToSphere(this.Cesium, this.widget.scene.camera, sphere, Math.max(sphere.radius * 2.5, 30), durationS);
+      flyToSphere(this.Cesium, this.widget.scene.camera, sphere, Math.max(sphere.radius * TILESET_RANGE_PER_RADIUS, 40), durationS);
       return true;
     }
     if (fallback) this.flyToPoint(fallback, durationS);
