@@ -20,6 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
   };
 }
 
+/** Dark browser chrome to match the twin's panels. */
 export const viewport: Viewport = { themeColor: '#07111f', colorScheme: 'dark' };
 
 /** The root layout. */

@@ -60,6 +60,5 @@ export function useGeoLayers(layers: readonly LayerDescriptor[], visibility: Rea
     });
     return { dataById, busyIds, errorsById };
     // `results` is a new array every render; its data and status keys say when it really changed.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [dataKey, statusKey, requested.map((layer) => layer.id).join(',')]);
 }
