@@ -2,12 +2,19 @@
  * Optional stage after `write`: welds vertices, quantises (KHR_mesh_quantization) and applies meshopt
  * compression (EXT_meshopt_compression) to every tile GLB. Other files pass through unchanged.
  *
- * Notes (FZK-Haus, see the write stage's Notes for the measured bytes): positions are quantised per mesh
- * (per tile for the merged mesh), so 14 bits over a 15 m tile is 0.9 mm; normals use meshopt's octahedral filter
- * at 8 bits. `level: 'high'` (filters) beats 'medium' on size; `_FEATURE_ID_0` is never quantised (the
- * 'high' pattern only touches POSITION/TEXCOORD/COLOR…), so feature IDs stay exact integers.
+ * Notes (FZK-Haus, see the write stage's Notes for the measured bytes)
+ * - Positions are quantised per mesh (per tile for the merged mesh) on a grid of halfExtent / (2^(bits−1) − 1).
+ *   With ADD refinement upper-tile content stays on screen at every distance, so the grid must stay fine even in a
+ *   4 km railway root tile: bits grow from quantizePositionBits to 16 until the step is ≤ maxPositionErrorM
+ *   (1 mm); beyond 16 bits the tile keeps float32 positions (relative to the tile centre: 0.1 mm at 2 km).
+ *   FZK-Haus (8 m half-extent) stays at 14 bits (1.0 mm). Seen on the San Martino–Tufara railway: a fixed 14 bits
+ *   put root vertices 13.5 cm off (outside the box) on a 2 km half-extent.
+ * - Normals use meshopt's octahedral filter at 8 bits. `level: 'high'` (filters) beats 'medium' on size.
+ * - Only POSITION (and NORMAL for 'medium') are quantised: `_FEATURE_ID_0` stays exact integers.
  */
-import { meshopt, quantize, weld } from '@gltf-transform/functions';
+import type { Document } from '@gltf-transform/core';
+import { EXTMeshoptCompression } from '@gltf-transform/extensions';
+import { quantize, reorder, weld } from '@gltf-transform/functions';
 import type { OutputFile } from '@tiling/io/output-file';
 import type { StageContext } from '@tiling/stage-context';
 import { withDefaults } from '@tiling/stages/build/with-defaults';
@@ -20,8 +27,10 @@ export interface CompressOptions {
   meshopt?: boolean;
   /** meshopt level: 'high' uses filters (smaller), 'medium' plain quantisation. */
   level?: 'medium' | 'high';
-  /** Position bits per component, 8..16 (relative to each mesh's bounds). */
+  /** Minimum position bits per component, 8..16 (relative to each mesh's bounds); raised up to 16 as needed. */
   quantizePositionBits?: number;
+  /** Largest position rounding step allowed, metres (> 0); above 16 bits positions stay float32. */
+  maxPositionErrorM?: number;
   /** Normal bits per component, 8..16 ('high' caps at 8, octahedral). */
   quantizeNormalBits?: number;
 }
@@ -31,6 +40,7 @@ export const COMPRESS_DEFAULTS = {
   meshopt: true,
   level: 'high',
   quantizePositionBits: 14,
+  maxPositionErrorM: 0.001,
   quantizeNormalBits: 8,
 } satisfies Required<CompressOptions>;
 
@@ -56,6 +66,9 @@ export async function compressTiles(
   if (!(opts.quantizePositionBits >= 8 && opts.quantizePositionBits <= 16)) {
     throw new InputError(`compressTiles: quantizePositionBits must be 8..16, got ${opts.quantizePositionBits}`);
   }
+  if (!(opts.maxPositionErrorM > 0)) {
+    throw new InputError(`compressTiles: maxPositionErrorM must be > 0 m, got ${opts.maxPositionErrorM}`);
+  }
   if (!(opts.quantizeNormalBits >= 8 && opts.quantizeNormalBits <= 16)) {
     throw new InputError(`compressTiles: quantizeNormalBits must be 8..16, got ${opts.quantizeNormalBits}`);
   }
@@ -73,16 +86,23 @@ export async function compressTiles(
       continue;
     }
     const document = await io.readBinary(file.bytes);
+    const positionBits = choosePositionBits(document, opts.quantizePositionBits, opts.maxPositionErrorM);
     const quantizeOptions = {
-      quantizePosition: opts.quantizePositionBits,
+      quantizePosition: positionBits ?? 16,
       quantizeNormal: opts.quantizeNormalBits,
+      pattern: new RegExp(`^(${[positionBits === null ? null : 'POSITION', opts.meshopt && opts.level === 'high' ? null : 'NORMAL'].filter(Boolean).join('|') || '$^'})$`),
     };
-    await document.transform(
-      weld(),
-      opts.meshopt
-        ? meshopt({ encoder: ctx.meshoptEncoder, level: opts.level, ...quantizeOptions })
-        : quantize({ ...quantizeOptions, pattern: /^(POSITION|NORMAL)$/ }),
-    );
+    if (opts.meshopt) {
+      await document.transform(weld(), reorder({ encoder: ctx.meshoptEncoder, target: 'size' }), quantize(quantizeOptions));
+      document
+        .createExtension(EXTMeshoptCompression)
+        .setRequired(true)
+        .setEncoderOptions({
+          method: opts.level === 'high' ? EXTMeshoptCompression.EncoderMethod.FILTER : EXTMeshoptCompression.EncoderMethod.QUANTIZE,
+        });
+    } else {
+      await document.transform(weld(), quantize(quantizeOptions));
+    }
     const bytes = await io.writeBinary(document);
     before += file.bytes.byteLength;
     after += bytes.byteLength;
@@ -91,4 +111,31 @@ export async function compressTiles(
   }
   ctx.logger.info(`compress: tiles ${before} → ${after} bytes (${opts.meshopt ? `meshopt ${opts.level}` : 'quantize only'})`);
   return out;
+}
+
+/**
+ * Smallest bit count in minBits..16 whose grid step over the largest mesh half-extent of the document is
+ * ≤ maxErrorM metres; null when even 16 bits are too coarse (positions then stay float32).
+ */
+export function choosePositionBits(document: Document, minBits: number, maxErrorM: number): number | null {
+  let halfExtentM = 0;
+  for (const mesh of document.getRoot().listMeshes()) {
+    const min = [Infinity, Infinity, Infinity];
+    const max = [-Infinity, -Infinity, -Infinity];
+    for (const prim of mesh.listPrimitives()) {
+      const position = prim.getAttribute('POSITION');
+      if (!position) continue;
+      const lo = position.getMin([]);
+      const hi = position.getMax([]);
+      for (let k = 0; k < 3; k++) {
+        min[k] = Math.min(min[k], lo[k]);
+        max[k] = Math.max(max[k], hi[k]);
+      }
+    }
+    for (let k = 0; k < 3; k++) if (max[k] >= min[k]) halfExtentM = Math.max(halfExtentM, (max[k] - min[k]) / 2);
+  }
+  for (let bits = minBits; bits <= 16; bits++) {
+    if (halfExtentM / (2 ** (bits - 1) - 1) <= maxErrorM) return bits;
+  }
+  return null;
 }
