@@ -14,6 +14,16 @@ import type { CesiumModule } from './load-cesium';
 /** Height of outline polylines above the WGS84 ellipsoid, metres. */
 export const OUTLINE_HEIGHT_M = 1;
 
+/** Thin outlines (width < {@link THIN_OUTLINE_MAX_WIDTH_PX}) are drawn with this opacity, [0, 1]. */
+export const THIN_OUTLINE_ALPHA = 0.55;
+
+/**
+ * Widest outline counted as thin, CSS px. Thin lines are translucent so that thicker, higher-level boundaries
+ * stay visible where they run together: county and city boundaries come from different sources and zigzag
+ * across each other, and with equal depth the later-drawn layer covered the other.
+ */
+export const THIN_OUTLINE_MAX_WIDTH_PX = 1.5;
+
 /** How an outline layer is drawn. */
 export interface OutlineStyle {
   /** Line colour, any CSS colour. */
@@ -25,6 +35,8 @@ export interface OutlineStyle {
 /** One GeoJSON layer as a polyline primitive in a scene. */
 export class OutlineLayer {
   private readonly collection: PolylineCollection;
+  /** Line width, CSS px (thicker layers are drawn last, see {@link raiseToTop}). */
+  readonly widthPx: number;
 
   /** Builds the polylines of `data` and adds them to `scene` (shown at once when `isVisible`). */
   constructor(
@@ -34,8 +46,11 @@ export class OutlineLayer {
     style: OutlineStyle,
     isVisible: boolean,
   ) {
+    this.widthPx = style.widthPx;
     this.collection = new Cesium.PolylineCollection();
-    const material = Cesium.Material.fromType('Color', { color: Cesium.Color.fromCssColorString(style.stroke) });
+    const colour = Cesium.Color.fromCssColorString(style.stroke);
+    if (style.widthPx < THIN_OUTLINE_MAX_WIDTH_PX) colour.alpha = Math.min(colour.alpha, THIN_OUTLINE_ALPHA);
+    const material = Cesium.Material.fromType('Color', { color: colour });
     for (const line of featureCollectionToPolylines(data)) {
       const lonLatHeights: number[] = [];
       for (let i = 0; i < line.length; i += 2) lonLatHeights.push(line[i], line[i + 1], OUTLINE_HEIGHT_M);
@@ -57,6 +72,14 @@ export class OutlineLayer {
   /** Shows or hides the layer. */
   setVisible(isVisible: boolean): void {
     this.collection.show = isVisible;
+  }
+
+  /**
+   * Draws this layer after every other primitive: where two outlines coincide (a city boundary is also a county
+   * boundary) the one drawn last shows, so callers raise layers in ascending width.
+   */
+  raiseToTop(): void {
+    this.scene.primitives.raiseToTop(this.collection);
   }
 
   /** Removes the layer from the scene and frees its GPU resources. */

@@ -138,6 +138,9 @@ export class TwinScene {
         this.outlines.set(id, { data: input.data!, layer });
       }
     }
+    // Thicker (higher-level) boundaries on top of thinner ones where they coincide.
+    const byWidth = [...this.outlines.values()].sort((a, b) => a.layer.widthPx - b.layer.widthPx);
+    for (const entry of byWidth) entry.layer.raiseToTop();
     this.widget.scene.requestRender();
   }
 
