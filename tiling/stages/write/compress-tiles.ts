@@ -13,7 +13,7 @@
  * - Only POSITION (and NORMAL for 'medium') are quantised: `_FEATURE_ID_0` stays exact integers.
  */
 import type { Document } from '@gltf-transform/core';
-import { EXTMeshoptCompression } from '@gltf-transform/extensions';
+import { EXTMeshoptCompression, KHRMeshQuantization } from '@gltf-transform/extensions';
 import { quantize, reorder, weld } from '@gltf-transform/functions';
 import type { OutputFile } from '@tiling/io/output-file';
 import type { StageContext } from '@tiling/stage-context';
@@ -94,6 +94,8 @@ export async function compressTiles(
     };
     if (opts.meshopt) {
       await document.transform(weld(), reorder({ encoder: ctx.meshoptEncoder, target: 'size' }), quantize(quantizeOptions));
+      // The octahedral filter stores normals as normalized bytes even when positions stay float32.
+      document.createExtension(KHRMeshQuantization).setRequired(true);
       document
         .createExtension(EXTMeshoptCompression)
         .setRequired(true)
