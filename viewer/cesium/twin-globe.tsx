@@ -8,7 +8,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { CameraState } from '@viewer/core/camera-url';
 import { createTranslator, type Locale } from '@viewer/core/i18n';
 import type { ElementSelection } from '@viewer/core/selection';
-import { createEventEmitter, type TwinEventMap } from '@viewer/core/twin-events';
+import { createEventEmitter, type ElementLabel, type TwinEventMap } from '@viewer/core/twin-events';
 import type { FlyToPoint } from './camera-pose';
 import { CESIUM_BASE_URL } from './load-cesium';
 import { GLOBE_MESSAGES } from './messages';
@@ -67,6 +67,7 @@ export default function TwinGlobe(props: TwinGlobeProps) {
   const [events] = useState(() => createEventEmitter<TwinEventMap>());
   const { scene, error } = useCesiumViewer(containerRef, props.initialCamera, events);
   const [isReady, setIsReady] = useState(false);
+  const [hoverTip, setHoverTip] = useState<{ label: ElementLabel; x: number; y: number } | null>(null);
   const t = createTranslator(GLOBE_MESSAGES, props.locale);
   const callbacks = useLatest(props);
 
@@ -78,7 +79,10 @@ export default function TwinGlobe(props: TwinGlobeProps) {
         hook.lastSelection = element;
         callbacks.current.onElementSelect?.(element);
       }),
-      events.on('element-hover', ({ element }) => callbacks.current.onElementHover?.(element)),
+      events.on('element-hover', ({ element, label, canvasX, canvasY }) => {
+        setHoverTip(element && label ? { label, x: canvasX, y: canvasY } : null);
+        callbacks.current.onElementHover?.(element);
+      }),
       events.on('camera-change', ({ camera }) => callbacks.current.onCameraChange?.(camera)),
       events.on('ready-change', ({ isReady: ready }) => setIsReady(ready)),
       events.on('tileset-load', ({ tilesetId, message }) => {
@@ -117,6 +121,12 @@ export default function TwinGlobe(props: TwinGlobeProps) {
     <div className="gt-globe" data-ready={isReady ? 'true' : 'false'} data-testid="twin-globe">
       <link rel="stylesheet" href={`${CESIUM_BASE_URL}/Widgets/CesiumWidget/CesiumWidget.css`} precedence="default" />
       <div ref={containerRef} className="gt-globe__canvas" role="application" aria-label={t('globe.ariaLabel')} />
+      {hoverTip ? (
+        <div className="gt-globe__tip" style={{ left: hoverTip.x + 14, top: hoverTip.y + 14 }} role="tooltip">
+          {hoverTip.label.ifcClass ? <span className="gt-globe__tip-class">{hoverTip.label.ifcClass}</span> : null}
+          {hoverTip.label.name ? <span className="gt-globe__tip-name">{hoverTip.label.name}</span> : null}
+        </div>
+      ) : null}
       {!scene && !error ? <div className="gt-globe__status">{t('globe.loading')}</div> : null}
       {error ? (
         <div className="gt-globe__status gt-globe__status--error" role="alert">

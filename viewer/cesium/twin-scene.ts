@@ -14,7 +14,7 @@ import { JIANGXI_OVERVIEW_CAMERA, type CameraState } from '@viewer/core/camera-u
 import type { FeatureCollection } from '@viewer/core/geojson-lines';
 import type { ElementSelection } from '@viewer/core/selection';
 import { isSameSelection } from '@viewer/core/selection';
-import type { EventEmitter, TwinEventMap } from '@viewer/core/twin-events';
+import type { ElementLabel, EventEmitter, TwinEventMap } from '@viewer/core/twin-events';
 import {
   applyCameraState,
   flyToCameraState,
@@ -197,12 +197,21 @@ export class TwinScene {
    * @returns the element, or `null` over the globe / outlines / empty space
    */
   pickAt(x: number, y: number): ElementSelection | null {
-    const scene = this.widget.scene;
-    const picked: unknown = scene.pick(new this.Cesium.Cartesian2(x, y));
+    return this.pickElement(x, y)?.element ?? null;
+  }
+
+  /** Picks the element at a canvas position with its label from the tile metadata, or `null`. */
+  private pickElement(x: number, y: number): { element: ElementSelection; label: ElementLabel } | null {
+    const picked: unknown = this.widget.scene.pick(new this.Cesium.Cartesian2(x, y));
     if (!(picked instanceof this.Cesium.Cesium3DTileFeature)) return null;
     const tilesetId = this.tilesets.idOf(picked.tileset);
     const globalId = featureGlobalId(picked);
-    return tilesetId !== null && globalId !== null ? { tilesetId, globalId } : null;
+    if (tilesetId === null || globalId === null) return null;
+    const text = (name: string): string | null => {
+      const value: unknown = picked.getProperty(name);
+      return typeof value === 'string' && value.length > 0 ? value : null;
+    };
+    return { element: { tilesetId, globalId }, label: { ifcClass: text('ifcClass'), name: text('name') } };
   }
 
   /** Whether the globe and every visible tileset have loaded what the current view needs. */
@@ -242,12 +251,18 @@ export class TwinScene {
       const { x, y } = this.pendingHover;
       this.pendingHover = null;
       this.lastHoverPickMs = Date.now();
-      const element = this.pickAt(x, y);
-      if (isSameSelection(element, this.hovered)) return;
+      const picked = this.pickElement(x, y);
+      const element = picked?.element ?? null;
+      const isSameElement = isSameSelection(element, this.hovered);
       this.hovered = element;
-      this.tilesets.setHovered(element);
-      this.widget.canvas.style.cursor = element ? 'pointer' : '';
-      this.events.emit('element-hover', { element });
+      if (!isSameElement) {
+        this.tilesets.setHovered(element);
+        this.widget.canvas.style.cursor = element ? 'pointer' : '';
+      }
+      // Emitted on every hover pick while over an element, so a tooltip can follow the mouse.
+      if (!isSameElement || element) {
+        this.events.emit('element-hover', { element, label: picked?.label ?? null, canvasX: x, canvasY: y });
+      }
     }, waitMs);
   }
 

@@ -5,10 +5,22 @@
 import type { CameraState } from './camera-url';
 import type { ElementSelection } from './selection';
 
+/** Short description of an element read from per-feature metadata (EXT_structural_metadata class `element`). */
+export interface ElementLabel {
+  /** IFC entity name, e.g. `IfcWallStandardCase`; `null` when absent. */
+  ifcClass: string | null;
+  /** IFC `Name` attribute; `null` when absent. */
+  name: string | null;
+}
+
 /** Every event the twin viewer emits, by name, with its payload. */
 export interface TwinEventMap {
-  /** The mouse moved onto another element (or off every element: `element: null`). */
-  'element-hover': { element: ElementSelection | null };
+  /**
+   * The mouse moved onto another element (or off every element: `element: null`). `label` holds the element's
+   * IFC class and name from the tile metadata; `canvasX`/`canvasY` the mouse position, CSS px from the canvas's
+   * top-left corner.
+   */
+  'element-hover': { element: ElementSelection | null; label: ElementLabel | null; canvasX: number; canvasY: number };
   /** A click selected an element (or empty space: `element: null`). */
   'element-select': { element: ElementSelection | null };
   /** The camera stopped moving (CesiumJS `camera.moveEnd`). */
