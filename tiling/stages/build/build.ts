@@ -16,6 +16,10 @@
  *   triangles. Candidates keep one geometry-local mesh (re-centred on its AABB centre, so no absolute coordinates
  *   leak into GPU buffers) plus one float64 transform per use; `write` decides per tile whether instancing pays
  *   and bakes the rest. Everything else is baked here.
+ * - A map conversion can scale horizontally and vertically differently (San Martino–Tufara, EPSG:3065:
+ *   modelToEnu scales east/north by 0.9973 and up by 1), so no placement is a similarity and nothing would be
+ *   instanced (28.9 k placements baked: 191 MB of tiles). That shared axis scale is split off as
+ *   `instanceScale` (put on the instanced glTF node); the rest of each placement is tested for similarity.
  * - Every mesh then goes through mergeVertices (20° crease by default; see its Notes: FZK-Haus 37.0 k → 24 k
  *   vertices), the largest size lever that keeps normals.
  */
