@@ -6,7 +6,7 @@
 import { skipToken, useQuery } from '@tanstack/react-query';
 import type { inferRouterOutputs } from '@trpc/server';
 import { useRouter } from 'next/navigation';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { JIANGXI_OVERVIEW_CAMERA, type CameraState, type TwinUrlState } from '@viewer/core/camera-url';
 import { createTranslator, LOCALE_COOKIE, LOCALE_QUERY_PARAM, type Locale } from '@viewer/core/i18n';
 import { layerTitle, outlineStyle, resolveLayerVisibility, type LayerDescriptor } from '@viewer/core/layer-descriptor';
@@ -131,6 +131,13 @@ export function TwinApp({ locale, initialUrlState, initialData }: TwinAppProps) 
     },
     [url],
   );
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') onElementSelect(null);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [onElementSelect]);
   const onCameraChange = useCallback(
     (next: CameraState) => {
       setCamera(next);

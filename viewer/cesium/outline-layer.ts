@@ -50,14 +50,15 @@ export class OutlineLayer {
     this.collection = new Cesium.PolylineCollection();
     const colour = Cesium.Color.fromCssColorString(style.stroke);
     if (style.widthPx < THIN_OUTLINE_MAX_WIDTH_PX) colour.alpha = Math.min(colour.alpha, THIN_OUTLINE_ALPHA);
-    const material = Cesium.Material.fromType('Color', { color: colour });
     for (const line of featureCollectionToPolylines(data)) {
       const lonLatHeights: number[] = [];
       for (let i = 0; i < line.length; i += 2) lonLatHeights.push(line[i], line[i + 1], OUTLINE_HEIGHT_M);
       this.collection.add({
         positions: Cesium.Cartesian3.fromDegreesArrayHeights(lonLatHeights),
         width: style.widthPx,
-        material,
+        // One material per polyline: each polyline destroys its own material when the collection is destroyed,
+        // so a shared instance made the second destroy throw ("This object was destroyed").
+        material: Cesium.Material.fromType('Color', { color: colour }),
       });
     }
     this.collection.show = isVisible;
