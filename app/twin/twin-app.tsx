@@ -105,12 +105,18 @@ export function TwinApp({ locale, initialUrlState, initialData }: TwinAppProps) 
   const tilesetLayers = useMemo<TilesetLayerInput[]>(() => {
     const inputs: TilesetLayerInput[] = layers
       .filter((layer) => layer.kind === 'tileset')
-      .map((layer) => ({ id: layer.id, url: layer.url, isVisible: visibility[layer.id] ?? false }));
+      .map((layer) => ({
+        id: layer.id,
+        url: layer.url,
+        isVisible: visibility[layer.id] ?? false,
+        groundOffsetM: models.find((model) => tilesetLayerIdOf(model, layers) === layer.id)?.anchor?.heightM ?? 0,
+      }));
+    // No terrain here: every model is lowered by its anchor height so that it stands on the ellipsoid (the ground).
     // Every ready model stands on the globe, even if the catalogue has no layer for it yet.
     for (const model of models) {
       const id = tilesetLayerIdOf(model, layers);
       if (model.status === 'ready' && !inputs.some((input) => input.id === id)) {
-        inputs.push({ id, url: model.tilesetUrl, isVisible: visibilityOverrides[id] ?? true });
+        inputs.push({ id, url: model.tilesetUrl, isVisible: visibilityOverrides[id] ?? true, groundOffsetM: model.anchor?.heightM ?? 0 });
       }
     }
     return inputs;

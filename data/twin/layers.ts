@@ -73,7 +73,7 @@ export const TWIN_LAYERS: readonly LayerDefinition[] = [
     source: `${NANCHANG_ROAD_NETWORK.source}; datum: ${NANCHANG_ROAD_NETWORK.sourceDatum} (checked, see data/twin/README.md)`,
     url: '/api/geo/nanchang-roads',
     defaultVisible: true,
-    style: { stroke: '#ff7a45', width: 2 },
+    style: { stroke: '#ff7a45', width: 1 },
     sortOrder: 40,
   },
 ];

@@ -17,6 +17,12 @@ export interface TilesetLayerInput {
   /** URL of tileset.json (same origin, e.g. `/tiles/<modelId>/tileset.json`). */
   url: string;
   isVisible: boolean;
+  /**
+   * Metres to lower the tileset along the local vertical at its anchor (ECEF translation), so that a model whose
+   * anchor height is an orthometric height (e.g. IfcMapConversion OrthogonalHeight 22 m) stands on the globe:
+   * the twin has no terrain model, its ground is the WGS84 ellipsoid (height 0). 0 = as georeferenced.
+   */
+  groundOffsetM?: number;
 }
 
 interface TilesetEntry {
@@ -139,6 +145,7 @@ export class TilesetLayers {
           return;
         }
         tileset.show = entry.isVisible;
+        if (layer.groundOffsetM) this.lowerAlongVertical(tileset, layer.groundOffsetM);
         tileset.colorBlendMode = this.Cesium.Cesium3DTileColorBlendMode.MIX;
         tileset.colorBlendAmount = HIGHLIGHT_BLEND_AMOUNT;
         entry.tileset = tileset;
@@ -154,6 +161,14 @@ export class TilesetLayers {
         entry.failure = error instanceof Error ? error.message : String(error);
         this.onLoad(layer.id, `${layer.url}: ${entry.failure}`);
       });
+  }
+
+  /** Sets `tileset.modelMatrix` to a translation of `offsetM` metres down the ellipsoid normal at the root's origin. */
+  private lowerAlongVertical(tileset: Cesium3DTileset, offsetM: number): void {
+    const { Cartesian3, Ellipsoid, Matrix4 } = this.Cesium;
+    const anchorEcef = Matrix4.getTranslation(tileset.root.transform, new Cartesian3());
+    const up = Ellipsoid.WGS84.geodeticSurfaceNormal(anchorEcef, new Cartesian3());
+    tileset.modelMatrix = Matrix4.fromTranslation(Cartesian3.multiplyByScalar(up, -offsetM, up));
   }
 
   private remove(id: string): void {
