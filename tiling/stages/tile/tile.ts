@@ -36,15 +36,21 @@ import { InputError } from '@tiling/errors';
 
 /** Options of the `tile` stage; see {@link TILE_DEFAULTS}. */
 export interface TileOptions {
-  /** Triangle budget per tile content (as placed; instanced ones weighted, see below), ≥ 1. */
+  /**
+   * Stored-triangle budget per tile content, ≥ 1: baked triangles, plus each instance group's mesh once per tile,
+   * plus instanced copies weighted by `instancedTriangleWeight` (what the tile's bytes and decoding cost).
+   */
   maxTrianglesPerTile?: number;
+  /** Drawn-triangle budget per tile content (every instanced copy counted), ≥ 1: what the GPU draws for it. */
+  maxDrawnTrianglesPerTile?: number;
   /** Feature budget per tile content (rows of the tile's property table), 1..65 535. */
   maxFeaturesPerTile?: number;
   /** Padding added on each side of every bounding box, metres (covers float32 and quantisation rounding). */
   boxPaddingM?: number;
   /**
-   * Weight of instanced triangles in the triangle budget, 0..1: an instanced mesh is stored once per tile, so
-   * counting its copies fully would cut repeated-geometry models into many tiles that each repeat the mesh.
+   * Weight of each instanced copy's triangles in the stored-triangle budget, 0..1 (the group's mesh itself is
+   * always counted once per tile): an instanced copy costs one transform, not its triangles, so counting copies
+   * would cut repeated-geometry models into many tiles that each repeat the mesh.
    */
   instancedTriangleWeight?: number;
 }
@@ -52,9 +58,10 @@ export interface TileOptions {
 /** Defaults of {@link TileOptions}. */
 export const TILE_DEFAULTS = {
   maxTrianglesPerTile: 100_000,
+  maxDrawnTrianglesPerTile: 10_000_000,
   maxFeaturesPerTile: 4_000,
   boxPaddingM: 0.005,
-  instancedTriangleWeight: 0.25,
+  instancedTriangleWeight: 0,
 } satisfies Required<TileOptions>;
 
 /** One tile of the tree. */
@@ -123,31 +130,81 @@ function splitSpatially(features: BuiltFeature[]): [BuiltFeature[], BuiltFeature
   return [sorted.slice(0, half), sorted.slice(half)];
 }
 
-/** A feature's weight in the triangle budget (instanced triangles count `instancedTriangleWeight` each). */
-function loadOf(f: BuiltFeature, opts: Required<TileOptions>): number {
-  return f.triangles - f.instancedTriangles * (1 - opts.instancedTriangleWeight);
+/**
+ * Running stored/drawn triangle load of a set of features: baked triangles, each instance group's mesh once,
+ * instanced copies at `instancedTriangleWeight`; drawn counts every copy.
+ */
+class TileLoad {
+  stored = 0;
+  drawn = 0;
+  count = 0;
+  private readonly groups = new Set<number>();
+  constructor(
+    private readonly groupTriangles: readonly number[],
+    private readonly opts: Required<TileOptions>,
+  ) {}
+
+  /** Stored and drawn triangles that `f` would add to the set. */
+  costOf(f: BuiltFeature): { stored: number; drawn: number } {
+    let stored = f.triangles - f.instancedTriangles * (1 - this.opts.instancedTriangleWeight);
+    let newGroups: Set<number> | undefined;
+    for (const use of f.instances) {
+      if (this.groups.has(use.groupIndex) || newGroups?.has(use.groupIndex)) continue;
+      (newGroups ??= new Set()).add(use.groupIndex);
+      stored += this.groupTriangles[use.groupIndex];
+    }
+    return { stored, drawn: f.triangles };
+  }
+
+  /** True when `f` still fits the budgets (adds it then). */
+  tryAdd(f: BuiltFeature): boolean {
+    const cost = this.costOf(f);
+    if (
+      this.count > 0 &&
+      (this.stored + cost.stored > this.opts.maxTrianglesPerTile ||
+        this.drawn + cost.drawn > this.opts.maxDrawnTrianglesPerTile ||
+        this.count + 1 > this.opts.maxFeaturesPerTile)
+    ) {
+      return false;
+    }
+    this.add(f, cost);
+    return true;
+  }
+
+  add(f: BuiltFeature, cost = this.costOf(f)): void {
+    this.stored += cost.stored;
+    this.drawn += cost.drawn;
+    this.count++;
+    for (const use of f.instances) this.groups.add(use.groupIndex);
+  }
+
+  fits(): boolean {
+    return (
+      this.stored <= this.opts.maxTrianglesPerTile &&
+      this.drawn <= this.opts.maxDrawnTrianglesPerTile &&
+      this.count <= this.opts.maxFeaturesPerTile
+    );
+  }
 }
 
-function subdivide(features: BuiltFeature[], opts: Required<TileOptions>): Draft {
-  const triangles = features.reduce((s, f) => s + loadOf(f, opts), 0);
-  if (features.length <= 1 || (triangles <= opts.maxTrianglesPerTile && features.length <= opts.maxFeaturesPerTile)) {
+function subdivide(features: BuiltFeature[], groupTriangles: readonly number[], opts: Required<TileOptions>): Draft {
+  const all = new TileLoad(groupTriangles, opts);
+  for (const f of features) all.add(f);
+  if (features.length <= 1 || all.fits()) {
     return { content: features, errorM: 0, children: [] };
   }
   const bySize = [...features].sort((a, b) => sizeOf(b) - sizeOf(a) || a.featureId - b.featureId);
+  const load = new TileLoad(groupTriangles, opts);
   let taken = 0;
-  let budget = 0;
-  while (taken < bySize.length && taken < opts.maxFeaturesPerTile) {
-    const next = budget + loadOf(bySize[taken], opts);
-    if (next > opts.maxTrianglesPerTile) break;
-    budget = next;
-    taken++;
-  }
+  // The first (largest) element is always taken when it fits alone; a single over-budget element is its own leaf.
+  while (taken < bySize.length && load.tryAdd(bySize[taken])) taken++;
+  if (taken === 1 && !load.fits()) taken = 0;
   while (taken > 0 && taken < bySize.length && sizeOf(bySize[taken - 1]) <= sizeOf(bySize[taken])) taken--;
   const rest = bySize.slice(taken);
   const children: Draft[] = [];
   for (const part of splitSpatially(rest)) {
     if (part.length === 0) continue;
-    const child = subdivide(part, opts);
+    const child = subdivide(part, groupTriangles, opts);
     // Rule 3: a content-less child is dissolved into this tile.
     if (child.content.length === 0) children.push(...child.children);
     else children.push(child);
@@ -205,7 +262,11 @@ export async function tile(built: BuiltModel, options: TileOptions, ctx: StageCo
   if (built.features.length === 0) {
     throw new InputError(`tile: ${built.fileName} has no element with triangles; nothing to tile`);
   }
-  const root = finalize(subdivide(built.features, opts), '0', 0, opts);
+  if (!(opts.maxDrawnTrianglesPerTile >= 1)) {
+    throw new InputError(`tile: maxDrawnTrianglesPerTile must be ≥ 1, got ${opts.maxDrawnTrianglesPerTile}`);
+  }
+  const groupTriangles = built.instanceGroups.map((g) => g.triangles);
+  const root = finalize(subdivide(built.features, groupTriangles, opts), '0', 0, opts);
   const stats = countTiles(root, { tiles: 0, contentTiles: 0, maxLevel: 0 });
   const tilesetGeometricError = Math.max(diagonalM(root.boundsEnu), root.geometricError);
   ctx.logger.info(

@@ -19,11 +19,15 @@ function documentWithHalfExtent(halfExtentM: number): Document {
 }
 
 describe('choosePositionBits', () => {
-  it('keeps 14 bits for an 8 m half-extent (step 0.98 mm ≤ 1 mm)', () => {
+  it('keeps 14 bits for an 8 m half-extent (step 0.98 mm, error ≤ 0.49 mm)', () => {
     expect(choosePositionBits(documentWithHalfExtent(8), 14, 0.001)).toBe(14);
   });
-  it('raises to 16 bits for 20 m (15 bits would step 1.22 mm, 16 bits 0.61 mm)', () => {
-    expect(choosePositionBits(documentWithHalfExtent(20), 14, 0.001)).toBe(16);
+  it('raises to 16 bits for 40 m (15 bits: step 2.44 mm, error 1.22 mm; 16 bits: error 0.61 mm)', () => {
+    expect(choosePositionBits(documentWithHalfExtent(40), 14, 0.001)).toBe(16);
+  });
+  it('keeps 16 bits up to a 65 m half-extent (error 0.99 mm)', () => {
+    expect(choosePositionBits(documentWithHalfExtent(65), 14, 0.001)).toBe(16);
+    expect(choosePositionBits(documentWithHalfExtent(66), 14, 0.001)).toBeNull();
   });
   it('keeps float32 positions (null) for a 2 km half-extent railway root tile', () => {
     expect(choosePositionBits(documentWithHalfExtent(2000), 14, 0.001)).toBeNull();

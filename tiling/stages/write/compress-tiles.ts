@@ -29,7 +29,7 @@ export interface CompressOptions {
   level?: 'medium' | 'high';
   /** Minimum position bits per component, 8..16 (relative to each mesh's bounds); raised up to 16 as needed. */
   quantizePositionBits?: number;
-  /** Largest position rounding step allowed, metres (> 0); above 16 bits positions stay float32. */
+  /** Largest position rounding error allowed (half a grid step), metres (> 0); above 16 bits positions stay float32. */
   maxPositionErrorM?: number;
   /** Normal bits per component, 8..16 ('high' caps at 8, octahedral). */
   quantizeNormalBits?: number;
@@ -116,8 +116,8 @@ export async function compressTiles(
 }
 
 /**
- * Smallest bit count in minBits..16 whose grid step over the largest mesh half-extent of the document is
- * ≤ maxErrorM metres; null when even 16 bits are too coarse (positions then stay float32).
+ * Smallest bit count in minBits..16 whose rounding error (half the grid step) over the largest mesh half-extent
+ * of the document is ≤ maxErrorM metres; null when even 16 bits are too coarse (positions then stay float32).
  */
 export function choosePositionBits(document: Document, minBits: number, maxErrorM: number): number | null {
   let halfExtentM = 0;
@@ -136,8 +136,9 @@ export function choosePositionBits(document: Document, minBits: number, maxError
     }
     for (let k = 0; k < 3; k++) if (max[k] >= min[k]) halfExtentM = Math.max(halfExtentM, (max[k] - min[k]) / 2);
   }
+  // Rounding to the nearest grid point moves a vertex by at most half a step.
   for (let bits = minBits; bits <= 16; bits++) {
-    if (halfExtentM / (2 ** (bits - 1) - 1) <= maxErrorM) return bits;
+    if (halfExtentM / (2 ** (bits - 1) - 1) / 2 <= maxErrorM) return bits;
   }
   return null;
 }
