@@ -13,6 +13,7 @@ import { join, relative } from 'node:path';
 import type { Document, Node } from '@gltf-transform/core';
 import type { InstancedMesh, PropertyTable, StructuralMetadata } from '@gltf-transform/extensions';
 import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
 import { decodeStrings } from './property-table';
 import { createTileIO } from './tile-io';
 
@@ -82,6 +83,10 @@ function listJsonFiles(dir: string): string[] {
 export function validateTilesetJson(tileset: unknown, schemaDir = '/work/shared/schemas/3d-tiles-1.1'): string[] {
   const base = 'https://gantwin.invalid/3d-tiles-1.1/';
   const ajv = new Ajv2020({ allErrors: true, strict: false });
+  addFormats(ajv); // `uri`, `uri-reference`, …
+  // ajv-formats has no IRI formats (RFC 3987); the 3D Tiles schemas use them for URIs, which we write as plain ASCII paths.
+  ajv.addFormat('iri-reference', true);
+  ajv.addFormat('iri', true);
   for (const path of listJsonFiles(schemaDir)) {
     const schema = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
     schema.$id = base + relative(schemaDir, path).split('\\').join('/');
