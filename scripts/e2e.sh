@@ -14,9 +14,10 @@ npm run --silent seed
 npx tsx scripts/convert-samples.ts --test-only
 bash scripts/build-if-changed.sh
 
-npx next start -p "$E2E_PORT" > .gantwin/e2e-server.log 2>&1 &
+# Own process group, so that the trap stops next-server itself and not only the npx wrapper.
+setsid npx next start -p "$E2E_PORT" > .gantwin/e2e-server.log 2>&1 &
 server_pid=$!
-trap 'kill "$server_pid" 2>/dev/null || true' EXIT
+trap 'kill -- "-$server_pid" 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do
   curl -sf -o /dev/null "http://127.0.0.1:${E2E_PORT}/" && break
   kill -0 "$server_pid" 2>/dev/null || { cat .gantwin/e2e-server.log >&2; exit 1; }
