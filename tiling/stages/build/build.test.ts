@@ -53,7 +53,7 @@ describe('build', () => {
     const built = await build(model, createSyntheticGeoreference(), {}, ctx());
     expect(Math.hypot(...built.originContent)).toBeGreaterThan(2900);
     for (const f of built.features) for (const p of f.parts) for (const v of p.positions) expect(Math.abs(v)).toBeLessThan(30);
-    for (const g of built.instanceGroups) for (const v of g.mesh.positions) expect(Math.abs(v)).toBeLessThan(1);
+    for (const g of built.instanceGroups) for (const part of g.parts) for (const v of part.mesh.positions) expect(Math.abs(v)).toBeLessThan(1);
   });
 
   it('bakes instead of instancing when disabled, and reports elements without triangles', async () => {

@@ -45,6 +45,7 @@ import {
   translateSourceMatrix4,
 } from './matrix4';
 import { estimateOrigin, sharedAxisScale } from './content-frame';
+import { bakePrototype, findElementPrototypes, type PrototypeMesh } from './element-prototypes';
 import { mergeVertices } from './merge-vertices';
 import { findDuplicateGeometries } from './repeated-geometry';
 import { withDefaults } from './with-defaults';
@@ -88,14 +89,16 @@ export interface InstanceUse {
   contentFromMesh: Matrix4;
 }
 
-/** Repeated geometry drawn once and placed many times. */
+/** Repeated geometry drawn once and placed many times: one repeated geometry, or a repeated element's parts. */
 export interface InstanceGroup {
+  /** The (first) geometry's expressId; names the glTF mesh. */
   geometryExpressId: number;
-  color: ColorRgba;
-  /** Geometry-local mesh, re-centred on its AABB centre (metres). */
-  mesh: MeshGeometry;
+  /** One mesh per colour in the group's local frame, re-centred on the group's AABB centre (metres). */
+  parts: { color: ColorRgba; mesh: MeshGeometry }[];
   /** Triangles of one copy. */
   triangles: number;
+  /** Vertices of one copy (all parts). */
+  vertices: number;
   /** Number of uses model-wide. */
   uses: number;
 }
@@ -186,10 +189,18 @@ export async function build(
   const canonicalId = opts.detectInstancing ? findDuplicateGeometries(model.geometries) : new Map<number, number>();
   const canonical = (id: number) => canonicalId.get(id) ?? id;
 
+  // Pass 0: repeated elements (all parts alike) become one instance each (see element-prototypes.ts).
+  const isInstanceable = (t: Matrix4) => decomposeSimilarity(unscale(multiplyMatrix4(relativeFromModel, t))) !== null;
+  const { prototypes, byElement: prototypeByElement } = opts.detectInstancing
+    ? findElementPrototypes(model, isInstanceable, canonical, opts.minInstanceCount, opts.minInstanceTriangles)
+    : { prototypes: [], byElement: new Map<number, number>() };
+  const prototypeGroups = new Map<number, { groupIndex: number; baked: PrototypeMesh } | null>();
+
   // Pass 1: which geometries qualify for instancing (placed often enough with similarity transforms).
   const similarUses = new Map<number, number>();
   if (opts.detectInstancing) {
     for (const eg of model.elementGeometries) {
+      if (prototypeByElement.has(eg.expressId)) continue;
       for (const pg of eg.placed) {
         const mesh = model.geometries.get(pg.geometryExpressId);
         if (!mesh || mesh.indices.length / 3 < opts.minInstanceTriangles) continue;
@@ -217,7 +228,32 @@ export async function build(
     const instances: InstanceUse[] = [];
     let triangles = 0;
     let instancedTriangles = 0;
-    for (const pg of placed) {
+    const prototypeIndex = prototypeByElement.get(element.expressId);
+    let prototype = prototypeIndex === undefined ? null : prototypeGroups.get(prototypeIndex);
+    if (prototypeIndex !== undefined && prototype === undefined) {
+      const baked = bakePrototype(prototypes[prototypeIndex], model.geometries, opts.creaseAngleDeg);
+      prototype = baked ? { groupIndex: instanceGroups.length, baked } : null;
+      prototypeGroups.set(prototypeIndex, prototype);
+      if (baked) {
+        instanceGroups.push({
+          geometryExpressId: prototypes[prototypeIndex].parts[0].geometryExpressId,
+          parts: baked.parts,
+          triangles: prototypes[prototypeIndex].triangles,
+          vertices: baked.vertices,
+          uses: 0,
+        });
+      }
+    }
+    if (prototype) {
+      const fullFromMesh = translateSourceMatrix4(multiplyMatrix4(relativeFromModel, placed[0].transform), prototype.baked.center);
+      for (const part of prototype.baked.parts) growBoundsByMesh(bounds, part.mesh, fullFromMesh, originContent);
+      instances.push({ groupIndex: prototype.groupIndex, contentFromMesh: unscale(fullFromMesh) });
+      instanceGroups[prototype.groupIndex].uses++;
+      triangles = instancedTriangles = prototypes[prototypeIndex!].triangles;
+      placedGeometries += placed.length;
+      instancedPlacements += placed.length;
+    }
+    for (const pg of prototype ? [] : placed) {
       const mesh = model.geometries.get(pg.geometryExpressId);
       if (!mesh || mesh.indices.length < 3) continue;
       const m = multiplyMatrix4(relativeFromModel, pg.transform);
@@ -240,9 +276,9 @@ export async function build(
           groupIndexByKey.set(key, groupIndex);
           instanceGroups.push({
             geometryExpressId: geometryId,
-            color: pg.color,
-            mesh: centered.mesh,
+            parts: [{ color: pg.color, mesh: centered.mesh }],
             triangles: mesh.indices.length / 3,
+            vertices: centered.mesh.positions.length / 3,
             uses: 0,
           });
         }

@@ -63,16 +63,17 @@ export function determinant3(m: Matrix4): number {
 export function normalMatrix3(m: Matrix4): number[] {
   const det = determinant3(m);
   const [a, b, c, d, e, f, g, h, i] = [m[0], m[1], m[2], m[4], m[5], m[6], m[8], m[9], m[10]];
-  // Cofactor matrix of the 3×3 (= inverse-transpose × det), column-major.
+  // Cofactor matrix C of the 3×3 (inverse-transpose = C / det), column-major: out[col * 3 + row] = C(row, col).
+  // (Until 2026-11-30 this returned the adjugate Cᵀ, so baked normals turned by the inverse rotation.)
   return [
     (e * i - h * f) / det,
-    (h * c - b * i) / det,
-    (b * f - e * c) / det,
     (g * f - d * i) / det,
-    (a * i - g * c) / det,
-    (d * c - a * f) / det,
     (d * h - g * e) / det,
+    (h * c - b * i) / det,
+    (a * i - g * c) / det,
     (g * b - a * h) / det,
+    (b * f - e * c) / det,
+    (d * c - a * f) / det,
     (a * e - d * b) / det,
   ];
 }
@@ -136,4 +137,17 @@ export function decomposeSimilarity(m: Matrix4, toleranceRel = 1e-5): Similarity
   }
   const n = Math.hypot(x, y, z, w);
   return { translation: [m[12], m[13], m[14]], rotation: [x / n, y / n, z / n, w / n], scale };
+}
+
+/**
+ * Inverse of an affine column-major 4×4 (last row 0 0 0 1): linear part inverted by cofactors, translation
+ * carried along. A singular linear part yields non-finite values, which callers check.
+ */
+export function invertAffineMatrix4(m: Matrix4): Matrix4 {
+  const n = normalMatrix3(m); // inverse-transpose, column-major: inverse(row, col) = n[row * 3 + col]
+  const inv = [n[0], n[3], n[6], 0, n[1], n[4], n[7], 0, n[2], n[5], n[8], 0, 0, 0, 0, 1];
+  for (let row = 0; row < 3; row++) {
+    inv[12 + row] = -(inv[row] * m[12] + inv[4 + row] * m[13] + inv[8 + row] * m[14]);
+  }
+  return inv;
 }

@@ -57,7 +57,7 @@ export interface TileOptions {
 
 /** Defaults of {@link TileOptions}. */
 export const TILE_DEFAULTS = {
-  maxTrianglesPerTile: 100_000,
+  maxTrianglesPerTile: 250_000,
   maxDrawnTrianglesPerTile: 10_000_000,
   maxFeaturesPerTile: 4_000,
   boxPaddingM: 0.005,

@@ -98,7 +98,7 @@ export function createTileDocument(
         ([g, uses]) =>
           options.instancing &&
           uses.length >= options.minInstancesPerTile &&
-          (uses.length - 1) * (built.instanceGroups[g].mesh.positions.length / 3) >= options.minInstancedVerticesSaved,
+          (uses.length - 1) * built.instanceGroups[g].vertices >= options.minInstancedVerticesSaved,
       )
       .map(([g]) => g),
   );
@@ -124,9 +124,11 @@ export function createTileDocument(
     for (const use of f.instances) {
       if (instancedGroups.has(use.groupIndex)) continue;
       const group = built.instanceGroups[use.groupIndex];
-      const baked = bakeMesh(group.mesh, scaleRows(use.contentFromMesh, built.instanceScale), emptyBoundsEnu(), o);
-      invariant(baked !== null, `instance group ${use.groupIndex} produced non-finite coordinates`);
-      addPart({ ...baked, color: group.color }, localId);
+      for (const part of group.parts) {
+        const baked = bakeMesh(part.mesh, scaleRows(use.contentFromMesh, built.instanceScale), emptyBoundsEnu(), o);
+        invariant(baked !== null, `instance group ${use.groupIndex} produced non-finite coordinates`);
+        addPart({ ...baked, color: part.color }, localId);
+      }
     }
   });
 
@@ -191,18 +193,24 @@ export function createTileDocument(
         rotation.set(s.rotation, i * 4);
         scale.set([s.scale, s.scale, s.scale], i * 3);
       });
-      const primitive = document
-        .createPrimitive()
-        .setAttribute('POSITION', accessor(Float32Array.from(group.mesh.positions), 'VEC3'))
-        .setAttribute('NORMAL', accessor(Float32Array.from(group.mesh.normals), 'VEC3'))
-        .setIndices(accessor(Uint32Array.from(group.mesh.indices), 'SCALAR'))
-        .setMaterial(materialFor(group.color));
-      const mesh = document.createMesh(`geometry #${group.geometryExpressId}`).addPrimitive(primitive);
+      const mesh = document.createMesh(`geometry #${group.geometryExpressId}`);
+      for (const part of group.parts) {
+        mesh.addPrimitive(
+          document
+            .createPrimitive()
+            .setAttribute('POSITION', accessor(Float32Array.from(part.mesh.positions), 'VEC3'))
+            .setAttribute('NORMAL', accessor(Float32Array.from(part.mesh.normals), 'VEC3'))
+            .setIndices(accessor(Uint32Array.from(part.mesh.indices), 'SCALAR'))
+            .setMaterial(materialFor(part.color)),
+        );
+      }
       const batch = instancing
         .createInstancedMesh()
         .setAttribute('TRANSLATION', accessor(translation, 'VEC3'))
-        .setAttribute('ROTATION', accessor(rotation, 'VEC4'))
-        .setAttribute('SCALE', accessor(scale, 'VEC3'))
+        .setAttribute('ROTATION', accessor(rotation, 'VEC4'));
+      // SCALE is optional (default 1): omitted when every copy is unscaled (within 1e-6, i.e. 1 µm per metre).
+      if (scale.some((v) => Math.abs(v - 1) > 1e-6)) batch.setAttribute('SCALE', accessor(scale, 'VEC3'));
+      batch
         // FLOAT (exact below 2^24): a 1- or 2-byte instance attribute gets padded to a 4-byte stride by the meshopt
         // encoder while the bufferView declares none (instance views carry no byteStride), corrupting the IDs.
         .setAttribute('_FEATURE_ID_0', accessor(Float32Array.from(uses.map((u) => u.localId)), 'SCALAR'));
@@ -216,7 +224,7 @@ export function createTileDocument(
           instanceFeatures.createInstanceFeatures().setFeatureCount(count).setAttribute(0).setPropertyTable(0),
         );
       rootNode.addChild(node);
-      stats.primitives++;
+      stats.primitives += group.parts.length;
       stats.instancedMeshes++;
       stats.instances += uses.length;
     }

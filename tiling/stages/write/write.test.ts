@@ -1,7 +1,7 @@
 import { MeshoptDecoder, MeshoptEncoder } from 'meshoptimizer';
 import { SILENT_LOGGER } from '@tiling/logger';
 import { ReportBuilder } from '@tiling/report';
-import { build } from '@tiling/stages/build/build';
+import { build, type BuiltModel } from '@tiling/stages/build/build';
 import { createSyntheticGeoreference, createSyntheticModel } from '@tiling/stages/build/synthetic-model';
 import { tile } from '@tiling/stages/tile/tile';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -24,11 +24,12 @@ describe('write + compressTiles (200 boxes + 3 slabs, half sharing one geometry)
   const model = createSyntheticModel({ boxes: 200, slabs: 3, sharedEvery: 2 });
   let written: WriteResult;
   let compressed: OutputFile[];
+  let built: BuiltModel;
 
   beforeAll(async () => {
     await MeshoptEncoder.ready;
     await MeshoptDecoder.ready;
-    const built = await build(model, createSyntheticGeoreference(), {}, ctx());
+    built = await build(model, createSyntheticGeoreference(), {}, ctx());
     const tiled = await tile(built, { maxTrianglesPerTile: 600, maxFeaturesPerTile: 60, instancedTriangleWeight: 1 }, ctx());
     written = await write(tiled, { minInstancedVerticesSaved: 0 }, ctx());
     compressed = await compressTiles(written.files, {}, { ...ctx(), meshoptEncoder: MeshoptEncoder, meshoptDecoder: MeshoptDecoder });
@@ -138,10 +139,20 @@ describe('write + compressTiles (200 boxes + 3 slabs, half sharing one geometry)
   });
 
   it('writes properties.json keyed by GlobalId and structure.json with the spatial tree', () => {
-    const properties = decodeJson<Record<string, { expressId: number; name: string | null }>>(written.files, 'properties.json');
+    type Entry = { expressId: number; name: string | null; boundsEnu: { min: number[]; max: number[] } | null };
+    const properties = decodeJson<Record<string, Entry>>(written.files, 'properties.json');
     expect(Object.keys(properties)).toHaveLength(203);
     const first = model.elements[3];
     expect(properties[first.globalId]).toMatchObject({ expressId: first.expressId, name: first.name });
+    // boundsEnu: the feature's AABB (ENU metres at the anchor) rounded outwards to 1 mm.
+    const feature = built.features.find((f) => f.element.globalId === first.globalId)!;
+    const bounds = properties[first.globalId].boundsEnu!;
+    for (let k = 0; k < 3; k++) {
+      expect(bounds.min[k]).toBeLessThanOrEqual(feature.boundsEnu.min[k]);
+      expect(bounds.min[k]).toBeGreaterThan(feature.boundsEnu.min[k] - 0.001);
+      expect(bounds.max[k]).toBeGreaterThanOrEqual(feature.boundsEnu.max[k]);
+      expect(bounds.max[k]).toBeLessThan(feature.boundsEnu.max[k] + 0.001);
+    }
     const structure = decodeJson<{ spatialTree: { name: string }; containment: Record<string, string[]> }>(written.files, 'structure.json');
     expect(structure.spatialTree.name).toBe('南昌测试项目');
     expect(Object.values(structure.containment).flat()).toHaveLength(203);

@@ -24,6 +24,7 @@
  */
 import type { OutputFile } from '@tiling/io/output-file';
 import type { StageContext } from '@tiling/stage-context';
+import type { BoundsEnu } from '@tiling/stages/build/bake-geometry';
 import { withDefaults } from '@tiling/stages/build/with-defaults';
 import type { IfcElement, PropertySets, SpatialNode } from '@tiling/stages/parse/parsed-model';
 import type { TileNode, TiledModel } from '@tiling/stages/tile/tile';
@@ -51,7 +52,7 @@ export interface WriteOptions {
 export const WRITE_DEFAULTS = {
   instancing: true,
   minInstancesPerTile: 2,
-  minInstancedVerticesSaved: 1_000,
+  minInstancedVerticesSaved: 1000,
   roughness: 0.9,
   contentDirectory: 'tiles',
   generator: 'GanTwin tiling',
@@ -87,6 +88,11 @@ export interface ElementProperties {
   typeName: string | null;
   material: string | null;
   propertySets: PropertySets;
+  /**
+   * AABB of the element's placed triangles, ENU metres at the tileset anchor (the tile frame under
+   * `root.transform`), rounded outwards to 1 mm; null for elements without triangles (no feature written).
+   */
+  boundsEnu: BoundsEnu | null;
 }
 
 /** `structure.json`: the BIM tree. */
@@ -109,10 +115,20 @@ function listTiles(node: TileNode, out: TileNode[] = []): TileNode[] {
   return out;
 }
 
-/** Element properties keyed by GlobalId (every element of the model, with or without geometry). */
-export function createPropertiesJson(elements: readonly IfcElement[]): Record<string, ElementProperties> {
+const floorMm = (v: number) => Math.floor(v * 1000) / 1000;
+const ceilMm = (v: number) => Math.ceil(v * 1000) / 1000;
+
+/**
+ * Element properties keyed by GlobalId (every element of the model, with or without geometry).
+ * @param boundsByExpressId element expressId → AABB in ENU metres at the anchor (elements with triangles)
+ */
+export function createPropertiesJson(
+  elements: readonly IfcElement[],
+  boundsByExpressId: ReadonlyMap<number, BoundsEnu> = new Map(),
+): Record<string, ElementProperties> {
   const out: Record<string, ElementProperties> = {};
   for (const e of elements) {
+    const b = boundsByExpressId.get(e.expressId);
     out[e.globalId] = {
       expressId: e.expressId,
       ifcClass: e.ifcClass,
@@ -121,6 +137,7 @@ export function createPropertiesJson(elements: readonly IfcElement[]): Record<st
       typeName: e.typeName,
       material: e.material,
       propertySets: e.propertySets,
+      boundsEnu: b ? { min: [floorMm(b.min[0]), floorMm(b.min[1]), floorMm(b.min[2])], max: [ceilMm(b.max[0]), ceilMm(b.max[1]), ceilMm(b.max[2])] } : null,
     };
   }
   return out;
@@ -163,7 +180,8 @@ export async function write(tiled: TiledModel, options: WriteOptions, ctx: Stage
     ctx.onProgress?.('write', (i + 1) / tiles.length);
   }
   files.unshift(jsonFile('tileset.json', createTilesetJson(tiled, opts.contentDirectory, opts.generator)));
-  files.push(jsonFile('properties.json', createPropertiesJson(tiled.built.elements)));
+  const boundsByExpressId = new Map(tiled.built.features.map((f) => [f.element.expressId, f.boundsEnu]));
+  files.push(jsonFile('properties.json', createPropertiesJson(tiled.built.elements, boundsByExpressId)));
   const structure: StructureJson = {
     projectName: tiled.built.projectName,
     spatialTree: tiled.built.spatialTree,
