@@ -50,12 +50,13 @@ function toSummary(row: SummaryRow & Omit<ModelSummary, 'anchor' | 'tilesetUrl'>
 }
 
 /**
- * Every model, most recently updated first.
+ * Every model: those inside Jiangxi (with a region) first, then the out-of-province samples; each group most
+ * recently updated first.
  * @param actor unused until region scoping arrives with the accounts plate
  */
 export async function listModels(db: Db, actor: Actor | null): Promise<ModelSummary[]> {
   void actor;
-  const rows = await db.select(summaryColumns).from(models).orderBy(desc(models.updatedAt), models.name);
+  const rows = await db.select(summaryColumns).from(models).orderBy(sql`${models.regionCode} is null`, desc(models.updatedAt), models.name);
   return rows.map(toSummary);
 }
 
