@@ -16,7 +16,7 @@ const stderrLogger: Logger = {
 };
 
 try {
-  const server = ensureDatabaseServer(env.DATABASE_URL, { logger: stderrLogger });
+  const server = ensureDatabaseServer(env.DATABASE_URL, { port: env.LOCAL_PG_PORT, logger: stderrLogger });
   const name = env.DATABASE_URL ? databaseNameOf(env.DATABASE_URL) : 'gantwin';
   const url = await ensureDatabase(server.adminUrl, name);
   await runMigrations(url);

@@ -9,7 +9,7 @@ import { runMigrations } from '@server/db/migrate';
 const E2E_DATABASE = 'gantwin_e2e';
 
 try {
-  const server = ensureDatabaseServer(env.DATABASE_URL);
+  const server = ensureDatabaseServer(env.DATABASE_URL, { port: env.LOCAL_PG_PORT });
   await dropDatabase(server.adminUrl, E2E_DATABASE);
   const url = await ensureDatabase(server.adminUrl, E2E_DATABASE);
   await runMigrations(url);

@@ -5,7 +5,7 @@ import { InputError, InvariantError } from '@tiling/errors';
 /**
  * Runtime configuration: the only module that reads `process.env` (STYLE rule 22).
  *
- * Server names: `DATABASE_URL`, `TILES_DIR`, `SHARED_DATA_DIR`. Client names start with `NEXT_PUBLIC_`.
+ * Server names: `DATABASE_URL`, `TILES_DIR`, `SHARED_DATA_DIR`, `LOCAL_PG_PORT`. Client names start with `NEXT_PUBLIC_`.
  * `DATABASE_URL` is optional at import time (so `next build`, `db-up` and the tiling tests can load this module
  * without a database) and required at the first use through {@link requireDatabaseUrl}.
  *
@@ -15,6 +15,7 @@ const serverEnvSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   TILES_DIR: z.string().min(1).default('.gantwin/tiles'),
   SHARED_DATA_DIR: z.string().min(1).default('../shared/data'),
+  LOCAL_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   NEXT_PUBLIC_DEFAULT_LOCALE: z.enum(['zh-CN', 'en']).default('zh-CN'),
 });
 
@@ -26,6 +27,8 @@ export interface ServerEnv {
   TILES_DIR: string;
   /** Absolute directory of the shared sample data (`ifc/`, `geo/`, …). */
   SHARED_DATA_DIR: string;
+  /** TCP port of the project-local PostgreSQL cluster (used only when DATABASE_URL is not set). */
+  LOCAL_PG_PORT: number;
   NEXT_PUBLIC_DEFAULT_LOCALE: 'zh-CN' | 'en';
 }
 
@@ -45,6 +48,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     DATABASE_URL: value.DATABASE_URL,
     TILES_DIR: path.resolve(value.TILES_DIR),
     SHARED_DATA_DIR: path.resolve(value.SHARED_DATA_DIR),
+    LOCAL_PG_PORT: value.LOCAL_PG_PORT,
     NEXT_PUBLIC_DEFAULT_LOCALE: value.NEXT_PUBLIC_DEFAULT_LOCALE,
   };
 }

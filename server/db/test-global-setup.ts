@@ -25,7 +25,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const name = `gantwin_test_${Date.now()}_${process.pid}`;
   let adminUrl: string | undefined;
   try {
-    adminUrl = ensureDatabaseServer(env.DATABASE_URL).adminUrl;
+    adminUrl = ensureDatabaseServer(env.DATABASE_URL, { port: env.LOCAL_PG_PORT }).adminUrl;
     const url = await ensureDatabase(adminUrl, name);
     await runMigrations(url);
     project.provide('databaseUrl', url);
