@@ -20,7 +20,7 @@ import type { Georeference, Placement } from './stages/georef/georeference';
 import { chooseAnchorModelM, modelCentreM } from './stages/georef/model-centre';
 import { parseIfc } from './stages/parse/parse';
 import { tile, type TileOptions } from './stages/tile/tile';
-import { compressTiles, type CompressOptions } from './stages/write/compress-tiles';
+import { compressTileDocuments, type CompressOptions } from './stages/write/compress-tiles';
 import { write } from './stages/write/write';
 
 export interface ConvertOptions {
@@ -102,17 +102,21 @@ export async function convertIfc(
   );
   const built = await timed('build', () => build(parsed, georeference, { detectInstancing: opts.instancing, ...opts.build }, stageCtx));
   const tiled = await timed('tile', () => tile(built, opts.tile ?? {}, stageCtx));
-  const written = await timed('write', () => write(tiled, { instancing: opts.instancing, generator: GENERATOR }, stageCtx));
+  const compress = opts.meshopt || opts.compress !== undefined;
+  const written = await timed('write', () =>
+    write(tiled, { instancing: opts.instancing, generator: GENERATOR, encodeTiles: !compress }, stageCtx),
+  );
   let files: OutputFile[] = written.files;
-  if (opts.meshopt || opts.compress) {
-    files = await timed('compress', async () => {
+  if (compress) {
+    const glbs = await timed('compress', async () => {
       await Promise.all([MeshoptEncoder.ready, MeshoptDecoder.ready]);
-      return compressTiles(files, { meshopt: opts.meshopt, ...opts.compress }, {
+      return compressTileDocuments(written.tileDocuments, { meshopt: opts.meshopt, ...opts.compress }, {
         ...stageCtx,
         meshoptEncoder: MeshoptEncoder,
         meshoptDecoder: MeshoptDecoder,
       });
     });
+    files = [files[0], ...glbs, ...files.slice(1)];
   }
 
   const bytesWithoutReport = files.reduce((sum, f) => sum + f.bytes.byteLength, 0);

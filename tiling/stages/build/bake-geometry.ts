@@ -150,3 +150,40 @@ export function meshCenter(mesh: MeshGeometry): [number, number, number] {
   if (!(min[0] <= max[0])) return [0, 0, 0];
   return [(min[0] + max[0]) / 2, (min[1] + max[1]) / 2, (min[2] + max[2]) / 2];
 }
+
+/**
+ * Content-frame extent of a mesh under the linear part of `m` only (translation ignored): reused for every
+ * instance with the same rotation and scale, then moved by {@link growBoundsByExtent}.
+ */
+export function linearExtent(mesh: MeshGeometry, m: Matrix4): { min: [number, number, number]; max: [number, number, number] } {
+  const min: [number, number, number] = [Infinity, Infinity, Infinity];
+  const max: [number, number, number] = [-Infinity, -Infinity, -Infinity];
+  const src = mesh.positions;
+  for (let i = 0; i + 2 < src.length; i += 3) {
+    const px = src[i], py = src[i + 1], pz = src[i + 2];
+    const x = m[0] * px + m[4] * py + m[8] * pz;
+    const y = m[1] * px + m[5] * py + m[9] * pz;
+    const z = m[2] * px + m[6] * py + m[10] * pz;
+    if (x < min[0]) min[0] = x;
+    if (y < min[1]) min[1] = y;
+    if (z < min[2]) min[2] = z;
+    if (x > max[0]) max[0] = x;
+    if (y > max[1]) max[1] = y;
+    if (z > max[2]) max[2] = z;
+  }
+  return { min, max };
+}
+
+/**
+ * Grows `bounds` (ENU) by a {@link linearExtent} moved by `m`'s translation (content frame relative to the origin).
+ */
+export function growBoundsByExtent(
+  bounds: BoundsEnu,
+  extent: { min: readonly number[]; max: readonly number[] },
+  m: Matrix4,
+  originContent: readonly [number, number, number],
+): void {
+  if (!(extent.min[0] <= extent.max[0])) return;
+  growBoundsEnu(bounds, extent.min[0] + m[12], extent.min[1] + m[13], extent.min[2] + m[14], originContent);
+  growBoundsEnu(bounds, extent.max[0] + m[12], extent.max[1] + m[13], extent.max[2] + m[14], originContent);
+}

@@ -32,7 +32,8 @@ import {
   bakeMesh,
   diagonalM,
   emptyBoundsEnu,
-  growBoundsByMesh,
+  growBoundsByExtent,
+  linearExtent,
   meshCenter,
   unionBoundsEnu,
 } from './bake-geometry';
@@ -45,7 +46,7 @@ import {
   translateSourceMatrix4,
 } from './matrix4';
 import { estimateOrigin, sharedAxisScale } from './content-frame';
-import { bakePrototype, findElementPrototypes, type PrototypeMesh } from './element-prototypes';
+import { bakePrototype, concatMeshes, findElementPrototypes, type PrototypeMesh } from './element-prototypes';
 import { mergeVertices } from './merge-vertices';
 import { findDuplicateGeometries } from './repeated-geometry';
 import { withDefaults } from './with-defaults';
@@ -221,13 +222,24 @@ export async function build(
   let totalTriangles = 0;
   let modelBounds = emptyBoundsEnu();
 
+  // Exact instance bounds, the mesh pass cached per group part and rotation/scale (chairs come in a few turns).
+  const extentCache = new Map<string, ReturnType<typeof linearExtent>>();
+  let bounds = emptyBoundsEnu();
+  const growInstanceBounds = (partKey: string, mesh: MeshGeometry, m: Matrix4) => {
+    const key = `${partKey}|${[0, 1, 2, 4, 5, 6, 8, 9, 10].map((i) => Math.round(m[i] * 1e9)).join(',')}`;
+    let extent = extentCache.get(key);
+    if (!extent) extentCache.set(key, (extent = linearExtent(mesh, m)));
+    growBoundsByExtent(bounds, extent, m, originContent);
+  };
+
   for (const [index, element] of model.elements.entries()) {
     const placed = geometryByElement.get(element.expressId) ?? [];
-    const bounds = emptyBoundsEnu();
+    bounds = emptyBoundsEnu();
     const parts: BakedPart[] = [];
     const instances: InstanceUse[] = [];
     let triangles = 0;
     let instancedTriangles = 0;
+    const bakedByColor = new Map<string, { color: ColorRgba; meshes: BakedMesh[] }>();
     const prototypeIndex = prototypeByElement.get(element.expressId);
     let prototype = prototypeIndex === undefined ? null : prototypeGroups.get(prototypeIndex);
     if (prototypeIndex !== undefined && prototype === undefined) {
@@ -246,7 +258,7 @@ export async function build(
     }
     if (prototype) {
       const fullFromMesh = translateSourceMatrix4(multiplyMatrix4(relativeFromModel, placed[0].transform), prototype.baked.center);
-      for (const part of prototype.baked.parts) growBoundsByMesh(bounds, part.mesh, fullFromMesh, originContent);
+      for (const [k, part] of prototype.baked.parts.entries()) growInstanceBounds(`${prototype.groupIndex}.${k}`, part.mesh, fullFromMesh);
       instances.push({ groupIndex: prototype.groupIndex, contentFromMesh: unscale(fullFromMesh) });
       instanceGroups[prototype.groupIndex].uses++;
       triangles = instancedTriangles = prototypes[prototypeIndex!].triangles;
@@ -284,7 +296,7 @@ export async function build(
         }
         instanceGroups[groupIndex].uses++;
         const fullFromMesh = translateSourceMatrix4(m, centered.center);
-        growBoundsByMesh(bounds, centered.mesh, fullFromMesh, originContent);
+        growInstanceBounds(`${groupIndex}`, centered.mesh, fullFromMesh);
         instances.push({ groupIndex, contentFromMesh: unscale(fullFromMesh) });
         instancedPlacements++;
         instancedTriangles += mesh.indices.length / 3;
@@ -300,13 +312,20 @@ export async function build(
           });
           continue;
         }
-        const merged = mergeVertices(baked, opts.creaseAngleDeg);
-        if (merged.indices.length === 0) continue; // every triangle degenerate: nothing to draw
-        parts.push({ ...merged, color: pg.color });
+        const key = colorKey(0, pg.color);
+        const same = bakedByColor.get(key) ?? { color: pg.color, meshes: [] };
+        same.meshes.push(baked);
+        bakedByColor.set(key, same);
       }
       placedGeometries++;
       triangles += mesh.indices.length / 3;
     }
+    // One vertex merge per feature and colour: also welds vertices shared by neighbouring geometry items.
+    for (const { color, meshes } of bakedByColor.values()) {
+      const merged = mergeVertices(meshes.length === 1 ? meshes[0] : concatMeshes(meshes), opts.creaseAngleDeg);
+      if (merged.indices.length > 0) parts.push({ ...merged, color });
+    }
+    if (parts.length === 0 && instances.length === 0) triangles = 0; // every triangle degenerate: nothing to draw
     if (triangles === 0) {
       ctx.report.fail({
         globalId: element.globalId,

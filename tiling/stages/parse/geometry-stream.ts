@@ -1,4 +1,4 @@
-import * as WebIFC from 'web-ifc';
+import { WebIFC } from './web-ifc-module';
 import type { IfcAPI, FlatMesh } from 'web-ifc';
 import type { ElementGeometry, MeshGeometry, PlacedGeometry } from './parsed-model';
 

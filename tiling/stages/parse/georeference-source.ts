@@ -1,4 +1,4 @@
-import * as WebIFC from 'web-ifc';
+import { WebIFC } from './web-ifc-module';
 import type { RawGeoreference } from './parsed-model';
 import { metresPerLengthUnit } from './units';
 import { numberOf, refOf, refsOf, textOf, type StepLines } from './step-lines';

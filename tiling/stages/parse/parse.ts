@@ -1,4 +1,4 @@
-import * as WebIFC from 'web-ifc';
+import { WebIFC } from './web-ifc-module';
 import type { IfcAPI } from 'web-ifc';
 import { IfcParseError } from '../../errors';
 import type { StageContext } from '../../stage-context';

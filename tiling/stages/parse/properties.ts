@@ -1,4 +1,4 @@
-import * as WebIFC from 'web-ifc';
+import { WebIFC } from './web-ifc-module';
 import type { PropertySets, PropertyValue } from './parsed-model';
 import { numberOf, refOf, refsOf, textOf, type StepLines } from './step-lines';
 

@@ -1,4 +1,4 @@
-import * as WebIFC from 'web-ifc';
+import { WebIFC } from './web-ifc-module';
 import type { SpatialNode } from './parsed-model';
 import { refOf, refsOf, textOf, type StepLines } from './step-lines';
 

@@ -44,18 +44,13 @@ export interface TileDocumentStats {
 
 interface MaterialBatch {
   color: ColorRgba;
-  positions: number[];
-  normals: number[];
-  featureIds: number[];
-  indices: number[];
+  parts: { part: BakedPart; localId: number }[];
+  vertices: number;
+  indices: number;
 }
 
 function colorKey(color: ColorRgba): string {
   return color.map((c) => Math.round(Math.min(1, Math.max(0, c)) * 255)).join(',');
-}
-
-function featureIdArray(values: readonly number[], featureCount: number): Uint8Array | Uint16Array {
-  return featureCount <= 255 ? Uint8Array.from(values) : Uint16Array.from(values);
 }
 
 /**
@@ -103,21 +98,18 @@ export function createTileDocument(
       .map(([g]) => g),
   );
 
+  // Parts are gathered per material first, then copied once into typed arrays (no per-vertex JS arrays).
   const batches = new Map<string, MaterialBatch>();
   const addPart = (part: BakedPart, localId: number) => {
     const key = colorKey(part.color);
     let batch = batches.get(key);
     if (!batch) {
-      batch = { color: part.color, positions: [], normals: [], featureIds: [], indices: [] };
+      batch = { color: part.color, parts: [], vertices: 0, indices: 0 };
       batches.set(key, batch);
     }
-    const base = batch.positions.length / 3;
-    for (let i = 0; i < part.positions.length; i += 3) {
-      batch.positions.push(part.positions[i] - centre[0], part.positions[i + 1] - centre[1], part.positions[i + 2] - centre[2]);
-      batch.normals.push(part.normals[i], part.normals[i + 1], part.normals[i + 2]);
-      batch.featureIds.push(localId);
-    }
-    for (const index of part.indices) batch.indices.push(base + index);
+    batch.parts.push({ part, localId });
+    batch.vertices += part.positions.length / 3;
+    batch.indices += part.indices.length;
   };
   features.forEach((f, localId) => {
     for (const part of f.parts) addPart(part, localId);
@@ -161,12 +153,31 @@ export function createTileDocument(
   if (batches.size > 0) {
     const mesh = document.createMesh('merged');
     for (const batch of batches.values()) {
+      const positions = new Float32Array(batch.vertices * 3);
+      const normals = new Float32Array(batch.vertices * 3);
+      const featureIds = count <= 255 ? new Uint8Array(batch.vertices) : new Uint16Array(batch.vertices);
+      const indices = new Uint32Array(batch.indices);
+      let v = 0;
+      let k = 0;
+      for (const { part, localId } of batch.parts) {
+        const n = part.positions.length / 3;
+        for (let i = 0; i < n * 3; i += 3) {
+          positions[v * 3 + i] = part.positions[i] - centre[0];
+          positions[v * 3 + i + 1] = part.positions[i + 1] - centre[1];
+          positions[v * 3 + i + 2] = part.positions[i + 2] - centre[2];
+        }
+        normals.set(part.normals, v * 3);
+        featureIds.fill(localId, v, v + n);
+        for (let i = 0; i < part.indices.length; i++) indices[k + i] = part.indices[i] + v;
+        v += n;
+        k += part.indices.length;
+      }
       const primitive = document
         .createPrimitive()
-        .setAttribute('POSITION', accessor(Float32Array.from(batch.positions), 'VEC3'))
-        .setAttribute('NORMAL', accessor(Float32Array.from(batch.normals), 'VEC3'))
-        .setAttribute('_FEATURE_ID_0', accessor(featureIdArray(batch.featureIds, count), 'SCALAR'))
-        .setIndices(accessor(Uint32Array.from(batch.indices), 'SCALAR'))
+        .setAttribute('POSITION', accessor(positions, 'VEC3'))
+        .setAttribute('NORMAL', accessor(normals, 'VEC3'))
+        .setAttribute('_FEATURE_ID_0', accessor(featureIds, 'SCALAR'))
+        .setIndices(accessor(indices, 'SCALAR'))
         .setMaterial(materialFor(batch.color))
         .setExtension(EXTMeshFeatures.EXTENSION_NAME, meshFeatures.createFeatures().addFeatureID(featureIdFor()));
       mesh.addPrimitive(primitive);

@@ -22,6 +22,7 @@
  *   `scene.pick` → `getProperty('globalId')` returns the element; instanced slabs/boxes (EXT_instance_features,
  *   meshopt) render and pick per instance.
  */
+import type { Document } from '@gltf-transform/core';
 import type { OutputFile } from '@tiling/io/output-file';
 import type { StageContext } from '@tiling/stage-context';
 import type { BoundsEnu } from '@tiling/stages/build/bake-geometry';
@@ -46,6 +47,11 @@ export interface WriteOptions {
   contentDirectory?: string;
   /** `asset.generator` of tileset.json. */
   generator?: string;
+  /**
+   * Serialise tile GLBs into `files`; false leaves them as Documents in `tileDocuments` only (for
+   * `compressTileDocuments`, which would otherwise parse the bytes again).
+   */
+  encodeTiles?: boolean;
 }
 
 /** Defaults of {@link WriteOptions}. */
@@ -56,6 +62,7 @@ export const WRITE_DEFAULTS = {
   roughness: 0.9,
   contentDirectory: 'tiles',
   generator: 'GanTwin tiling',
+  encodeTiles: true,
 } satisfies Required<WriteOptions>;
 
 /** Counts for `report.json` (ConversionReport.counts). */
@@ -73,9 +80,18 @@ export interface WriteStats {
   instances: number;
 }
 
-/** What `write` returns: the files (paths relative to the output directory) and the counts. */
+/** A tile's glTF Document and the path its GLB gets. */
+export interface TileDocumentFile {
+  path: string;
+  document: Document;
+}
+
+/** What `write` returns: the files (paths relative to the output directory), the tile Documents and the counts. */
 export interface WriteResult {
+  /** tileset.json, the GLBs (unless `encodeTiles` is false), properties.json, structure.json. */
   files: OutputFile[];
+  /** Every tile's Document (uncompressed), in tile order. */
+  tileDocuments: TileDocumentFile[];
   stats: WriteStats;
 }
 
@@ -156,6 +172,7 @@ export async function write(tiled: TiledModel, options: WriteOptions, ctx: Stage
   const io = createTileIO();
   const tiles = listTiles(tiled.root);
   const files: OutputFile[] = [];
+  const tileDocuments: TileDocumentFile[] = [];
   const stats: WriteStats = {
     features: tiled.built.stats.features,
     triangles: tiled.built.stats.triangles,
@@ -173,7 +190,9 @@ export async function write(tiled: TiledModel, options: WriteOptions, ctx: Stage
       minInstancedVerticesSaved: opts.minInstancedVerticesSaved,
       roughness: opts.roughness,
     });
-    files.push({ path: `${opts.contentDirectory}/${tileNode.id}.glb`, bytes: await io.writeBinary(document) });
+    const path = `${opts.contentDirectory}/${tileNode.id}.glb`;
+    tileDocuments.push({ path, document });
+    if (opts.encodeTiles) files.push({ path, bytes: await io.writeBinary(document) });
     stats.primitives += tileStats.primitives;
     stats.instancedMeshes += tileStats.instancedMeshes;
     stats.instances += tileStats.instances;
@@ -192,5 +211,5 @@ export async function write(tiled: TiledModel, options: WriteOptions, ctx: Stage
     `write: ${files.length} files, ${stats.primitives} primitives, ${stats.instancedMeshes} instanced meshes ` +
       `(${stats.instances} instances)`,
   );
-  return { files, stats };
+  return { files, tileDocuments, stats };
 }
