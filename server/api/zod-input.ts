@@ -1,6 +1,9 @@
 import type { z } from 'zod';
 import { InputError } from '@tiling/errors';
 
+/** The prefix of zod's built-in messages (`Invalid input: expected string …`), dropped since ours says it once. */
+const ZOD_PREFIX = /^Invalid input: /;
+
 /**
  * A tRPC input parser built from a zod schema. It keeps zod's input/output types (`_input`/`_output`, the
  * shape tRPC infers client types from) but throws a sentence instead of zod's JSON dump.
@@ -16,7 +19,8 @@ export interface ReadableZodParser<TIn, TOut> {
  * (`Invalid input: globalId: must be a 22-character IFC GlobalId …, got "abc"`).
  * tRPC turns the thrown {@link InputError} into BAD_REQUEST (see error-map.ts).
  * @param schema the input schema
- * @throws {InputError} listing each invalid field as `path: message` (from `parse`)
+ * @throws {InputError} listing each invalid field as `path: message` (from `parse`; `input: …` when the whole
+ *   input is wrong, e.g. missing)
  */
 export function zodInput<TSchema extends z.ZodType>(schema: TSchema): ReadableZodParser<z.input<TSchema>, z.output<TSchema>> {
   return {
@@ -25,7 +29,7 @@ export function zodInput<TSchema extends z.ZodType>(schema: TSchema): ReadableZo
     parse(raw: unknown): z.output<TSchema> {
       const result = schema.safeParse(raw);
       if (result.success) return result.data;
-      const reasons = result.error.issues.map((issue) => `${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}`);
+      const reasons = result.error.issues.map((issue) => `${issue.path.length ? issue.path.join('.') : 'input'}: ${issue.message.replace(ZOD_PREFIX, '')}`);
       throw new InputError(`Invalid input: ${reasons.join('; ')}`, { context: { issues: result.error.issues } });
     },
   };

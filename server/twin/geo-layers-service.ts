@@ -4,7 +4,7 @@ import type { Db } from '@server/db/client';
 import { layers } from '@server/db/schema/twin';
 import { NotFoundError } from '@server/errors';
 import { InputError } from '@tiling/errors';
-import { layerIdSchema } from './inputs';
+import { describeInput, layerIdSchema } from './inputs';
 
 /**
  * GeoJSON FeatureCollections (WGS84 lon/lat) for catalogue layers of kind `geojson`, built inside PostGIS
@@ -57,7 +57,7 @@ const GEO_LAYER_SQL: Readonly<Record<string, SQL<string>>> = {
 export async function geoLayerGeoJson(db: Db, actor: Actor | null, input: { layerId: string }): Promise<string> {
   void actor;
   const parsed = layerIdSchema.safeParse(input.layerId);
-  if (!parsed.success) throw new InputError(`geo: layer id ${JSON.stringify(input.layerId)} must look like "regions-city"`);
+  if (!parsed.success) throw new InputError(`geo: layer id must look like "regions-city", got ${describeInput(input.layerId)}`, { context: { layerId: input.layerId } });
   const layerId = parsed.data;
   const [layer] = await db
     .select({ id: layers.id })

@@ -5,6 +5,7 @@ import type { Db } from '@server/db/client';
 import { models } from '@server/db/schema/twin';
 import { NotFoundError } from '@server/errors';
 import { InputError } from '@tiling/errors';
+import { describeInput, uuidSchema } from './inputs';
 
 /**
  * Safe resolution of `/tiles/<modelId>/<path...>` to a file inside that model's output directory.
@@ -83,15 +84,13 @@ export async function resolveTileFile(tilesRoot: string, tilesetDir: string, seg
   }
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * Finds the file for `/tiles/<modelId>/<segments...>` of a model that has an output directory.
  * @throws {InputError} when `modelId` is not a UUID
  * @throws {NotFoundError} when the model does not exist or the path does not name a servable file in it
  */
 export async function tileFileForModel(db: Db, tilesRoot: string, modelId: string, segments: readonly string[]): Promise<TileFile> {
-  if (!UUID.test(modelId)) throw new InputError(`tiles: model id must be a UUID, got ${JSON.stringify(modelId)}`);
+  if (!uuidSchema.safeParse(modelId).success) throw new InputError(`tiles: model id must be a UUID, got ${describeInput(modelId)}`);
   const [model] = await db.select({ tilesetDir: models.tilesetDir }).from(models).where(eq(models.id, modelId));
   const file = model ? await resolveTileFile(tilesRoot, model.tilesetDir, segments) : null;
   if (!file) throw new NotFoundError(`tiles: no file ${segments.join('/')} for model ${modelId}`, { context: { modelId } });
