@@ -1,19 +1,14 @@
-import { httpStatusForError, publicMessageForError } from '@server/api/error-map';
+import { SERVER_LOGGER } from '@server/api/server-logger';
 import { getDb } from '@server/db/client';
-import { geoLayerGeoJson } from '@server/twin/geo-layers-service';
+import { geoLayerResponse } from '@server/twin/geo-layer-response';
 
 /** `GET /api/geo/<layerId>`: a catalogue layer as a GeoJSON FeatureCollection (WGS84), built in PostGIS. */
 export const dynamic = 'force-dynamic';
+/** Node.js runtime: the handler queries PostgreSQL. */
 export const runtime = 'nodejs';
 
+/** Serves one GeoJSON layer; errors answer 400/404/500 as text, never a stack. */
 export async function GET(_req: Request, context: { params: Promise<{ layerId: string }> }): Promise<Response> {
   const { layerId } = await context.params;
-  try {
-    const body = await geoLayerGeoJson(getDb(), null, { layerId });
-    return new Response(body, {
-      headers: { 'Content-Type': 'application/geo+json; charset=utf-8', 'Cache-Control': 'public, max-age=300' },
-    });
-  } catch (error) {
-    return new Response(publicMessageForError(error), { status: httpStatusForError(error), headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
-  }
+  return geoLayerResponse({ getDb, logger: SERVER_LOGGER }, layerId);
 }

@@ -1,27 +1,15 @@
-import { readFile } from 'node:fs/promises';
-import { httpStatusForError, publicMessageForError } from '@server/api/error-map';
+import { SERVER_LOGGER } from '@server/api/server-logger';
 import { getDb } from '@server/db/client';
 import { env } from '@server/env';
-import { tileFileForModel } from '@server/twin/tile-files';
+import { tileResponse } from '@server/twin/tile-response';
 
-/** Files of a converted model's output directory: `GET /tiles/<modelId>/<path...>` (safe resolution in tile-files.ts). */
+/** Files of a converted model's output directory: `GET /tiles/<modelId>/<path...>` (see server/twin/tile-response.ts). */
 export const dynamic = 'force-dynamic';
+/** Node.js runtime: the handler reads files and PostgreSQL. */
 export const runtime = 'nodejs';
 
+/** Serves one file of a model's tileset directory; errors answer 400/404/500 as text, never a stack. */
 export async function GET(_req: Request, context: { params: Promise<{ modelId: string; path: string[] }> }): Promise<Response> {
   const { modelId, path } = await context.params;
-  try {
-    const file = await tileFileForModel(getDb(), env.TILES_DIR, modelId, path);
-    const body = await readFile(file.absolutePath);
-    return new Response(new Uint8Array(body), {
-      headers: {
-        'Content-Type': file.contentType,
-        'Content-Length': String(file.sizeBytes),
-        'Cache-Control': file.cacheControl,
-        'Access-Control-Allow-Origin': '*',
-      },
-    });
-  } catch (error) {
-    return new Response(publicMessageForError(error), { status: httpStatusForError(error), headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
-  }
+  return tileResponse({ getDb, tilesRoot: env.TILES_DIR, logger: SERVER_LOGGER }, modelId, path);
 }

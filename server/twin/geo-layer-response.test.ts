@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INTERNAL_ERROR_MESSAGE } from '@server/api/error-map';
+import { connectTestDb } from '@server/db/test-database';
+import type { Logger } from '@tiling/logger';
+import { GEO_LAYER_MAX_AGE_S, geoLayerResponse, type GeoLayerRouteDeps } from './geo-layer-response';
+import { seedLayers } from './seed-layers';
+
+const connection = connectTestDb();
+const errors: string[] = [];
+const logger: Logger = { debug: () => {}, info: () => {}, warn: () => {}, error: (message) => errors.push(message) };
+const deps: GeoLayerRouteDeps = { getDb: () => connection.db, logger };
+
+beforeAll(() => seedLayers(connection.db));
+afterAll(() => connection.pool.end());
+
+describe('GET /api/geo/<layerId> (geoLayerResponse)', () => {
+  it('serves a seeded layer as application/geo+json (a FeatureCollection even before regions are seeded)', async () => {
+    const response = await geoLayerResponse(deps, 'regions-province');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/geo+json; charset=utf-8');
+    expect(response.headers.get('cache-control')).toBe(`public, max-age=${GEO_LAYER_MAX_AGE_S}`);
+    expect((JSON.parse(await response.text()) as { type: string }).type).toBe('FeatureCollection');
+  });
+
+  it.each<[string, string, number, RegExp]>([
+    ['traversal', '../etc/passwd', 400, /^geo: layer id must look like "regions-city", got "\.\.\/etc\/passwd"$/],
+    ['upper case', 'Regions-City', 400, /^geo: layer id must look like/],
+    ['a 10 kB id', 'a'.repeat(10_000), 400, /…$/],
+    ['a NUL', 'regions\u0000city', 400, /^geo: layer id must look like/],
+    ['an unknown layer', 'regions-village', 404, /^geo: no GeoJSON layer regions-village$/],
+    ['a prototype key', 'constructor', 404, /^geo: no GeoJSON layer constructor$/],
+  ])('answers %s with %i as text', async (_name, layerId, status, message) => {
+    const response = await geoLayerResponse(deps, layerId);
+    expect(response.status).toBe(status);
+    expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(await response.text()).toMatch(message);
+  });
+
+  it('answers 500 with the message hidden when the query fails, and logs it', async () => {
+    errors.length = 0;
+    const failing: GeoLayerRouteDeps = {
+      logger,
+      getDb: () => {
+        throw new Error('connect ECONNREFUSED 127.0.0.1:1');
+      },
+    };
+    const response = await geoLayerResponse(failing, 'regions-city');
+    expect([response.status, await response.text()]).toEqual([500, INTERNAL_ERROR_MESSAGE]);
+    expect(errors).toEqual(['geo: connect ECONNREFUSED 127.0.0.1:1']);
+  });
+});

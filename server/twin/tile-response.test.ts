@@ -1,0 +1,88 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INTERNAL_ERROR_MESSAGE } from '@server/api/error-map';
+import { models } from '@server/db/schema/twin';
+import { connectTestDb } from '@server/db/test-database';
+import { InvariantError } from '@tiling/errors';
+import type { Logger } from '@tiling/logger';
+import { IMMUTABLE_CACHE, REVALIDATE_CACHE } from './tile-files';
+import { tileResponse, type TileRouteDeps } from './tile-response';
+
+const connection = connectTestDb();
+const tilesRoot = mkdtempSync(path.join(tmpdir(), 'gantwin-tile-response-'));
+const TILESET_JSON = '{"asset":{"version":"1.1"}}';
+const errors: string[] = [];
+const logger: Logger = { debug: () => {}, info: () => {}, warn: () => {}, error: (message) => errors.push(message) };
+const deps: TileRouteDeps = { getDb: () => connection.db, tilesRoot, logger };
+let modelId = '';
+
+beforeAll(async () => {
+  mkdirSync(path.join(tilesRoot, 'model-r', 'tiles'), { recursive: true });
+  writeFileSync(path.join(tilesRoot, 'model-r', 'tileset.json'), TILESET_JSON);
+  writeFileSync(path.join(tilesRoot, 'model-r', 'tiles', '0.glb'), Buffer.from([0x67, 0x6c, 0x54, 0x46, 2, 0, 0, 0]));
+  writeFileSync(path.join(tilesRoot, 'secret.json'), '{"password":1}');
+  const [row] = await connection.db
+    .insert(models)
+    .values({ name: 'route', fileName: 'r.ifc', sourceSha256: `tile-response-${Date.now()}`, status: 'ready', tilesetDir: 'model-r' })
+    .returning({ id: models.id });
+  modelId = row.id;
+});
+
+afterAll(async () => {
+  await connection.db.delete(models).where(eq(models.id, modelId));
+  await connection.pool.end();
+  rmSync(tilesRoot, { recursive: true, force: true });
+});
+
+describe('GET /tiles/<modelId>/<path...> (tileResponse)', () => {
+  it('sends tileset.json (revalidated) and a glb (immutable) with exact type, length and CORS', async () => {
+    const json = await tileResponse(deps, modelId, ['tileset.json']);
+    expect(json.status).toBe(200);
+    expect(Object.fromEntries(json.headers)).toMatchObject({
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': String(TILESET_JSON.length),
+      'cache-control': REVALIDATE_CACHE,
+      'access-control-allow-origin': '*',
+    });
+    expect(await json.text()).toBe(TILESET_JSON);
+    const glb = await tileResponse(deps, modelId, ['tiles', '0.glb']);
+    expect([glb.status, glb.headers.get('content-type'), glb.headers.get('cache-control')]).toEqual([200, 'model/gltf-binary', IMMUTABLE_CACHE]);
+    expect(new Uint8Array(await glb.arrayBuffer())).toEqual(new Uint8Array([0x67, 0x6c, 0x54, 0x46, 2, 0, 0, 0]));
+  });
+
+  it.each<[string, string, string[], number]>([
+    ['a model id that is not a UUID', '..', ['secret.json'], 400],
+    ['a 10 kB model id', 'x'.repeat(10_000), ['tileset.json'], 400],
+    ['an unknown model', '00000000-0000-4000-8000-000000000000', ['tileset.json'], 404],
+    ['traversal out of the model directory', '', ['..', 'secret.json'], 404],
+    ['an encoded traversal', '', ['..%2Fsecret.json'], 404],
+    ['a missing file', '', ['tiles', '9.glb'], 404],
+    ['a directory', '', ['tiles'], 404],
+    ['an unknown file type', '', ['tileset.json.bak'], 404],
+    ['no path at all', '', [], 404],
+  ])('answers %s with %i as text, no stack', async (_name, id, segments, status) => {
+    const response = await tileResponse(deps, id || modelId, segments);
+    expect(response.status).toBe(status);
+    expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    const text = await response.text();
+    expect(text).toMatch(/^tiles: /);
+    expect(text.length).toBeLessThan(200);
+    expect(text).not.toMatch(/\n\s+at /);
+  });
+
+  it('answers 500 "Internal server error" when the database is unavailable, and logs why', async () => {
+    errors.length = 0;
+    const broken: TileRouteDeps = {
+      ...deps,
+      getDb: () => {
+        throw new InvariantError('env: DATABASE_URL is not set (test)');
+      },
+    };
+    const response = await tileResponse(broken, modelId, ['tileset.json']);
+    expect([response.status, await response.text()]).toEqual([500, INTERNAL_ERROR_MESSAGE]);
+    expect(errors).toEqual(['tiles: env: DATABASE_URL is not set (test)']);
+  });
+});

@@ -1,0 +1,50 @@
+import { readFile } from 'node:fs/promises';
+import { errorResponse } from '@server/api/error-response';
+import type { Db } from '@server/db/client';
+import { NotFoundError } from '@server/errors';
+import type { Logger } from '@tiling/logger';
+import { tileFileForModel } from './tile-files';
+
+/** What `GET /tiles/<modelId>/<path...>` needs from the app. */
+export interface TileRouteDeps {
+  /** The database handle, asked for inside the error handling (it throws when `DATABASE_URL` is unset). */
+  getDb: () => Db;
+  /** Absolute `TILES_DIR`. */
+  tilesRoot: string;
+  /** Where 5xx errors are reported. */
+  logger: Logger;
+}
+
+/** Whether a file-system error means the file is gone (deleted between resolution and read). */
+function isMissingFileError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'ENOENT' || code === 'ENOTDIR';
+}
+
+/**
+ * The response of `GET /tiles/<modelId>/<path...>`: the file with its content type, exact length and cache policy,
+ * or a text error (bad model id → 400, unknown model / unsafe or missing path → 404, anything else → 500 with the
+ * message hidden and logged). Never throws.
+ * @param modelId the URL's model id (checked to be a UUID)
+ * @param segments the decoded URL path segments after the model id
+ * @see ./tile-files.ts for the path checks; /work/notes/API.md "GET /tiles/<modelId>/<path...>"
+ */
+export async function tileResponse(deps: TileRouteDeps, modelId: string, segments: readonly string[]): Promise<Response> {
+  try {
+    const file = await tileFileForModel(deps.getDb(), deps.tilesRoot, modelId, segments);
+    const body = await readFile(file.absolutePath).catch((error: unknown) => {
+      if (!isMissingFileError(error)) throw error;
+      throw new NotFoundError(`tiles: no file ${segments.join('/')} for model ${modelId}`, { context: { modelId }, cause: error });
+    });
+    return new Response(new Uint8Array(body), {
+      headers: {
+        'Content-Type': file.contentType,
+        'Content-Length': String(body.byteLength),
+        'Cache-Control': file.cacheControl,
+        'Access-Control-Allow-Origin': '*',
+      },
+    });
+  } catch (error) {
+    return errorResponse('tiles', error, deps.logger);
+  }
+}
