@@ -10,6 +10,8 @@ describe('isGlobalId', () => {
     expect(isGlobalId('2XQ$n5SLP5MBLyL442paF')).toBe(false);
     expect(isGlobalId('2XQ$n5SLP5MBLyL442paFxx')).toBe(false);
     expect(isGlobalId('2XQ$n5SLP5MBLyL442pa-x')).toBe(false);
+    expect(isGlobalId('4XQ$n5SLP5MBLyL442paFx')).toBe(false); // first character encodes 2 bits: 0-3
+    expect(isGlobalId('zXQ$n5SLP5MBLyL442paFx')).toBe(false);
     expect(isGlobalId("'; drop table elements--")).toBe(false);
   });
 });

@@ -12,8 +12,12 @@ export interface ElementSelection {
   globalId: string;
 }
 
-/** IFC GlobalId: 22 characters of the IFC base64 alphabet `0-9 A-Z a-z _ $`. */
-export const GLOBAL_ID_PATTERN = /^[0-9A-Za-z_$]{22}$/;
+/**
+ * IFC GlobalId: 22 characters of the IFC base64 alphabet `0-9 A-Z a-z _ $`; the first is 0–3 (it holds the top
+ * 2 of the 128 bits). The same pattern as the server's `twin.elements.byGlobalId` input (server/twin/inputs.ts),
+ * so an id accepted here is never refused there.
+ */
+export const GLOBAL_ID_PATTERN = /^[0-3][0-9A-Za-z_$]{21}$/;
 
 /** Whether `value` is a syntactically valid IFC GlobalId (see {@link GLOBAL_ID_PATTERN}). */
 export function isGlobalId(value: string): boolean {
