@@ -3,6 +3,7 @@
  * last selection and the camera. Installed by the twin globe while it is mounted.
  */
 import type { CameraState } from '@viewer/core/camera-url';
+import { spiralSearch } from '@viewer/core/screen-spiral';
 import type { ElementSelection } from '@viewer/core/selection';
 import type { TwinScene } from './twin-scene';
 
@@ -34,24 +35,10 @@ declare global {
 
 /** Spiral search for a pickable element (see {@link GanTwinTestHook.findElementOnScreen}). */
 function findElementOnScreen(scene: TwinScene, stepPx: number): ReturnType<GanTwinTestHook['findElementOnScreen']> {
-  const canvas = scene.widget.canvas;
-  const rect = canvas.getBoundingClientRect();
-  const centreX = rect.width / 2;
-  const centreY = rect.height / 2;
-  const maxRing = Math.ceil(Math.max(rect.width, rect.height) / 2 / stepPx);
-  for (let ring = 0; ring <= maxRing; ring++) {
-    for (let i = -ring; i <= ring; i++) {
-      for (let j = -ring; j <= ring; j++) {
-        if (Math.max(Math.abs(i), Math.abs(j)) !== ring) continue;
-        const x = centreX + i * stepPx;
-        const y = centreY + j * stepPx;
-        if (x < 0 || y < 0 || x >= rect.width || y >= rect.height) continue;
-        const element = scene.pickAt(x, y);
-        if (element) return { x, y, pageX: rect.left + x, pageY: rect.top + y, element };
-      }
-    }
-  }
-  return null;
+  const rect = scene.widget.canvas.getBoundingClientRect();
+  const found = spiralSearch(rect.width, rect.height, stepPx, (xPx, yPx) => scene.pickAt(xPx, yPx));
+  if (!found) return null;
+  return { x: found.xPx, y: found.yPx, pageX: rect.left + found.xPx, pageY: rect.top + found.yPx, element: found.hit };
 }
 
 /**

@@ -3,6 +3,7 @@
  * readiness, element counts (total / hidden per IFC class), selection, picking by canvas position.
  * Installed by the inspection page while its engine lives.
  */
+import { spiralSearch } from '@viewer/core/screen-spiral';
 import type { InspectEngine, InspectEngineSnapshot } from './inspect-engine';
 
 /** What `window.__gantwinInspect` offers to tests. */
@@ -43,24 +44,10 @@ export function installInspectTestHook(
     pickAt: (xPx, yPx) => engine.pickAt(xPx, yPx)?.globalId ?? null,
     findElementOnScreen(stepPx = 8) {
       const rect = canvasHost.getBoundingClientRect();
-      const centreX = rect.width / 2;
-      const centreY = rect.height / 2;
-      const maxRing = Math.ceil(Math.max(rect.width, rect.height) / 2 / stepPx);
-      for (let ring = 0; ring <= maxRing; ring++) {
-        for (let i = -ring; i <= ring; i++) {
-          for (let j = -ring; j <= ring; j++) {
-            if (Math.max(Math.abs(i), Math.abs(j)) !== ring) continue;
-            const xPx = centreX + i * stepPx;
-            const yPx = centreY + j * stepPx;
-            if (xPx < 0 || yPx < 0 || xPx >= rect.width || yPx >= rect.height) continue;
-            const element = engine.pickAt(xPx, yPx);
-            if (element) {
-              return { xPx, yPx, pageX: rect.left + xPx, pageY: rect.top + yPx, globalId: element.globalId, ifcClass: element.ifcClass };
-            }
-          }
-        }
-      }
-      return null;
+      const found = spiralSearch(rect.width, rect.height, stepPx, (xPx, yPx) => engine.pickAt(xPx, yPx));
+      if (!found) return null;
+      const { xPx, yPx, hit } = found;
+      return { xPx, yPx, pageX: rect.left + xPx, pageY: rect.top + yPx, globalId: hit.globalId, ifcClass: hit.ifcClass };
     },
   };
   window.__gantwinInspect = hook;
