@@ -7,8 +7,9 @@ export const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations', import.meta.
 
 /**
  * Applies all pending migrations (drizzle migrator; journal in `drizzle.__drizzle_migrations`).
+ * Command line: `npm run db:migrate` (scripts/db-migrate.ts).
  * @param url database URL
- * @throws whatever the SQL raises, e.g. when PostGIS is not installed on that server
+ * @throws {Error} whatever the SQL raises (pg `DatabaseError`), e.g. when PostGIS is not installed on that server
  */
 export async function runMigrations(url: string): Promise<void> {
   const { db, pool } = createDb(url, 1);
@@ -17,10 +18,4 @@ export async function runMigrations(url: string): Promise<void> {
   } finally {
     await pool.end();
   }
-}
-
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const { requireDatabaseUrl } = await import('@server/env');
-  await runMigrations(requireDatabaseUrl());
-  console.log('migrate: done');
 }
