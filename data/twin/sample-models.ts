@@ -13,6 +13,7 @@
  */
 import type { Placement } from '@tiling/stages/georef/georeference';
 
+/** One demo model: which shared IFC file, under which name, placed where. */
 export interface SampleModel {
   /** Display name (zh-CN). */
   name: string;
@@ -26,12 +27,15 @@ export interface SampleModel {
   isTestSample: boolean;
 }
 
+/** Admin code of 南昌市 (Nanchang), the region of every placed sample. */
 const NANCHANG = '360100';
 
+/** A placement on the ground (height 0 m) at lon/lat degrees WGS84, heading degrees clockwise from north. */
 function parcel(lonDeg: number, latDeg: number, headingDeg = 0): Placement {
   return { lonDeg, latDeg, heightM: 0, headingDeg };
 }
 
+/** The demo models: Nanchang (own or placed) first, then the infrastructure samples kept at their real locations abroad. */
 export const SAMPLE_MODELS: readonly SampleModel[] = [
   { name: '南昌红谷滩示范住宅 1# 楼', fileName: 'nanchang-residential-sample.ifc', regionCode: NANCHANG, isTestSample: true },
   { name: 'FZK-Haus 独立住宅（示例）', fileName: 'AC20-FZK-Haus.ifc', placement: parcel(115.8552, 28.6934), regionCode: NANCHANG, isTestSample: true },

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Db } from '@server/db/client';
 import { elements, models } from '@server/db/schema/twin';
 import { tilesetUrlOf } from '@server/twin/models-service';
-import { GanTwinError, InputError } from '@tiling/errors';
+import { InputError } from '@tiling/errors';
 import { SILENT_LOGGER, type Logger } from '@tiling/logger';
 import { convertIfc } from '@tiling/pipeline';
 import type { ConversionReport } from '@tiling/report';
@@ -24,6 +24,7 @@ import { footprintOfEnuBox } from './enu-footprint';
  * version of the same building — are untouched. Failures are returned, not thrown, so a batch can go on.
  */
 
+/** One model to convert: the source file, its name and, optionally, where it stands. */
 export interface ConvertModelInput {
   /** Path of the IFC (`.ifc`, `.ifczip`, `.zip`). */
   sourcePath: string;
@@ -37,6 +38,7 @@ export interface ConvertModelInput {
   force?: boolean;
 }
 
+/** Where the job writes and what it calls (all injectable for tests). */
 export interface ConvertModelDeps {
   /** Absolute `TILES_DIR`; each model gets `<tilesDir>/<modelId>/`. */
   tilesDir: string;
@@ -45,10 +47,11 @@ export interface ConvertModelDeps {
   onProgress?: (stage: string, fraction: number) => void;
   /** The converter (default: the tiling library's `convertIfc`); injected by tests. */
   convert?: typeof convertIfc;
-  /** Element rows per INSERT statement. */
+  /** Element rows per INSERT statement (default {@link ELEMENT_INSERT_BATCH_SIZE}). */
   batchSize?: number;
 }
 
+/** The outcome of {@link convertModel}; failures are values, not exceptions. */
 export interface ConvertModelResult {
   /** The `models.id` of this (file, placement). */
   id: string;
@@ -61,6 +64,12 @@ export interface ConvertModelResult {
   /** The failure message when `status` is 'failed'. */
   error: string | null;
 }
+
+/**
+ * Element rows per INSERT: 1000 rows × 10 columns stays far below PostgreSQL's 65,535 bind parameters per
+ * statement while keeping round trips few (a 50k-element model is 50 statements).
+ */
+export const ELEMENT_INSERT_BATCH_SIZE = 1000;
 
 const propertyValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 const propertiesJsonSchema = z.record(
@@ -96,8 +105,7 @@ async function readJson(file: string): Promise<unknown> {
 }
 
 function messageOf(error: unknown): string {
-  if (error instanceof GanTwinError || error instanceof Error) return error.message;
-  return String(error);
+  return error instanceof Error ? error.message : String(error);
 }
 
 /**
@@ -135,7 +143,7 @@ export async function convertModel(db: Db, input: ConvertModelInput, deps: Conve
     const convert = deps.convert ?? convertIfc;
     const outDir = path.join(deps.tilesDir, tilesetDir);
     const { report } = await convert(input.sourcePath, { outDir, placement: input.placement }, { logger, onProgress: deps.onProgress });
-    const elementCount = await registerOutput(db, id, outDir, report, deps.batchSize ?? 1000);
+    const elementCount = await registerOutput(db, id, outDir, report, deps.batchSize ?? ELEMENT_INSERT_BATCH_SIZE);
     logger.info(`convert-model: ${fileName} → model ${id}, ${elementCount} elements`);
     return { id, status: 'ready', cached: false, elementCount, tilesetUrl: tilesetUrlOf(id), error: null };
   } catch (error) {

@@ -184,8 +184,9 @@ export const roadSegments = pgTable(
   (t) => [index('road_segments_geom_gist').using('gist', t.geom)],
 );
 
-/** A model has many elements; an element belongs to one model. */
+/** A model has many elements. */
 export const modelsRelations = relations(models, ({ many }) => ({ elements: many(elements) }));
+/** An element belongs to one model. */
 export const elementsRelations = relations(elements, ({ one }) => ({
   model: one(models, { fields: [elements.modelId], references: [models.id] }),
 }));
