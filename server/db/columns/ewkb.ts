@@ -1,6 +1,20 @@
 import { InvariantError } from '@tiling/errors';
 import type { GeoJsonGeometry } from './geojson';
 
+/** EWKB type flag: the geometry has Z values. */
+const EWKB_Z_FLAG = 0x80000000;
+/** EWKB type flag: an SRID (uint32) follows the type. */
+const EWKB_SRID_FLAG = 0x20000000;
+/** Mask of the geometry type code under the EWKB flags. */
+const EWKB_TYPE_MASK = 0x0fffffff;
+/** ISO WKB encodes Z geometries as type code + 1000 (e.g. 1001 = Point Z). */
+const ISO_WKB_Z_OFFSET = 1000;
+/** WKB geometry type codes we decode (OGC 06-103r4 Table 7). */
+const WKB_POINT = 1;
+const WKB_LINESTRING = 2;
+const WKB_POLYGON = 3;
+const WKB_MULTIPOLYGON = 6;
+
 /**
  * Decodes PostGIS (E)WKB as returned by `pg` for a plain `geometry` column (hex text) into GeoJSON, so that a
  * `select()` of a whole row still yields GeoJSON. Supports Point, LineString, Polygon, MultiPolygon, 2D and Z.
@@ -29,24 +43,24 @@ function readGeometry(buffer: Buffer, reader: { offset: number }): GeoJsonGeomet
     return v;
   };
   const rawType = u32();
-  const hasSrid = (rawType & 0x20000000) !== 0;
-  let hasZ = (rawType & 0x80000000) !== 0;
-  let type = rawType & 0x0fffffff;
-  if (type > 1000 && type < 2000) {
-    hasZ = true; // ISO WKB Z codes
-    type -= 1000;
+  const hasSrid = (rawType & EWKB_SRID_FLAG) !== 0;
+  let hasZ = (rawType & EWKB_Z_FLAG) !== 0;
+  let type = rawType & EWKB_TYPE_MASK;
+  if (type > ISO_WKB_Z_OFFSET && type < 2 * ISO_WKB_Z_OFFSET) {
+    hasZ = true;
+    type -= ISO_WKB_Z_OFFSET;
   }
   if (hasSrid) u32();
   const position = (): number[] => (hasZ ? [f64(), f64(), f64()] : [f64(), f64()]);
   const ring = (): number[][] => Array.from({ length: u32() }, position);
   switch (type) {
-    case 1:
+    case WKB_POINT:
       return { type: 'Point', coordinates: position() };
-    case 2:
+    case WKB_LINESTRING:
       return { type: 'LineString', coordinates: ring() };
-    case 3:
+    case WKB_POLYGON:
       return { type: 'Polygon', coordinates: Array.from({ length: u32() }, ring) };
-    case 6: {
+    case WKB_MULTIPOLYGON: {
       const count = u32();
       const polygons: number[][][][] = [];
       for (let i = 0; i < count; i++) {
