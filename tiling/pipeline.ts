@@ -18,7 +18,6 @@ import { build, type BuildOptions } from './stages/build/build';
 import { georef } from './stages/georef/georef';
 import type { Georeference, Placement } from './stages/georef/georeference';
 import { chooseAnchorModelM, modelCentreM } from './stages/georef/model-centre';
-import { parseIfc } from './stages/parse/parse';
 import { tile, type TileOptions } from './stages/tile/tile';
 import { compressTileDocuments, type CompressOptions } from './stages/write/compress-tiles';
 import { write } from './stages/write/write';
@@ -86,7 +85,10 @@ export async function convertIfc(
   const input = await timed('read', () => readIfcInput(inputPath));
   const parseOptions = { includeSpaces: opts.includeSpaces };
   const parsed = await timed('parse', () =>
-    opts.useWorker ? parseInWorker(input, parseOptions, stageCtx) : parseIfc(input, parseOptions, stageCtx),
+    // web-ifc (80 MB of compiled JS) is loaded on the main thread only when parsing there.
+    opts.useWorker
+      ? parseInWorker(input, parseOptions, stageCtx)
+      : import('./stages/parse/parse').then(({ parseIfc }) => parseIfc(input, parseOptions, stageCtx)),
   );
   const georeference: Georeference = await timed('georef', () =>
     georef(

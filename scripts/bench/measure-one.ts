@@ -8,15 +8,18 @@
  */
 import { readIfcInput } from '@tiling/io/read-input';
 import { convertIfc } from '@tiling/pipeline';
-import * as WebIFC from 'web-ifc';
 
 const [mode, inputPath, outDir, lon, lat] = process.argv.slice(2);
 
 async function geometryOnly(): Promise<Record<string, number>> {
+  // Loaded here, not at the top: the pipeline mode must not carry web-ifc on its main thread (+80 MB RSS).
+  const WebIFC = await import('web-ifc');
   const input = await readIfcInput(inputPath);
   const started = performance.now();
   const api = new WebIFC.IfcAPI();
   await api.Init();
+  // As the pipeline does: thousands of web-ifc log lines on stdout would slow the baseline down.
+  api.SetLogLevel(WebIFC.LogLevel.LOG_LEVEL_OFF);
   const modelId = api.OpenModel(input.bytes, { COORDINATE_TO_ORIGIN: false });
   let placed = 0;
   let triangles = 0;

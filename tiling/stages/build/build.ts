@@ -48,7 +48,7 @@ import {
 import { estimateOrigin, sharedAxisScale } from './content-frame';
 import { bakePrototype, concatMeshes, findElementPrototypes, type PrototypeMesh } from './element-prototypes';
 import { mergeVertices } from './merge-vertices';
-import { findDuplicateGeometries } from './repeated-geometry';
+import { findDuplicateGeometries, type GeometryAlias } from './repeated-geometry';
 import { withDefaults } from './with-defaults';
 
 /** Linear RGBA, each 0..1. */
@@ -165,7 +165,7 @@ function colorKey(geometryExpressId: number, color: ColorRgba): string {
 
 /**
  * Places every element's geometry in the tile content frame and groups repeated geometry.
- * @param model the parsed IFC (geometry in web-ifc's Y-up model frame, metres)
+ * @param parsed the parsed IFC (geometry in web-ifc's Y-up model frame, metres)
  * @param georeference supplies `modelToEnu` (column-major 4×4, model → ENU metres)
  * @returns features in a stable order (ParsedModel.elements order), positions in the content frame relative to
  *   `originContent`, bounds in ENU metres. Elements without triangles are reported (`ctx.report.fail`), not thrown.
@@ -173,22 +173,33 @@ function colorKey(geometryExpressId: number, color: ColorRgba): string {
  * @see 3D Tiles 1.1 §glTF up-axis (content is Y-up; tile frame = glTF (x, −z, y))
  */
 export async function build(
-  model: ParsedModel,
+  parsed: ParsedModel,
   georeference: Georeference,
   options: BuildOptions,
   ctx: StageContext,
 ): Promise<BuiltModel> {
   const opts = withDefaults(BUILD_DEFAULTS, options);
   const contentFromModel = multiplyMatrix4(GLTF_FROM_ENU, georeference.modelToEnu);
-  const originContent = estimateOrigin(model, contentFromModel);
+  const originContent = estimateOrigin(parsed, contentFromModel);
   const relativeFromModel = translateMatrix4(contentFromModel, [-originContent[0], -originContent[1], -originContent[2]]);
 
   const instanceScale = sharedAxisScale(relativeFromModel);
   const unscale = (m: Matrix4): Matrix4 =>
     m.map((v, i) => (i % 4 < 3 && i < 16 ? v / instanceScale[i % 4] : v)) as Matrix4;
+  // Repeated geometry by content (also shifted copies): every use points at the first copy (see repeated-geometry).
+  const aliases = opts.detectInstancing ? findDuplicateGeometries(parsed.geometries) : new Map<number, GeometryAlias>();
+  const model: ParsedModel = aliases.size === 0 ? parsed : {
+    ...parsed,
+    elementGeometries: parsed.elementGeometries.map((eg) => ({
+      expressId: eg.expressId,
+      placed: eg.placed.map((pg) => {
+        const alias = aliases.get(pg.geometryExpressId);
+        return alias ? { ...pg, geometryExpressId: alias.id, transform: translateSourceMatrix4(pg.transform, alias.offset) } : pg;
+      }),
+    })),
+  };
   const geometryByElement = new Map(model.elementGeometries.map((eg) => [eg.expressId, eg.placed]));
-  const canonicalId = opts.detectInstancing ? findDuplicateGeometries(model.geometries) : new Map<number, number>();
-  const canonical = (id: number) => canonicalId.get(id) ?? id;
+  const canonical = (id: number) => id;
 
   // Pass 0: repeated elements (all parts alike) become one instance each (see element-prototypes.ts).
   const isInstanceable = (t: Matrix4) => decomposeSimilarity(unscale(multiplyMatrix4(relativeFromModel, t))) !== null;
