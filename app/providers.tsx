@@ -13,9 +13,7 @@ import { createTRPCContext } from '@trpc/tanstack-react-query';
 import { useState, type ReactNode } from 'react';
 import superjson from 'superjson';
 import type { AppRouter } from '@server/api/root';
-
-/** Path of the tRPC HTTP handler (same origin). */
-export const TRPC_PATH = '/api/trpc';
+import { TRPC_ENDPOINT, TRPC_MAX_BATCH_SIZE } from '@server/api/trpc-http-config';
 
 /** How long query results count as fresh, ms (catalogue data changes rarely). */
 export const QUERY_STALE_TIME_MS = 60_000;
@@ -36,7 +34,7 @@ export function Providers({ children }: { children: ReactNode }) {
   const [queryClient] = useState(createQueryClient);
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
-      links: [httpBatchLink({ url: TRPC_PATH, transformer: superjson })],
+      links: [httpBatchLink({ url: TRPC_ENDPOINT, transformer: superjson, maxItems: TRPC_MAX_BATCH_SIZE })],
     }),
   );
   return (
