@@ -4,6 +4,7 @@
  * caller, and hands over to the client-side twin.
  */
 import { getServerCaller } from '@server/api/server-caller';
+import { SERVER_LOGGER } from '@server/api/server-logger';
 import { readTwinUrlState } from '@viewer/core/camera-url';
 import { getRequestLocale } from './locale';
 import { TwinApp, type TwinInitialData } from './twin/twin-app';
@@ -17,7 +18,8 @@ async function prefetchTwinData(): Promise<TwinInitialData | null> {
     const caller = await getServerCaller();
     const [layers, models] = await Promise.all([caller.twin.layers.list(), caller.twin.models.list()]);
     return { layers, models };
-  } catch {
+  } catch (error) {
+    SERVER_LOGGER.warn(`twin page: prefetch failed, the client will query itself: ${error instanceof Error ? error.message : String(error)}`);
     return null;
   }
 }
