@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -7,6 +6,7 @@ import type { Db } from '@server/db/client';
 import type { GeoJsonMultiPolygon } from '@server/db/columns/geojson';
 import { regions } from '@server/db/schema/twin';
 import { InputError } from '@tiling/errors';
+import { readFeatureCollectionFile } from './feature-collection-file';
 import { gcj02PositionToWgs84, gcj02ToWgs84 } from './gcj02-geometry';
 
 /**
@@ -19,6 +19,13 @@ import { gcj02PositionToWgs84, gcj02ToWgs84 } from './gcj02-geometry';
  * @see data/twin/region-levels.ts, /work/shared/data/SOURCES.md "geo/"
  */
 
+/**
+ * Smallest part of the merged city boundaries kept in the province outline, m² (10 km²): drops the slivers left
+ * by independently quantised city edges; Jiangxi's smallest real part is far larger.
+ */
+export const PROVINCE_MIN_PART_AREA_M2 = 1e7;
+
+/** Where the region sources are read from. */
 export interface SeedRegionsOptions {
   /** Absolute directory of the shared data (`env.SHARED_DATA_DIR`). */
   sharedDataDir: string;
@@ -44,19 +51,12 @@ const featureSchema = z.object({
     z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(z.array(positionSchema))) }),
   ]),
 });
-const collectionSchema = z.object({ features: z.array(z.unknown()) });
 
 type RegionRow = typeof regions.$inferInsert;
 
 async function readFeatures(file: string): Promise<z.infer<typeof featureSchema>[]> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (cause) {
-    throw new InputError(`seed-regions: cannot read ${file} (is SHARED_DATA_DIR right?)`, { cause, context: { file } });
-  }
-  const collection = collectionSchema.parse(JSON.parse(text));
-  return collection.features.map((feature, i) => {
+  const features = await readFeatureCollectionFile(file, 'seed-regions');
+  return features.map((feature, i) => {
     const parsed = featureSchema.safeParse(feature);
     if (!parsed.success) throw new InputError(`seed-regions: ${file}: feature ${i} is not a named (Multi)Polygon: ${parsed.error.message}`);
     return parsed.data;
@@ -146,7 +146,7 @@ export async function seedRegions(db: Db, options: SeedRegionsOptions): Promise<
       UPDATE regions SET boundary = ST_Multi(ST_CollectionExtract(ST_MakeValid(boundary), 3))
        WHERE level IN ('city', 'county') AND NOT ST_IsValid(boundary)`);
     // Union of the cities, without the ≈140 sliver holes/islands left by independently quantised city edges
-    // (Jiangxi has no enclaves): exterior rings of parts larger than 10 km².
+    // (Jiangxi has no enclaves): exterior rings of parts larger than PROVINCE_MIN_PART_AREA_M2.
     await tx.execute(sql`
       WITH merged AS (
         SELECT ST_CollectionExtract(ST_MakeValid(ST_Union(boundary)), 3) AS g FROM regions WHERE level = 'city'
@@ -157,7 +157,7 @@ export async function seedRegions(db: Db, options: SeedRegionsOptions): Promise<
       SELECT ${PROVINCE.code}, ${PROVINCE.name}, 'province', NULL,
              ST_SetSRID(ST_MakePoint(${labelLon}, ${labelLat}), 4326),
              ST_Multi(ST_Union(p)), ${provinceSource}, ${REGION_SOURCE_CRS}, now()
-        FROM parts WHERE ST_Area(p::geography) > 1e7
+        FROM parts WHERE ST_Area(p::geography) > ${PROVINCE_MIN_PART_AREA_M2}
       ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, center = EXCLUDED.center, boundary = EXCLUDED.boundary,
              source = EXCLUDED.source, source_crs = EXCLUDED.source_crs, updated_at = now()`);
   });

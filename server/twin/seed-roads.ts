@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -6,6 +5,7 @@ import { NANCHANG_ROAD_NETWORK } from '@data/twin/road-network';
 import type { Db } from '@server/db/client';
 import { roadSegments } from '@server/db/schema/twin';
 import { InputError } from '@tiling/errors';
+import { readFeatureCollectionFile } from './feature-collection-file';
 import { gcj02ToWgs84 } from './gcj02-geometry';
 
 /**
@@ -14,10 +14,14 @@ import { gcj02ToWgs84 } from './gcj02-geometry';
  * GCJ-02 input would be converted here, WGS84 input is stored as is. Idempotent upsert by road id, one transaction.
  */
 
+/** Road rows per INSERT statement (500 × 9 columns, far below PostgreSQL's 65,535 bind parameters). */
+export const ROAD_INSERT_BATCH_SIZE = 500;
+
+/** Where the road network is read from, and how it is written. */
 export interface SeedRoadsOptions {
   /** Absolute directory of the shared data (`env.SHARED_DATA_DIR`). */
   sharedDataDir: string;
-  /** Rows per INSERT statement. */
+  /** Rows per INSERT statement (default {@link ROAD_INSERT_BATCH_SIZE}). */
   batchSize?: number;
 }
 
@@ -39,17 +43,11 @@ const roadFeatureSchema = z.object({
 /**
  * Upserts every road segment of the network.
  * @returns the number of segments in the table afterwards
- * @throws {InputError} when the file is missing or a LineString feature is malformed
+ * @throws {InputError} when the file is missing or not a FeatureCollection, or a LineString feature is malformed
  */
 export async function seedRoads(db: Db, options: SeedRoadsOptions): Promise<number> {
   const file = path.join(options.sharedDataDir, NANCHANG_ROAD_NETWORK.file);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (cause) {
-    throw new InputError(`seed-roads: cannot read ${file} (is SHARED_DATA_DIR right?)`, { cause, context: { file } });
-  }
-  const features = z.object({ features: z.array(z.unknown()) }).parse(JSON.parse(text)).features;
+  const features = await readFeatureCollectionFile(file, 'seed-roads');
   const isLineString = (f: unknown): boolean => lineStringProbe.safeParse(f).success;
   const rows = features
     .filter(isLineString)
@@ -71,7 +69,7 @@ export async function seedRoads(db: Db, options: SeedRoadsOptions): Promise<numb
         geom: NANCHANG_ROAD_NETWORK.sourceDatum === 'GCJ-02' ? gcj02ToWgs84(raw) : raw,
       };
     });
-  const batchSize = options.batchSize ?? 500;
+  const batchSize = options.batchSize ?? ROAD_INSERT_BATCH_SIZE;
   await db.transaction(async (tx) => {
     for (let i = 0; i < rows.length; i += batchSize) {
       await tx
