@@ -7,7 +7,7 @@ import { skipToken, useQuery } from '@tanstack/react-query';
 import type { inferRouterOutputs } from '@trpc/server';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { JIANGXI_OVERVIEW_CAMERA, type CameraState, type TwinUrlState } from '@viewer/core/camera-url';
+import { formatShareableUrl, JIANGXI_OVERVIEW_CAMERA, type CameraState, type TwinUrlState } from '@viewer/core/camera-url';
 import { createTranslator, LOCALE_COOKIE, LOCALE_QUERY_PARAM, type Locale } from '@viewer/core/i18n';
 import { layerTitle, outlineStyle, resolveLayerVisibility, type LayerDescriptor } from '@viewer/core/layer-descriptor';
 import type { ElementSelection } from '@viewer/core/selection';
@@ -185,8 +185,7 @@ export function TwinApp({ locale, initialUrlState, initialData }: TwinAppProps) 
         // The router still holds the `?lang=` URL, and refreshing it would let proxy.ts restore the old locale:
         // load the page again without it (camera and selection come back from `cam`/`sel`).
         params.delete(LOCALE_QUERY_PARAM);
-        const query = params.toString().replaceAll('%2C', ',').replaceAll('%24', '$');
-        window.location.replace(`${window.location.pathname}${query ? `?${query}` : ''}`);
+        window.location.replace(formatShareableUrl(window.location.pathname, params));
         return;
       }
       // Re-renders the server components (layout `<html lang>`, page) with the new cookie; the globe stays.

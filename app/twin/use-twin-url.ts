@@ -4,16 +4,14 @@
  * `history.replaceState` (debounced after camera moves, at once on selection), leaving other parameters alone.
  */
 import { useCallback, useEffect, useRef } from 'react';
-import { writeTwinUrlState, type CameraState, type TwinUrlState } from '@viewer/core/camera-url';
+import { formatShareableUrl, writeTwinUrlState, type CameraState, type TwinUrlState } from '@viewer/core/camera-url';
 
 /** Debounce after the last camera `moveEnd` before the URL is rewritten, ms. */
 export const CAMERA_URL_DEBOUNCE_MS = 400;
 
 function writeLocation(state: TwinUrlState): void {
   const params = writeTwinUrlState(new URLSearchParams(window.location.search), state);
-  const query = params.toString();
-  const url = `${window.location.pathname}${query ? `?${query.replaceAll('%2C', ',').replaceAll('%24', '$')}` : ''}`;
-  window.history.replaceState(window.history.state, '', url);
+  window.history.replaceState(window.history.state, '', formatShareableUrl(window.location.pathname, params));
 }
 
 /** Writers for the camera and selection parts of the URL. */

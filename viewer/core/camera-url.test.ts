@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   formatCameraParam,
+  formatShareableUrl,
   JIANGXI_OVERVIEW_CAMERA,
   parseCameraParam,
   readTwinUrlState,
@@ -93,5 +94,15 @@ describe('readTwinUrlState / writeTwinUrlState', () => {
   it('drops an invalid selection and camera', () => {
     const state = readTwinUrlState(new URLSearchParams('cam=1,2,3&sel=<script>'));
     expect(state).toEqual({ camera: null, selectedGlobalId: null });
+  });
+});
+
+describe('formatShareableUrl', () => {
+  it('keeps commas and $ readable, encodes the rest, and reads back the same parameters', () => {
+    const params = new URLSearchParams({ cam: '115.9,27.3,1250000,0,-90,0', sel: '2XQ$n5SLP5MBLyL442paFx', q: 'a&b c' });
+    const url = formatShareableUrl('/', params);
+    expect(url).toBe('/?cam=115.9,27.3,1250000,0,-90,0&sel=2XQ$n5SLP5MBLyL442paFx&q=a%26b+c');
+    expect([...new URLSearchParams(url.slice(2))]).toEqual([...params]);
+    expect(formatShareableUrl('/models/x', new URLSearchParams())).toBe('/models/x');
   });
 });

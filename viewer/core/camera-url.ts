@@ -156,3 +156,16 @@ export function writeTwinUrlState(params: URLSearchParams, state: TwinUrlState):
   else next.delete(SELECTION_QUERY_PARAM);
   return next;
 }
+
+/**
+ * A same-origin URL `pathname?query` whose query keeps `,` (in `cam`) and `$` (in GlobalIds) readable instead of
+ * `%2C`/`%24`: both are allowed unencoded in a query (RFC 3986 sub-delims) and read back the same. No `?` when
+ * `params` is empty.
+ * @param pathname e.g. `/` or `/models/<id>`
+ * @returns e.g. `/?lang=en&cam=115.9,27.3,1250000,0,-90,0&sel=2XQ$n5SLP5MBLyL442paFx`
+ * @see https://www.rfc-editor.org/rfc/rfc3986#section-3.4
+ */
+export function formatShareableUrl(pathname: string, params: URLSearchParams): string {
+  const query = params.toString().replaceAll('%2C', ',').replaceAll('%24', '$');
+  return query ? `${pathname}?${query}` : pathname;
+}
