@@ -6,10 +6,7 @@
  * @see node_modules/next/dist/docs/01-app/03-api-reference/03-file-conventions/proxy.md
  */
 import { NextResponse, type NextRequest } from 'next/server';
-import { LOCALE_COOKIE, LOCALE_QUERY_PARAM, parseLocale } from '@viewer/core/i18n';
-
-/** Cookie lifetime for the chosen locale, seconds (one year). */
-const LOCALE_COOKIE_MAX_AGE_S = 365 * 24 * 3600;
+import { LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE_S, LOCALE_QUERY_PARAM, parseLocale } from '@viewer/core/i18n';
 
 /** Copies a valid `?lang=` into the locale cookie of the request and the response. */
 export function proxy(request: NextRequest): NextResponse {

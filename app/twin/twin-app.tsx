@@ -8,7 +8,7 @@ import type { inferRouterOutputs } from '@trpc/server';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { formatShareableUrl, JIANGXI_OVERVIEW_CAMERA, type CameraState, type TwinUrlState } from '@viewer/core/camera-url';
-import { createTranslator, LOCALE_COOKIE, LOCALE_QUERY_PARAM, type Locale } from '@viewer/core/i18n';
+import { createTranslator, formatLocaleCookie, LOCALE_QUERY_PARAM, type Locale } from '@viewer/core/i18n';
 import { layerTitle, outlineStyle, resolveLayerVisibility, type LayerDescriptor } from '@viewer/core/layer-descriptor';
 import type { ElementSelection } from '@viewer/core/selection';
 import type { FlyRequest } from '@viewer/cesium/twin-globe';
@@ -23,12 +23,10 @@ import { modelPlace, NANCHANG_PLACE } from '@viewer/twin/quick-places';
 import { TwinHeader, type QuickPlace } from '@viewer/twin/twin-header';
 import type { AppRouter } from '@server/api/root';
 import { useTRPC } from '../providers';
+import { trpcErrorCode } from '../trpc-error-code';
 import { TwinGlobeLoader } from './twin-globe-loader';
 import { useGeoLayers } from './use-geo-layers';
 import { useTwinUrl } from './use-twin-url';
-
-/** Cookie lifetime for the chosen locale, seconds (one year). */
-const LOCALE_COOKIE_MAX_AGE_S = 365 * 24 * 3600;
 
 /** Nanchang's extent for the breadcrumb, degrees (WGS84), and the highest camera that still counts, m. */
 const NANCHANG_VIEW = { west: 115.45, east: 116.6, south: 28.15, north: 29.2, maxHeightM: 250_000 } as const;
@@ -53,11 +51,6 @@ export interface TwinAppProps {
 /** Id of the tileset layer showing a model: the catalogue's layer with the model's tileset URL, else `model-<id>`. */
 function tilesetLayerIdOf(model: { id: string; tilesetUrl: string }, layers: readonly LayerDescriptor[]): string {
   return layers.find((layer) => layer.kind === 'tileset' && layer.url === model.tilesetUrl)?.id ?? `model-${model.id}`;
-}
-
-function errorCode(error: unknown): string | null {
-  const data = (error as { data?: { code?: unknown } } | null)?.data;
-  return typeof data?.code === 'string' ? data.code : null;
 }
 
 /** The twin (see module doc). */
@@ -179,7 +172,7 @@ export function TwinApp({ locale, initialUrlState, initialData }: TwinAppProps) 
 
   const onLocaleChange = useCallback(
     (next: Locale) => {
-      document.cookie = `${LOCALE_COOKIE}=${next}; path=/; max-age=${LOCALE_COOKIE_MAX_AGE_S}; samesite=lax`;
+      document.cookie = formatLocaleCookie(next);
       const params = new URLSearchParams(window.location.search);
       if (params.has(LOCALE_QUERY_PARAM)) {
         // The router still holds the `?lang=` URL, and refreshing it would let proxy.ts restore the old locale:
@@ -205,7 +198,7 @@ export function TwinApp({ locale, initialUrlState, initialData }: TwinAppProps) 
   if (elementQuery.data) breadcrumb.push(elementQuery.data.modelName);
 
   const elementError = elementQuery.error
-    ? errorCode(elementQuery.error) === 'NOT_FOUND' || errorCode(elementQuery.error) === 'BAD_REQUEST'
+    ? trpcErrorCode(elementQuery.error) === 'NOT_FOUND' || trpcErrorCode(elementQuery.error) === 'BAD_REQUEST'
       ? t('selection.notFound', { globalId: selection?.globalId ?? '' })
       : t('selection.error', { message: elementQuery.error.message })
     : null;

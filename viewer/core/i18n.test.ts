@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTranslator, formatNumber, parseLocale, translate, type MessageCatalogue } from './i18n';
+import { createTranslator, formatLocaleCookie, formatNumber, parseLocale, translate, type MessageCatalogue } from './i18n';
 
 const MESSAGES = {
   'zh-CN': { hello: '你好，{name}', count: '{count} 个构件' },
@@ -41,5 +41,11 @@ describe('formatNumber', () => {
   it('groups thousands and limits decimals', () => {
     expect(formatNumber(12345.678, 'en')).toBe('12,345.68');
     expect(formatNumber(2160, 'zh-CN', 0)).toBe('2,160');
+  });
+});
+
+describe('formatLocaleCookie', () => {
+  it('writes a site-wide, one-year, SameSite=Lax cookie', () => {
+    expect(formatLocaleCookie('en')).toBe('gantwin-locale=en; path=/; max-age=31536000; samesite=lax');
   });
 });

@@ -18,6 +18,18 @@ export const DEFAULT_LOCALE: Locale = 'zh-CN';
 /** Name of the cookie that stores the chosen locale (value: a {@link Locale}). */
 export const LOCALE_COOKIE = 'gantwin-locale';
 
+/** Lifetime of the locale cookie, seconds (one year). */
+export const LOCALE_COOKIE_MAX_AGE_S = 365 * 24 * 3600;
+
+/**
+ * The `document.cookie` assignment that remembers `locale` for the whole site (path `/`,
+ * {@link LOCALE_COOKIE_MAX_AGE_S}, SameSite=Lax), as `proxy.ts` sets it for `?lang=`.
+ * @returns e.g. `gantwin-locale=en; path=/; max-age=31536000; samesite=lax`
+ */
+export function formatLocaleCookie(locale: Locale): string {
+  return `${LOCALE_COOKIE}=${locale}; path=/; max-age=${LOCALE_COOKIE_MAX_AGE_S}; samesite=lax`;
+}
+
 /** Name of the URL query parameter that selects the locale (`?lang=en`). */
 export const LOCALE_QUERY_PARAM = 'lang';
 

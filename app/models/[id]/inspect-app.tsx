@@ -7,7 +7,7 @@
 import { skipToken, useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { createTranslator, formatNumber, LOCALE_COOKIE, type Locale } from '@viewer/core/i18n';
+import { createTranslator, formatLocaleCookie, formatNumber, type Locale } from '@viewer/core/i18n';
 import { SectionControls } from '@viewer/plugins/section/section-controls';
 import {
   createSectionPlanePlugin, type SectionHeightRange, type SectionPlaneState,
@@ -23,11 +23,9 @@ import { LocaleSwitch } from '@viewer/ui/locale-switch';
 import { PropertyPanel } from '@viewer/ui/property-panel';
 import { SpatialTree, type SpatialTreeElement } from '@viewer/ui/spatial-tree';
 import { useTRPC, useTRPCClient } from '../../providers';
+import { trpcErrorCode } from '../../trpc-error-code';
 import { InspectViewerLoader } from './inspect-viewer-loader';
 import styles from './inspect.module.css';
-
-/** Cookie lifetime for the chosen locale, seconds (one year). */
-const LOCALE_COOKIE_MAX_AGE_S = 365 * 24 * 3600;
 
 /** Page size (the router's maximum) and page cap when listing element names for the spatial tree. */
 const NAME_PAGE_SIZE = 500;
@@ -42,11 +40,6 @@ export interface InspectAppProps {
   locale: Locale;
   /** Element to select first (from `?sel=`), already checked to be a GlobalId. */
   initialSelectedGlobalId: string | null;
-}
-
-function errorCode(error: unknown): string | null {
-  const data = (error as { data?: { code?: unknown } } | null)?.data;
-  return typeof data?.code === 'string' ? data.code : null;
 }
 
 async function fetchStructure(url: string) {
@@ -179,7 +172,7 @@ export function InspectApp({ modelId, locale, initialSelectedGlobalId }: Inspect
 
   const onLocaleChange = useCallback(
     (next: Locale) => {
-      document.cookie = `${LOCALE_COOKIE}=${next}; path=/; max-age=${LOCALE_COOKIE_MAX_AGE_S}; samesite=lax`;
+      document.cookie = formatLocaleCookie(next);
       router.refresh();
     },
     [router],
@@ -198,14 +191,14 @@ export function InspectApp({ modelId, locale, initialSelectedGlobalId }: Inspect
 
   const panelError =
     elementQuery.error && selectedGlobalId
-      ? errorCode(elementQuery.error) === 'NOT_FOUND'
+      ? trpcErrorCode(elementQuery.error) === 'NOT_FOUND'
         ? t('property.notFound', { globalId: selectedGlobalId })
         : elementQuery.error.message
       : null;
 
   let blocker: string | null = null;
   if (modelQuery.isPending) blocker = t('page.loadingModel');
-  else if (modelQuery.error) blocker = errorCode(modelQuery.error) === 'NOT_FOUND' || errorCode(modelQuery.error) === 'BAD_REQUEST' ? t('page.modelNotFound') : modelQuery.error.message;
+  else if (modelQuery.error) blocker = trpcErrorCode(modelQuery.error) === 'NOT_FOUND' || trpcErrorCode(modelQuery.error) === 'BAD_REQUEST' ? t('page.modelNotFound') : modelQuery.error.message;
   else if (model && !isModelReady) blocker = t('page.modelNotReady', { status: model.status });
   else if (!isViewerReady) blocker = t('page.loadingTiles');
 
