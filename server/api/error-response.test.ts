@@ -2,20 +2,15 @@ import { TRPCError } from '@trpc/server';
 import { describe, expect, it } from 'vitest';
 import { NotFoundError } from '@server/errors';
 import { InputError, InvariantError } from '@tiling/errors';
-import type { Logger } from '@tiling/logger';
 import { INTERNAL_ERROR_MESSAGE } from './error-map';
 import { errorResponse } from './error-response';
+import { createRecordingLogger } from './recording-logger';
 import { logInternalTrpcErrors } from './trpc-error-log';
 
-/** A logger that keeps its error lines. */
-function recordingLogger(): Logger & { errors: string[] } {
-  const errors: string[] = [];
-  return { debug: () => {}, info: () => {}, warn: () => {}, error: (message) => errors.push(message), errors };
-}
 
 describe('errorResponse', () => {
   it('answers input and not-found errors as 400/404 text with their message, without logging', async () => {
-    const logger = recordingLogger();
+    const logger = createRecordingLogger();
     const bad = errorResponse('tiles', new InputError('tiles: model id must be a UUID, got "x"'), logger);
     expect(bad.status).toBe(400);
     expect(bad.headers.get('Content-Type')).toBe('text/plain; charset=utf-8');
@@ -26,7 +21,7 @@ describe('errorResponse', () => {
   });
 
   it('answers bugs and foreign errors as 500 with the message hidden, and logs the real one', async () => {
-    const logger = recordingLogger();
+    const logger = createRecordingLogger();
     const bug = errorResponse('tiles', new InvariantError('env: DATABASE_URL is not set'), logger);
     expect([bug.status, await bug.text()]).toEqual([500, INTERNAL_ERROR_MESSAGE]);
     const foreign = errorResponse('geo', new Error('connect ECONNREFUSED 127.0.0.1:5432'), logger);
@@ -37,7 +32,7 @@ describe('errorResponse', () => {
 
 describe('logInternalTrpcErrors', () => {
   it('logs INTERNAL_SERVER_ERROR with the cause message and skips client errors', () => {
-    const logger = recordingLogger();
+    const logger = createRecordingLogger();
     const onError = logInternalTrpcErrors(logger);
     onError({ error: new TRPCError({ code: 'INTERNAL_SERVER_ERROR', cause: new Error('relation "models" does not exist') }), path: 'twin.models.list' });
     onError({ error: new TRPCError({ code: 'BAD_REQUEST', message: 'Invalid input: id: must be a UUID' }), path: 'twin.models.byId' });

@@ -2,15 +2,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 import superjson from 'superjson';
 import { connectTestDb } from '@server/db/test-database';
 import { InvariantError } from '@tiling/errors';
-import type { Logger } from '@tiling/logger';
 import { INTERNAL_ERROR_MESSAGE } from './error-map';
 import { TRPC_MAX_BATCH_SIZE } from './trpc-http-config';
 import { trpcHttpResponse, type TrpcHttpDeps } from './trpc-http-handler';
+import { createRecordingLogger } from './recording-logger';
 
 const connection = connectTestDb();
 afterAll(() => connection.pool.end());
-const errors: string[] = [];
-const logger: Logger = { debug: () => {}, info: () => {}, warn: () => {}, error: (message) => errors.push(message) };
+const logger = createRecordingLogger();
+const errors = logger.errors;
 const deps: TrpcHttpDeps = { getDb: () => connection.db, logger };
 
 /** A GET of one procedure with a superjson-encoded input, as the browser's link sends it. */

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INTERNAL_ERROR_MESSAGE } from '@server/api/error-map';
+import { createRecordingLogger } from '@server/api/recording-logger';
 import { connectTestDb } from '@server/db/test-database';
-import type { Logger } from '@tiling/logger';
 import { GEO_LAYER_MAX_AGE_S, geoLayerResponse, type GeoLayerRouteDeps } from './geo-layer-response';
 import { seedLayers } from './seed-layers';
 
 const connection = connectTestDb();
-const errors: string[] = [];
-const logger: Logger = { debug: () => {}, info: () => {}, warn: () => {}, error: (message) => errors.push(message) };
+const logger = createRecordingLogger();
+const errors = logger.errors;
 const deps: GeoLayerRouteDeps = { getDb: () => connection.db, logger };
 
 beforeAll(() => seedLayers(connection.db));

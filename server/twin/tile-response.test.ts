@@ -4,18 +4,18 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INTERNAL_ERROR_MESSAGE } from '@server/api/error-map';
+import { createRecordingLogger } from '@server/api/recording-logger';
 import { models } from '@server/db/schema/twin';
 import { connectTestDb } from '@server/db/test-database';
 import { InvariantError } from '@tiling/errors';
-import type { Logger } from '@tiling/logger';
 import { IMMUTABLE_CACHE, REVALIDATE_CACHE } from './tile-files';
 import { tileResponse, type TileRouteDeps } from './tile-response';
 
 const connection = connectTestDb();
 const tilesRoot = mkdtempSync(path.join(tmpdir(), 'gantwin-tile-response-'));
 const TILESET_JSON = '{"asset":{"version":"1.1"}}';
-const errors: string[] = [];
-const logger: Logger = { debug: () => {}, info: () => {}, warn: () => {}, error: (message) => errors.push(message) };
+const logger = createRecordingLogger();
+const errors = logger.errors;
 const deps: TileRouteDeps = { getDb: () => connection.db, tilesRoot, logger };
 let modelId = '';
 
