@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { PROVINCE, REGION_LEVELS, REGION_SOURCE_CRS, type RegionLevelDefinition } from '@data/twin/region-levels';
 import type { Db } from '@server/db/client';
+import { WGS84_SRID } from '@server/db/columns/geo';
 import type { GeoJsonMultiPolygon } from '@server/db/columns/geojson';
 import { regions } from '@server/db/schema/twin';
 import { InputError } from '@tiling/errors';
@@ -155,7 +156,7 @@ export async function seedRegions(db: Db, options: SeedRegionsOptions): Promise<
       )
       INSERT INTO regions (code, name, level, parent_code, center, boundary, source, source_crs, updated_at)
       SELECT ${PROVINCE.code}, ${PROVINCE.name}, 'province', NULL,
-             ST_SetSRID(ST_MakePoint(${labelLon}, ${labelLat}), 4326),
+             ST_SetSRID(ST_MakePoint(${labelLon}, ${labelLat}), ${sql.raw(String(WGS84_SRID))}),
              ST_Multi(ST_Union(p)), ${provinceSource}, ${REGION_SOURCE_CRS}, now()
         FROM parts WHERE ST_Area(p::geography) > ${PROVINCE_MIN_PART_AREA_M2}
       ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, center = EXCLUDED.center, boundary = EXCLUDED.boundary,

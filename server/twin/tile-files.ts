@@ -48,10 +48,12 @@ export const IMMUTABLE_CACHE = 'public, max-age=31536000, immutable';
 export const REVALIDATE_CACHE = 'public, max-age=0, must-revalidate';
 
 const UNSAFE_SEGMENT = /[/\\:%\0]/;
+/** Longest file or folder name accepted in a URL segment, characters (the ext4/NTFS name limit). */
+export const MAX_SEGMENT_CHARS = 255;
 
 /** Whether a URL path segment is a plain file or folder name. */
 export function isSafeSegment(segment: string): boolean {
-  return segment.length > 0 && segment.length <= 255 && segment !== '.' && segment !== '..' && !UNSAFE_SEGMENT.test(segment);
+  return segment.length > 0 && segment.length <= MAX_SEGMENT_CHARS && segment !== '.' && segment !== '..' && !UNSAFE_SEGMENT.test(segment);
 }
 
 function isInside(child: string, parent: string): boolean {
