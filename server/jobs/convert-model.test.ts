@@ -8,7 +8,7 @@ import { createTrpcContext } from '@server/api/trpc';
 import { elements, models } from '@server/db/schema/twin';
 import { connectTestDb } from '@server/db/test-database';
 import { env } from '@server/env';
-import { GeorefError } from '@tiling/errors';
+import { GeorefError, IfcParseError } from '@tiling/errors';
 import { convertModel, placementKeyOf } from './convert-model';
 
 const FZK = path.join(env.SHARED_DATA_DIR, 'ifc/AC20-FZK-Haus.ifc');
@@ -49,6 +49,26 @@ describe('convertModel with an injected failing converter', () => {
     expect(result).toMatchObject({ status: 'failed', cached: false, elementCount: 0, error: 'bad-georef.ifc: IfcProjectedCRS EPSG:99999 is unknown' });
     const [row] = await connection.db.select().from(models).where(eq(models.id, result.id));
     expect(row).toMatchObject({ status: 'failed', errorMessage: result.error, regionCode: '360100', fileName: 'bad-georef.ifc' });
+  });
+});
+
+describe('convertModel failure messages', () => {
+  it('name the file but not the server directories it lies in', async () => {
+    const source = path.join(work, 'path-leak.ifc');
+    writeFileSync(source, `ISO-10303-21;\n/* ${Date.now()} path */\n`);
+    const result = await convertModel(
+      connection.db,
+      { sourcePath: source, name: 'path leak' },
+      {
+        tilesDir,
+        convert: async () => {
+          throw new IfcParseError(`${source}: line #12 IFCWALL: expected 8 attributes, got 7 (writing ${path.join(tilesDir, 'x', 'tileset.json')})`);
+        },
+      },
+    );
+    created.push(result.id);
+    expect(result.error).toBe('path-leak.ifc: line #12 IFCWALL: expected 8 attributes, got 7 (writing x/tileset.json)');
+    expect((await caller.twin.models.byId({ id: result.id })).errorMessage).toBe(result.error);
   });
 });
 

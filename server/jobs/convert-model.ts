@@ -104,8 +104,16 @@ async function readJson(file: string): Promise<unknown> {
   return JSON.parse(await readFile(file, 'utf8')) as unknown;
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/**
+ * The failure message as stored in `models.error_message` and served by `twin.models.byId`: the error's message
+ * with the server's directories (the source's folder, `TILES_DIR`) cut out, so it names the file, not the layout
+ * of the server's disks.
+ */
+function publicMessageOf(error: unknown, serverDirs: readonly string[]): string {
+  let message = error instanceof Error ? error.message : String(error);
+  // Longest first: TILES_DIR may lie inside the source's folder.
+  for (const dir of [...serverDirs].sort((a, b) => b.length - a.length)) message = message.replaceAll(`${dir}${path.sep}`, '');
+  return message;
 }
 
 /**
@@ -147,7 +155,7 @@ export async function convertModel(db: Db, input: ConvertModelInput, deps: Conve
     logger.info(`convert-model: ${fileName} → model ${id}, ${elementCount} elements`);
     return { id, status: 'ready', cached: false, elementCount, tilesetUrl: tilesetUrlOf(id), error: null };
   } catch (error) {
-    const message = messageOf(error);
+    const message = publicMessageOf(error, [path.dirname(path.resolve(input.sourcePath)), path.resolve(deps.tilesDir)]);
     logger.error(`convert-model: ${fileName} failed: ${message}`);
     await db.update(models).set({ status: 'failed', errorMessage: message, updatedAt: sql`now()` }).where(eq(models.id, id));
     return { id, status: 'failed', cached: false, elementCount: 0, tilesetUrl: tilesetUrlOf(id), error: message };
