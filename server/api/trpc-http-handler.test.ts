@@ -42,6 +42,16 @@ describe('tRPC over HTTP (trpcHttpResponse)', () => {
     expect(error.json.data.stack).toBeUndefined();
   });
 
+  it('answers malformed input JSON with 400 and a POST to a query with 405, no stack, nothing logged', async () => {
+    errors.length = 0;
+    const malformed = await trpcHttpResponse(new Request('http://localhost/api/trpc/twin.models.byId?input=%7B%22json%22%3A'), deps);
+    expect(malformed.status).toBe(400);
+    expect(((await malformed.json()) as ErrorBody).error.json.data.stack).toBeUndefined();
+    const post = await trpcHttpResponse(new Request('http://localhost/api/trpc/twin.models.list', { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } }), deps);
+    expect(post.status).toBe(405);
+    expect(errors).toEqual([]);
+  });
+
   it('answers an unknown model with 404 and an unknown procedure with 404', async () => {
     const missing = await trpcHttpResponse(get('twin.models.byId', { id: '00000000-0000-4000-8000-000000000000' }), deps);
     expect(missing.status).toBe(404);
