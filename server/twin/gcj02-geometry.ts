@@ -12,7 +12,7 @@ import type { GeoJsonGeometry } from '@server/db/columns/geojson';
  */
 export function gcj02ToWgs84<T extends GeoJsonGeometry>(geometry: T): T {
   const convert = (position: number[]): number[] => {
-    const [lon, lat] = gcoord.transform([position[0], position[1]], gcoord.GCJ02, gcoord.WGS84) as [number, number];
+    const [lon, lat] = gcj02PositionToWgs84([position[0], position[1]]);
     return position.length > 2 ? [lon, lat, ...position.slice(2)] : [lon, lat];
   };
   switch (geometry.type) {
