@@ -2,9 +2,10 @@
  * The `tile` stage: BuiltModel → a tree of tiles with ADD refinement by element size.
  *
  * Notes — the rule
- * 1. A set of elements that fits the budget (≤ maxTrianglesPerTile triangles as placed, instanced ones weighted
- *    by instancedTriangleWeight, and
- *    ≤ maxFeaturesPerTile features), or a single element, becomes a leaf: all of it is content, geometricError 0.
+ * 1. A set of elements that fits the budgets, or a single element, becomes a leaf: all of it is content,
+ *    geometricError 0. Budgets: ≤ maxTrianglesPerTile *stored* triangles (baked triangles + each instance
+ *    group's mesh once + instanced copies × instancedTriangleWeight: what the tile's bytes cost), ≤
+ *    maxDrawnTrianglesPerTile drawn triangles (every instanced copy: what the GPU draws) and ≤ maxFeaturesPerTile.
  * 2. Otherwise the elements are sorted by size (diagonal of their ENU AABB, largest first) and the tile's content
  *    takes the largest ones while the budget holds. Elements tied in size with the first one left out are moved
  *    out of the content too, so every content element is strictly larger than anything below it.
@@ -19,14 +20,14 @@
  * 5. Each box is the ENU AABB (tile frame = ENU: glTF (x, y, z) → tile (x, −z, y)) of the tile's content and of
  *    its children's boxes, padded by boxPaddingM for float32/quantisation rounding.
  * Numbers: the synthetic 3 slabs + 200 boxes (12 triangles each) with budgets of 600 triangles / 60 features
- * give 7 tiles: root = 3 slabs + 47 largest boxes (600 triangles, geometricError 1.053 m = largest box left
- * out), two children of 47–48 boxes (0.823 m), four leaves of 14–15 boxes (0); tileset error 28.8 m.
- * FZK-Haus (21.7 k triangles, 83 elements) fits one tile with the default budget of 100 k triangles /
- * 4 000 features; the Janesville restaurant (9.4 M triangles placed, 1 512 features) gives 41 tiles, depth 5
- * (146 tiles, depth 7 with instancedTriangleWeight 1); the San Martino–Tufara railway (23 M triangles placed,
- * 9 937 features, 28.5 k of 28.9 k placements instanced) 85 tiles, depth 6, root error 2.74 m (361 tiles and
- * 15.2 MB instead of 5.4 MB with weight 1: each tile repeats the instanced meshes). An octree (8 children per split) was not used: it leaves many near-empty tiles for elongated
- * models (roads, railways), whereas a median kd split keeps tiles balanced.
+ * and instancedTriangleWeight 1 give a root of 3 slabs + 43 largest boxes (the 4 group meshes count 12 each).
+ * Counting an instance group once per tile instead of per copy (until 2026-11-30: copies at weight 0.25, 100 k
+ * budget) is what keeps repeated furniture from being stored in every tile: the Janesville restaurant (9.4 M
+ * triangles placed, 9.1 M of them 340 chairs) went from 41 tiles / 8.36 MB, the chair mesh repeated in 38 of
+ * them, to 1 tile / 1.5 MB; the San Martino–Tufara railway (23 M placed, 97 k unique) from 85 tiles / 5.42 MB
+ * to 3 tiles / 1.95 MB. Both stay under the 10 M drawn-triangle budget per tile.
+ * An octree (8 children per split) was not used: it leaves many near-empty tiles for elongated models (roads,
+ * railways), whereas a median kd split keeps tiles balanced.
  */
 import type { StageContext } from '@tiling/stage-context';
 import { type BoundsEnu, diagonalM, emptyBoundsEnu, unionBoundsEnu } from '@tiling/stages/build/bake-geometry';

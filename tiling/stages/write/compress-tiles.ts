@@ -1,24 +1,25 @@
 /**
- * Optional stage after `write`: welds vertices, quantises (KHR_mesh_quantization) and applies meshopt
+ * Optional stage after `write`: reorders vertices, quantises (KHR_mesh_quantization) and applies meshopt
  * compression (EXT_meshopt_compression) to every tile GLB. Other files pass through unchanged.
  *
- * Notes (FZK-Haus, see the write stage's Notes for the measured bytes)
- * - Positions are quantised per mesh (per tile for the merged mesh) on a grid of halfExtent / (2^(bits−1) − 1).
- *   With ADD refinement upper-tile content stays on screen at every distance, so the grid must stay fine even in a
- *   4 km railway root tile: bits grow from quantizePositionBits to 16 until the step is ≤ maxPositionErrorM
- *   (1 mm); beyond 16 bits the tile keeps float32 positions (relative to the tile centre: 0.1 mm at 2 km).
- *   FZK-Haus (8 m half-extent) stays at 14 bits (1.0 mm). Seen on the San Martino–Tufara railway: a fixed 14 bits
- *   put root vertices 13.5 cm off (outside the box) on a 2 km half-extent.
+ * Notes (see the write stage's Notes for the measured bytes)
+ * - Positions: quantize-positions.ts, per mesh on a fixed grid of 2 × maxPositionErrorM (1 mm error by default),
+ *   SHORT steps; a mesh wider than ±32 767 steps (65 m half-extent) keeps float32 positions relative to the tile
+ *   centre (0.1 mm at 2 km). With ADD refinement upper-tile content stays on screen at every distance, so the
+ *   grid may not coarsen with tile size (seen on the San Martino–Tufara railway: a fixed 14 bits over a 2 km
+ *   half-extent put root vertices 13.5 cm off). Until 2026-11-30 glTF-Transform's `quantize` (one bit count per
+ *   document, normalized, bit-replicated low bits) was used; with the fixed grid janesville went 1 516 →
+ *   1 290 KB, FZK-Haus 113 → 100 KB, duplex 216 → 193 KB, and compress got faster.
  * - Normals use meshopt's octahedral filter at 8 bits. `level: 'high'` (filters) beats 'medium' on size.
  * - Only POSITION (and NORMAL for 'medium') are quantised: `_FEATURE_ID_0` stays exact integers.
  */
-import type { Document } from '@gltf-transform/core';
 import { EXTMeshoptCompression, KHRMeshQuantization } from '@gltf-transform/extensions';
 import { quantize, reorder, weld } from '@gltf-transform/functions';
 import type { OutputFile } from '@tiling/io/output-file';
 import type { StageContext } from '@tiling/stage-context';
 import { withDefaults } from '@tiling/stages/build/with-defaults';
 import { InputError } from '@tiling/errors';
+import { quantizePositions } from './quantize-positions';
 import { createTileIO } from './tile-io';
 import type { TileDocumentFile } from './write';
 
@@ -28,9 +29,7 @@ export interface CompressOptions {
   meshopt?: boolean;
   /** meshopt level: 'high' uses filters (smaller), 'medium' plain quantisation. */
   level?: 'medium' | 'high';
-  /** Minimum position bits per component, 8..16 (relative to each mesh's bounds); raised up to 16 as needed. */
-  quantizePositionBits?: number;
-  /** Largest position rounding error allowed (half a grid step), metres (> 0); above 16 bits positions stay float32. */
+  /** Largest position rounding error, metres (> 0): half the grid step; meshes beyond ±32 767 steps stay float32. */
   maxPositionErrorM?: number;
   /** Normal bits per component, 8..16 ('high' caps at 8, octahedral). */
   quantizeNormalBits?: number;
@@ -40,7 +39,6 @@ export interface CompressOptions {
 export const COMPRESS_DEFAULTS = {
   meshopt: true,
   level: 'high',
-  quantizePositionBits: 14,
   maxPositionErrorM: 0.001,
   quantizeNormalBits: 8,
 } satisfies Required<CompressOptions>;
@@ -83,9 +81,6 @@ export async function compressTileDocuments(
   ctx: CompressContext,
 ): Promise<OutputFile[]> {
   const opts = withDefaults(COMPRESS_DEFAULTS, options);
-  if (!(opts.quantizePositionBits >= 8 && opts.quantizePositionBits <= 16)) {
-    throw new InputError(`compressTiles: quantizePositionBits must be 8..16, got ${opts.quantizePositionBits}`);
-  }
   if (!(opts.maxPositionErrorM > 0)) {
     throw new InputError(`compressTiles: maxPositionErrorM must be > 0 m, got ${opts.maxPositionErrorM}`);
   }
@@ -100,26 +95,26 @@ export async function compressTileDocuments(
   for (const [i, { path, document }] of tiles.entries()) {
     // Documents made by `write` carry glTF-Transform's default (console) logger: route it through ours.
     document.setLogger(logger);
-    const positionBits = choosePositionBits(document, opts.quantizePositionBits, opts.maxPositionErrorM);
-    const quantizeOptions = {
-      quantizePosition: positionBits ?? 16,
-      quantizeNormal: opts.quantizeNormalBits,
-      pattern: new RegExp(`^(${[positionBits === null ? null : 'POSITION', opts.meshopt && opts.level === 'high' ? null : 'NORMAL'].filter(Boolean).join('|') || '$^'})$`),
-    };
     if (opts.meshopt) {
       // No weld: `build` already merged vertices per feature and colour (weld cost 140 ms on janesville for
       // 0.3 % of bytes).
-      await document.transform(reorder({ encoder: ctx.meshoptEncoder, target: 'size' }), quantize(quantizeOptions));
-      // The octahedral filter stores normals as normalized bytes even when positions stay float32.
-      document.createExtension(KHRMeshQuantization).setRequired(true);
+      await document.transform(reorder({ encoder: ctx.meshoptEncoder, target: 'size' }));
+    } else {
+      await document.transform(weld());
+    }
+    quantizePositions(document, opts.maxPositionErrorM);
+    if (!(opts.meshopt && opts.level === 'high')) {
+      await document.transform(quantize({ quantizeNormal: opts.quantizeNormalBits, pattern: /^NORMAL$/ }));
+    }
+    // The octahedral filter stores normals as normalized bytes even when positions stay float32.
+    document.createExtension(KHRMeshQuantization).setRequired(true);
+    if (opts.meshopt) {
       document
         .createExtension(EXTMeshoptCompression)
         .setRequired(true)
         .setEncoderOptions({
           method: opts.level === 'high' ? EXTMeshoptCompression.EncoderMethod.FILTER : EXTMeshoptCompression.EncoderMethod.QUANTIZE,
         });
-    } else {
-      await document.transform(weld(), quantize(quantizeOptions));
     }
     const bytes = await io.writeBinary(document);
     after += bytes.byteLength;
@@ -128,32 +123,4 @@ export async function compressTileDocuments(
   }
   ctx.logger.info(`compress: ${tiles.length} tiles → ${after} bytes (${opts.meshopt ? `meshopt ${opts.level}` : 'quantize only'})`);
   return out;
-}
-
-/**
- * Smallest bit count in minBits..16 whose rounding error (half the grid step) over the largest mesh half-extent
- * of the document is ≤ maxErrorM metres; null when even 16 bits are too coarse (positions then stay float32).
- */
-export function choosePositionBits(document: Document, minBits: number, maxErrorM: number): number | null {
-  let halfExtentM = 0;
-  for (const mesh of document.getRoot().listMeshes()) {
-    const min = [Infinity, Infinity, Infinity];
-    const max = [-Infinity, -Infinity, -Infinity];
-    for (const prim of mesh.listPrimitives()) {
-      const position = prim.getAttribute('POSITION');
-      if (!position) continue;
-      const lo = position.getMin([]);
-      const hi = position.getMax([]);
-      for (let k = 0; k < 3; k++) {
-        min[k] = Math.min(min[k], lo[k]);
-        max[k] = Math.max(max[k], hi[k]);
-      }
-    }
-    for (let k = 0; k < 3; k++) if (max[k] >= min[k]) halfExtentM = Math.max(halfExtentM, (max[k] - min[k]) / 2);
-  }
-  // Rounding to the nearest grid point moves a vertex by at most half a step.
-  for (let bits = minBits; bits <= 16; bits++) {
-    if (halfExtentM / (2 ** (bits - 1) - 1) / 2 <= maxErrorM) return bits;
-  }
-  return null;
 }
