@@ -11,6 +11,12 @@ describe('parseCliArgs', () => {
     expect(args.meshopt).toBe(true);
   });
 
+  it('recognises --help and -h without other arguments', () => {
+    expect(parseCliArgs(['--help']).isHelp).toBe(true);
+    expect(parseCliArgs(['-h']).isHelp).toBe(true);
+    expect(parseCliArgs(['a.ifc', '--out', 'o']).isHelp).toBe(false);
+  });
+
   it('leaves placement undefined without --lon/--lat', () => {
     expect(parseCliArgs(['a.ifc', '--out', 'o', '--no-meshopt']).placement).toBeUndefined();
     expect(parseCliArgs(['a.ifc', '--out', 'o', '--no-meshopt']).meshopt).toBe(false);

@@ -24,11 +24,33 @@ export interface CliArgs {
   includeSpaces: boolean;
   useWorker: boolean;
   quiet: boolean;
+  /** `--help` / `-h`: print {@link CLI_HELP} and exit 0. */
+  isHelp: boolean;
 }
 
 export const CLI_USAGE =
   'usage: npm run tile -- <input.ifc|.ifczip|.zip> --out <dir> [--lon <deg> --lat <deg> [--height <m>] [--heading <deg>]] ' +
   '[--no-meshopt] [--no-instancing] [--include-spaces] [--no-worker] [--quiet]';
+
+/** The `--help` text: usage, every flag with its unit, exit codes. */
+export const CLI_HELP = `${CLI_USAGE}
+
+Converts an IFC (2X3, 4, 4X3) file into a georeferenced 3D Tiles 1.1 tileset in <dir>:
+tileset.json, tiles/*.glb, properties.json (keyed by GlobalId), structure.json, report.json.
+
+  --out <dir>        output directory: new, empty, or an earlier conversion (replaced atomically)
+  --lon/--lat <deg>  place the model origin here (WGS84 ≈ CGCS2000); overrides the file's georeferencing,
+                     required for files without IfcMapConversion or IfcSite RefLatitude/RefLongitude
+  --height <m>       height of the model origin, metres (default 0, used as ellipsoidal height)
+  --heading <deg>    azimuth of the model's +Y axis, clockwise from true north (default 0; 90 = +Y east);
+                     negative values need '=': --heading=-15
+  --no-meshopt       skip EXT_meshopt_compression (keeps KHR_mesh_quantization)
+  --no-instancing    bake repeated geometry instead of EXT_mesh_gpu_instancing
+  --include-spaces   IfcSpace volumes become features too
+  --no-worker        parse on the main thread
+  --quiet            no progress, warnings and errors only
+
+Exit codes: 0 converted · 1 the input cannot be converted (one-line reason) · 2 bad command line · 70 internal error`;
 
 const finiteNumber = (flag: string) =>
   z
@@ -59,6 +81,9 @@ export function parseCliArgs(argv: string[]): CliArgs {
     throw new InputError(`${(cause as Error).message}\n${CLI_USAGE}`, { cause });
   }
   const { values, positionals } = parsed;
+  if (values.help) {
+    return { inputPath: '', outDir: '', placement: undefined, meshopt: true, instancing: true, includeSpaces: false, useWorker: true, quiet: false, isHelp: true };
+  }
   if (positionals.length !== 1) {
     throw new InputError(`expected exactly one input file, got ${positionals.length}\n${CLI_USAGE}`);
   }
@@ -80,6 +105,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     includeSpaces: Boolean(values['include-spaces']),
     useWorker: !values['no-worker'],
     quiet: Boolean(values.quiet),
+    isHelp: false,
   };
 }
 
@@ -99,4 +125,5 @@ const OPTIONS = {
   'include-spaces': { type: 'boolean' },
   'no-worker': { type: 'boolean' },
   quiet: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
 } as const;

@@ -7,7 +7,7 @@
  * Exit codes: 0 success · 1 the input cannot be converted (one-line reason) · 2 bad command line · 70 internal bug.
  * The only file of tiling/ that calls `process.exit`.
  */
-import { parseCliArgs } from './cli-args';
+import { CLI_HELP, parseCliArgs } from './cli-args';
 import { GanTwinError, InputError, InvariantError } from './errors';
 import type { Logger } from './logger';
 import { convertIfc } from './pipeline';
@@ -50,6 +50,10 @@ async function main(): Promise<number> {
   } catch (error) {
     process.stderr.write(`tile: ${(error as Error).message}\n`);
     return EXIT_USAGE;
+  }
+  if (args.isHelp) {
+    process.stdout.write(`${CLI_HELP}\n`);
+    return 0;
   }
   const logger = createStderrLogger(args.quiet);
   try {

@@ -7,7 +7,7 @@
  * and committed by `io/commit-output` (temp dir + rename), so a failure leaves nothing at `outDir`.
  */
 import { MeshoptDecoder, MeshoptEncoder } from 'meshoptimizer';
-import { commitOutput } from './io/commit-output';
+import { assertReplaceableOutputDir, commitOutput } from './io/commit-output';
 import type { OutputFile } from './io/output-file';
 import { parseInWorker } from './io/parse-in-worker';
 import { readIfcInput } from './io/read-input';
@@ -57,7 +57,8 @@ const GENERATOR = 'GanTwin tiling 0.1';
  * @param options see {@link ConvertOptions}; only `outDir` is required
  * @param ctx optional logger and progress callback (`onProgress(stage, 0..1)`)
  * @returns the conversion report (also written as `<outDir>/report.json`) and the output directory
- * @throws {InputError} unreadable input (missing file, zip without exactly one IFC, not STEP)
+ * @throws {InputError} unreadable input (missing file, zip without exactly one IFC, not STEP); an `outDir` that is a
+ *   file or a non-empty directory holding no earlier conversion; an output that cannot be written
  * @throws {IfcParseError} broken or truncated IFC (names the file and the last good `#line`)
  * @throws {UnsupportedSchemaError} schemas other than IFC2X3 / IFC4 / IFC4X3 (pre-release names included)
  * @throws {GeorefError} impossible georeferencing (unknown EPSG, zero axis) and no placement given
@@ -82,6 +83,7 @@ export async function convertIfc(
     return result;
   };
 
+  assertReplaceableOutputDir(options.outDir); // fail before the work, not after it
   const input = await timed('read', () => readIfcInput(inputPath));
   const parseOptions = { includeSpaces: opts.includeSpaces };
   const parsed = await timed('parse', () =>

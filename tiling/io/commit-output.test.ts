@@ -3,8 +3,8 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { InvariantError } from '../errors';
-import { commitOutput } from './commit-output';
+import { InputError, InvariantError } from '../errors';
+import { assertReplaceableOutputDir, commitOutput } from './commit-output';
 
 const bytesOf = (text: string) => new TextEncoder().encode(text);
 
@@ -33,7 +33,9 @@ describe('commitOutput', () => {
     const out = join(root, 'replace');
     await mkdir(out);
     await writeFile(join(out, 'stale.glb'), 'old');
+    await writeFile(join(out, 'tileset.json'), 'old'); // an earlier conversion
     await commitOutput(out, [{ path: 'tileset.json', bytes: bytesOf('new') }]);
+    expect(await readFile(join(out, 'tileset.json'), 'utf8')).toBe('new');
     expect(await readdir(out)).toEqual(['tileset.json']);
     expect(await readdir(root)).not.toContain(expect.stringMatching(/\.(tmp|old)-/));
   });
@@ -60,5 +62,44 @@ describe('commitOutput', () => {
     ).rejects.toThrow();
     expect(await readFile(join(out, 'tileset.json'), 'utf8')).toBe('old');
     expect((await readdir(root)).filter((name) => name.includes('.tmp-'))).toEqual([]);
+  });
+});
+
+describe('assertReplaceableOutputDir / commitOutput guard', () => {
+  it('accepts a missing path, an empty directory and an earlier conversion', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'gantwin-guard-'));
+    expect(() => assertReplaceableOutputDir(join(root, 'new'))).not.toThrow();
+    await mkdir(join(root, 'empty'));
+    expect(() => assertReplaceableOutputDir(join(root, 'empty'))).not.toThrow();
+    await mkdir(join(root, 'earlier'));
+    await writeFile(join(root, 'earlier', 'tileset.json'), '{}');
+    expect(() => assertReplaceableOutputDir(join(root, 'earlier'))).not.toThrow();
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it("refuses a user's non-empty folder and keeps its files", async () => {
+    const root = await mkdtemp(join(tmpdir(), 'gantwin-guard-'));
+    const documents = join(root, 'documents');
+    await mkdir(documents);
+    await writeFile(join(documents, 'thesis.docx'), 'important');
+    await expect(commitOutput(documents, [{ path: 'tileset.json', bytes: new Uint8Array([1]) }])).rejects.toThrow(
+      /documents: refusing to replace a non-empty directory that holds no earlier conversion/,
+    );
+    expect(await readFile(join(documents, 'thesis.docx'), 'utf8')).toBe('important');
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('refuses a path that is a file', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'gantwin-guard-'));
+    await writeFile(join(root, 'tileset.json'), '{}');
+    expect(() => assertReplaceableOutputDir(join(root, 'tileset.json'))).toThrow(InputError);
+    expect(() => assertReplaceableOutputDir(join(root, 'tileset.json'))).toThrow(/is an existing file; it must be a directory/);
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('turns a file-system failure into a one-line InputError naming the path', async () => {
+    await expect(commitOutput('/proc/gantwin-nope', [{ path: 'a.json', bytes: new Uint8Array([1]) }])).rejects.toThrow(
+      /\/proc\/gantwin-nope: cannot write the output \(E[A-Z]+: /,
+    );
   });
 });

@@ -32,7 +32,9 @@ export async function readIfcInput(path: string): Promise<IfcInput> {
   try {
     fileBytes = await readFile(path);
   } catch (cause) {
-    throw new InputError(`${path}: cannot read input file (${(cause as NodeJS.ErrnoException).code ?? 'error'})`, {
+    const code = (cause as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (code ?? 'error');
+    throw new InputError(`${path}: cannot read input file: ${reason}`, {
       context: { file: path },
       cause,
     });
