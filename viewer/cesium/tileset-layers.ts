@@ -28,6 +28,8 @@ export interface TilesetLayerInput {
 interface TilesetEntry {
   url: string;
   isVisible: boolean;
+  /** The layer's current `groundOffsetM` (applied on load and whenever it changes). */
+  groundOffsetM: number;
   tileset: Cesium3DTileset | null;
   highlighter: ElementHighlighter | null;
   isRemoved: boolean;
@@ -69,6 +71,12 @@ export class TilesetLayers {
       if (entry) {
         entry.isVisible = layer.isVisible;
         if (entry.tileset) entry.tileset.show = layer.isVisible;
+        // The model list may arrive after the catalogue: a tileset loaded with offset 0 must still be lowered.
+        const groundOffsetM = layer.groundOffsetM ?? 0;
+        if (groundOffsetM !== entry.groundOffsetM) {
+          entry.groundOffsetM = groundOffsetM;
+          if (entry.tileset) this.lowerAlongVertical(entry.tileset, groundOffsetM);
+        }
       } else {
         this.load(layer);
       }
@@ -132,6 +140,7 @@ export class TilesetLayers {
     const entry: TilesetEntry = {
       url: layer.url,
       isVisible: layer.isVisible,
+      groundOffsetM: layer.groundOffsetM ?? 0,
       tileset: null,
       highlighter: null,
       isRemoved: false,
@@ -145,7 +154,7 @@ export class TilesetLayers {
           return;
         }
         tileset.show = entry.isVisible;
-        if (layer.groundOffsetM) this.lowerAlongVertical(tileset, layer.groundOffsetM);
+        if (entry.groundOffsetM) this.lowerAlongVertical(tileset, entry.groundOffsetM);
         tileset.colorBlendMode = this.Cesium.Cesium3DTileColorBlendMode.MIX;
         tileset.colorBlendAmount = HIGHLIGHT_BLEND_AMOUNT;
         entry.tileset = tileset;
