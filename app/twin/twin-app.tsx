@@ -19,7 +19,7 @@ import { LocaleSwitch } from '@viewer/ui/locale-switch';
 import { PropertyPanel } from '@viewer/ui/property-panel';
 import { TWIN_MESSAGES } from '@viewer/twin/messages';
 import { ModelList } from '@viewer/twin/model-list';
-import { modelPlace, NANCHANG_PLACE } from '@viewer/twin/quick-places';
+import { HONGGUTAN_DEMO_PLACE, modelPlace, NANCHANG_PLACE } from '@viewer/twin/quick-places';
 import { TwinHeader, type QuickPlace } from '@viewer/twin/twin-header';
 import type { AppRouter } from '@server/api/root';
 import { useTRPC } from '../providers';
@@ -154,7 +154,7 @@ export function TwinApp({ locale, initialUrlState, initialData }: TwinAppProps) 
   const onQuickNav = useCallback(
     (place: QuickPlace) => {
       if (place === 'jiangxi') flyTo({ tilesetId: null, point: null, camera: JIANGXI_OVERVIEW_CAMERA });
-      else flyTo({ tilesetId: null, point: NANCHANG_PLACE });
+      else flyTo({ tilesetId: null, point: place === 'honggutan' ? HONGGUTAN_DEMO_PLACE : NANCHANG_PLACE });
     },
     [flyTo],
   );

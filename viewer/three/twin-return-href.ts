@@ -33,7 +33,8 @@ export function cameraLookingAtModel(model: TwinReturnModel): CameraState | null
   return {
     lonDeg: model.anchor.lonDeg,
     latDeg: model.anchor.latDeg - horizontalM / METRES_PER_DEG_LAT,
-    heightEllipsoidalM: model.anchor.heightM + buildingHeightM / 2 + Math.sin(pitchRad) * distanceM,
+    // The twin lowers every model by its anchor height onto the ellipsoid (no terrain): its base is at 0 m.
+    heightEllipsoidalM: buildingHeightM / 2 + Math.sin(pitchRad) * distanceM,
     headingDeg: 0,
     pitchDeg: RETURN_PITCH_DEG,
     rollDeg: 0,

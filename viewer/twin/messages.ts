@@ -11,6 +11,7 @@ type TwinMessageKey =
   | 'nav.label'
   | 'nav.jiangxi'
   | 'nav.nanchang'
+  | 'nav.honggutan'
   | 'models.title'
   | 'models.empty'
   | 'models.loading'
@@ -38,6 +39,7 @@ export const TWIN_MESSAGES = {
     'nav.label': '快速定位',
     'nav.jiangxi': '全省',
     'nav.nanchang': '南昌',
+    'nav.honggutan': '红谷滩示范区',
     'models.title': '模型',
     'models.empty': '暂无已转换的模型',
     'models.loading': '正在加载模型列表…',
@@ -63,10 +65,11 @@ export const TWIN_MESSAGES = {
     'nav.label': 'Quick navigation',
     'nav.jiangxi': 'Province',
     'nav.nanchang': 'Nanchang',
+    'nav.honggutan': 'Honggutan demo',
     'models.title': 'Models',
     'models.empty': 'No converted models yet',
     'models.loading': 'Loading models…',
-    'models.elements': '{count} elements',
+    'models.elements': '{count} element(s)',
     'models.flyTo': 'Fly to',
     'models.inspect': 'BIM inspection',
     'models.status.ready': 'Ready',

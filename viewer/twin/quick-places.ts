@@ -20,6 +20,12 @@ export interface PlaceSphere {
 /** Central Nanchang (old town + Honggutan), radius 6 km. */
 export const NANCHANG_PLACE: PlaceSphere = { lonDeg: 115.875, latDeg: 28.685, heightEllipsoidalM: 0, radiusM: 6_000 };
 
+/**
+ * Honggutan demo parcels (where the sample models stand, see data/twin/sample-models.ts), seen from ≈ 1 km:
+ * centre between the residential sample (115.8529° E, 28.6932° N) and the southernmost parcel (28.6898° N).
+ */
+export const HONGGUTAN_DEMO_PLACE: PlaceSphere = { lonDeg: 115.8553, latDeg: 28.6916, heightEllipsoidalM: 0, radiusM: 330 };
+
 /** The whole-province view (same as the opening view). */
 export const JIANGXI_CAMERA: Readonly<CameraState> = JIANGXI_OVERVIEW_CAMERA;
 
@@ -40,14 +46,16 @@ export function isInJiangxi(lonDeg: number, latDeg: number): boolean {
  * A fly-to sphere for a model from its anchor (the georeferenced origin) and building height.
  *
  * @param heightM - building height, m; `null` assumes 10 m
- * @returns a sphere centred half the height above the anchor, radius ≥ 20 m
+ * @returns a sphere centred half the building height above the ground (the twin's models stand on the ellipsoid,
+ *   see TilesetLayerInput.groundOffsetM), radius ≥ 20 m
  */
 export function modelPlace(anchor: { lonDeg: number; latDeg: number; heightM: number }, heightM: number | null): PlaceSphere {
   const buildingHeightM = heightM ?? 10;
   return {
     lonDeg: anchor.lonDeg,
     latDeg: anchor.latDeg,
-    heightEllipsoidalM: anchor.heightM + buildingHeightM / 2,
+    // The twin lowers every model by its anchor height onto the ellipsoid (no terrain), so its base is at 0 m.
+    heightEllipsoidalM: buildingHeightM / 2,
     radiusM: Math.max(20, buildingHeightM),
   };
 }

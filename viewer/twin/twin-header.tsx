@@ -7,7 +7,7 @@ import { createTranslator, type Locale } from '@viewer/core/i18n';
 import { TWIN_MESSAGES } from './messages';
 
 /** Quick-navigation targets of the header. */
-export type QuickPlace = 'jiangxi' | 'nanchang';
+export type QuickPlace = 'jiangxi' | 'nanchang' | 'honggutan';
 
 /** Props of {@link TwinHeader}. */
 export interface TwinHeaderProps {
@@ -38,6 +38,9 @@ export function TwinHeader({ locale, breadcrumb, onQuickNav, controls }: TwinHea
         </button>
         <button type="button" className="gt-button gt-button--primary" onClick={() => onQuickNav('nanchang')} data-testid="nav-nanchang">
           {t('nav.nanchang')}
+        </button>
+        <button type="button" className="gt-button" onClick={() => onQuickNav('honggutan')} data-testid="nav-honggutan">
+          {t('nav.honggutan')}
         </button>
       </div>
       <nav className="gt-breadcrumb" aria-label={t('breadcrumb.label')}>
