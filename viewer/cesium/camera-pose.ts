@@ -5,6 +5,9 @@ import type { Camera } from 'cesium';
 import type { CameraState } from '@viewer/core/camera-url';
 import type { CesiumModule } from './load-cesium';
 
+/** Default camera flight time, seconds. */
+export const FLY_DURATION_S = 2;
+
 /**
  * Reads the camera pose: position as WGS84 degrees + ellipsoidal height (m), orientation in degrees.
  *
@@ -35,7 +38,7 @@ export function applyCameraState(Cesium: CesiumModule, camera: Camera, state: Ca
 }
 
 /** Flies the camera to `state` over `durationS` seconds. */
-export function flyToCameraState(Cesium: CesiumModule, camera: Camera, state: CameraState, durationS = 2): void {
+export function flyToCameraState(Cesium: CesiumModule, camera: Camera, state: CameraState, durationS = FLY_DURATION_S): void {
   camera.flyTo({
     destination: Cesium.Cartesian3.fromDegrees(state.lonDeg, state.latDeg, state.heightEllipsoidalM),
     orientation: {
@@ -75,7 +78,7 @@ export function flyToSphere(
   camera: Camera,
   sphere: import('cesium').BoundingSphere,
   rangeM = 0,
-  durationS = 2,
+  durationS = FLY_DURATION_S,
 ): void {
   camera.flyToBoundingSphere(sphere, {
     offset: new Cesium.HeadingPitchRange(
@@ -88,7 +91,7 @@ export function flyToSphere(
 }
 
 /** Flies to a point target (see {@link FlyToPoint}); the camera ends ≈ 2.5 radii from the centre. */
-export function flyToPoint(Cesium: CesiumModule, camera: Camera, target: FlyToPoint, durationS = 2): void {
+export function flyToPoint(Cesium: CesiumModule, camera: Camera, target: FlyToPoint, durationS = FLY_DURATION_S): void {
   const centre = Cesium.Cartesian3.fromDegrees(target.lonDeg, target.latDeg, target.heightEllipsoidalM);
   flyToSphere(Cesium, camera, new Cesium.BoundingSphere(centre, target.radiusM), target.radiusM * 2.5, durationS);
 }

@@ -20,6 +20,7 @@ import {
   flyToCameraState,
   flyToPoint,
   flyToSphere,
+  FLY_DURATION_S,
   readCameraState,
   type FlyToPoint,
 } from './camera-pose';
@@ -49,6 +50,13 @@ export const DEPTH_TEST_MAX_HEIGHT_M = 30_000;
 
 /** Fly-to distance for a tileset, in bounding-sphere radii (leaves room for the side panels). */
 export const TILESET_RANGE_PER_RADIUS = 4;
+
+/** Closest fly-to distance for a tileset, metres (a single small element still gets some context). */
+export const MIN_TILESET_RANGE_M = 40;
+
+/** Globe colour where imagery has no data, and the space background: the panels' dark navy (CSS colours). */
+export const GLOBE_BASE_COLOUR = '#0b1a2c';
+export const SPACE_BACKGROUND_COLOUR = '#050a12';
 
 /** Relative path of CesiumJS's bundled NaturalEarthII TMS imagery (served from `/cesium/Assets/...`). */
 export const NATURAL_EARTH_PATH = 'Assets/Textures/NaturalEarthII';
@@ -90,9 +98,9 @@ export class TwinScene {
       useBrowserRecommendedResolution: true,
     });
     const scene = this.widget.scene;
-    scene.globe.baseColor = Cesium.Color.fromCssColorString('#0b1a2c');
+    scene.globe.baseColor = Cesium.Color.fromCssColorString(GLOBE_BASE_COLOUR);
     scene.globe.depthTestAgainstTerrain = false;
-    scene.backgroundColor = Cesium.Color.fromCssColorString('#050a12');
+    scene.backgroundColor = Cesium.Color.fromCssColorString(SPACE_BACKGROUND_COLOUR);
     applyCameraState(Cesium, scene.camera, initialCamera ?? JIANGXI_OVERVIEW_CAMERA);
 
     this.tilesets = new TilesetLayers(Cesium, scene, (tilesetId, message) => {
@@ -167,12 +175,12 @@ export class TwinScene {
   }
 
   /** Flies the camera to a pose. */
-  flyToCamera(camera: CameraState, durationS = 2): void {
+  flyToCamera(camera: CameraState, durationS = FLY_DURATION_S): void {
     flyToCameraState(this.Cesium, this.widget.scene.camera, camera, durationS);
   }
 
   /** Flies to a point target. */
-  flyToPoint(target: FlyToPoint, durationS = 2): void {
+  flyToPoint(target: FlyToPoint, durationS = FLY_DURATION_S): void {
     flyToPoint(this.Cesium, this.widget.scene.camera, target, durationS);
   }
 
@@ -181,10 +189,10 @@ export class TwinScene {
    *
    * @returns `true` when the tileset's own bounds were used
    */
-  flyToTileset(tilesetId: string, fallback: FlyToPoint | null, durationS = 2): boolean {
+  flyToTileset(tilesetId: string, fallback: FlyToPoint | null, durationS = FLY_DURATION_S): boolean {
     const sphere = this.tilesets.boundingSphereOf(tilesetId);
     if (sphere) {
-      flyToSphere(this.Cesium, this.widget.scene.camera, sphere, Math.max(sphere.radius * TILESET_RANGE_PER_RADIUS, 40), durationS);
+      flyToSphere(this.Cesium, this.widget.scene.camera, sphere, Math.max(sphere.radius * TILESET_RANGE_PER_RADIUS, MIN_TILESET_RANGE_M), durationS);
       return true;
     }
     if (fallback) this.flyToPoint(fallback, durationS);
