@@ -151,6 +151,23 @@ function lookupPostgresIds(): { uid: number; gid: number } {
 }
 
 /**
+ * Stops the project-local cluster when it runs (`pg_ctl stop -m fast`); a cluster that was never initialised or is
+ * already stopped is left alone.
+ * @returns whether a running cluster was stopped
+ * @throws {InputError} when pg_ctl fails to stop a running cluster
+ */
+export function stopLocalCluster(options: Partial<LocalClusterOptions> = {}): boolean {
+  const o = { ...LOCAL_CLUSTER_DEFAULTS, ...options };
+  const dataDir = path.join(path.resolve(o.rootDir), 'pg');
+  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) return false;
+  const pgCtl = path.join(o.binDir, 'pg_ctl');
+  if (run(pgCtl, ['-D', dataDir, 'status'], isRoot()).status !== 0) return false;
+  o.logger.info(`local-cluster: stopping PostgreSQL in ${dataDir}`);
+  runOrThrow(pgCtl, ['-D', dataDir, '-m', 'fast', '-w', 'stop'], isRoot());
+  return true;
+}
+
+/**
  * Finds a database server: `databaseUrl` when given (from `DATABASE_URL`), otherwise the local cluster.
  * @param databaseUrl a configured URL; its database part is replaced by `postgres` for the admin URL
  * @throws {InputError} see {@link ensureLocalCluster}
