@@ -97,17 +97,20 @@ export const FALLBACK_OUTLINE_STYLE: Readonly<Required<Pick<LayerStyle, 'stroke'
   width: 1.5,
 };
 
+/** Range outline widths are clamped to, CSS px (thinner vanishes, thicker hides what it outlines). */
+export const OUTLINE_WIDTH_RANGE_PX = { min: 0.5, max: 20 } as const;
+
 /**
  * The outline style of a GeoJSON layer: the catalogue's style where given, else the default for its id
  * (city boundaries thicker, counties thinner, roads thin).
  *
- * @returns stroke (CSS colour) and width (CSS px, clamped to [0.5, 20])
+ * @returns stroke (CSS colour) and width (CSS px, clamped to {@link OUTLINE_WIDTH_RANGE_PX})
  */
 export function outlineStyle(layer: Pick<LayerDescriptor, 'id' | 'style'>): { stroke: string; widthPx: number } {
   const fallback = DEFAULT_OUTLINE_STYLES[layer.id] ?? FALLBACK_OUTLINE_STYLE;
   const width = layer.style?.width ?? fallback.width;
   return {
     stroke: layer.style?.stroke ?? fallback.stroke,
-    widthPx: Math.min(20, Math.max(0.5, width)),
+    widthPx: Math.min(OUTLINE_WIDTH_RANGE_PX.max, Math.max(OUTLINE_WIDTH_RANGE_PX.min, width)),
   };
 }

@@ -2,8 +2,16 @@
  * Layer tree grouped by plate, with a visibility toggle per layer, its kind, CIM level and provenance.
  */
 import { createTranslator, type Locale } from '@viewer/core/i18n';
-import { groupLayersByPlate, layerTitle, type LayerDescriptor } from '@viewer/core/layer-descriptor';
+import { groupLayersByPlate, layerTitle, outlineStyle, type LayerDescriptor } from '@viewer/core/layer-descriptor';
 import { UI_MESSAGES } from './messages';
+
+/** Swatch colour of a layer without a catalogue stroke that is not drawn as an outline (model tilesets). */
+export const PLAIN_LAYER_SWATCH_COLOUR = '#e8eef5';
+
+/** The swatch colour of a layer: for GeoJSON the stroke the map really draws with, else its catalogue stroke. */
+function swatchColour(layer: LayerDescriptor): string {
+  return layer.kind === 'geojson' ? outlineStyle(layer).stroke : (layer.style?.stroke ?? PLAIN_LAYER_SWATCH_COLOUR);
+}
 
 /** Props of {@link LayerPanel}. */
 export interface LayerPanelProps {
@@ -47,7 +55,7 @@ export function LayerPanel({ layers, visibility, onToggle, locale, loading, busy
                       />
                       <span
                         className="gt-layer__swatch"
-                        style={{ background: layer.style?.stroke ?? (layer.kind === 'tileset' ? '#e8eef5' : '#7fd3ff') }}
+                        style={{ background: swatchColour(layer) }}
                         aria-hidden="true"
                       />
                       <span className="gt-layer__title">{layerTitle(layer, locale)}</span>
