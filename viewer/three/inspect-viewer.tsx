@@ -80,21 +80,14 @@ export function InspectViewer(props: InspectViewerProps) {
   return (
     <div
       ref={containerRef}
-      className={className}
+      className={`gt-inspect-viewer${hovered ? ' gt-inspect-viewer--hover' : ''}${className ? ` ${className}` : ''}`}
       role="application"
       aria-label={props.label}
       data-testid="inspect-viewer"
       data-ready={isReady ? 'true' : 'false'}
-      style={{ position: 'relative', width: '100%', height: '100%', overflow: 'hidden', cursor: hovered ? 'pointer' : 'grab' }}
     >
       {hovered ? (
-        <div
-          role="status"
-          style={{
-            position: 'absolute', left: 12, bottom: 12, padding: '4px 10px', borderRadius: 6, pointerEvents: 'none',
-            background: 'rgba(8, 16, 28, 0.85)', color: '#e6eef7', fontSize: 12, zIndex: 1,
-          }}
-        >
+        <div className="gt-inspect-viewer__tip" role="status">
           {hovered.ifcClass}
           {hovered.name ? ` · ${hovered.name}` : ''}
         </div>
