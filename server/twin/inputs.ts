@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ELEMENTS_PAGE_LIMIT_DEFAULT, ELEMENTS_PAGE_LIMIT_MAX } from './page-limits';
 
 /**
  * Zod input schemas of the twin router (trust boundary, STYLE rule 11). Exported for forms and tests.
@@ -11,10 +12,6 @@ import { z } from 'zod';
 
 /** Longest excerpt of a rejected value quoted back in an error message, characters. */
 export const MAX_ECHOED_INPUT_CHARS = 40;
-/** Default page size of `twin.elements.list`, elements. */
-export const ELEMENTS_PAGE_LIMIT_DEFAULT = 50;
-/** Largest page size of `twin.elements.list`, elements. */
-export const ELEMENTS_PAGE_LIMIT_MAX = 500;
 /** Longest IFC class name accepted as a filter, characters (the longest IFC4X3 entity name has 45). */
 export const IFC_CLASS_MAX_CHARS = 100;
 /** Longest storey name or name search accepted as a filter, characters. */

@@ -22,13 +22,14 @@ import { buildTwinReturnHref } from '@viewer/three/twin-return-href';
 import { LocaleSwitch } from '@viewer/ui/locale-switch';
 import { PropertyPanel } from '@viewer/ui/property-panel';
 import { SpatialTree, type SpatialTreeElement } from '@viewer/ui/spatial-tree';
+import { ELEMENTS_PAGE_LIMIT_MAX } from '@server/twin/page-limits';
 import { useTRPC, useTRPCClient } from '../../providers';
 import { trpcErrorCode } from '../../trpc-error-code';
 import { InspectViewerLoader } from './inspect-viewer-loader';
 import styles from './inspect.module.css';
 
-/** Page size (the router's maximum) and page cap when listing element names for the spatial tree. */
-const NAME_PAGE_SIZE = 500;
+/** Page size (the router's maximum) and page cap (20,000 names) when listing element names for the spatial tree. */
+const NAME_PAGE_SIZE = ELEMENTS_PAGE_LIMIT_MAX;
 const MAX_NAME_PAGES = 40;
 
 /** Section slider resolution, metres (the default cut is rounded to it). */
