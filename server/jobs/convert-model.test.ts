@@ -136,3 +136,25 @@ describe.skipIf(!hasFzk)('convertModel on FZK-Haus (needs ../shared/data/ifc)', 
     expect(existsSync(path.join(tilesDir, readyId, 'tileset.json'))).toBe(true);
   });
 });
+
+const NANCHANG = path.join(env.SHARED_DATA_DIR, 'ifc/nanchang-residential-sample.ifc');
+describe.skipIf(!existsSync(NANCHANG))('convertModel element bounds', () => {
+  it('stores each element ENU bbox and its lon/lat outline near the model anchor', async () => {
+    const result = await convertModel(connection.db, { sourcePath: NANCHANG, name: 'Nanchang sample', regionCode: '360100' }, { tilesDir });
+    created.push(result.id);
+    expect(result.status).toBe('ready');
+    const rows = await connection.pool.query<{ n: string; far_m: number; top_m: number }>(
+      `SELECT count(*) AS n,
+              max(ST_Distance(e.footprint::geography, m.anchor::geography)) AS far_m,
+              max((e.bbox_enu->'max'->>2)::float) AS top_m
+         FROM elements e JOIN models m ON m.id = e.model_id
+        WHERE e.model_id = $1 AND e.bbox_enu IS NOT NULL AND e.footprint IS NOT NULL`,
+      [result.id],
+    );
+    expect(Number(rows.rows[0].n)).toBe(result.elementCount);
+    // The 30 m × 12 m building starts at the anchor (local origin): no element lies farther than its diagonal.
+    expect(rows.rows[0].far_m).toBeLessThan(33);
+    // Top of the roof slab 18.03 m above the storey-1 floor (SOURCES.md), in ENU metres above the anchor.
+    expect(rows.rows[0].top_m).toBeCloseTo(18.03, 1);
+  });
+});

@@ -12,7 +12,7 @@ import { SILENT_LOGGER, type Logger } from '@tiling/logger';
 import { convertIfc } from '@tiling/pipeline';
 import type { ConversionReport } from '@tiling/report';
 import type { Placement } from '@tiling/stages/georef/georeference';
-import { footprintOfEnuBox } from './enu-footprint';
+import { footprintOfEnuBounds, footprintOfEnuBox } from './enu-footprint';
 
 /**
  * The conversion job: IFC file → tileset under `TILES_DIR/<modelId>/` → `models` row + `elements` rows.
@@ -82,6 +82,11 @@ const propertiesJsonSchema = z.record(
     typeName: z.string().nullable(),
     material: z.string().nullable(),
     propertySets: z.record(z.string(), z.record(z.string(), propertyValue)),
+    /** Element AABB, ENU metres at the tileset anchor (tiler ≥ 0.1; absent in older outputs). */
+    boundsEnu: z
+      .object({ min: z.tuple([z.number(), z.number(), z.number()]), max: z.tuple([z.number(), z.number(), z.number()]) })
+      .nullable()
+      .optional(),
   }),
 );
 const tilesetRootSchema = z.object({ root: z.object({ boundingVolume: z.object({ box: z.array(z.number()).optional() }) }) });
@@ -179,6 +184,8 @@ async function registerOutput(db: Db, id: string, outDir: string, report: Conver
     typeName: p.typeName,
     material: p.material,
     propertySets: p.propertySets,
+    bboxEnu: p.boundsEnu ?? null,
+    footprint: georef && p.boundsEnu ? footprintOfEnuBounds(georef.anchor, p.boundsEnu) : null,
   }));
   await db.transaction(async (tx) => {
     await tx

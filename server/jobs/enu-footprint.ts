@@ -61,3 +61,22 @@ export function footprintOfEnuBox(anchor: AnchorDeg, box: readonly number[]): Bo
   const heightM = 2 * (Math.abs(az) + Math.abs(bz) + Math.abs(hz));
   return { footprint: { type: 'Polygon', coordinates: [ring] }, heightM };
 }
+
+/**
+ * Plan outline (lon/lat degrees) of an axis-aligned ENU box, e.g. one element's `boundsEnu` from properties.json.
+ * @param anchor the tileset's ENU origin, degrees
+ * @param bounds min/max corners, ENU metres (x east, y north, z up)
+ * @returns a closed 4-corner Polygon, or null when the box has no horizontal extent or is not finite
+ */
+export function footprintOfEnuBounds(
+  anchor: AnchorDeg,
+  bounds: { min: readonly number[]; max: readonly number[] },
+): GeoJsonPolygon | null {
+  const [minE, minN] = bounds.min;
+  const [maxE, maxN] = bounds.max;
+  if (![minE, minN, maxE, maxN].every(Number.isFinite) || maxE <= minE || maxN <= minN) return null;
+  const ring = ([[minE, minN], [maxE, minN], [maxE, maxN], [minE, maxN], [minE, minN]] as const).map(([e, n]) =>
+    enuOffsetToLonLat(anchor, e, n),
+  );
+  return { type: 'Polygon', coordinates: [ring] };
+}
