@@ -12,7 +12,7 @@ import { InputError, InvariantError } from '@tiling/errors';
  * @see /work/notes/API.md "Runtime config"
  */
 const serverEnvSchema = z.object({
-  DATABASE_URL: z.string().url().optional(),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' }).optional(),
   TILES_DIR: z.string().min(1).default('.gantwin/tiles'),
   SHARED_DATA_DIR: z.string().min(1).default('../shared/data'),
   LOCAL_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),

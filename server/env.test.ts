@@ -1,0 +1,32 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { InputError } from '@tiling/errors';
+import { parseEnv } from './env';
+
+describe('parseEnv', () => {
+  it('applies defaults (paths made absolute) and treats empty values as unset', () => {
+    const env = parseEnv({ DATABASE_URL: '', TILES_DIR: '' });
+    expect(env).toEqual({
+      DATABASE_URL: undefined,
+      TILES_DIR: path.resolve('.gantwin/tiles'),
+      SHARED_DATA_DIR: path.resolve('../shared/data'),
+      LOCAL_PG_PORT: 54329,
+      NEXT_PUBLIC_DEFAULT_LOCALE: 'zh-CN',
+    });
+    expect(parseEnv({ DATABASE_URL: 'postgresql://u@127.0.0.1:5432/gantwin', LOCAL_PG_PORT: '55000' })).toMatchObject({
+      DATABASE_URL: 'postgresql://u@127.0.0.1:5432/gantwin',
+      LOCAL_PG_PORT: 55000,
+    });
+  });
+
+  it.each([
+    [{ DATABASE_URL: 'mysql://u@host/db' }, 'DATABASE_URL: must be a postgres:// or postgresql:// URL'],
+    [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL: must be a postgres:// or postgresql:// URL'],
+    [{ LOCAL_PG_PORT: '80' }, 'LOCAL_PG_PORT'],
+    [{ LOCAL_PG_PORT: 'abc' }, 'LOCAL_PG_PORT'],
+    [{ NEXT_PUBLIC_DEFAULT_LOCALE: 'de' }, 'NEXT_PUBLIC_DEFAULT_LOCALE'],
+  ])('refuses %j with an InputError naming the variable', (source, fragment) => {
+    expect(() => parseEnv(source)).toThrow(InputError);
+    expect(() => parseEnv(source)).toThrow(fragment);
+  });
+});
