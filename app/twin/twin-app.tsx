@@ -7,7 +7,9 @@ import { skipToken, useQuery } from '@tanstack/react-query';
 import type { inferRouterOutputs } from '@trpc/server';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { formatShareableUrl, JIANGXI_OVERVIEW_CAMERA, type CameraState, type TwinUrlState } from '@viewer/core/camera-url';
+import {
+  formatShareableUrl, JIANGXI_OVERVIEW_CAMERA, SELECTION_QUERY_PARAM, type CameraState, type TwinUrlState,
+} from '@viewer/core/camera-url';
 import { createTranslator, formatLocaleCookie, LOCALE_QUERY_PARAM, type Locale } from '@viewer/core/i18n';
 import { layerTitle, outlineStyle, resolveLayerVisibility, type LayerDescriptor } from '@viewer/core/layer-descriptor';
 import type { ElementSelection } from '@viewer/core/selection';
@@ -262,7 +264,13 @@ export function TwinApp({ locale, initialUrlState, initialData }: TwinAppProps) 
             onClose={() => onElementSelect(null)}
             actions={
               elementQuery.data ? (
-                <a className="gt-link" href={`/models/${elementQuery.data.modelId}?sel=${elementQuery.data.globalId}`}>
+                <a
+                  className="gt-link"
+                  href={formatShareableUrl(
+                    `/models/${elementQuery.data.modelId}`,
+                    new URLSearchParams({ [SELECTION_QUERY_PARAM]: elementQuery.data.globalId }),
+                  )}
+                >
                   {t('models.inspect')} →
                 </a>
               ) : null
