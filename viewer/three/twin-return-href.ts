@@ -10,6 +10,15 @@ const METRES_PER_DEG_LAT = 111_320;
 /** Camera pitch for the return view, degrees (negative = looking down). */
 export const RETURN_PITCH_DEG = -35;
 
+/** Nearest camera distance of the return view, metres (keeps small houses in their street context). */
+const MIN_RETURN_DISTANCE_M = 120;
+
+/** Camera distance per metre of building height, so tall buildings fit the view. */
+const DISTANCE_PER_HEIGHT = 6;
+
+/** Building height assumed when the model has none, metres (≈ a three-storey building). */
+const DEFAULT_BUILDING_HEIGHT_M = 10;
+
 /** The model fields the link needs; `ModelSummary` satisfies it. */
 export interface TwinReturnModel {
   /** Georeferenced model origin: WGS84 degrees, ellipsoidal metres; null when not georeferenced. */
@@ -26,8 +35,8 @@ export interface TwinReturnModel {
  */
 export function cameraLookingAtModel(model: TwinReturnModel): CameraState | null {
   if (!model.anchor) return null;
-  const buildingHeightM = model.heightM ?? 10;
-  const distanceM = Math.max(120, buildingHeightM * 6);
+  const buildingHeightM = model.heightM ?? DEFAULT_BUILDING_HEIGHT_M;
+  const distanceM = Math.max(MIN_RETURN_DISTANCE_M, buildingHeightM * DISTANCE_PER_HEIGHT);
   const pitchRad = (-RETURN_PITCH_DEG * Math.PI) / 180;
   const horizontalM = Math.cos(pitchRad) * distanceM;
   return {
