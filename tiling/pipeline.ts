@@ -6,7 +6,6 @@
  * Optional stages are added here by condition, never from inside another stage. Output is produced in memory
  * and committed by `io/commit-output` (temp dir + rename), so a failure leaves nothing at `outDir`.
  */
-import { MeshoptDecoder, MeshoptEncoder } from 'meshoptimizer';
 import { assertReplaceableOutputDir, commitOutput } from './io/commit-output';
 import type { OutputFile } from './io/output-file';
 import { parseInWorker } from './io/parse-in-worker';
@@ -19,7 +18,7 @@ import { georef } from './stages/georef/georef';
 import type { Georeference, Placement } from './stages/georef/georeference';
 import { chooseAnchorModelM, modelCentreM } from './stages/georef/model-centre';
 import { tile, type TileOptions } from './stages/tile/tile';
-import { compressTileDocuments, type CompressOptions } from './stages/write/compress-tiles';
+import type { CompressOptions } from './stages/write/compress-tiles';
 import { write } from './stages/write/write';
 
 export interface ConvertOptions {
@@ -85,11 +84,12 @@ export async function convertIfc(
 
   assertReplaceableOutputDir(options.outDir); // fail before the work, not after it
   const input = await timed('read', () => readIfcInput(inputPath));
+  const inputBytes = input.bytes.byteLength; // the parse worker takes the bytes over (transferred, not copied)
   const parseOptions = { includeSpaces: opts.includeSpaces };
   const parsed = await timed('parse', () =>
     // web-ifc (80 MB of compiled JS) is loaded on the main thread only when parsing there.
     opts.useWorker
-      ? parseInWorker(input, parseOptions, stageCtx)
+      ? parseInWorker(input, parseOptions, stageCtx, { transferInput: true })
       : import('./stages/parse/parse').then(({ parseIfc }) => parseIfc(input, parseOptions, stageCtx)),
   );
   const georeference: Georeference = await timed('georef', () =>
@@ -113,6 +113,12 @@ export async function convertIfc(
   let files: OutputFile[] = written.files;
   if (compress) {
     const glbs = await timed('compress', async () => {
+      // Loaded only now, after the parse worker is gone: glTF-Transform's functions + meshoptimizer are ≈ 45 MB
+      // of RSS that would otherwise add to the parse peak (janesville: peak RSS is reached while parsing).
+      const [{ compressTileDocuments }, { MeshoptDecoder, MeshoptEncoder }] = await Promise.all([
+        import('./stages/write/compress-tiles'),
+        import('meshoptimizer'),
+      ]);
       await Promise.all([MeshoptEncoder.ready, MeshoptDecoder.ready]);
       return compressTileDocuments(written.tileDocuments, { meshopt: opts.meshopt, ...opts.compress }, {
         ...stageCtx,
@@ -127,7 +133,7 @@ export async function convertIfc(
   const conversionReport: ConversionReport = {
     generator: GENERATOR,
     createdAt: new Date().toISOString(),
-    input: { fileName: input.fileName, bytes: input.bytes.byteLength, sha256: input.sha256, schema: parsed.schema },
+    input: { fileName: input.fileName, bytes: inputBytes, sha256: input.sha256, schema: parsed.schema },
     georeference: {
       method: georeference.method,
       anchor: georeference.anchor,
