@@ -13,12 +13,14 @@
  *   JSON); instancing only where it pays 208 924; 20° crease merge 152 044; content dedup of copied railing
  *   and window meshes 132 084; 40° crease 126 468. Quantisation bits barely matter (12 bits: −4 %): meshopt's
  *   byte-delta codec pays for the low bytes of every position, so vertex count is what counts.
- * - Larger samples (tileset.json + GLBs, defaults), 2026-11-30: Janesville restaurant 26.9 MB IFC → 1.52 MB
- *   (17.8×; was 8.36 MB in 41 tiles: the 25 k-vertex chair mesh stored in 38 tiles, float32 positions in the
- *   82 m root); San Martino–Tufara railway 19.2 MB → 1.95 MB (3 tiles; was 5.42 MB in 85). What is left in the
- *   janesville GLB: positions 47 %, glTF JSON 16 % (≈ 3 KB per instanced mesh: accessors + meshopt bufferViews),
- *   property table 14 % (long Revit names), normals 12 %, indices 10 %. Instancing more (minInstancedVerticesSaved
- *   400 or 200) made duplex/Institute/FZK larger, 2 500 too: 1 000 stays.
+ * - Larger samples (tileset.json + GLBs, defaults), 2026-11-30 (docs/bench-tiling.md): Janesville restaurant
+ *   26.9 MB IFC → 1.29 MB (20.9×; was 8.36 MB in 41 tiles: the 25 k-vertex chair mesh stored in 38 tiles, float32
+ *   positions in the 82 m root); San Martino–Tufara railway 19.2 MB → 1.83 MB (3 tiles; was 5.42 MB in 85);
+ *   FZK-Haus 100 KB (25.8×), Institute 174 KB (16.3×), duplex 193 KB (12.3×). What is left in the janesville
+ *   GLB before the fixed-grid quantiser: positions 47 %, glTF JSON 16 % (≈ 3 KB per instanced mesh: accessors +
+ *   meshopt bufferViews), property table 14 % (long Revit names), normals 12 %, indices 10 %; duplex now:
+ *   positions 40 %, JSON 21 % (20 colour primitives), normals 14 %, property table 12 %, indices 11 %.
+ *   Instancing more (minInstancedVerticesSaved 400 or 200) made duplex/Institute/FZK larger, 2 500 too: 1 000 stays.
  * - Tiles are handed to compressTileDocuments as Documents (`encodeTiles: false`): serialising the uncompressed
  *   GLB and parsing it back cost ≈ 180 ms on janesville.
  * - properties.json entries carry `boundsEnu` (element AABB, ENU metres at the anchor, rounded outwards to 1 mm;
