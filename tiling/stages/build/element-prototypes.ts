@@ -14,11 +14,13 @@
  * - Only the first part's placement must be a similarity (it becomes the instance transform); the others may be
  *   mirrored or sheared, they are baked into the prototype mesh.
  */
-import type { ColorRgba } from './build';
 import type { IfcElement, MeshGeometry, ParsedModel, PlacedGeometry } from '@tiling/stages/parse/parsed-model';
 import { bakeMesh, emptyBoundsEnu, meshCenter } from './bake-geometry';
 import { invertAffineMatrix4, type Matrix4, multiplyMatrix4 } from './matrix4';
 import { mergeVertices } from './merge-vertices';
+
+/** Linear RGBA in 0..1, as the IFC style gives it (same shape as build's `ColorRgba`; kept here to avoid an import cycle). */
+type ColorRgba = PlacedGeometry['color'];
 
 /** A repeated element shape: the first element's parts relative to its first placed geometry. */
 export interface ElementPrototype {
