@@ -2,7 +2,7 @@
  * The tiling library's only public entry: IFC (2X3, 4, 4X3) → georeferenced 3D Tiles 1.1.
  * Node only: no React, no database, no Next.js. See README.md in this folder.
  */
-export { convertIfc, CONVERT_DEFAULTS, type ConvertOptions, type ConversionResult } from './pipeline';
+export { convertIfc, CONVERT_DEFAULTS, TILER_VERSION, type ConvertOptions, type ConversionResult } from './pipeline';
 export type { ConversionReport, ReportEntry, ReportGeoreference } from './report';
 export type { Placement, Georeference, GeorefMethod } from './stages/georef/georeference';
 export type { Logger } from './logger';

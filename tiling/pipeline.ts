@@ -47,7 +47,12 @@ export interface ConversionResult {
   outDir: string;
 }
 
-const GENERATOR = 'GanTwin tiling 0.1';
+/**
+ * `asset.generator` of every tileset and `generator` of every report. Bump it whenever the output changes, so that
+ * cached conversions (server/jobs/convert-model.ts) are redone with the new tiler.
+ */
+export const TILER_VERSION = 'GanTwin tiling 0.2';
+const GENERATOR = TILER_VERSION;
 
 /**
  * Converts one IFC file (`.ifc`, `.ifczip`, `.zip` holding one IFC) into a georeferenced 3D Tiles 1.1 tileset.

@@ -9,6 +9,7 @@ import { elements, models } from '@server/db/schema/twin';
 import { connectTestDb } from '@server/db/test-database';
 import { env } from '@server/env';
 import { GeorefError, IfcParseError } from '@tiling/errors';
+import { TILER_VERSION } from '@tiling/pipeline';
 import { convertModel, placementKeyOf } from './convert-model';
 
 const FZK = path.join(env.SHARED_DATA_DIR, 'ifc/AC20-FZK-Haus.ifc');
@@ -116,6 +117,17 @@ describe.skipIf(!hasFzk)('convertModel on FZK-Haus (needs ../shared/data/ifc)', 
   it('reuses the ready conversion for the same bytes + placement (cached, same id)', async () => {
     const again = await convertModel(connection.db, { sourcePath: FZK, name: 'FZK-Haus', placement: PLACEMENT, regionCode: '360100' }, { tilesDir });
     expect(again).toMatchObject({ id: readyId, status: 'ready', cached: true });
+  });
+
+  it('redoes a conversion made by another tiler version (same id, not cached)', async () => {
+    await connection.db
+      .update(models)
+      .set({ report: sql`jsonb_set(${models.report}, '{generator}', '"GanTwin tiling 0.0"')` })
+      .where(eq(models.id, readyId));
+    const redone = await convertModel(connection.db, { sourcePath: FZK, name: 'FZK-Haus', placement: PLACEMENT, regionCode: '360100' }, { tilesDir });
+    expect(redone).toMatchObject({ id: readyId, status: 'ready', cached: false, elementCount: 83 });
+    const [row] = await connection.db.select({ report: models.report }).from(models).where(eq(models.id, readyId));
+    expect((row.report as { generator: string }).generator).toBe(TILER_VERSION);
   });
 
   it('a truncated copy fails, is stored as failed, and leaves the ready model untouched', async () => {

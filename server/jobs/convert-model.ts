@@ -9,7 +9,7 @@ import { elements, models } from '@server/db/schema/twin';
 import { tilesetUrlOf } from '@server/twin/models-service';
 import { InputError } from '@tiling/errors';
 import { SILENT_LOGGER, type Logger } from '@tiling/logger';
-import { convertIfc } from '@tiling/pipeline';
+import { convertIfc, TILER_VERSION } from '@tiling/pipeline';
 import type { ConversionReport } from '@tiling/report';
 import type { Placement } from '@tiling/stages/georef/georeference';
 import { footprintOfEnuBounds, footprintOfEnuBox } from './enu-footprint';
@@ -137,10 +137,21 @@ export async function convertModel(db: Db, input: ConvertModelInput, deps: Conve
   const regionCode = input.regionCode ?? null;
 
   const [existing] = await db
-    .select({ id: models.id, status: models.status, tilesetDir: models.tilesetDir, elementCount: models.elementCount })
+    .select({
+      id: models.id,
+      status: models.status,
+      tilesetDir: models.tilesetDir,
+      elementCount: models.elementCount,
+      generator: sql<string | null>`${models.report}->>'generator'`,
+    })
     .from(models)
     .where(and(eq(models.sourceSha256, sourceSha256), eq(models.placementKey, placementKey)));
-  if (!input.force && existing?.status === 'ready' && existsSync(path.join(deps.tilesDir, existing.tilesetDir, 'tileset.json'))) {
+  // Reuse only what this tiler version made: a newer tiler (TILER_VERSION) redoes the conversion.
+  const isReusable =
+    existing?.status === 'ready' &&
+    existing.generator === TILER_VERSION &&
+    existsSync(path.join(deps.tilesDir, existing.tilesetDir, 'tileset.json'));
+  if (!input.force && isReusable) {
     await db.update(models).set({ name: input.name, regionCode }).where(eq(models.id, existing.id));
     logger.info(`convert-model: ${fileName} unchanged, reusing model ${existing.id}`);
     return { id: existing.id, status: 'ready', cached: true, elementCount: existing.elementCount, tilesetUrl: tilesetUrlOf(existing.id), error: null };
