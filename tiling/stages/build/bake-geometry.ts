@@ -1,5 +1,5 @@
 import type { MeshGeometry } from '@tiling/stages/parse/parsed-model';
-import { determinant3, type Matrix4, normalMatrix3 } from './matrix4';
+import { determinant3, type Matrix4, normalMatrix3 } from '@tiling/math/matrix4';
 
 /** Axis-aligned bounds in ENU metres (x east, y north, z up), relative to the georeference anchor. */
 export interface BoundsEnu {

@@ -2,7 +2,7 @@ import { SILENT_LOGGER } from '@tiling/logger';
 import { ReportBuilder } from '@tiling/report';
 import { describe, expect, it } from 'vitest';
 import { build } from './build';
-import { decomposeSimilarity, multiplyMatrix4 } from './matrix4';
+import { decomposeSimilarity, multiplyMatrix4 } from '@tiling/math/matrix4';
 import { createSyntheticGeoreference, createSyntheticModel, placementMatrix } from './synthetic-model';
 
 const ctx = () => ({ logger: SILENT_LOGGER, report: new ReportBuilder() });

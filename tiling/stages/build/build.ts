@@ -50,7 +50,7 @@ import {
   multiplyMatrix4,
   translateMatrix4,
   translateSourceMatrix4,
-} from './matrix4';
+} from '@tiling/math/matrix4';
 import { estimateOrigin, sharedAxisScale } from './content-frame';
 import { bakePrototype, concatMeshes, findElementPrototypes, type PrototypeMesh } from './element-prototypes';
 import { mergeVertices } from './merge-vertices';

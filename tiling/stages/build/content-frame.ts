@@ -3,7 +3,7 @@
  */
 import type { MeshGeometry, ParsedModel } from '@tiling/stages/parse/parsed-model';
 import { emptyBoundsEnu, growBoundsByMesh } from './bake-geometry';
-import { type Matrix4, multiplyMatrix4 } from './matrix4';
+import { type Matrix4, multiplyMatrix4 } from '@tiling/math/matrix4';
 
 /**
  * Centre of all placed geometry (from each geometry's local AABB corners, transformed), content frame, metres.

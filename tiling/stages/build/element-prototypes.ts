@@ -16,7 +16,7 @@
  */
 import type { IfcElement, MeshGeometry, ParsedModel, PlacedGeometry } from '@tiling/stages/parse/parsed-model';
 import { bakeMesh, emptyBoundsEnu, meshCenter } from './bake-geometry';
-import { invertAffineMatrix4, type Matrix4, multiplyMatrix4 } from './matrix4';
+import { invertAffineMatrix4, type Matrix4, multiplyMatrix4 } from '@tiling/math/matrix4';
 import { mergeVertices } from './merge-vertices';
 
 /** Linear RGBA in 0..1, as the IFC style gives it (same shape as build's `ColorRgba`; kept here to avoid an import cycle). */

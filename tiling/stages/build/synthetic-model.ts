@@ -5,7 +5,7 @@
  */
 import type { Georeference } from '@tiling/stages/georef/georeference';
 import type { ElementGeometry, IfcElement, MeshGeometry, ParsedModel } from '@tiling/stages/parse/parsed-model';
-import type { Matrix4 } from './matrix4';
+import type { Matrix4 } from '@tiling/math/matrix4';
 
 /**
  * An axis-aligned box mesh from (0, 0, 0) to (sx, sy, sz), metres: 24 vertices (flat normals), 12 triangles,

@@ -10,20 +10,8 @@
 
 import type { Georeference } from './georeference';
 import { ecefToGeodetic, enuToEcefAt } from './ecef';
+import { multiplyMatrix4 as multiply } from '@tiling/math/matrix4';
 import { azimuthDegFromEnu, type Vec3 } from './model-frame';
-
-/** Column-major 4×4 product a · b. */
-function multiply(a: readonly number[], b: readonly number[]): number[] {
-  const out = new Array<number>(16).fill(0);
-  for (let col = 0; col < 4; col++) {
-    for (let row = 0; row < 4; row++) {
-      let sum = 0;
-      for (let k = 0; k < 4; k++) sum += a[k * 4 + row] * b[col * 4 + k];
-      out[col * 4 + row] = sum;
-    }
-  }
-  return out;
-}
 
 /** Inverse of a rigid column-major 4×4 (orthonormal rotation + translation). */
 function invertRigid(m: readonly number[]): number[] {

@@ -21,7 +21,7 @@ import { type Accessor, Document, type Material, type Node } from '@gltf-transfo
 import { EXTMeshFeatures, EXTMeshGPUInstancing } from '@gltf-transform/extensions';
 import { bakeMesh, emptyBoundsEnu } from '@tiling/stages/build/bake-geometry';
 import type { BakedPart, BuiltModel, ColorRgba, InstanceUse } from '@tiling/stages/build/build';
-import { decomposeSimilarity, type Matrix4 } from '@tiling/stages/build/matrix4';
+import { decomposeSimilarity, type Matrix4 } from '@tiling/math/matrix4';
 import type { TileNode } from '@tiling/stages/tile/tile';
 import { invariant } from '@tiling/errors';
 import { EXT_INSTANCE_FEATURES, EXTInstanceFeatures } from './ext-instance-features';

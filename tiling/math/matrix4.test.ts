@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bakeMesh, emptyBoundsEnu } from './bake-geometry';
+import { bakeMesh, emptyBoundsEnu } from '@tiling/stages/build/bake-geometry';
 import { invertAffineMatrix4, multiplyMatrix4, normalMatrix3 } from './matrix4';
 
 const c = Math.cos(0.3);
