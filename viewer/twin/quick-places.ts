@@ -22,9 +22,10 @@ export const NANCHANG_PLACE: PlaceSphere = { lonDeg: 115.875, latDeg: 28.685, he
 
 /**
  * Honggutan demo parcels (where the sample models stand, see data/twin/sample-models.ts), seen from ≈ 1 km:
- * centre between the residential sample (115.8529° E, 28.6932° N) and the southernmost parcel (28.6898° N).
+ * centre between the residential sample (115.8529° E, 28.6932° N) and the southernmost parcel (28.6898° N), ≈ 50 m
+ * west of the parcels' middle so that the left panels do not hide the residential sample.
  */
-export const HONGGUTAN_DEMO_PLACE: PlaceSphere = { lonDeg: 115.8553, latDeg: 28.6916, heightEllipsoidalM: 0, radiusM: 330 };
+export const HONGGUTAN_DEMO_PLACE: PlaceSphere = { lonDeg: 115.8549, latDeg: 28.6916, heightEllipsoidalM: 0, radiusM: 280 };
 
 /** The whole-province view (same as the opening view). */
 export const JIANGXI_CAMERA: Readonly<CameraState> = JIANGXI_OVERVIEW_CAMERA;
