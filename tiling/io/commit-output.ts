@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { InputError, InvariantError } from '../errors';
+import { GanTwinError, InputError, InvariantError } from '../errors';
 import type { OutputFile } from './output-file';
 
 /** What was committed: total bytes and number of files. */
@@ -77,7 +77,8 @@ function describeFsError(error: unknown): string {
  * @returns total bytes written and number of files
  * @throws {InvariantError} when a path is absolute, contains `..` or is listed twice
  * @throws {InputError} see {@link assertReplaceableOutputDir}; file-system errors (permissions, read-only or
- *   virtual file systems such as /proc), named with the path, after cleaning up the temp directory
+ *   virtual file systems such as /proc), named with the path, after cleaning up the temp directory; also when
+ *   the previous output cannot be put back (its `cause` is an AggregateError of both failures)
  */
 export async function commitOutput(outDir: string, files: OutputFile[]): Promise<CommitResult> {
   const seen = new Set<string>();
@@ -91,7 +92,7 @@ export async function commitOutput(outDir: string, files: OutputFile[]): Promise
   try {
     return await commitInto(target, files);
   } catch (error) {
-    if (error instanceof InvariantError || error instanceof AggregateError || !(error as NodeJS.ErrnoException).code) throw error;
+    if (error instanceof GanTwinError || !(error as NodeJS.ErrnoException).code) throw error;
     throw new InputError(`${outDir}: cannot write the output (${describeFsError(error)})`, { context: { outDir }, cause: error });
   }
 }
@@ -132,7 +133,10 @@ async function commitInto(target: string, files: OutputFile[]): Promise<CommitRe
     // Put the previous output back; if even that fails, both errors surface together.
     if (movedOld) {
       await rename(oldDir, target).catch((restoreError: unknown) => {
-        throw new AggregateError([error, restoreError], `commitOutput: could not restore ${target} from ${oldDir}`);
+        throw new InputError(`${target}: could not restore the previous output from ${oldDir} (${describeFsError(restoreError)})`, {
+          context: { outDir: target, oldDir },
+          cause: new AggregateError([error, restoreError]),
+        });
       });
     }
     await rm(tempDir, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { GanTwinError, GeorefError, IfcParseError, InputError, InvariantError, UnsupportedSchemaError } from '../errors';
+import { GanTwinError, GeorefError, IfcParseError, InputError, invariant, InvariantError, UnsupportedSchemaError } from '../errors';
 import type { StageContext } from '../stage-context';
 import type { ParseInput, ParseOptions } from '../stages/parse/parse';
 import type { ParsedModel } from '../stages/parse/parsed-model';
@@ -38,7 +38,7 @@ function tsxEsmApiUrl(): string {
   const packageJsonPath = require.resolve('tsx/package.json');
   const manifest = require(packageJsonPath) as { exports: Record<string, { import?: { default?: string } }> };
   const relative = manifest.exports['./esm/api']?.import?.default;
-  if (!relative) throw new Error(`parseInWorker: cannot find tsx's ESM API in ${packageJsonPath}`);
+  invariant(relative, `parseInWorker: cannot find tsx's ESM API (exports['./esm/api']) in ${packageJsonPath}`);
   return new URL(relative, pathToFileURL(packageJsonPath)).href;
 }
 
@@ -57,9 +57,15 @@ function workerSpec(): { entry: string | URL; eval: boolean } {
   return { entry: bootstrap, eval: true };
 }
 
-function recreateError(message: Extract<WorkerMessage, { kind: 'error' }>): Error {
+/**
+ * Re-creates the worker's error on the main side: a known GanTwinError class by `name`; anything else (a bug or a
+ * web-ifc crash) becomes an {@link InvariantError} whose context keeps the original `name`.
+ */
+function recreateError(message: Extract<WorkerMessage, { kind: 'error' }>): GanTwinError {
   const ErrorClass = ERROR_CLASSES[message.name];
-  const error = ErrorClass ? new ErrorClass(message.message, { context: message.context }) : new Error(message.message);
+  const error = ErrorClass
+    ? new ErrorClass(message.message, { context: message.context })
+    : new InvariantError(message.message, { context: { ...message.context, workerErrorName: message.name } });
   if (message.stack) error.stack = `${error.name}: ${message.message}\n    (in parse worker)\n${message.stack.split('\n').slice(1).join('\n')}`;
   return error;
 }
@@ -80,8 +86,10 @@ export interface ParseInWorkerOptions {
  * @param options parse options; `ifcApi` cannot cross threads and is ignored (the worker makes its own)
  * @param ctx progress is forwarded to `ctx.onProgress`, report entries to `ctx.report`, log lines to `ctx.logger`
  * @returns the parsed model, with its typed arrays transferred from the worker
- * @throws {IfcParseError} {@link UnsupportedSchemaError} … the same class and message the stage threw
- * @throws {Error} when the worker dies without an answer
+ * @throws {IfcParseError} {@link UnsupportedSchemaError} {@link GeorefError} {@link InputError} the same class
+ *   and message the stage threw
+ * @throws {InvariantError} when the stage failed with any other error, or the worker failed to start or exited
+ *   without an answer (message names the file)
  * @example
  * const model = await parseInWorker({ bytes, fileName }, { includeSpaces: false }, ctx);
  * @see parseIfc in tiling/stages/parse/parse.ts
@@ -129,9 +137,21 @@ export function parseInWorker(
           break;
       }
     });
-    worker.on('error', (error) => settle(() => reject(error)));
+    worker.on('error', (error) =>
+      settle(() =>
+        reject(
+          new InvariantError(`parse worker for ${input.fileName} failed: ${error.message}`, { context: { file: input.fileName }, cause: error }),
+        ),
+      ),
+    );
     worker.on('exit', (code) =>
-      settle(() => reject(new Error(`parse worker for ${input.fileName} exited with code ${code} before answering`))),
+      settle(() =>
+        reject(
+          new InvariantError(`parse worker for ${input.fileName} exited with code ${code} before answering`, {
+            context: { file: input.fileName, exitCode: code },
+          }),
+        ),
+      ),
     );
   });
 }

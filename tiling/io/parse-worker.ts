@@ -4,7 +4,7 @@
  * parse-in-worker.ts; the messages are {@link WorkerMessage}.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { GanTwinError } from '../errors';
+import { GanTwinError, invariant } from '../errors';
 import type { Logger } from '../logger';
 import { ReportBuilder, type ReportEntry } from '../report';
 import { parseIfc, type ParseInput, type ParseOptions } from '../stages/parse/parse';
@@ -26,7 +26,7 @@ export interface WorkerInput {
 }
 
 const port = parentPort;
-if (!port) throw new Error('parse-worker.ts must run inside a worker_threads Worker');
+invariant(port, 'parse-worker.ts must run inside a worker_threads Worker, got parentPort null');
 const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
 
 /** A report that forwards every entry to the main thread's ReportBuilder. */

@@ -71,7 +71,7 @@ export async function parseIfc(input: ParseInput, options: ParseOptions, ctx: St
   let modelId: number;
   try {
     modelId = api.OpenModel(bytes, { COORDINATE_TO_ORIGIN: false });
-    if (modelId < 0) throw new Error('OpenModel returned -1');
+    if (modelId < 0) throw new IfcParseError(`OpenModel returned ${modelId}`, { context: { file: fileName, schema } });
   } catch (cause) {
     if (ownsApi) api.Dispose();
     throw new IfcParseError(`${fileName}: web-ifc cannot open the file (${(cause as Error).message})`, { context: { file: fileName, schema }, cause });

@@ -14,6 +14,7 @@ import type { Document, Node } from '@gltf-transform/core';
 import type { InstancedMesh, PropertyTable, StructuralMetadata } from '@gltf-transform/extensions';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
+import { invariant } from '../../errors';
 import { decodeStrings } from './property-table';
 import { createTileIO } from './tile-io';
 
@@ -78,7 +79,10 @@ function listJsonFiles(dir: string): string[] {
  * Validates a tileset.json object against the 3D Tiles 1.1 JSON schemas (draft 2020-12) in `schemaDir`. Each
  * schema's `$id` is replaced by a URI built from its path, because the files' own `$id`s omit their folders
  * while their `$ref`s use folder paths.
- * @returns ajv's error messages; empty when valid
+ * @param schemaDir folder of the 3D Tiles 1.1 JSON schemas (`tileset.schema.json` at its top)
+ * @returns ajv's error messages (`<instancePath> <message>`); empty when valid
+ * @throws {InvariantError} when `schemaDir` holds no `tileset.schema.json`
+ * @see 3D Tiles 1.1 specification/schema (OGC 22-025r4)
  */
 export function validateTilesetJson(tileset: unknown, schemaDir = '/work/shared/schemas/3d-tiles-1.1'): string[] {
   const base = 'https://gantwin.invalid/3d-tiles-1.1/';
@@ -93,7 +97,7 @@ export function validateTilesetJson(tileset: unknown, schemaDir = '/work/shared/
     ajv.addSchema(schema);
   }
   const validate = ajv.getSchema(`${base}tileset.schema.json`);
-  if (!validate) throw new Error(`validateTilesetJson: no tileset.schema.json in ${schemaDir}`);
+  invariant(validate, `validateTilesetJson: no tileset.schema.json in schemaDir ${schemaDir}`);
   return validate(tileset) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
 }
 
