@@ -20,6 +20,7 @@ export type GanTwinErrorCode =
   | 'CONFLICT'
   | 'INVARIANT';
 
+/** What every {@link GanTwinError} carries besides its message. */
 export interface GanTwinErrorOptions {
   /** Values that identify the failing thing (file, line, globalId, epsg …). */
   context?: Record<string, unknown>;

@@ -21,6 +21,7 @@ import { tile, type TileOptions } from './stages/tile/tile';
 import type { CompressOptions } from './stages/write/compress-tiles';
 import { write } from './stages/write/write';
 
+/** Options of {@link convertIfc}; defaults in {@link CONVERT_DEFAULTS}, stage options in their own stage's defaults. */
 export interface ConvertOptions {
   /** Output directory; replaced atomically on success, untouched on failure. */
   outDir: string;
@@ -42,8 +43,11 @@ export interface ConvertOptions {
 /** Defaults of {@link ConvertOptions}; `undefined` never overrides them. */
 export const CONVERT_DEFAULTS = { meshopt: true, instancing: true, includeSpaces: false, useWorker: true } as const;
 
+/** What {@link convertIfc} returns once the output is committed. */
 export interface ConversionResult {
+  /** The report, as also written to `<outDir>/report.json`. */
   report: ConversionReport;
+  /** The output directory, as given in {@link ConvertOptions.outDir}. */
   outDir: string;
 }
 
@@ -66,6 +70,7 @@ const GENERATOR = TILER_VERSION;
  * @throws {IfcParseError} broken or truncated IFC (names the file and the last good `#line`)
  * @throws {UnsupportedSchemaError} schemas other than IFC2X3 / IFC4 / IFC4X3 (pre-release names included)
  * @throws {GeorefError} impossible georeferencing (unknown EPSG, zero axis) and no placement given
+ * @throws {InvariantError} a bug, or the parse worker crashed or exited without an answer
  * @example
  * const { report } = await convertIfc('AC20-FZK-Haus.ifc', { outDir: 'out/fzk',
  *   placement: { lonDeg: 115.8552, latDeg: 28.6934, heightM: 0, headingDeg: 0 } });

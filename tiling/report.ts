@@ -29,7 +29,12 @@ export interface ReportGeoreference {
   warnings: string[];
 }
 
+/**
+ * The content of `report.json`, written beside every tileset.
+ * @see 3D Tiles 1.1 `asset.generator` (the same {@link ConversionReport.generator} string)
+ */
 export interface ConversionReport {
+  /** The tiler that wrote it (`TILER_VERSION`, e.g. `GanTwin tiling 0.2`). */
   generator: string;
   /** ISO 8601, UTC. */
   createdAt: string;

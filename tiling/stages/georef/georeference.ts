@@ -6,6 +6,11 @@
  * "ECEF" = WGS84 Earth-centred Earth-fixed, metres. Matrices are column-major 4×4 float64 arrays (length 16).
  */
 
+/**
+ * Which source placed the model, in the order `georef` tries them.
+ * @see IfcMapConversion (IFC4), IfcMapConversionScaled (IFC4X3), ePset_MapConversion (IFC2X3 guidance),
+ *   IfcSite.RefLatitude/RefLongitude/RefElevation
+ */
 export type GeorefMethod =
   | 'placement'
   | 'IfcMapConversion'
@@ -29,7 +34,13 @@ export interface Placement {
   headingDeg: number;
 }
 
+/**
+ * Where the model stands: the ENU anchor (lon/lat degrees, height metres), the heading and the two matrices
+ * `modelToEnu` and `enuToEcef` (column-major 4×4 float64, metres).
+ * @see 3D Tiles 1.1 §Coordinate reference systems (tile `transform` to ECEF); EPSG:4326 / EPSG:4490 for the anchor
+ */
 export interface Georeference {
+  /** Which source placed the model. */
   method: GeorefMethod;
   /** ENU origin; lon/lat degrees (WGS84 ≈ CGCS2000), height metres. */
   anchor: { lonDeg: number; latDeg: number; heightM: number };

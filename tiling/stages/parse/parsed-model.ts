@@ -48,8 +48,11 @@ export interface PlacedGeometry {
   transform: number[];
 }
 
+/** The placed meshes of one IFC element (IfcProduct body representation), as web-ifc streamed them. */
 export interface ElementGeometry {
+  /** STEP line number of the IfcProduct; identity only inside this file (join to {@link IfcElement} by it). */
   expressId: number;
+  /** One entry per IfcGeometricRepresentationItem set, each with its geometry-local → model transform. */
   placed: PlacedGeometry[];
 }
 
@@ -100,7 +103,14 @@ export interface RawGeoreference {
   trueNorth: [number, number] | null;
 }
 
+/**
+ * The output of the `parse` stage and the contract with every later stage: elements with their semantics,
+ * meshes in metres in web-ifc's model frame (Y-up; IFC (x, y, z) → (x, z, −y)), the spatial tree and the raw
+ * georeferencing as written in the file.
+ * @see IFC 4.3 IfcProduct, IfcRelContainedInSpatialStructure, IfcMapConversion
+ */
 export interface ParsedModel {
+  /** Name of the IFC file (inside its zip, when zipped); used in every error and report message. */
   fileName: string;
   /** FILE_SCHEMA as written, e.g. `IFC4X3_RC2`. */
   schema: string;
