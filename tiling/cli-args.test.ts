@@ -30,6 +30,13 @@ describe('parseCliArgs', () => {
     [['a.ifc', '--out', 'o', '--lon', '200', '--lat', '28'], /--lon must be ≤ 180°/],
     [['a.ifc', '--out', 'o', '--lat', '95', '--lon', '1'], /--lat must be ≤ 90°/],
     [['a.ifc', '--out', 'o', '--heading', '10'], /need --lon and --lat/],
+    [['a.ifc', '--out', 'o', '--lon', '115', '--lat', 'north'], /--lat must be a number/],
+    [['a.ifc', '--out', 'o', '--lon=-181', '--lat', '28'], /--lon must be ≥ −180°/],
+    [['a.ifc', '--out', 'o', '--lon', '115', '--lat', '28', '--height', '12m'], /--height must be a number/],
+    [['a.ifc', '--out', 'o', '--lon', '115', '--lat', '28', '--height', '9001'], /--height must be ≤ 9000 m/],
+    [['a.ifc', '--out', 'o', '--lon', '115', '--lat', '28', '--height=-501'], /--height must be ≥ −500 m/],
+    [['a.ifc', '--out', 'o', '--lon', '115', '--lat', '28', '--heading', 'NaN'], /--heading must be a number/],
+    [['a.ifc', '--out', 'o', '--lon', '', '--lat', '28'], /--lon must be a number/],
     [['a.ifc', '--out', 'o', '--colour'], /Unknown option '--colour'/],
   ])('rejects %j', (argv, message) => {
     expect(() => parseCliArgs(argv)).toThrow(InputError);

@@ -15,9 +15,13 @@ import { z } from 'zod';
 import { InputError } from './errors';
 import type { Placement } from './stages/georef/georeference';
 
+/** The validated `npm run tile` command line; see the module comment for every flag and its unit. */
 export interface CliArgs {
+  /** The `.ifc`, `.ifczip` or `.zip` path as given. */
   inputPath: string;
+  /** `--out <dir>`. */
   outDir: string;
+  /** From `--lon/--lat` (degrees), `--height` (metres) and `--heading` (degrees clockwise from true north, normalised to [0, 360)). */
   placement: Placement | undefined;
   meshopt: boolean;
   instancing: boolean;
@@ -28,6 +32,7 @@ export interface CliArgs {
   isHelp: boolean;
 }
 
+/** The one-line usage, appended to every usage error. */
 export const CLI_USAGE =
   'usage: npm run tile -- <input.ifc|.ifczip|.zip> --out <dir> [--lon <deg> --lat <deg> [--height <m>] [--heading <deg>]] ' +
   '[--no-meshopt] [--no-instancing] [--include-spaces] [--no-worker] [--quiet]';
@@ -52,6 +57,11 @@ tileset.json, tiles/*.glb, properties.json (keyed by GlobalId), structure.json, 
 
 Exit codes: 0 converted · 1 the input cannot be converted (one-line reason) · 2 bad command line · 70 internal error`;
 
+/** Lowest accepted `--height`, metres: below the lowest land (Dead Sea shore ≈ −430 m), so only typos fail. */
+const MIN_HEIGHT_M = -500;
+/** Highest accepted `--height`, metres: above the highest land (Everest ≈ 8849 m), so only typos fail. */
+const MAX_HEIGHT_M = 9000;
+
 const finiteNumber = (flag: string) =>
   z
     .string()
@@ -63,7 +73,9 @@ const argsSchema = z
   .object({
     lon: finiteNumber('--lon').pipe(z.number().min(-180, '--lon must be ≥ −180°').max(180, '--lon must be ≤ 180°')).optional(),
     lat: finiteNumber('--lat').pipe(z.number().min(-90, '--lat must be ≥ −90°').max(90, '--lat must be ≤ 90°')).optional(),
-    height: finiteNumber('--height').pipe(z.number().min(-500).max(9000, '--height must be ≤ 9000 m')).optional(),
+    height: finiteNumber('--height')
+      .pipe(z.number().min(MIN_HEIGHT_M, `--height must be ≥ −${-MIN_HEIGHT_M} m`).max(MAX_HEIGHT_M, `--height must be ≤ ${MAX_HEIGHT_M} m`))
+      .optional(),
     heading: finiteNumber('--heading').optional(),
   })
   .refine((v) => (v.lon === undefined) === (v.lat === undefined), '--lon and --lat must be given together')

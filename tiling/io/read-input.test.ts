@@ -22,6 +22,9 @@ describe('readIfcInput', () => {
     await writeFile(join(dir, 'fake.ifc'), new TextEncoder().encode('<xml>not step</xml>'));
     await writeFile(join(dir, 'broken.zip'), new Uint8Array([1, 2, 3, 4]));
     await writeFile(join(dir, 'model.obj'), ifcBytes);
+    await writeFile(join(dir, 'empty.ifc'), new Uint8Array(0));
+    await writeFile(join(dir, 'empty-inside.zip'), zipSync({ 'house.ifc': new Uint8Array(0) }));
+    await writeFile(join(dir, 'empty.zip'), new Uint8Array(0));
   });
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
@@ -47,6 +50,13 @@ describe('readIfcInput', () => {
     await expect(readIfcInput(join(dir, 'fake.ifc'))).rejects.toThrow(/fake\.ifc: not an IFC file/);
     await expect(readIfcInput(join(dir, 'broken.zip'))).rejects.toThrow(/broken\.zip: not a readable zip/);
     await expect(readIfcInput(join(dir, 'model.obj'))).rejects.toThrow(InputError);
+  });
+
+  it('rejects an empty file, an empty .ifc inside a zip and an empty zip, naming each', async () => {
+    await expect(readIfcInput(join(dir, 'empty.ifc'))).rejects.toThrow(InputError);
+    await expect(readIfcInput(join(dir, 'empty.ifc'))).rejects.toThrow(/empty\.ifc: not an IFC file .*found ""/);
+    await expect(readIfcInput(join(dir, 'empty-inside.zip'))).rejects.toThrow(/house\.ifc.*: not an IFC file/);
+    await expect(readIfcInput(join(dir, 'empty.zip'))).rejects.toThrow(/empty\.zip: not a readable zip/);
   });
 
   /** Sample data lives beside the repository in ../shared/data (never copied into it). */

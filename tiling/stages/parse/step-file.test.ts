@@ -16,6 +16,8 @@ describe('readFileSchema', () => {
     expect(() => readFileSchema(encode('{"json": true}'), 'x.json')).toThrow(IfcParseError);
     expect(() => readFileSchema(encode('{"json": true}'), 'x.json')).toThrow('x.json: not an IFC file');
     expect(() => readFileSchema(encode('ISO-10303-21;\nHEADER;\nENDSEC;\n'), 'h.ifc')).toThrow('h.ifc: HEADER has no FILE_SCHEMA');
+    expect(() => readFileSchema(new Uint8Array(0), 'empty.ifc')).toThrow(IfcParseError);
+    expect(() => readFileSchema(new Uint8Array(0), 'empty.ifc')).toThrow('empty.ifc: not an IFC file');
   });
 });
 
