@@ -36,7 +36,7 @@ import type { OutputFile } from '@tiling/io/output-file';
 import type { StageContext } from '@tiling/stage-context';
 import type { BoundsEnu } from '@tiling/stages/build/bake-geometry';
 import { withDefaults } from '@tiling/stages/build/with-defaults';
-import type { IfcElement, PropertySets, SpatialNode } from '@tiling/stages/parse/parsed-model';
+import type { IfcElement, SpatialNode } from '@tiling/stages/parse/parsed-model';
 import type { TileNode, TiledModel } from '@tiling/stages/tile/tile';
 import { createTileDocument } from './tile-document';
 import { createTileIO } from './tile-io';
@@ -104,15 +104,11 @@ export interface WriteResult {
   stats: WriteStats;
 }
 
-/** One entry of `properties.json`. */
-export interface ElementProperties {
-  expressId: number;
-  ifcClass: string;
-  name: string | null;
-  storey: string | null;
-  typeName: string | null;
-  material: string | null;
-  propertySets: PropertySets;
+/**
+ * One entry of `properties.json`: the element's semantics as parsed ({@link IfcElement} without `globalId`, which is
+ * the entry's key) and its ENU bounds.
+ */
+export interface ElementProperties extends Omit<IfcElement, 'globalId'> {
   /**
    * AABB of the element's placed triangles, ENU metres at the tileset anchor (the tile frame under
    * `root.transform`), rounded outwards to 1 mm; null for elements without triangles (no feature written).
@@ -140,8 +136,10 @@ function listTiles(node: TileNode, out: TileNode[] = []): TileNode[] {
   return out;
 }
 
-const floorMm = (v: number) => Math.floor(v * 1000) / 1000;
-const ceilMm = (v: number) => Math.ceil(v * 1000) / 1000;
+/** `boundsEnu` is rounded outwards to a 1 mm grid: millimetres per metre. */
+const MM_PER_M = 1000;
+const floorMm = (v: number) => Math.floor(v * MM_PER_M) / MM_PER_M;
+const ceilMm = (v: number) => Math.ceil(v * MM_PER_M) / MM_PER_M;
 
 /**
  * Element properties keyed by GlobalId (every element of the model, with or without geometry).
