@@ -11,7 +11,7 @@ export type Matrix4 = number[];
  * glTF content frame from ENU: glTF is Y-up, so ENU (east, north, up) → glTF (east, up, −north).
  * @see 3D Tiles 1.1 §"glTF transforms" (y-up to z-up): tile (x, y, z) = glTF (x, −z, y).
  */
-export const GLTF_FROM_ENU: Matrix4 = [1, 0, 0, 0, 0, 0, -1, 0, 0, 1, 0, 0, 0, 0, 0, 1];
+export const ENU_TO_GLTF: Matrix4 = [1, 0, 0, 0, 0, 0, -1, 0, 0, 1, 0, 0, 0, 0, 0, 1];
 
 /** Identity matrix (a new array). */
 export function identityMatrix4(): Matrix4 {

@@ -3,7 +3,7 @@
  * tile content frame (glTF Y-up ENU), and repeated geometry grouped for GPU instancing.
  *
  * Notes
- * - contentFromGeometry = translate(−originContent) · GLTF_FROM_ENU · modelToEnu · placed.transform, composed in
+ * - geometryToContent = translate(−originContent) · ENU_TO_GLTF · modelToEnu · placed.transform, composed in
  *   float64 before any float32 rounding. originContent is the centre of all placed geometry (estimated from each
  *   geometry's local AABB corners), so stored positions stay within the model's half-extent (|x| < 1e4 m for
  *   buildings; the `write` stage re-centres each tile again).
@@ -31,10 +31,10 @@
  */
 import type { StageContext } from '@tiling/stage-context';
 import type { Georeference } from '@tiling/stages/georef/georeference';
-import type { IfcElement, MeshGeometry, ParsedModel, SpatialNode } from '@tiling/stages/parse/parsed-model';
+import type { MeshGeometry, ParsedModel } from '@tiling/stages/parse/parsed-model';
+import type { BakedPart, BuildStats, BuiltFeature, BuiltModel, ColorRgba, InstanceGroup, InstanceUse } from './built-model';
 import {
   type BakedMesh,
-  type BoundsEnu,
   bakeMesh,
   diagonalM,
   emptyBoundsEnu,
@@ -45,7 +45,7 @@ import {
 } from './bake-geometry';
 import {
   decomposeSimilarity,
-  GLTF_FROM_ENU,
+  ENU_TO_GLTF,
   type Matrix4,
   multiplyMatrix4,
   translateMatrix4,
@@ -56,9 +56,6 @@ import { bakePrototype, concatMeshes, findElementPrototypes, type PrototypeMesh 
 import { mergeVertices } from './merge-vertices';
 import { findDuplicateGeometries, type GeometryAlias } from './repeated-geometry';
 import { withDefaults } from './with-defaults';
-
-/** Linear RGBA, each 0..1. */
-export type ColorRgba = [number, number, number, number];
 
 /** Options of the `build` stage; see {@link BUILD_DEFAULTS}. */
 export interface BuildOptions {
@@ -79,89 +76,6 @@ export const BUILD_DEFAULTS = {
   minInstanceTriangles: 12,
   creaseAngleDeg: 40,
 } satisfies Required<BuildOptions>;
-
-/** Baked triangles of one feature in one color. */
-export interface BakedPart extends BakedMesh {
-  color: ColorRgba;
-}
-
-/** One use of an {@link InstanceGroup}'s mesh by a feature. */
-export interface InstanceUse {
-  /** Index into {@link BuiltModel.instanceGroups}. */
-  groupIndex: number;
-  /**
-   * Column-major 4×4, float64, a similarity: group mesh (re-centred) → content frame relative to the origin,
-   * divided by {@link BuiltModel.instanceScale} (the full transform is `diag(instanceScale) · contentFromMesh`).
-   */
-  contentFromMesh: Matrix4;
-}
-
-/** Repeated geometry drawn once and placed many times: one repeated geometry, or a repeated element's parts. */
-export interface InstanceGroup {
-  /** The (first) geometry's expressId; names the glTF mesh. */
-  geometryExpressId: number;
-  /** One mesh per colour in the group's local frame, re-centred on the group's AABB centre (metres). */
-  parts: { color: ColorRgba; mesh: MeshGeometry }[];
-  /** Triangles of one copy. */
-  triangles: number;
-  /** Vertices of one copy (all parts). */
-  vertices: number;
-  /** Number of uses model-wide. */
-  uses: number;
-}
-
-/** One element that has triangles: one feature of the output. */
-export interface BuiltFeature {
-  /** Position in {@link BuiltModel.features}: order of ParsedModel.elements, elements without triangles removed. */
-  featureId: number;
-  element: IfcElement;
-  /** Exact AABB of all placed vertices, ENU metres at the anchor. */
-  boundsEnu: BoundsEnu;
-  /** Diagonal of `boundsEnu`, metres: the "size" that the `tile` stage sorts by. */
-  diagonalM: number;
-  /** Triangles as placed (instances counted each time). */
-  triangles: number;
-  /** Of `triangles`, those placed through instance groups (candidates for GPU instancing). */
-  instancedTriangles: number;
-  parts: BakedPart[];
-  instances: InstanceUse[];
-}
-
-/** Counts of the `build` stage, for report.json. */
-export interface BuildStats {
-  features: number;
-  /** Triangles as placed in the scene. */
-  triangles: number;
-  placedGeometries: number;
-  /** Groups of repeated geometry found (candidates; `write` decides per tile). */
-  instanceGroups: number;
-  /** Placements that went into instance groups. */
-  instancedPlacements: number;
-}
-
-/** The output of `build`: features in the content frame, ready for `tile` and `write`. */
-export interface BuiltModel {
-  fileName: string;
-  projectName: string | null;
-  georeference: Georeference;
-  /** Local origin, metres, content frame (glTF Y-up ENU: east, up, −north) at the anchor. */
-  originContent: [number, number, number];
-  /**
-   * Axis scale of the content frame that instances share, applied after their own transform: (1, 1, 1) unless
-   * modelToEnu scales horizontally and vertically differently (a map conversion's grid scale factor, e.g. 0.9973
-   * horizontal, 1 vertical), which no per-instance TRS can express. `write` puts it on the instanced node.
-   */
-  instanceScale: [number, number, number];
-  features: BuiltFeature[];
-  instanceGroups: InstanceGroup[];
-  /** Every element of the model (with or without triangles), for `properties.json`. */
-  elements: IfcElement[];
-  spatialTree: SpatialNode | null;
-  containment: Record<string, string[]>;
-  /** Union of all feature bounds, ENU metres. */
-  boundsEnu: BoundsEnu;
-  stats: BuildStats;
-}
 
 const STAGE = 'build';
 
@@ -185,11 +99,11 @@ export async function build(
   ctx: StageContext,
 ): Promise<BuiltModel> {
   const opts = withDefaults(BUILD_DEFAULTS, options);
-  const contentFromModel = multiplyMatrix4(GLTF_FROM_ENU, georeference.modelToEnu);
-  const originContent = estimateOrigin(parsed, contentFromModel);
-  const relativeFromModel = translateMatrix4(contentFromModel, [-originContent[0], -originContent[1], -originContent[2]]);
+  const modelToContent = multiplyMatrix4(ENU_TO_GLTF, georeference.modelToEnu);
+  const originContent = estimateOrigin(parsed, modelToContent);
+  const modelToRelative = translateMatrix4(modelToContent, [-originContent[0], -originContent[1], -originContent[2]]);
 
-  const instanceScale = sharedAxisScale(relativeFromModel);
+  const instanceScale = sharedAxisScale(modelToRelative);
   const unscale = (m: Matrix4): Matrix4 =>
     m.map((v, i) => (i % 4 < 3 && i < 16 ? v / instanceScale[i % 4] : v)) as Matrix4;
   // Repeated geometry by content (also shifted copies): every use points at the first copy (see repeated-geometry).
@@ -208,7 +122,7 @@ export async function build(
   const canonical = (id: number) => id;
 
   // Pass 0: repeated elements (all parts alike) become one instance each (see element-prototypes.ts).
-  const isInstanceable = (t: Matrix4) => decomposeSimilarity(unscale(multiplyMatrix4(relativeFromModel, t))) !== null;
+  const isInstanceable = (t: Matrix4) => decomposeSimilarity(unscale(multiplyMatrix4(modelToRelative, t))) !== null;
   const { prototypes, byElement: prototypeByElement } = opts.detectInstancing
     ? findElementPrototypes(model, isInstanceable, canonical, opts.minInstanceCount, opts.minInstanceTriangles)
     : { prototypes: [], byElement: new Map<number, number>() };
@@ -222,7 +136,7 @@ export async function build(
       for (const pg of eg.placed) {
         const mesh = model.geometries.get(pg.geometryExpressId);
         if (!mesh || mesh.indices.length / 3 < opts.minInstanceTriangles) continue;
-        if (!decomposeSimilarity(unscale(multiplyMatrix4(relativeFromModel, pg.transform)))) continue;
+        if (!decomposeSimilarity(unscale(multiplyMatrix4(modelToRelative, pg.transform)))) continue;
         const id = canonical(pg.geometryExpressId);
         similarUses.set(id, (similarUses.get(id) ?? 0) + 1);
       }
@@ -274,9 +188,9 @@ export async function build(
       }
     }
     if (prototype) {
-      const fullFromMesh = translateSourceMatrix4(multiplyMatrix4(relativeFromModel, placed[0].transform), prototype.baked.center);
-      for (const [k, part] of prototype.baked.parts.entries()) growInstanceBounds(`${prototype.groupIndex}.${k}`, part.mesh, fullFromMesh);
-      instances.push({ groupIndex: prototype.groupIndex, contentFromMesh: unscale(fullFromMesh) });
+      const meshToRelative = translateSourceMatrix4(multiplyMatrix4(modelToRelative, placed[0].transform), prototype.baked.center);
+      for (const [k, part] of prototype.baked.parts.entries()) growInstanceBounds(`${prototype.groupIndex}.${k}`, part.mesh, meshToRelative);
+      instances.push({ groupIndex: prototype.groupIndex, meshToContent: unscale(meshToRelative) });
       instanceGroups[prototype.groupIndex].uses++;
       triangles = instancedTriangles = prototypes[prototypeIndex!].triangles;
       placedGeometries += placed.length;
@@ -285,7 +199,7 @@ export async function build(
     for (const pg of prototype ? [] : placed) {
       const mesh = model.geometries.get(pg.geometryExpressId);
       if (!mesh || mesh.indices.length < 3) continue;
-      const m = multiplyMatrix4(relativeFromModel, pg.transform);
+      const m = multiplyMatrix4(modelToRelative, pg.transform);
       if (isCandidate(pg.geometryExpressId) && decomposeSimilarity(unscale(m))) {
         const geometryId = canonical(pg.geometryExpressId);
         let centered = centeredMeshes.get(geometryId);
@@ -312,9 +226,9 @@ export async function build(
           });
         }
         instanceGroups[groupIndex].uses++;
-        const fullFromMesh = translateSourceMatrix4(m, centered.center);
-        growInstanceBounds(`${groupIndex}`, centered.mesh, fullFromMesh);
-        instances.push({ groupIndex, contentFromMesh: unscale(fullFromMesh) });
+        const meshToRelative = translateSourceMatrix4(m, centered.center);
+        growInstanceBounds(`${groupIndex}`, centered.mesh, meshToRelative);
+        instances.push({ groupIndex, meshToContent: unscale(meshToRelative) });
         instancedPlacements++;
         instancedTriangles += mesh.indices.length / 3;
       } else {

@@ -7,9 +7,9 @@ import { type Matrix4, multiplyMatrix4 } from '@tiling/math/matrix4';
 
 /**
  * Centre of all placed geometry (from each geometry's local AABB corners, transformed), content frame, metres.
- * @param contentFromModel column-major 4×4: model frame → content frame (not yet relative to any origin)
+ * @param modelToContent column-major 4×4: model frame → content frame (not yet relative to any origin)
  */
-export function estimateOrigin(model: ParsedModel, contentFromModel: Matrix4): [number, number, number] {
+export function estimateOrigin(model: ParsedModel, modelToContent: Matrix4): [number, number, number] {
   const bounds = emptyBoundsEnu();
   const zero: [number, number, number] = [0, 0, 0];
   const corners = new Map<number, MeshGeometry>();
@@ -36,7 +36,7 @@ export function estimateOrigin(model: ParsedModel, contentFromModel: Matrix4): [
         box = { positions: p, normals: new Float32Array(0), indices: new Uint32Array(0) };
         corners.set(pg.geometryExpressId, box);
       }
-      growBoundsByMesh(bounds, box, multiplyMatrix4(contentFromModel, pg.transform), zero);
+      growBoundsByMesh(bounds, box, multiplyMatrix4(modelToContent, pg.transform), zero);
     }
   }
   if (!(bounds.min[0] <= bounds.max[0])) return [0, 0, 0];
@@ -47,19 +47,22 @@ export function estimateOrigin(model: ParsedModel, contentFromModel: Matrix4): [
   return [e, u, -n];
 }
 
+/** Relative tolerance of the axis-scale split: float64 rounding of a composed rotation stays far below it. */
+const AXIS_SCALE_TOLERANCE = 1e-9;
+
 /**
  * The per-axis scale S (content frame) with linear(m) = diag(S) · Q, Q a rotation, taken from the row norms of
  * the linear part; (1, 1, 1) when no such split exists (then only similarity placements are instanced).
  */
 export function sharedAxisScale(m: Matrix4): [number, number, number] {
   const rows = [0, 1, 2].map((r) => Math.hypot(m[r], m[4 + r], m[8 + r]));
-  if (!rows.every((v) => v > 0) || Math.max(...rows) / Math.min(...rows) - 1 < 1e-9) return [1, 1, 1];
+  if (!rows.every((v) => v > 0) || Math.max(...rows) / Math.min(...rows) - 1 < AXIS_SCALE_TOLERANCE) return [1, 1, 1];
   const q = [0, 1, 2].map((c) => [0, 1, 2].map((r) => m[c * 4 + r] / rows[r]));
   const dot = (a: number[], b: number[]) => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
   const orthonormal =
-    [0, 1, 2].every((c) => Math.abs(dot(q[c], q[c]) - 1) < 1e-9) &&
-    Math.abs(dot(q[0], q[1])) < 1e-9 &&
-    Math.abs(dot(q[0], q[2])) < 1e-9 &&
-    Math.abs(dot(q[1], q[2])) < 1e-9;
+    [0, 1, 2].every((c) => Math.abs(dot(q[c], q[c]) - 1) < AXIS_SCALE_TOLERANCE) &&
+    Math.abs(dot(q[0], q[1])) < AXIS_SCALE_TOLERANCE &&
+    Math.abs(dot(q[0], q[2])) < AXIS_SCALE_TOLERANCE &&
+    Math.abs(dot(q[1], q[2])) < AXIS_SCALE_TOLERANCE;
   return orthonormal ? [rows[0], rows[1], rows[2]] : [1, 1, 1];
 }

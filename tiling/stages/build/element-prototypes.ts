@@ -8,7 +8,7 @@
  *   triangles; a window: 8 frames and panes). Instancing each part alone costs one glTF mesh, node and four
  *   instance accessors per part per tile (≈ 3 KB of JSON) and 7 transforms per chair; small parts (< 1 000
  *   vertices saved) were baked per copy instead. One prototype per repeated element cuts both.
- * - Parts are compared by `partFromFirst` = first⁻¹ · part (float64) rounded to 1e-5 (metres for the
+ * - Parts are compared by `partToFirst` = first⁻¹ · part (float64) rounded to 1e-5 (metres for the
  *   translation, unitless for the linear part): copies within that tolerance are drawn with the first copy's
  *   parts, so a vertex may move by at most ≈ 1e-5 × the element's size (0.03 mm on a 3 m element).
  * - Only the first part's placement must be a similarity (it becomes the instance transform); the others may be
@@ -17,16 +17,15 @@
 import type { IfcElement, MeshGeometry, ParsedModel, PlacedGeometry } from '@tiling/stages/parse/parsed-model';
 import { bakeMesh, emptyBoundsEnu, meshCenter } from './bake-geometry';
 import { invertAffineMatrix4, type Matrix4, multiplyMatrix4 } from '@tiling/math/matrix4';
+import type { ColorRgba } from './built-model';
 import { mergeVertices } from './merge-vertices';
 
-/** Linear RGBA in 0..1, as the IFC style gives it (same shape as build's `ColorRgba`; kept here to avoid an import cycle). */
-type ColorRgba = PlacedGeometry['color'];
 
 /** A repeated element shape: the first element's parts relative to its first placed geometry. */
 export interface ElementPrototype {
   /** Express ids of the elements drawn with it (≥ 2), in model order. */
   elementIds: number[];
-  parts: { geometryExpressId: number; color: ColorRgba; partFromFirst: Matrix4 }[];
+  parts: { geometryExpressId: number; color: ColorRgba; partToFirst: Matrix4 }[];
   /** Triangles of one copy (all parts). */
   triangles: number;
 }
@@ -78,10 +77,10 @@ export function findElementPrototypes(
     const keys: string[] = [];
     let triangles = 0;
     for (const pg of placed) {
-      const partFromFirst = multiplyMatrix4(firstInverse, pg.transform);
+      const partToFirst = multiplyMatrix4(firstInverse, pg.transform);
       const id = canonical(pg.geometryExpressId);
-      parts.push({ geometryExpressId: id, color: pg.color, partFromFirst });
-      keys.push(`${id}|${colorKey(pg.color)}|${matrixKey(partFromFirst)}`);
+      parts.push({ geometryExpressId: id, color: pg.color, partToFirst });
+      keys.push(`${id}|${colorKey(pg.color)}|${matrixKey(partToFirst)}`);
       triangles += model.geometries.get(pg.geometryExpressId)!.indices.length / 3;
     }
     const key = keys.join(';');
@@ -112,7 +111,7 @@ export function bakePrototype(
 ): PrototypeMesh | null {
   const byColor = new Map<string, { color: ColorRgba; meshes: MeshGeometry[] }>();
   for (const part of prototype.parts) {
-    const baked = bakeMesh(geometries.get(part.geometryExpressId)!, part.partFromFirst, emptyBoundsEnu(), [0, 0, 0]);
+    const baked = bakeMesh(geometries.get(part.geometryExpressId)!, part.partToFirst, emptyBoundsEnu(), [0, 0, 0]);
     if (!baked) return null;
     const key = colorKey(part.color);
     const entry = byColor.get(key) ?? { color: part.color, meshes: [] };

@@ -31,7 +31,7 @@
  */
 import type { StageContext } from '@tiling/stage-context';
 import { type BoundsEnu, diagonalM, emptyBoundsEnu, unionBoundsEnu } from '@tiling/stages/build/bake-geometry';
-import type { BuiltFeature, BuiltModel } from '@tiling/stages/build/build';
+import type { BuiltFeature, BuiltModel } from '@tiling/stages/build/built-model';
 import { withDefaults } from '@tiling/stages/build/with-defaults';
 import { InputError } from '@tiling/errors';
 
@@ -55,6 +55,12 @@ export interface TileOptions {
    */
   instancedTriangleWeight?: number;
 }
+
+/**
+ * Most features one tile may hold: feature IDs are written as UNSIGNED_SHORT (0..65535) vertex attributes.
+ * @see EXT_mesh_features (featureId attribute component types)
+ */
+export const MAX_FEATURES_PER_TILE = 65_535;
 
 /** Defaults of {@link TileOptions}. */
 export const TILE_DEFAULTS = {
@@ -257,8 +263,8 @@ export async function tile(built: BuiltModel, options: TileOptions, ctx: StageCo
   if (!(opts.maxTrianglesPerTile >= 1)) {
     throw new InputError(`tile: maxTrianglesPerTile must be ≥ 1, got ${opts.maxTrianglesPerTile}`);
   }
-  if (!(opts.maxFeaturesPerTile >= 1 && opts.maxFeaturesPerTile <= 65_535)) {
-    throw new InputError(`tile: maxFeaturesPerTile must be in 1..65535, got ${opts.maxFeaturesPerTile}`);
+  if (!(opts.maxFeaturesPerTile >= 1 && opts.maxFeaturesPerTile <= MAX_FEATURES_PER_TILE)) {
+    throw new InputError(`tile: maxFeaturesPerTile must be in 1..${MAX_FEATURES_PER_TILE}, got ${opts.maxFeaturesPerTile}`);
   }
   if (built.features.length === 0) {
     throw new InputError(`tile: ${built.fileName} has no element with triangles; nothing to tile`);

@@ -20,12 +20,15 @@
 import { type Accessor, Document, type Material, type Node } from '@gltf-transform/core';
 import { EXTMeshFeatures, EXTMeshGPUInstancing } from '@gltf-transform/extensions';
 import { bakeMesh, emptyBoundsEnu } from '@tiling/stages/build/bake-geometry';
-import type { BakedPart, BuiltModel, ColorRgba, InstanceUse } from '@tiling/stages/build/build';
+import type { BakedPart, BuiltModel, ColorRgba, InstanceUse } from '@tiling/stages/build/built-model';
 import { decomposeSimilarity, type Matrix4 } from '@tiling/math/matrix4';
-import type { TileNode } from '@tiling/stages/tile/tile';
+import { MAX_FEATURES_PER_TILE, type TileNode } from '@tiling/stages/tile/tile';
 import { invariant } from '@tiling/errors';
 import { EXT_INSTANCE_FEATURES, EXTInstanceFeatures } from './ext-instance-features';
 import { addElementPropertyTable } from './property-table';
+
+/** Up to this many features per tile, feature IDs fit UNSIGNED_BYTE (IDs 0..count−1 ≤ 254, one byte per vertex). */
+const MAX_UINT8_FEATURE_COUNT = 255;
 
 /** Options of {@link createTileDocument} (resolved from WriteOptions). */
 export interface TileDocumentOptions {
@@ -70,7 +73,7 @@ export function createTileDocument(
   options: TileDocumentOptions,
 ): { document: Document; stats: TileDocumentStats } {
   const count = tileNode.featureIds.length;
-  invariant(count > 0 && count <= 65_535, `tileNode.featureIds.length must be 1..65535, got ${count}`);
+  invariant(count > 0 && count <= MAX_FEATURES_PER_TILE, `tileNode.featureIds.length must be 1..${MAX_FEATURES_PER_TILE}, got ${count}`);
   const document = new Document();
   const buffer = document.createBuffer();
   const meshFeatures = document.createExtension(EXTMeshFeatures);
@@ -121,7 +124,7 @@ export function createTileDocument(
       if (instancedGroups.has(use.groupIndex)) continue;
       const group = built.instanceGroups[use.groupIndex];
       for (const part of group.parts) {
-        const baked = bakeMesh(part.mesh, scaleRows(use.contentFromMesh, built.instanceScale), emptyBoundsEnu(), o);
+        const baked = bakeMesh(part.mesh, scaleRows(use.meshToContent, built.instanceScale), emptyBoundsEnu(), o);
         invariant(baked !== null, `instance group ${use.groupIndex} produced non-finite coordinates`);
         addPart({ ...baked, color: part.color }, localId);
       }
@@ -159,7 +162,7 @@ export function createTileDocument(
     for (const batch of batches.values()) {
       const positions = new Float32Array(batch.vertices * 3);
       const normals = new Float32Array(batch.vertices * 3);
-      const featureIds = count <= 255 ? new Uint8Array(batch.vertices) : new Uint16Array(batch.vertices);
+      const featureIds = count <= MAX_UINT8_FEATURE_COUNT ? new Uint8Array(batch.vertices) : new Uint16Array(batch.vertices);
       const indices = new Uint32Array(batch.indices);
       let v = 0;
       let k = 0;
@@ -201,7 +204,7 @@ export function createTileDocument(
       const rotation = new Float32Array(uses.length * 4);
       const scale = new Float32Array(uses.length * 3);
       uses.forEach(({ use }, i) => {
-        const s = decomposeSimilarity(use.contentFromMesh);
+        const s = decomposeSimilarity(use.meshToContent);
         invariant(s !== null, `instance of group ${groupIndex} is not a similarity transform`);
         // World = tile translation · diag(k) · instance: the tile centre is divided by k on the instance side.
         translation.set([s.translation[0] - centre[0] / k[0], s.translation[1] - centre[1] / k[1], s.translation[2] - centre[2] / k[2]], i * 3);

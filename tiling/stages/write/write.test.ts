@@ -1,7 +1,8 @@
 import { MeshoptDecoder, MeshoptEncoder } from 'meshoptimizer';
 import { SILENT_LOGGER } from '@tiling/logger';
 import { ReportBuilder } from '@tiling/report';
-import { build, type BuiltModel } from '@tiling/stages/build/build';
+import { build } from '@tiling/stages/build/build';
+import type { BuiltModel } from '@tiling/stages/build/built-model';
 import { createSyntheticGeoreference, createSyntheticModel } from '@tiling/stages/build/synthetic-model';
 import { tile } from '@tiling/stages/tile/tile';
 import { beforeAll, describe, expect, it } from 'vitest';
