@@ -10,14 +10,21 @@
  */
 import type { MeshGeometry } from '@tiling/stages/parse/parsed-model';
 
+/** Default position grid, metres: 0.1 mm, well below the 1 mm that drawings are precise to. */
+const DEFAULT_POSITION_TOLERANCE_M = 1e-4;
+/** Cosine limit for a 0° crease: only normals equal up to float rounding are merged. */
+const EXACT_NORMAL_COS_LIMIT = 1 - 1e-9;
+/** A normal sum shorter than this cancelled out (opposite faces); the first normal is kept instead. */
+const MIN_NORMAL_SUM_LENGTH = 1e-12;
+
 /**
  * Returns a mesh with merged vertices (new arrays; the input is not modified). Triangles are kept as they are,
  * except those that collapse to a repeated index, which are dropped.
  * @param creaseAngleDeg normals closer than this (degrees, 0..180) are merged; 0 merges exact duplicates only
  * @param positionToleranceM positions are compared on a grid of this size, metres (> 0)
  */
-export function mergeVertices(mesh: MeshGeometry, creaseAngleDeg: number, positionToleranceM = 1e-4): MeshGeometry {
-  const cosLimit = creaseAngleDeg > 0 ? Math.cos((creaseAngleDeg * Math.PI) / 180) : 1 - 1e-9;
+export function mergeVertices(mesh: MeshGeometry, creaseAngleDeg: number, positionToleranceM = DEFAULT_POSITION_TOLERANCE_M): MeshGeometry {
+  const cosLimit = creaseAngleDeg > 0 ? Math.cos((creaseAngleDeg * Math.PI) / 180) : EXACT_NORMAL_COS_LIMIT;
   const count = mesh.positions.length / 3;
   const remap = new Uint32Array(count);
   // Output vertices: grid cell (integers), first normal, normal sum, and a chain of vertices per hash bucket.
@@ -67,7 +74,7 @@ export function mergeVertices(mesh: MeshGeometry, creaseAngleDeg: number, positi
   for (let i = 0; i < out * 3; i += 3) {
     let x = normalSum[i], y = normalSum[i + 1], z = normalSum[i + 2];
     let len = Math.hypot(x, y, z);
-    if (!(len > 1e-12)) {
+    if (!(len > MIN_NORMAL_SUM_LENGTH)) {
       x = firstNormal[i];
       y = firstNormal[i + 1];
       z = firstNormal[i + 2];
