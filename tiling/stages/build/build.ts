@@ -52,6 +52,7 @@ import {
   translateSourceMatrix4,
 } from '@tiling/math/matrix4';
 import { estimateOrigin, sharedAxisScale } from './content-frame';
+import { colorKey } from './color-key';
 import { bakePrototype, concatMeshes, findElementPrototypes, type PrototypeMesh } from './element-prototypes';
 import { mergeVertices } from './merge-vertices';
 import { findDuplicateGeometries, type GeometryAlias } from './repeated-geometry';
@@ -79,8 +80,9 @@ export const BUILD_DEFAULTS = {
 
 const STAGE = 'build';
 
-function colorKey(geometryExpressId: number, color: ColorRgba): string {
-  return `${geometryExpressId}|${color.map((c) => Math.round(c * 255)).join(',')}`;
+/** Key of one geometry drawn in one colour (8 bits per channel). */
+function geometryColorKey(geometryExpressId: number, color: ColorRgba): string {
+  return `${geometryExpressId}|${colorKey(color)}`;
 }
 
 /**
@@ -212,7 +214,7 @@ export async function build(
           centeredMeshes.set(geometryId, centered);
         }
         if (centered.mesh.indices.length === 0) continue; // every triangle degenerate: nothing to draw
-        const key = colorKey(geometryId, pg.color);
+        const key = geometryColorKey(geometryId, pg.color);
         let groupIndex = groupIndexByKey.get(key);
         if (groupIndex === undefined) {
           groupIndex = instanceGroups.length;
@@ -243,7 +245,7 @@ export async function build(
           });
           continue;
         }
-        const key = colorKey(0, pg.color);
+        const key = geometryColorKey(0, pg.color);
         const same = bakedByColor.get(key) ?? { color: pg.color, meshes: [] };
         same.meshes.push(baked);
         bakedByColor.set(key, same);

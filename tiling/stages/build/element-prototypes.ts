@@ -18,6 +18,7 @@ import type { IfcElement, MeshGeometry, ParsedModel, PlacedGeometry } from '@til
 import { bakeMesh, emptyBoundsEnu, meshCenter } from './bake-geometry';
 import { invertAffineMatrix4, type Matrix4, multiplyMatrix4 } from '@tiling/math/matrix4';
 import type { ColorRgba } from './built-model';
+import { colorKey } from './color-key';
 import { mergeVertices } from './merge-vertices';
 
 
@@ -39,10 +40,6 @@ export interface PrototypeMesh {
 }
 
 const ROUND = 1e5;
-
-function colorKey(color: ColorRgba): string {
-  return color.map((c) => Math.round(c * 255)).join(',');
-}
 
 function matrixKey(m: Matrix4): string {
   return [0, 1, 2, 4, 5, 6, 8, 9, 10, 12, 13, 14].map((i) => Math.round(m[i] * ROUND)).join(',');
