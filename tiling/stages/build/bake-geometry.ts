@@ -66,6 +66,7 @@ export function diagonalM(bounds: BoundsEnu): number {
  * front faces stay front faces.
  * @param m column-major 4×4: geometry-local → content frame relative to the origin
  * @returns null when the transform or the mesh yields non-finite coordinates
+ * @see glTF 2.0 Meshes (normals) and Transformations (a negative determinant flips the winding)
  */
 export function bakeMesh(
   mesh: MeshGeometry,

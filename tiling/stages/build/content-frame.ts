@@ -8,6 +8,8 @@ import { type Matrix4, multiplyMatrix4 } from '@tiling/math/matrix4';
 /**
  * Centre of all placed geometry (from each geometry's local AABB corners, transformed), content frame, metres.
  * @param modelToContent column-major 4×4: model frame → content frame (not yet relative to any origin)
+ * @returns `[x, y, z]`, content frame (glTF Y-up ENU: east, up, −north), metres
+ * @see 3D Tiles 1.1 §glTF y-up to z-up
  */
 export function estimateOrigin(model: ParsedModel, modelToContent: Matrix4): [number, number, number] {
   const bounds = emptyBoundsEnu();

@@ -94,6 +94,7 @@ export function enuToEcefAt(lonDeg: number, latDeg: number, heightM: number): nu
  * @param enuToEcef column-major 4×4 from {@link enuToEcefAt} (rotation must be orthonormal)
  * @param pointEcef `[x, y, z]`, ECEF metres
  * @returns `[east, north, up]`, metres
+ * @see EPSG:4978 (WGS 84 geocentric)
  */
 export function ecefToEnu(enuToEcef: readonly number[], pointEcef: readonly number[]): [number, number, number] {
   const dx = pointEcef[0] - enuToEcef[12];

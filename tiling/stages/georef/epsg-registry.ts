@@ -44,6 +44,7 @@ interface EpsgIndexEntry {
  *
  * @param name a CRS name as written in a file or the registry
  * @returns the comparison key
+ * @see IfcCoordinateReferenceSystem.Name (IFC4)
  */
 export function normaliseCrsName(name: string): string {
   return name

@@ -15,6 +15,7 @@ export const FAR_FROM_ORIGIN_M = 1000;
  * Centre of the bounding box of every placed geometry's own bounding-box centre, model frame (Y-up, metres).
  * Cheap: one pass over each unique mesh, then one matrix × point per placement.
  * @returns `[x, y, z]` metres, or `[0, 0, 0]` when the model has no geometry
+ * @see IfcProduct.ObjectPlacement (what the placements are)
  */
 export function modelCentreM(model: Pick<ParsedModel, 'geometries' | 'elementGeometries'>): [number, number, number] {
   const meshCentres = new Map<number, [number, number, number]>();

@@ -19,6 +19,7 @@ const DEG_TO_RAD = Math.PI / 180;
  * @param ifcZEnu ENU vector of one metre along IFC world +Z (up)
  * @returns column-major 4×4 (length 16): model frame (Y-up, metres) → ENU at the anchor (metres); the model
  *   origin maps to the ENU origin
+ * @see IfcMapConversion (XAxisAbscissa, XAxisOrdinate)
  */
 export function modelToEnuFromIfcAxes(ifcXEnu: Vec3, ifcYEnu: Vec3, ifcZEnu: Vec3): number[] {
   // Columns are the images of model +X (= IFC +X), model +Y (= IFC +Z) and model +Z (= IFC −Y).
@@ -36,6 +37,7 @@ export function modelToEnuFromIfcAxes(ifcXEnu: Vec3, ifcYEnu: Vec3, ifcZEnu: Vec
  *
  * @param headingDeg azimuth of IFC +Y (model −Z), degrees clockwise from true north
  * @returns `[ifcXEnu, ifcYEnu, ifcZEnu]`, unit vectors in ENU
+ * @see IfcGeometricRepresentationContext.TrueNorth
  */
 export function ifcAxesForHeading(headingDeg: number): [Vec3, Vec3, Vec3] {
   const sinH = Math.sin(headingDeg * DEG_TO_RAD);
@@ -53,6 +55,7 @@ export function ifcAxesForHeading(headingDeg: number): [Vec3, Vec3, Vec3] {
  *
  * @param directionEnu any vector in ENU; its up component is ignored
  * @returns degrees clockwise from true north, in [0, 360)
+ * @see IfcGeometricRepresentationContext.TrueNorth
  */
 export function azimuthDegFromEnu(directionEnu: Vec3): number {
   const azimuthDeg = Math.atan2(directionEnu[0], directionEnu[1]) * RAD_TO_DEG;

@@ -57,6 +57,7 @@ const UNIT_M: Readonly<Record<string, number>> = {
  * @param crs the raw projected CRS of the file
  * @param registry EPSG registry (only used for names that are not `EPSG:nnnn`)
  * @returns the definition, or null when nothing matches
+ * @see IfcProjectedCRS (Name, MapProjection, MapZone); EPSG registry
  */
 export function findCrsDefinition(
   crs: NonNullable<RawGeoreference['projectedCrs']>,

@@ -33,6 +33,7 @@ function invertRigid(m: readonly number[]): number[] {
  * @param anchorModelM the new anchor, model frame (Y-up) metres
  * @returns the same placement with `anchor`, `enuToEcef`, `modelToEnu` (now with a translation) and
  *   `headingDeg` (azimuth of IFC +Y in the new ENU frame) at the new anchor; unchanged for `[0, 0, 0]`
+ * @see EPSG:4978 (WGS 84 geocentric, the ECEF frame of `enuToEcef`)
  */
 export function moveAnchorToModelPoint(georeference: Georeference, anchorModelM: Vec3): Georeference {
   if (anchorModelM.every((v) => v === 0)) return georeference;

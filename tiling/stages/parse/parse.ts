@@ -169,6 +169,7 @@ export async function parseIfc(input: ParseInput, options: ParseOptions, ctx: St
  * Creates and initialises a web-ifc `IfcAPI` with its log output silenced (errors surface through our own
  * checks and the report).
  * @returns a ready IfcAPI (Node build; finds its wasm beside the package)
+ * @see web-ifc IfcAPI.Init / SetLogLevel
  */
 export async function createIfcApi(): Promise<IfcAPI> {
   const api = new WebIFC.IfcAPI();

@@ -139,7 +139,10 @@ function logicalOrText(text: string, typeName: string): PropertyValue {
   return text;
 }
 
-/** `#n` of a reference argument, or null. */
+/**
+ * `#n` of a reference argument, or null.
+ * @see ISO 10303-21 (STEP clear-text encoding): entity instance names `#n`
+ */
 export function refOf(arg: RawArgument): number | null {
   return isTagged(arg) && arg.type === REF && typeof arg.value === 'number' ? arg.value : null;
 }
@@ -151,14 +154,20 @@ export function refsOf(arg: RawArgument): number[] {
   return ref === null ? [] : [ref];
 }
 
-/** Text of a string/label/enum argument, or null. */
+/**
+ * Text of a string/label/enum argument, or null.
+ * @see ISO 10303-21 (STEP clear-text encoding): strings and enumerations
+ */
 export function textOf(arg: RawArgument): string | null {
   if (!isTagged(arg)) return null;
   const inner = isTagged(arg.value) ? arg.value.value : arg.value;
   return typeof inner === 'string' ? inner : null;
 }
 
-/** Number of a REAL/INTEGER argument (web-ifc keeps REALs as text such as `"110."`), or null. */
+/**
+ * Number of a REAL/INTEGER argument (web-ifc keeps REALs as text such as `"110."`), or null.
+ * @see ISO 10303-21 (STEP clear-text encoding): REAL and INTEGER values
+ */
 export function numberOf(arg: RawArgument): number | null {
   if (!isTagged(arg)) return typeof arg === 'number' ? arg : null;
   const inner = isTagged(arg.value) ? arg.value.value : arg.value;

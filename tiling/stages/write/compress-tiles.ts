@@ -74,6 +74,7 @@ export async function compressTiles(
  * The Documents are modified in place.
  * @returns one `.glb` file per tile, same paths
  * @throws {InputError} when the bit counts are out of range
+ * @see KHR_mesh_quantization; EXT_meshopt_compression
  */
 export async function compressTileDocuments(
   tiles: readonly TileDocumentFile[],

@@ -17,6 +17,8 @@ const STRING_PROPERTIES = ['globalId', 'ifcClass', 'name', 'storey'] as const;
 /**
  * Packs strings as EXT_structural_metadata STRING values: UTF-8 bytes back to back, plus `count + 1` UINT32
  * byte offsets. When all strings are empty, `values` is one unused zero byte (a glTF bufferView cannot be empty).
+ * @returns the `values` bytes and the `stringOffsets` bytes (UINT32 little-endian)
+ * @see EXT_structural_metadata §Strings (stringOffsets)
  */
 export function encodeStrings(values: readonly string[]): { values: Uint8Array; stringOffsets: Uint8Array } {
   const encoder = new TextEncoder();
@@ -29,7 +31,10 @@ export function encodeStrings(values: readonly string[]): { values: Uint8Array; 
   return { values: bytes, stringOffsets: new Uint8Array(offsets.buffer) };
 }
 
-/** Reads strings packed by {@link encodeStrings} (UINT32 offsets). */
+/**
+ * Reads strings packed by {@link encodeStrings} (UINT32 offsets).
+ * @see EXT_structural_metadata §Strings (stringOffsets)
+ */
 export function decodeStrings(values: Uint8Array, stringOffsets: Uint8Array, count: number): string[] {
   const offsets = new Uint32Array(stringOffsets.slice().buffer, 0, count + 1);
   const decoder = new TextDecoder();
@@ -41,6 +46,7 @@ export function decodeStrings(values: Uint8Array, stringOffsets: Uint8Array, cou
  * with a row per element, in the given order, to `document`.
  * @param elements rows in tile-local feature ID order
  * @returns the property table (index 0 of the document's EXT_structural_metadata)
+ * @see EXT_structural_metadata §Schemas, §Property Tables
  */
 export function addElementPropertyTable(document: Document, elements: readonly IfcElement[]): PropertyTable {
   const ext = document.createExtension(EXTStructuralMetadata);

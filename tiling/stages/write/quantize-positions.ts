@@ -54,6 +54,8 @@ function rotate(q: ArrayLike<number>, v: readonly number[]): number[] {
  * Meshes must not share accessors with other meshes and must be attached to nodes without children (as
  * `write` builds them).
  * @param maxErrorM largest allowed position error, metres (> 0): half the grid step
+ * @returns counts of the quantised meshes (see {@link QuantizeStats})
+ * @see KHR_mesh_quantization (SHORT normalized positions with a node scale/offset)
  */
 export function quantizePositions(document: Document, maxErrorM: number): QuantizeStats {
   const step = 2 * maxErrorM;

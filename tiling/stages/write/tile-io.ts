@@ -18,6 +18,7 @@ export interface MeshoptCodecs {
  * Creates a NodeIO that reads and writes our tile GLBs.
  * @param codecs meshopt encoder (to write EXT_meshopt_compression) and decoder (to read it)
  * @param logger receives glTF-Transform's messages (our Logger fits ILogger); silent when omitted
+ * @see EXT_meshopt_compression; EXT_mesh_features; EXT_structural_metadata; EXT_mesh_gpu_instancing
  */
 export function createTileIO(codecs: MeshoptCodecs = {}, logger?: ILogger): NodeIO {
   const dependencies: Record<string, unknown> = {};

@@ -24,7 +24,10 @@ export interface TilesetJson {
   root: TileJson;
 }
 
-/** Relative URI of a tile's content GLB, e.g. `tiles/0-1.glb`. */
+/**
+ * Relative URI of a tile's content GLB, e.g. `tiles/0-1.glb`.
+ * @see 3D Tiles 1.1 §Tile content (`content.uri`, relative to tileset.json)
+ */
 export function tileContentUri(tileNode: TileNode, contentDirectory: string): string {
   return `${contentDirectory}/${tileNode.id}.glb`;
 }
@@ -39,6 +42,7 @@ function tileJson(node: TileNode, contentDirectory: string): TileJson {
 /**
  * Builds the tileset JSON. root.transform = georeference.enuToEcef (column-major), so boxes are in ENU metres.
  * @param generator written as `asset.generator`
+ * @see 3D Tiles 1.1 §Tileset JSON, §Bounding volumes (box), §Geometric error, §Refinement (ADD)
  */
 export function createTilesetJson(tiled: TiledModel, contentDirectory: string, generator: string): TilesetJson {
   const root = tileJson(tiled.root, contentDirectory);

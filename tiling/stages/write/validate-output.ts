@@ -49,6 +49,7 @@ async function runValidator(bytes: Uint8Array): Promise<GlbValidation> {
  * Validates a tile GLB with the Khronos validator; when it is meshopt-compressed, also validates a decoded copy
  * and merges the issues.
  * @param meshoptDecoder `MeshoptDecoder` after `await MeshoptDecoder.ready` (needed for compressed GLBs)
+ * @see glTF 2.0 specification and the Khronos glTF-Validator; EXT_meshopt_compression
  */
 export async function validateGlb(bytes: Uint8Array, meshoptDecoder?: unknown): Promise<GlbValidation> {
   const result = await runValidator(bytes);
@@ -104,6 +105,7 @@ export function validateTilesetJson(tileset: unknown, schemaDir = '/work/shared/
 /**
  * Reads a tile GLB (meshopt-compressed or not) into a glTF-Transform Document.
  * @param meshoptDecoder `MeshoptDecoder` after `await MeshoptDecoder.ready`
+ * @see EXT_meshopt_compression
  */
 export async function readTileGlb(bytes: Uint8Array, meshoptDecoder?: unknown): Promise<Document> {
   return createTileIO({ decoder: meshoptDecoder }).readBinary(bytes);
@@ -144,7 +146,10 @@ function multiply(a: number[], b: number[]): number[] {
   return out;
 }
 
-/** Every vertex of every primitive in the content frame, instances expanded, with its feature ID. */
+/**
+ * Every vertex of every primitive in the content frame, instances expanded, with its feature ID.
+ * @see EXT_mesh_features; EXT_mesh_gpu_instancing; EXT_instance_features
+ */
 export function readTileVertices(document: Document): TileVertices {
   const out: TileVertices = { positions: [], featureIds: [], maxAbsStoredPosition: 0 };
   const visit = (node: Node) => {
@@ -191,7 +196,10 @@ export function readTileVertices(document: Document): TileVertices {
   return out;
 }
 
-/** The tile's property table (index 0) as rows: string properties decoded from UTF-8, expressId as numbers. */
+/**
+ * The tile's property table (index 0) as rows: string properties decoded from UTF-8, expressId as numbers.
+ * @see EXT_structural_metadata §Property Tables
+ */
 export function readPropertyTable(document: Document): Record<string, string | number>[] {
   const metadata = document.getRoot().getExtension<StructuralMetadata>('EXT_structural_metadata');
   const table: PropertyTable | undefined = metadata?.listPropertyTables()[0];

@@ -144,6 +144,8 @@ const ceilMm = (v: number) => Math.ceil(v * MM_PER_M) / MM_PER_M;
 /**
  * Element properties keyed by GlobalId (every element of the model, with or without geometry).
  * @param boundsByExpressId element expressId → AABB in ENU metres at the anchor (elements with triangles)
+ * @returns GlobalId → {@link ElementProperties}, in ParsedModel.elements order
+ * @see IfcRoot.GlobalId; IfcPropertySet / IfcElementQuantity (propertySets)
  */
 export function createPropertiesJson(
   elements: readonly IfcElement[],
