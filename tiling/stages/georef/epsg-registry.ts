@@ -9,6 +9,7 @@
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { InvariantError } from '../../errors';
 
 /** One coordinate reference system as the registry knows it. */
 export interface CrsDefinition {
@@ -70,6 +71,7 @@ function toDefinition(entry: EpsgIndexEntry | undefined): CrsDefinition | null {
  * object, so create it once and reuse it).
  *
  * @returns a registry whose `byCode` reads `epsg-index/s/<code>.json` and whose `byName` reads `all.json` once
+ * @throws {InvariantError} from `byCode` when the epsg-index install is broken (a file exists but cannot be read)
  * @see https://github.com/derhuerst/epsg-index
  * @example
  * const registry = createEpsgIndexRegistry();
@@ -92,7 +94,13 @@ export function createEpsgIndexRegistry(): EpsgRegistry {
         definition = toDefinition(readJson(`epsg-index/s/${epsg}.json`) as EpsgIndexEntry);
       } catch (error) {
         // Only "no such code" is an expected miss; anything else (broken install) must surface.
-        if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND' && (error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code !== 'MODULE_NOT_FOUND' && code !== 'ENOENT') {
+          throw new InvariantError(`EPSG:${epsg}: cannot read epsg-index/s/${epsg}.json (${(error as Error).message})`, {
+            context: { epsg },
+            cause: error,
+          });
+        }
         definition = null;
       }
       byCodeCache.set(epsg, definition);
