@@ -56,7 +56,7 @@ import { colorKey } from './color-key';
 import { bakePrototype, concatMeshes, findElementPrototypes, type PrototypeMesh } from './element-prototypes';
 import { mergeVertices } from './merge-vertices';
 import { findDuplicateGeometries, type GeometryAlias } from './repeated-geometry';
-import { withDefaults } from './with-defaults';
+import { withDefaults } from '@tiling/with-defaults';
 
 /** Options of the `build` stage; see {@link BUILD_DEFAULTS}. */
 export interface BuildOptions {

@@ -17,7 +17,7 @@ import { EXTMeshoptCompression, KHRMeshQuantization } from '@gltf-transform/exte
 import { quantize, reorder, weld } from '@gltf-transform/functions';
 import type { OutputFile } from '@tiling/io/output-file';
 import type { StageContext } from '@tiling/stage-context';
-import { withDefaults } from '@tiling/stages/build/with-defaults';
+import { withDefaults } from '@tiling/with-defaults';
 import { InputError } from '@tiling/errors';
 import { quantizePositions } from './quantize-positions';
 import { createTileIO } from './tile-io';

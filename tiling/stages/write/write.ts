@@ -35,7 +35,7 @@ import type { Document } from '@gltf-transform/core';
 import type { OutputFile } from '@tiling/io/output-file';
 import type { StageContext } from '@tiling/stage-context';
 import type { BoundsEnu } from '@tiling/stages/build/bake-geometry';
-import { withDefaults } from '@tiling/stages/build/with-defaults';
+import { withDefaults } from '@tiling/with-defaults';
 import type { IfcElement, SpatialNode } from '@tiling/stages/parse/parsed-model';
 import type { TileNode, TiledModel } from '@tiling/stages/tile/tile';
 import { createTileDocument } from './tile-document';
