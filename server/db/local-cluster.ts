@@ -102,7 +102,8 @@ export function ensurePostgisInstalled(options: Partial<LocalClusterOptions> = {
 /**
  * Initialises (once) and starts (when not running) the project-local cluster.
  * @returns the admin URL `postgres://postgres@127.0.0.1:<port>/postgres`
- * @throws {InputError} when PostGIS is missing and cannot be installed, or initdb/pg_ctl fail
+ * @throws {InputError} when PostGIS is missing and cannot be installed, another server holds the port, or
+ *   initdb/pg_ctl fail
  */
 export function ensureLocalCluster(options: Partial<LocalClusterOptions> = {}): string {
   const o = { ...LOCAL_CLUSTER_DEFAULTS, ...options };
@@ -133,6 +134,15 @@ export function ensureLocalCluster(options: Partial<LocalClusterOptions> = {}): 
 
   const status = run(bin('pg_ctl'), ['-D', dataDir, 'status'], asPostgres);
   if (status.status !== 0) {
+    // Another server (e.g. a second clone's cluster) already answers on the port: ours could not bind to it.
+    const isPortTaken = run(bin('pg_isready'), ['-q', '-h', '127.0.0.1', '-p', String(o.port)], false).status === 0;
+    if (isPortTaken) {
+      throw new InputError(
+        `local-cluster: 127.0.0.1:${o.port} is already used by another PostgreSQL server; set LOCAL_PG_PORT to a free port ` +
+          `(or DATABASE_URL to use that server)`,
+        { context: { port: o.port, dataDir } },
+      );
+    }
     o.logger.info(`local-cluster: starting PostgreSQL on 127.0.0.1:${o.port}`);
     const serverOptions = `-p ${o.port} -k ${socketDir} -c listen_addresses=127.0.0.1`;
     runOrThrow(bin('pg_ctl'), ['-D', dataDir, '-o', serverOptions, '-l', logFile, '-w', '-t', '60', 'start'], asPostgres);
