@@ -126,6 +126,16 @@ describe.skipIf(!HAS_SAMPLE_IFC)('convertIfc georeferencing of the Nanchang samp
     // 0.0000001° ≈ 1 cm: the IfcSite RefLatitude/RefLongitude of the file give the same origin.
     expect(report.georeference?.anchor.latDeg).toBeCloseTo(28.6931596, 7);
     expect(report.georeference?.anchor.lonDeg).toBeCloseTo(115.8529484, 7);
+    // Plan outline of the rotated 30 m × 12 m building (shoelace area, m²): 360 plus its walls' outer faces.
+    const ring = report.footprintEnu;
+    const areaM2 = Math.abs(ring.reduce((sum, [e, n], i) => sum + e * ring[(i + 1) % ring.length][1] - ring[(i + 1) % ring.length][0] * n, 0)) / 2;
+    expect(areaM2).toBeGreaterThan(360);
+    expect(areaM2).toBeLessThan(400);
+    // Its longest edge runs along the façade, 15.55° anticlockwise from east (heading 344.449° of IFC +Y).
+    const edges = ring.map(([e, n], i) => [ring[(i + 1) % ring.length][0] - e, ring[(i + 1) % ring.length][1] - n]);
+    const [de, dn] = edges.reduce((best, edge) => (Math.hypot(...edge) > Math.hypot(...best) ? edge : best));
+    const bearingDeg = ((Math.atan2(dn, de) * 180) / Math.PI + 360) % 180;
+    expect(bearingDeg).toBeCloseTo(15.55, 0);
   }, 120_000);
 });
 

@@ -14,6 +14,7 @@ import { SILENT_LOGGER } from './logger';
 import { ReportBuilder, type ConversionReport } from './report';
 import type { StageContext } from './stage-context';
 import { build, type BuildOptions } from './stages/build/build';
+import { planOutlineEnu } from './stages/build/plan-outline';
 import { georef } from './stages/georef/georef';
 import type { Georeference, Placement } from './stages/georef/georeference';
 import { chooseAnchorModelM, modelCentreM } from './stages/georef/model-centre';
@@ -55,7 +56,7 @@ export interface ConversionResult {
  * `asset.generator` of every tileset and `generator` of every report. Bump it whenever the output changes, so that
  * cached conversions (server/jobs/convert-model.ts) are redone with the new tiler.
  */
-export const TILER_VERSION = 'GanTwin tiling 0.2';
+export const TILER_VERSION = 'GanTwin tiling 0.3';
 const GENERATOR = TILER_VERSION;
 
 /**
@@ -115,6 +116,9 @@ export async function convertIfc(
     ),
   );
   const built = await timed('build', () => build(parsed, georeference, { detectInstancing: opts.instancing, ...opts.build }, stageCtx));
+  const footprintEnu = await timed('outline', () =>
+    planOutlineEnu(built).map(([e, n]): [number, number] => [Math.round(e * 1000) / 1000, Math.round(n * 1000) / 1000]),
+  );
   const tiled = await timed('tile', () => tile(built, opts.tile ?? {}, stageCtx));
   const compress = opts.meshopt || opts.compress !== undefined;
   const written = await timed('write', () =>
@@ -161,6 +165,7 @@ export async function convertIfc(
       primitives: written.stats.primitives,
       instancedMeshes: written.stats.instancedMeshes,
     },
+    footprintEnu,
     failures: report.failures,
     warnings: report.warnings,
     timingsMs: report.timingsMs,

@@ -54,6 +54,11 @@ export interface ConversionReport {
     /** Meshes written once and drawn through EXT_mesh_gpu_instancing. */
     instancedMeshes: number;
   };
+  /**
+   * Plan outline: convex hull of everything drawn, seen from above, as `[east, north]` metres in ENU at the anchor,
+   * counter-clockwise, first point not repeated, rounded to 1 mm; empty when nothing is drawn.
+   */
+  footprintEnu: [number, number][];
   failures: ReportEntry[];
   warnings: string[];
   /** Wall time per stage, milliseconds. */

@@ -168,5 +168,10 @@ describe.skipIf(!existsSync(NANCHANG))('convertModel element bounds', () => {
     expect(rows.rows[0].far_m).toBeLessThan(33);
     // Top of the roof slab 18.03 m above the storey-1 floor (SOURCES.md), in ENU metres above the anchor.
     expect(rows.rows[0].top_m).toBeCloseTo(18.03, 1);
+    // The model footprint is the tiler's plan outline: 30 m × 12 m = 360 m² plus the 200 mm exterior walls' outer
+    // faces (≈ 30.2 × 12.2 = 368 m² … 30.6 × 12.6 = 386 m²), not the 669 m² east/north box of the rotated building.
+    const model = await connection.pool.query<{ m2: number }>('SELECT ST_Area(footprint::geography) AS m2 FROM models WHERE id = $1', [result.id]);
+    expect(model.rows[0].m2).toBeGreaterThan(360);
+    expect(model.rows[0].m2).toBeLessThan(400);
   });
 });

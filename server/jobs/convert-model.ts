@@ -12,7 +12,7 @@ import { SILENT_LOGGER, type Logger } from '@tiling/logger';
 import { convertIfc, TILER_VERSION } from '@tiling/pipeline';
 import type { ConversionReport } from '@tiling/report';
 import type { Placement } from '@tiling/stages/georef/georeference';
-import { footprintOfEnuBounds, footprintOfEnuBox } from './enu-footprint';
+import { footprintOfEnuBounds, footprintOfEnuBox, footprintOfEnuRing } from './enu-footprint';
 
 /**
  * The conversion job: IFC file → tileset under `TILES_DIR/<modelId>/` → `models` row + `elements` rows.
@@ -210,7 +210,8 @@ async function registerOutput(db: Db, id: string, outDir: string, report: Conver
         epsg: georef?.epsg ?? null,
         anchor: georef ? { type: 'Point', coordinates: [georef.anchor.lonDeg, georef.anchor.latDeg, georef.anchor.heightM] } : null,
         headingDeg: georef?.headingDeg ?? null,
-        footprint: shape?.footprint ?? null,
+        // The tiler's plan outline (true to rotated buildings); the root box only for outputs without one.
+        footprint: (georef && report.footprintEnu ? footprintOfEnuRing(georef.anchor, report.footprintEnu) : null) ?? shape?.footprint ?? null,
         heightM: shape?.heightM ?? null,
         elementCount: rows.length,
         report,

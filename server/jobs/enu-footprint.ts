@@ -63,6 +63,19 @@ export function footprintOfEnuBox(anchor: AnchorDeg, box: readonly number[]): Bo
 }
 
 /**
+ * A plan outline in ENU metres (the tiler's `report.footprintEnu`) as a lon/lat Polygon.
+ * @param anchor the tileset's ENU origin, degrees
+ * @param ringEnu `[east, north]` metres, ≥ 3 points, first point not repeated
+ * @returns a closed Polygon, or null for fewer than 3 points
+ */
+export function footprintOfEnuRing(anchor: AnchorDeg, ringEnu: readonly (readonly [number, number])[]): GeoJsonPolygon | null {
+  if (ringEnu.length < 3 || !ringEnu.every(([e, n]) => Number.isFinite(e) && Number.isFinite(n))) return null;
+  const ring = ringEnu.map(([e, n]) => enuOffsetToLonLat(anchor, e, n));
+  ring.push(ring[0]);
+  return { type: 'Polygon', coordinates: [ring] };
+}
+
+/**
  * Plan outline (lon/lat degrees) of an axis-aligned ENU box, e.g. one element's `boundsEnu` from properties.json.
  * @param anchor the tileset's ENU origin, degrees
  * @param bounds min/max corners, ENU metres (x east, y north, z up)
