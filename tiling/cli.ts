@@ -8,7 +8,7 @@
  * The only file of tiling/ that calls `process.exit`.
  */
 import { CLI_HELP, parseCliArgs } from './cli-args';
-import { GanTwinError, InputError, InvariantError } from './errors';
+import { GanTwinError, InvariantError } from './errors';
 import type { Logger } from './logger';
 import { convertIfc } from './pipeline';
 
@@ -89,7 +89,8 @@ async function main(): Promise<number> {
       return EXIT_INTERNAL;
     }
     process.stderr.write(`tile: ${error.message}\n`);
-    return error instanceof InputError && /usage/.test(error.message) ? EXIT_USAGE : EXIT_CONVERSION_FAILED;
+    // Command-line mistakes already returned EXIT_USAGE above; anything thrown by the conversion is about the input.
+    return EXIT_CONVERSION_FAILED;
   }
 }
 
