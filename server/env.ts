@@ -5,7 +5,7 @@ import { InputError, InvariantError } from '@tiling/errors';
 /**
  * Runtime configuration: the only module that reads `process.env` (STYLE rule 22).
  *
- * Server names: `DATABASE_URL`, `TILES_DIR`, `SHARED_DATA_DIR`, `LOCAL_PG_PORT`. Client names start with `NEXT_PUBLIC_`.
+ * Server names: `DATABASE_URL`, `TILES_DIR`, `SHARED_DATA_DIR`, `LOCAL_PG_PORT`, `AUTH_SECRET`, `GANTWIN_PUBLIC_URL`. Client names start with `NEXT_PUBLIC_`.
  * `DATABASE_URL` is optional at import time (so `next build`, `db-up` and the tiling tests can load this module
  * without a database) and required at the first use through {@link requireDatabaseUrl}.
  *
@@ -17,6 +17,8 @@ const serverEnvSchema = z.object({
   SHARED_DATA_DIR: z.string().min(1).default('../shared/data'),
   LOCAL_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   NEXT_PUBLIC_DEFAULT_LOCALE: z.enum(['zh-CN', 'en']).default('zh-CN'),
+  AUTH_SECRET: z.string().min(32, { error: 'must be at least 32 characters' }).optional(),
+  GANTWIN_PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
 });
 
 /** Validated environment as read at startup; paths are made absolute against the working directory. */
@@ -30,6 +32,14 @@ export interface ServerEnv {
   /** TCP port of the project-local PostgreSQL cluster (used only when DATABASE_URL is not set). */
   LOCAL_PG_PORT: number;
   NEXT_PUBLIC_DEFAULT_LOCALE: 'zh-CN' | 'en';
+  /** Secret that signs session cookies; when unset, one is generated into `.gantwin/auth-secret` (0600). */
+  AUTH_SECRET: string | undefined;
+  /**
+   * The origin users reach the app at (e.g. `https://twin.example.gov.cn`), when it is fixed. An `https://` URL
+   * makes session cookies `Secure`; the origin is the only one trusted for sign-in (CSRF check). When unset,
+   * the request's own origin is trusted and cookies are not `Secure` (plain-HTTP intranet or localhost).
+   */
+  GANTWIN_PUBLIC_URL: string | undefined;
 }
 
 /**
@@ -50,6 +60,8 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     SHARED_DATA_DIR: path.resolve(value.SHARED_DATA_DIR),
     LOCAL_PG_PORT: value.LOCAL_PG_PORT,
     NEXT_PUBLIC_DEFAULT_LOCALE: value.NEXT_PUBLIC_DEFAULT_LOCALE,
+    AUTH_SECRET: value.AUTH_SECRET,
+    GANTWIN_PUBLIC_URL: value.GANTWIN_PUBLIC_URL?.replace(/\/+$/, ''),
   };
 }
 

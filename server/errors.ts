@@ -18,3 +18,10 @@ export class ScopeError extends GanTwinError {
     super('SCOPE', message, options);
   }
 }
+
+/** A write collides with stored data (an e-mail already in use, a change an account may not make to itself). */
+export class ConflictError extends GanTwinError {
+  constructor(message: string, options?: GanTwinErrorOptions) {
+    super('CONFLICT', message, options);
+  }
+}

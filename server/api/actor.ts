@@ -1,10 +1,20 @@
+import type { Role } from '@server/db/schema/accounts';
+
 /**
- * Who is calling. Sign-in arrives with the `accounts` plate; until then every request has `actor: null`
- * (anonymous) and services treat `null` as "public read-only".
+ * Who is calling and from where: a signed-in, enabled account resolved from the session cookie by
+ * `server/accounts/session-actor.ts`. Anonymous visitors (role `public`) are `null` everywhere.
  */
 export interface Actor {
   userId: string;
-  /** 6-digit admin code of the region the account belongs to (360000 = the whole province). */
+  /** Sign-in e-mail (also the audit label). */
+  email: string;
+  name: string;
+  role: Role;
+  /** 6-digit GB/T 2260 code of the account's region (360000 = the whole province). */
   regionCode: string;
-  roles: string[];
+  /** True until the account replaces its one-time password; every protected procedure refuses until then. */
+  mustChangePassword: boolean;
+  /** Client address of this request (first `x-forwarded-for` value), null when unknown (command line). */
+  ipAddress: string | null;
+  userAgent: string | null;
 }

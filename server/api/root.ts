@@ -1,3 +1,4 @@
+import { accountsRouter } from '@server/accounts/router';
 import { twinRouter } from '@server/twin/router';
 import { createCallerFactory, router } from './trpc';
 
@@ -7,6 +8,7 @@ import { createCallerFactory, router } from './trpc';
  */
 export const appRouter = router({
   twin: twinRouter,
+  accounts: accountsRouter,
 });
 
 /** Type of the whole API, imported (as a type only) by the tRPC client in app/. */

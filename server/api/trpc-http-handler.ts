@@ -1,6 +1,9 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { actorFromHeaders } from '@server/accounts/session-actor';
 import type { Db } from '@server/db/client';
+import { env } from '@server/env';
 import type { Logger } from '@tiling/logger';
+import { MAX_BODY_BYTES, readLimitedBody, textResponse, throttleAnonymous, withBody } from './request-limits';
 import { appRouter } from './root';
 import { createTrpcContext } from './trpc';
 import { logInternalTrpcErrors } from './trpc-error-log';
@@ -15,18 +18,39 @@ export interface TrpcHttpDeps {
 }
 
 /**
- * Answers one `GET|POST /api/trpc/<procedure>[,<procedure>…]` request: superjson, the error formatter of
- * trpc.ts (no stacks, internal messages hidden), batches of at most {@link TRPC_MAX_BATCH_SIZE} calls, and
- * 500s logged. The actor is anonymous until the accounts plate adds sign-in.
- * @param req the incoming fetch `Request`
- * @see /work/notes/API.md "tRPC routers"
+ * True when a state-changing request comes from our own origin: the browser's `Origin` header must equal
+ * `GANTWIN_PUBLIC_URL` (when set) or the request's own origin. Requests without `Origin` (server-to-server,
+ * curl) carry no browser cookie jar and pass. OWASP CSRF cheat sheet, "Verifying origin with standard headers".
  */
-export function trpcHttpResponse(req: Request, deps: TrpcHttpDeps): Promise<Response> {
+export function isSameOrigin(req: Request): boolean {
+  const origin = req.headers.get('origin');
+  if (origin === null) return true;
+  return origin === (env.GANTWIN_PUBLIC_URL ?? new URL(req.url).origin);
+}
+
+/**
+ * Answers one `GET|POST /api/trpc/<procedure>[,<procedure>…]` request: superjson, the error formatter of
+ * trpc.ts (no stacks, internal messages hidden), batches of at most {@link TRPC_MAX_BATCH_SIZE} calls, 500s
+ * logged. The actor comes from the session cookie; anonymous callers are throttled per address
+ * (request-limits.ts); a POST (mutation) must come from our own origin and carry at most
+ * {@link MAX_BODY_BYTES}.trpc bytes.
+ * @param req the incoming fetch `Request`
+ */
+export async function trpcHttpResponse(req: Request, deps: TrpcHttpDeps): Promise<Response> {
+  if (req.method === 'POST' && !isSameOrigin(req)) return textResponse(403, 'Cross-origin request refused');
+  const body = await readLimitedBody(req, MAX_BODY_BYTES.trpc);
+  if (body instanceof Response) return body;
+  const db = deps.getDb();
+  const actor = await actorFromHeaders(db, req.headers);
+  if (!actor) {
+    const throttled = await throttleAnonymous(req);
+    if (throttled) return throttled;
+  }
   return fetchRequestHandler({
     endpoint: TRPC_ENDPOINT,
-    req,
+    req: withBody(req, body),
     router: appRouter,
-    createContext: () => createTrpcContext(deps.getDb(), null),
+    createContext: () => createTrpcContext(db, actor),
     maxBatchSize: TRPC_MAX_BATCH_SIZE,
     onError: logInternalTrpcErrors(deps.logger),
   });

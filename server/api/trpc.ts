@@ -1,6 +1,7 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import type { Db } from '@server/db/client';
+import type { Role } from '@server/db/schema/accounts';
 import type { Actor } from './actor';
 import { formatErrorShape, toTrpcError } from './error-map';
 
@@ -14,14 +15,14 @@ import { formatErrorShape, toTrpcError } from './error-map';
 /** What every procedure receives as `ctx`. */
 export interface TrpcContext {
   db: Db;
-  /** The signed-in actor; `null` = anonymous (no sign-in exists yet). */
+  /** The signed-in actor; `null` = anonymous (role `public`). */
   actor: Actor | null;
 }
 
 /**
  * Builds the request context.
  * @param db the database handle (`getDb()` in the app, a test database in tests)
- * @param actor resolved from the session once the accounts plate exists
+ * @param actor resolved from the session cookie (server/accounts/session-actor.ts); `null` = anonymous
  */
 export function createTrpcContext(db: Db, actor: Actor | null = null): TrpcContext {
   return { db, actor };
@@ -47,10 +48,25 @@ const mapGanTwinErrors = t.middleware(async ({ next }) => {
 export const publicProcedure = t.procedure.use(mapGanTwinErrors);
 
 /**
- * A procedure that needs a signed-in actor; `ctx.actor` is non-null inside. Until the accounts plate adds
- * sign-in, every call is UNAUTHORIZED.
+ * A procedure that needs a signed-in actor who has replaced the one-time password; `ctx.actor` is non-null
+ * inside. Anonymous → UNAUTHORIZED (401); one-time password still pending → FORBIDDEN (403).
  */
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.actor) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign-in required' });
+  if (ctx.actor.mustChangePassword) throw new TRPCError({ code: 'FORBIDDEN', message: 'Change the one-time password first' });
   return next({ ctx: { ...ctx, actor: ctx.actor } });
 });
+
+/**
+ * A protected procedure open only to the listed roles (FORBIDDEN otherwise). Region scope is applied by the
+ * service, which receives `ctx.actor` (STYLE rule 18).
+ * @example scopedProcedure('admin').input(…).mutation(({ ctx, input }) => users.create(ctx.db, ctx.actor, input))
+ */
+export function scopedProcedure(...roles: [Role, ...Role[]]) {
+  return protectedProcedure.use(({ ctx, next }) => {
+    if (!roles.includes(ctx.actor.role)) {
+      throw new TRPCError({ code: 'FORBIDDEN', message: `Role ${ctx.actor.role} may not do this (needs ${roles.join(' or ')})` });
+    }
+    return next({ ctx });
+  });
+}

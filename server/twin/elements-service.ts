@@ -5,7 +5,7 @@ import type { Db } from '@server/db/client';
 import { elements, models } from '@server/db/schema/twin';
 import { NotFoundError } from '@server/errors';
 import type { elementByGlobalIdInput, elementFacetsInput, elementsListInput } from './inputs';
-import { assertModelExists } from './models-service';
+import { assertModelVisible, visibleModelsSql } from './model-access';
 import type { ElementDetail, ElementFacets, ElementSummary } from './types';
 
 /**
@@ -31,15 +31,14 @@ function likeEscape(text: string): string {
  * One page of a model's elements, ordered by IFC class, name, GlobalId.
  * `q` matches a case-insensitive substring of the name, or the GlobalId exactly.
  * @returns the page and the total number of matching elements
- * @throws {NotFoundError} when the model does not exist
+ * @throws {NotFoundError} when the model does not exist or the actor may not see it
  */
 export async function listElements(
   db: Db,
   actor: Actor | null,
   input: z.output<typeof elementsListInput>,
 ): Promise<{ items: ElementSummary[]; total: number }> {
-  void actor;
-  await assertModelExists(db, input.modelId);
+  await assertModelVisible(db, actor, input.modelId);
   const filters: SQL[] = [eq(elements.modelId, input.modelId)];
   if (input.ifcClass) filters.push(eq(elements.ifcClass, input.ifcClass));
   if (input.storey) filters.push(eq(elements.storey, input.storey));
@@ -63,11 +62,10 @@ export async function listElements(
 
 /**
  * Element counts per IFC class and per storey (elements without a storey are not counted in `storeys`).
- * @throws {NotFoundError} when the model does not exist
+ * @throws {NotFoundError} when the model does not exist or the actor may not see it
  */
 export async function elementFacets(db: Db, actor: Actor | null, input: z.output<typeof elementFacetsInput>): Promise<ElementFacets> {
-  void actor;
-  await assertModelExists(db, input.modelId);
+  await assertModelVisible(db, actor, input.modelId);
   const n = count();
   const [classes, storeys] = await Promise.all([
     db
@@ -88,7 +86,7 @@ export async function elementFacets(db: Db, actor: Actor | null, input: z.output
 
 /**
  * The element with this GlobalId: in the given model, or — without `modelId` — in the most recently updated
- * ready model that has it (a GlobalId is stable across versions of one building).
+ * ready model that has it (a GlobalId is stable across versions of one building); only models the actor may see.
  * @throws {NotFoundError} naming the GlobalId (and model) when there is none
  */
 export async function elementByGlobalId(
@@ -96,8 +94,7 @@ export async function elementByGlobalId(
   actor: Actor | null,
   input: z.output<typeof elementByGlobalIdInput>,
 ): Promise<ElementDetail> {
-  void actor;
-  const filters: SQL[] = [eq(elements.globalId, input.globalId)];
+  const filters: SQL[] = [eq(elements.globalId, input.globalId), visibleModelsSql(actor)];
   if (input.modelId) filters.push(eq(elements.modelId, input.modelId));
   const [row] = await db
     .select({

@@ -15,7 +15,7 @@ afterAll(() => connection.pool.end());
 
 describe('GET /api/geo/<layerId> (geoLayerResponse)', () => {
   it('serves a seeded layer as application/geo+json (a FeatureCollection even before regions are seeded)', async () => {
-    const response = await geoLayerResponse(deps, 'regions-province');
+    const response = await geoLayerResponse(deps, new Request('http://localhost/api/geo/x'), 'regions-province');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/geo+json; charset=utf-8');
     expect(response.headers.get('cache-control')).toBe(`public, max-age=${GEO_LAYER_MAX_AGE_S}`);
@@ -30,7 +30,7 @@ describe('GET /api/geo/<layerId> (geoLayerResponse)', () => {
     ['an unknown layer', 'regions-village', 404, /^geo: no GeoJSON layer regions-village$/],
     ['a prototype key', 'constructor', 404, /^geo: no GeoJSON layer constructor$/],
   ])('answers %s with %i as text', async (_name, layerId, status, message) => {
-    const response = await geoLayerResponse(deps, layerId);
+    const response = await geoLayerResponse(deps, new Request('http://localhost/api/geo/x'), layerId);
     expect(response.status).toBe(status);
     expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8');
     expect(await response.text()).toMatch(message);
@@ -44,7 +44,7 @@ describe('GET /api/geo/<layerId> (geoLayerResponse)', () => {
         throw new Error('connect ECONNREFUSED 127.0.0.1:1');
       },
     };
-    const response = await geoLayerResponse(failing, 'regions-city');
+    const response = await geoLayerResponse(failing, new Request('http://localhost/api/geo/x'), 'regions-city');
     expect([response.status, await response.text()]).toEqual([500, INTERNAL_ERROR_MESSAGE]);
     expect(errors).toEqual(['geo: connect ECONNREFUSED 127.0.0.1:1']);
   });

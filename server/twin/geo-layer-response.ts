@@ -1,3 +1,4 @@
+import { throttleAnonymous } from '@server/api/request-limits';
 import { errorResponse } from '@server/api/error-response';
 import type { Db } from '@server/db/client';
 import type { Logger } from '@tiling/logger';
@@ -17,12 +18,15 @@ export interface GeoLayerRouteDeps {
 /**
  * The response of `GET /api/geo/<layerId>`: the layer's GeoJSON FeatureCollection (WGS84 lon/lat), or a text
  * error (malformed id → 400, unknown layer → 404, anything else → 500 with the message hidden and logged).
- * Never throws.
+ * Never throws. The layers are public base geography; callers are throttled per address (request-limits.ts).
+ * @param req the request (its address is counted)
  * @param layerId the URL's layer id, e.g. `regions-city`
  * @see ./geo-layers-service.ts; /work/notes/API.md "GET /api/geo/<layerId>"
  */
-export async function geoLayerResponse(deps: GeoLayerRouteDeps, layerId: string): Promise<Response> {
+export async function geoLayerResponse(deps: GeoLayerRouteDeps, req: Request, layerId: string): Promise<Response> {
   try {
+    const throttled = await throttleAnonymous(req);
+    if (throttled) return throttled;
     const body = await geoLayerGeoJson(deps.getDb(), null, { layerId });
     return new Response(body, {
       headers: { 'Content-Type': 'application/geo+json; charset=utf-8', 'Cache-Control': `public, max-age=${GEO_LAYER_MAX_AGE_S}` },

@@ -1,4 +1,4 @@
-import { desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Actor } from '@server/api/actor';
 import type { Db } from '@server/db/client';
@@ -7,10 +7,11 @@ import type { GeoJsonPoint, GeoJsonPolygon } from '@server/db/columns/geojson';
 import { models } from '@server/db/schema/twin';
 import { NotFoundError } from '@server/errors';
 import type { modelByIdInput } from './inputs';
+import { visibleModelsSql } from './model-access';
 import type { AnchorDeg, ModelDetail, ModelSummary } from './types';
 
 /**
- * Converted models: list and detail. Anonymous actors see every model (models are public twin content).
+ * Converted models: list and detail, limited to the models the actor may see (model-access.ts).
  * @see /work/notes/API.md `twin.models.*`
  */
 
@@ -50,22 +51,20 @@ function toSummary(row: SummaryRow & Omit<ModelSummary, 'anchor' | 'tilesetUrl'>
 }
 
 /**
- * Every model: those inside Jiangxi (with a region) first, then the out-of-province samples; each group most
- * recently updated first.
- * @param actor unused until region scoping arrives with the accounts plate
+ * Every model the actor may see: those inside Jiangxi (with a region) first, then the out-of-province samples;
+ * each group most recently updated first.
+ * @param actor null = anonymous (public models only)
  */
 export async function listModels(db: Db, actor: Actor | null): Promise<ModelSummary[]> {
-  void actor;
-  const rows = await db.select(summaryColumns).from(models).orderBy(sql`${models.regionCode} is null`, desc(models.updatedAt), models.name);
+  const rows = await db.select(summaryColumns).from(models).where(visibleModelsSql(actor)).orderBy(sql`${models.regionCode} is null`, desc(models.updatedAt), models.name);
   return rows.map(toSummary);
 }
 
 /**
  * One model with its report and footprint.
- * @throws {NotFoundError} when no model has this id
+ * @throws {NotFoundError} when no model has this id or the actor may not see it
  */
 export async function modelById(db: Db, actor: Actor | null, input: z.output<typeof modelByIdInput>): Promise<ModelDetail> {
-  void actor;
   const [row] = await db
     .select({
       ...summaryColumns,
@@ -75,17 +74,8 @@ export async function modelById(db: Db, actor: Actor | null, input: z.output<typ
       errorMessage: models.errorMessage,
     })
     .from(models)
-    .where(eq(models.id, input.id));
+    .where(and(eq(models.id, input.id), visibleModelsSql(actor)));
   if (!row) throw new NotFoundError(`model ${input.id} does not exist`, { context: { modelId: input.id } });
   const { sourceSha256, report, footprint, errorMessage, ...summary } = row;
   return { ...toSummary(summary), sourceSha256, report, footprint, errorMessage };
-}
-
-/**
- * Throws unless a model exists (used by element queries to tell "no model" from "no elements").
- * @throws {NotFoundError} when no model has this id
- */
-export async function assertModelExists(db: Db, modelId: string): Promise<void> {
-  const found = await db.execute(sql`SELECT 1 FROM models WHERE id = ${modelId}`);
-  if (found.rows.length === 0) throw new NotFoundError(`model ${modelId} does not exist`, { context: { modelId } });
 }

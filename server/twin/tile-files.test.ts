@@ -79,15 +79,15 @@ describe('tileFileForModel', () => {
     const { eq } = await import('drizzle-orm');
     const connection = connectTestDb();
     try {
-      await expect(tileFileForModel(connection.db, tilesRoot, '../x', ['tileset.json'])).rejects.toBeInstanceOf(InputError);
-      await expect(tileFileForModel(connection.db, tilesRoot, '00000000-0000-4000-8000-000000000000', ['tileset.json'])).rejects.toBeInstanceOf(NotFoundError);
+      await expect(tileFileForModel(connection.db, null, tilesRoot, '../x', ['tileset.json'])).rejects.toBeInstanceOf(InputError);
+      await expect(tileFileForModel(connection.db, null, tilesRoot, '00000000-0000-4000-8000-000000000000', ['tileset.json'])).rejects.toBeInstanceOf(NotFoundError);
       const [row] = await connection.db
         .insert(models)
-        .values({ name: 'tiles', fileName: 'a.ifc', sourceSha256: `tile-files-${Date.now()}`, status: 'ready', tilesetDir: 'model-a' })
+        .values({ name: 'tiles', fileName: 'a.ifc', sourceSha256: `tile-files-${Date.now()}`, status: 'ready', tilesetDir: 'model-a', visibility: 'public' })
         .returning({ id: models.id });
       try {
-        expect(await tileFileForModel(connection.db, tilesRoot, row.id, ['tiles', '0.glb'])).toMatchObject({ contentType: 'model/gltf-binary' });
-        await expect(tileFileForModel(connection.db, tilesRoot, row.id, ['..', 'model-b', 'tileset.json'])).rejects.toBeInstanceOf(NotFoundError);
+        expect(await tileFileForModel(connection.db, null, tilesRoot, row.id, ['tiles', '0.glb'])).toMatchObject({ contentType: 'model/gltf-binary' });
+        await expect(tileFileForModel(connection.db, null, tilesRoot, row.id, ['..', 'model-b', 'tileset.json'])).rejects.toBeInstanceOf(NotFoundError);
       } finally {
         await connection.db.delete(models).where(eq(models.id, row.id));
       }

@@ -1,11 +1,13 @@
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
+import type { Actor } from '@server/api/actor';
 import type { Db } from '@server/db/client';
 import { models } from '@server/db/schema/twin';
 import { NotFoundError } from '@server/errors';
 import { InputError } from '@tiling/errors';
 import { describeInput, uuidSchema } from './inputs';
+import { visibleModelsSql } from './model-access';
 
 /**
  * Safe resolution of `/tiles/<modelId>/<path...>` to a file inside that model's output directory.
@@ -89,12 +91,24 @@ export async function resolveTileFile(tilesRoot: string, tilesetDir: string, seg
 /**
  * Finds the file for `/tiles/<modelId>/<segments...>` of a model that has an output directory.
  * @throws {InputError} when `modelId` is not a UUID
- * @throws {NotFoundError} when the model does not exist or the path does not name a servable file in it
+ * @param actor the caller (null = anonymous); models outside its view are "not found" (model-access.ts)
+ * @throws {NotFoundError} when the model does not exist, lies outside the actor's view, or the path does not name a
+ *   servable file in it
  */
-export async function tileFileForModel(db: Db, tilesRoot: string, modelId: string, segments: readonly string[]): Promise<TileFile> {
+export async function tileFileForModel(
+  db: Db,
+  actor: Actor | null,
+  tilesRoot: string,
+  modelId: string,
+  segments: readonly string[],
+): Promise<TileFile> {
   if (!uuidSchema.safeParse(modelId).success) throw new InputError(`tiles: model id must be a UUID, got ${describeInput(modelId)}`);
-  const [model] = await db.select({ tilesetDir: models.tilesetDir }).from(models).where(eq(models.id, modelId));
+  const [model] = await db
+    .select({ tilesetDir: models.tilesetDir, visibility: models.visibility })
+    .from(models)
+    .where(and(eq(models.id, modelId), visibleModelsSql(actor)));
   const file = model ? await resolveTileFile(tilesRoot, model.tilesetDir, segments) : null;
   if (!file) throw new NotFoundError(`tiles: no file ${segments.join('/')} for model ${modelId}`, { context: { modelId } });
-  return file;
+  // An internal model's files may only sit in the browser's own cache, never in a shared one.
+  return model?.visibility === 'public' ? file : { ...file, cacheControl: file.cacheControl.replace(/^public/, 'private') };
 }

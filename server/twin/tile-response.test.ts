@@ -11,6 +11,9 @@ import { InvariantError } from '@tiling/errors';
 import { IMMUTABLE_CACHE, REVALIDATE_CACHE } from './tile-files';
 import { tileResponse, type TileRouteDeps } from './tile-response';
 
+/** A request without a session cookie (the route only reads its headers). */
+const ANONYMOUS_GET = new Request('http://localhost/tiles/x', { headers: { 'x-forwarded-for': '192.0.2.1' } });
+
 const connection = connectTestDb();
 const tilesRoot = mkdtempSync(path.join(tmpdir(), 'gantwin-tile-response-'));
 const TILESET_JSON = '{"asset":{"version":"1.1"}}';
@@ -26,7 +29,7 @@ beforeAll(async () => {
   writeFileSync(path.join(tilesRoot, 'secret.json'), '{"password":1}');
   const [row] = await connection.db
     .insert(models)
-    .values({ name: 'route', fileName: 'r.ifc', sourceSha256: `tile-response-${Date.now()}`, status: 'ready', tilesetDir: 'model-r' })
+    .values({ name: 'route', fileName: 'r.ifc', sourceSha256: `tile-response-${Date.now()}`, status: 'ready', tilesetDir: 'model-r', visibility: 'public' })
     .returning({ id: models.id });
   modelId = row.id;
 });
@@ -39,7 +42,7 @@ afterAll(async () => {
 
 describe('GET /tiles/<modelId>/<path...> (tileResponse)', () => {
   it('sends tileset.json (revalidated) and a glb (immutable) with exact type, length and CORS', async () => {
-    const json = await tileResponse(deps, modelId, ['tileset.json']);
+    const json = await tileResponse(deps, ANONYMOUS_GET, modelId, ['tileset.json']);
     expect(json.status).toBe(200);
     expect(Object.fromEntries(json.headers)).toMatchObject({
       'content-type': 'application/json; charset=utf-8',
@@ -48,7 +51,7 @@ describe('GET /tiles/<modelId>/<path...> (tileResponse)', () => {
       'access-control-allow-origin': '*',
     });
     expect(await json.text()).toBe(TILESET_JSON);
-    const glb = await tileResponse(deps, modelId, ['tiles', '0.glb']);
+    const glb = await tileResponse(deps, ANONYMOUS_GET, modelId, ['tiles', '0.glb']);
     expect([glb.status, glb.headers.get('content-type'), glb.headers.get('cache-control')]).toEqual([200, 'model/gltf-binary', IMMUTABLE_CACHE]);
     expect(new Uint8Array(await glb.arrayBuffer())).toEqual(new Uint8Array([0x67, 0x6c, 0x54, 0x46, 2, 0, 0, 0]));
   });
@@ -64,7 +67,7 @@ describe('GET /tiles/<modelId>/<path...> (tileResponse)', () => {
     ['an unknown file type', '', ['tileset.json.bak'], 404],
     ['no path at all', '', [], 404],
   ])('answers %s with %i as text, no stack', async (_name, id, segments, status) => {
-    const response = await tileResponse(deps, id || modelId, segments);
+    const response = await tileResponse(deps, ANONYMOUS_GET, id || modelId, segments);
     expect(response.status).toBe(status);
     expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8');
     const text = await response.text();
@@ -81,7 +84,7 @@ describe('GET /tiles/<modelId>/<path...> (tileResponse)', () => {
         throw new InvariantError('env: DATABASE_URL is not set (test)');
       },
     };
-    const response = await tileResponse(broken, modelId, ['tileset.json']);
+    const response = await tileResponse(broken, ANONYMOUS_GET, modelId, ['tileset.json']);
     expect([response.status, await response.text()]).toEqual([500, INTERNAL_ERROR_MESSAGE]);
     expect(errors).toEqual(['tiles: env: DATABASE_URL is not set (test)']);
   });

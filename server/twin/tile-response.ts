@@ -3,6 +3,8 @@ import { errorResponse } from '@server/api/error-response';
 import type { Db } from '@server/db/client';
 import { NotFoundError } from '@server/errors';
 import type { Logger } from '@tiling/logger';
+import { actorFromHeaders } from '@server/accounts/session-actor';
+import { throttleAnonymous } from '@server/api/request-limits';
 import { tileFileForModel } from './tile-files';
 
 /** What `GET /tiles/<modelId>/<path...>` needs from the app. */
@@ -25,13 +27,21 @@ function isMissingFileError(error: unknown): boolean {
  * The response of `GET /tiles/<modelId>/<path...>`: the file with its content type, exact length and cache policy,
  * or a text error (bad model id → 400, unknown model / unsafe or missing path → 404, anything else → 500 with the
  * message hidden and logged). Never throws.
+ * Only models the request's actor may see are served (anonymous callers: public models, throttled per address).
+ * @param req the request (its session cookie decides the actor)
  * @param modelId the URL's model id (checked to be a UUID)
  * @param segments the decoded URL path segments after the model id
  * @see ./tile-files.ts for the path checks; /work/notes/API.md "GET /tiles/<modelId>/<path...>"
  */
-export async function tileResponse(deps: TileRouteDeps, modelId: string, segments: readonly string[]): Promise<Response> {
+export async function tileResponse(deps: TileRouteDeps, req: Request, modelId: string, segments: readonly string[]): Promise<Response> {
   try {
-    const file = await tileFileForModel(deps.getDb(), deps.tilesRoot, modelId, segments);
+    const db = deps.getDb();
+    const actor = await actorFromHeaders(db, req.headers);
+    if (!actor) {
+      const throttled = await throttleAnonymous(req);
+      if (throttled) return throttled;
+    }
+    const file = await tileFileForModel(db, actor, deps.tilesRoot, modelId, segments);
     const body = await readFile(file.absolutePath).catch((error: unknown) => {
       if (!isMissingFileError(error)) throw error;
       throw new NotFoundError(`tiles: no file ${segments.join('/')} for model ${modelId}`, { context: { modelId }, cause: error });
@@ -41,7 +51,7 @@ export async function tileResponse(deps: TileRouteDeps, modelId: string, segment
         'Content-Type': file.contentType,
         'Content-Length': String(body.byteLength),
         'Cache-Control': file.cacheControl,
-        'Access-Control-Allow-Origin': '*',
+        ...(file.cacheControl.startsWith('public') ? { 'Access-Control-Allow-Origin': '*' } : { Vary: 'Cookie' }),
       },
     });
   } catch (error) {

@@ -2,3 +2,4 @@
  * The whole Drizzle schema, one file per plate (STYLE rule 19). drizzle-kit reads this file.
  */
 export * from './twin';
+export * from './accounts';

@@ -19,6 +19,11 @@ import { lineString, multiPolygon, point, pointZ, polygon } from '../columns/geo
  * catalogue, administrative regions and the Nanchang road network. Every geometry is EPSG:4326 with a GiST index.
  */
 
+/**
+ * Who may see a model: `public` = anyone, also anonymous visitors (published demonstration models);
+ * `internal` = signed-in staff whose region scope covers the model's region (see server/accounts/region-scope.ts).
+ */
+export type ModelVisibility = 'public' | 'internal';
 /** Conversion state of a model row. */
 export type ModelStatus = 'converting' | 'ready' | 'failed';
 /** Administrative level of a region. */
@@ -76,6 +81,7 @@ export const models = pgTable(
     report: jsonb('report'),
     /** 6-digit admin code of the county/city the model stands in, when known. */
     regionCode: text('region_code'),
+    visibility: text('visibility').$type<ModelVisibility>().notNull().default('internal'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

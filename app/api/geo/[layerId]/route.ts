@@ -8,7 +8,7 @@ export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
 /** Serves one GeoJSON layer; errors answer 400/404/500 as text, never a stack. */
-export async function GET(_req: Request, context: { params: Promise<{ layerId: string }> }): Promise<Response> {
+export async function GET(req: Request, context: { params: Promise<{ layerId: string }> }): Promise<Response> {
   const { layerId } = await context.params;
-  return geoLayerResponse({ getDb, logger: SERVER_LOGGER }, layerId);
+  return geoLayerResponse({ getDb, logger: SERVER_LOGGER }, req, layerId);
 }

@@ -9,7 +9,7 @@ export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
 /** Serves one file of a model's tileset directory; errors answer 400/404/500 as text, never a stack. */
-export async function GET(_req: Request, context: { params: Promise<{ modelId: string; path: string[] }> }): Promise<Response> {
+export async function GET(req: Request, context: { params: Promise<{ modelId: string; path: string[] }> }): Promise<Response> {
   const { modelId, path } = await context.params;
-  return tileResponse({ getDb, tilesRoot: env.TILES_DIR, logger: SERVER_LOGGER }, modelId, path);
+  return tileResponse({ getDb, tilesRoot: env.TILES_DIR, logger: SERVER_LOGGER }, req, modelId, path);
 }

@@ -1,0 +1,112 @@
+import { betterAuth } from 'better-auth';
+import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { APIError } from 'better-auth/api';
+import { eq } from 'drizzle-orm';
+import type { Db } from '@server/db/client';
+import {
+  accountsCredentials,
+  accountsRateLimits,
+  accountsSessions,
+  accountsUsers,
+  accountsVerifications,
+} from '@server/db/schema/accounts';
+import { env } from '@server/env';
+import { authSecret } from './auth-secret';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, hashPassword, verifyPassword } from './password';
+
+/**
+ * Sign-in for GanTwin, built on better-auth (https://www.better-auth.com) with its Drizzle adapter over our
+ * `accounts_*` tables. What the library does: e-mail + password sign-in, database sessions in an HTTP-only,
+ * SameSite=Lax, signed cookie, sign-out, password change, the Origin/Fetch-Metadata CSRF check on every
+ * cookie-bearing POST, and per-address throttling of sign-in. What we configure:
+ * - no self-registration (`disableSignUp`); accounts come from admins (server/accounts/users-service.ts) or
+ *   the first-run command (`npm run accounts:create-admin`);
+ * - argon2id hashing (password.ts) instead of the default scrypt;
+ * - a disabled account cannot create a session (database hook below); its sessions are deleted on disable;
+ * - `role`, `regionCode`, `disabled`, `mustChangePassword` are server-only user fields (`input: false`);
+ * - sessions last 12 h, refreshed hourly; no cookie cache, so a disable takes effect on the next request;
+ * - throttling: sign-in 5 attempts / 60 s per client address, other auth calls 60 / 60 s, counted in
+ *   `accounts_rate_limits` (see {@link SIGN_IN_RATE_LIMIT}); per-account throttling is in sign-in-throttle.ts.
+ * Only the endpoints listed in auth-routes.ts are reachable over HTTP.
+ */
+
+/** Sign-in attempts allowed per client address per window (window in seconds). */
+export const SIGN_IN_RATE_LIMIT = { window: 60, max: 5 } as const;
+
+/** Builds the better-auth instance over `db` (the app's shared handle, or a test database). */
+export function createAuth(db: Db) {
+  const publicUrl = env.GANTWIN_PUBLIC_URL;
+  return betterAuth({
+    appName: 'GanTwin',
+    secret: authSecret(),
+    basePath: '/api/auth',
+    ...(publicUrl ? { baseURL: publicUrl } : {}),
+    // CSRF: only our own origin may POST with the session cookie. Without a fixed public URL the request's own
+    // origin is trusted, which still rejects every cross-site Origin (the browser sets Origin, not the page).
+    trustedOrigins: (request) => (publicUrl ? [publicUrl] : request ? [new URL(request.url).origin] : []),
+    telemetry: { enabled: false },
+    database: drizzleAdapter(db, {
+      provider: 'pg',
+      schema: {
+        user: accountsUsers,
+        session: accountsSessions,
+        account: accountsCredentials,
+        verification: accountsVerifications,
+        rateLimit: accountsRateLimits,
+      },
+    }),
+    emailAndPassword: {
+      enabled: true,
+      disableSignUp: true,
+      minPasswordLength: MIN_PASSWORD_LENGTH,
+      maxPasswordLength: MAX_PASSWORD_LENGTH,
+      password: { hash: hashPassword, verify: verifyPassword },
+    },
+    user: {
+      additionalFields: {
+        role: { type: 'string', required: true, input: false },
+        regionCode: { type: 'string', required: true, input: false },
+        disabled: { type: 'boolean', required: false, defaultValue: false, input: false },
+        mustChangePassword: { type: 'boolean', required: false, defaultValue: true, input: false },
+      },
+    },
+    session: { expiresIn: 12 * 3600, updateAge: 3600, cookieCache: { enabled: false } },
+    rateLimit: {
+      enabled: true,
+      storage: 'database',
+      window: 60,
+      max: 60,
+      customRules: { '/sign-in/email': SIGN_IN_RATE_LIMIT },
+    },
+    advanced: {
+      useSecureCookies: publicUrl?.startsWith('https://') ?? false,
+      cookiePrefix: 'gantwin',
+      defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' },
+    },
+    databaseHooks: {
+      session: {
+        create: {
+          before: async (session) => {
+            const [user] = await db.select({ disabled: accountsUsers.disabled }).from(accountsUsers).where(eq(accountsUsers.id, session.userId));
+            if (!user || user.disabled) throw new APIError('FORBIDDEN', { message: 'This account is disabled', code: 'ACCOUNT_DISABLED' });
+          },
+        },
+      },
+    },
+  });
+}
+
+/** The better-auth instance type. */
+export type Auth = ReturnType<typeof createAuth>;
+
+const byDb = new WeakMap<Db, Auth>();
+
+/** The better-auth instance for `db`, built once per database handle. */
+export function authFor(db: Db): Auth {
+  let auth = byDb.get(db);
+  if (!auth) {
+    auth = createAuth(db);
+    byDb.set(db, auth);
+  }
+  return auth;
+}

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { ROLES } from '@server/db/schema/accounts';
+
+/**
+ * Zod input schemas of the accounts router (trust boundary). Exported for the admin forms and tests.
+ */
+
+/** Longest display name, characters. */
+export const NAME_MAX_CHARS = 64;
+/** Longest e-mail (RFC 5321 path limit), characters. */
+export const EMAIL_MAX_CHARS = 254;
+
+const noNul = (value: string) => !value.includes('\u0000');
+const regionCode = z.string().regex(/^36\d{4}$/, { error: 'must be a 6-digit Jiangxi region code (36xxxx)' });
+const userId = z.string().min(1).max(64);
+
+/** `accounts.users.create`. */
+export const createUserInput = z.object({
+  email: z
+    .email({ error: 'must be an e-mail address' })
+    .max(EMAIL_MAX_CHARS)
+    .transform((e) => e.trim().toLowerCase()),
+  name: z.string().trim().min(1, { error: 'must not be empty' }).max(NAME_MAX_CHARS).refine(noNul, 'must not contain NUL'),
+  role: z.enum(ROLES, { error: `must be one of ${ROLES.join(', ')}` }),
+  regionCode,
+});
+
+/** `accounts.users.update`: any of role, region, name. */
+export const updateUserInput = z.object({
+  id: userId,
+  role: z.enum(ROLES, { error: `must be one of ${ROLES.join(', ')}` }).optional(),
+  regionCode: regionCode.optional(),
+  name: z.string().trim().min(1).max(NAME_MAX_CHARS).refine(noNul, 'must not contain NUL').optional(),
+});
+
+/** `accounts.users.disable` / `enable` / `resetPassword`. */
+export const userIdInput = z.object({ id: userId });
+
+/** `accounts.users.list`. */
+export const usersListInput = z.object({
+  q: z.string().max(100).refine(noNul, 'must not contain NUL').optional(),
+});
+
+/** `accounts.audit.list`: newest first, filtered. */
+export const auditListInput = z.object({
+  actorId: z.string().max(64).optional(),
+  tableName: z.string().max(64).optional(),
+  recordId: z.string().max(128).optional(),
+  action: z.string().max(32).optional(),
+  /** Inclusive lower bound of `at`. */
+  from: z.date().optional(),
+  /** Exclusive upper bound of `at`. */
+  to: z.date().optional(),
+  limit: z.number().int().min(1).max(200).default(50),
+  offset: z.number().int().min(0).max(1_000_000).default(0),
+});
