@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '@server/api/actor';
+import type { Db } from '@server/db/client';
+import type { Role } from '@server/db/schema/accounts';
+import { elements, models, regions, type RegionLevel } from '@server/db/schema/twin';
+import { createUser } from './users-service';
+
+/**
+ * Test support for the accounts plate: a few real region codes (inserted if absent, so tests need no shared
+ * data), accounts created through the real service, and models with one element in chosen regions.
+ */
+
+/** Region codes used by tests: the province, two cities and one county of each (GB/T 2260). */
+export const TEST_REGIONS = {
+  province: '360000',
+  nanchang: '360100',
+  donghu: '360102',
+  jiujiang: '360400',
+  lianxi: '360402',
+} as const;
+
+const REGION_ROWS: { code: string; name: string; level: RegionLevel; parentCode: string | null; lon: number; lat: number }[] = [
+  { code: '360000', name: '江西省', level: 'province', parentCode: null, lon: 115.9, lat: 27.6 },
+  { code: '360100', name: '南昌市', level: 'city', parentCode: '360000', lon: 115.86, lat: 28.68 },
+  { code: '360102', name: '东湖区', level: 'county', parentCode: '360100', lon: 115.9, lat: 28.69 },
+  { code: '360400', name: '九江市', level: 'city', parentCode: '360000', lon: 116.0, lat: 29.7 },
+  { code: '360402', name: '濂溪区', level: 'county', parentCode: '360400', lon: 116.0, lat: 29.67 },
+];
+
+/** Inserts the {@link TEST_REGIONS} rows unless present (a 0.02° square around each label point). */
+export async function ensureTestRegions(db: Db): Promise<void> {
+  for (const r of REGION_ROWS) {
+    const d = 0.01;
+    const ring: [number, number][] = [
+      [r.lon - d, r.lat - d],
+      [r.lon + d, r.lat - d],
+      [r.lon + d, r.lat + d],
+      [r.lon - d, r.lat + d],
+      [r.lon - d, r.lat - d],
+    ];
+    await db
+      .insert(regions)
+      .values({
+        code: r.code,
+        name: r.name,
+        level: r.level,
+        parentCode: r.parentCode,
+        center: { type: 'Point', coordinates: [r.lon, r.lat] },
+        boundary: { type: 'MultiPolygon', coordinates: [[ring]] },
+        source: 'test fixture',
+        sourceCrs: 'EPSG:4326',
+      })
+      .onConflictDoNothing();
+  }
+}
+
+/**
+ * Creates an account through the service (audited as `cli:test`) and returns it as an {@link Actor}.
+ * @returns the actor and its one-time password
+ */
+export async function createTestAccount(db: Db, role: Role, regionCode: string, label = role): Promise<{ actor: Actor; password: string }> {
+  const email = `${label}.${regionCode}.${randomUUID().slice(0, 8)}@test.gantwin.local`;
+  const { user, oneTimePassword } = await createUser(db, { cli: 'test' }, { email, name: `${label} ${regionCode}`, role, regionCode });
+  const actor: Actor = { userId: user.id, email, name: user.name, role, regionCode, mustChangePassword: false, ipAddress: '192.0.2.10', userAgent: 'vitest' };
+  return { actor, password: oneTimePassword };
+}
+
+/** Inserts a ready model with one element (GlobalId returned) in `regionCode`. */
+export async function createTestModel(
+  db: Db,
+  regionCode: string | null,
+  visibility: 'public' | 'internal' = 'internal',
+): Promise<{ modelId: string; globalId: string }> {
+  const [row] = await db
+    .insert(models)
+    .values({ name: `scope ${regionCode}`, fileName: 'scope.ifc', sourceSha256: randomUUID(), status: 'ready', tilesetDir: `scope-${randomUUID()}`, regionCode, visibility })
+    .returning({ id: models.id });
+  const globalId = `0${randomUUID().replace(/-/g, '').slice(0, 21)}`; // IFC GlobalId: 22 base-64 characters, first one 0–3
+  await db.insert(elements).values({ modelId: row.id, globalId, expressId: 1, ifcClass: 'IfcWall', name: 'wall' });
+  return { modelId: row.id, globalId };
+}
