@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { Db } from '@server/db/client';
 import { accountsUsers } from '@server/db/schema/accounts';
+import { isSameOrigin } from '@server/api/same-origin';
 import { MAX_BODY_BYTES, readLimitedBody, textResponse, tooManyRequests, withBody } from '@server/api/request-limits';
 import { authFor } from './auth';
 import { recordAudit } from './audit';
@@ -32,10 +33,24 @@ function emailOf(body: Uint8Array): string | null {
   }
 }
 
+/** better-auth answers 429 with `X-Retry-After`; browsers and proxies know the standard `Retry-After` (RFC 9110 §10.2.3). */
+function withStandardRetryAfter(response: Response): Response {
+  const seconds = response.headers.get('x-retry-after');
+  if (response.status === 429 && seconds && !response.headers.has('retry-after')) response.headers.set('retry-after', seconds);
+  return response;
+}
+
 /** Answers one request under `/api/auth`. */
 export async function authHttpResponse(req: Request, db: Db): Promise<Response> {
+  return withStandardRetryAfter(await answer(req, db));
+}
+
+async function answer(req: Request, db: Db): Promise<Response> {
   const route = `${req.method} ${new URL(req.url).pathname.replace(/^\/api\/auth/, '')}`;
   if (!(AUTH_ROUTES as readonly string[]).includes(route)) return textResponse(404, `No such auth endpoint: ${route}`);
+  // Login CSRF too: better-auth checks Origin only when a cookie is sent; a sign-in form posted from another
+  // site must not sign the victim's browser into an attacker's account either.
+  if (req.method === 'POST' && !isSameOrigin(req)) return textResponse(403, 'Cross-origin request refused');
   const body = await readLimitedBody(req, MAX_BODY_BYTES.auth);
   if (body instanceof Response) return body;
   const request = withBody(req, body);

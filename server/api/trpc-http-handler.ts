@@ -1,10 +1,10 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { actorFromHeaders } from '@server/accounts/session-actor';
 import type { Db } from '@server/db/client';
-import { env } from '@server/env';
 import type { Logger } from '@tiling/logger';
 import { MAX_BODY_BYTES, readLimitedBody, textResponse, throttleAnonymous, withBody } from './request-limits';
 import { appRouter } from './root';
+import { isSameOrigin } from './same-origin';
 import { createTrpcContext } from './trpc';
 import { logInternalTrpcErrors } from './trpc-error-log';
 import { TRPC_ENDPOINT, TRPC_MAX_BATCH_SIZE } from './trpc-http-config';
@@ -15,17 +15,6 @@ export interface TrpcHttpDeps {
   getDb: () => Db;
   /** Where INTERNAL_SERVER_ERROR answers are reported. */
   logger: Logger;
-}
-
-/**
- * True when a state-changing request comes from our own origin: the browser's `Origin` header must equal
- * `GANTWIN_PUBLIC_URL` (when set) or the request's own origin. Requests without `Origin` (server-to-server,
- * curl) carry no browser cookie jar and pass. OWASP CSRF cheat sheet, "Verifying origin with standard headers".
- */
-export function isSameOrigin(req: Request): boolean {
-  const origin = req.headers.get('origin');
-  if (origin === null) return true;
-  return origin === (env.GANTWIN_PUBLIC_URL ?? new URL(req.url).origin);
 }
 
 /**

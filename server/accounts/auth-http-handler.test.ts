@@ -1,0 +1,128 @@
+import { desc, eq } from 'drizzle-orm';
+import superjson from 'superjson';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRecordingLogger } from '@server/api/recording-logger';
+import { trpcHttpResponse } from '@server/api/trpc-http-handler';
+import { accountsAuditLog, accountsSessions } from '@server/db/schema/accounts';
+import { connectTestDb } from '@server/db/test-database';
+import { SIGN_IN_RATE_LIMIT } from './auth';
+import { SIGN_IN_FAILURES_PER_ACCOUNT, authHttpResponse } from './auth-http-handler';
+import { TEST_REGIONS, createTestAccount, ensureTestRegions } from './test-fixtures';
+import { setUserDisabled } from './users-service';
+
+/**
+ * Sign-in over HTTP through better-auth and our wrapper, against the real database: cookies, the one-time
+ * password flow, throttling, disabled accounts, CSRF and body limits. Each test uses its own client address
+ * (TEST-NET-2, RFC 5737) so the per-address counters do not interfere.
+ */
+
+const connection = connectTestDb();
+afterAll(() => connection.pool.end());
+const db = connection.db;
+const ORIGIN = 'http://localhost';
+
+let nextHost = 1;
+const freshAddress = () => `198.51.100.${nextHost++}`;
+
+function post(path: string, body: unknown, headers: Record<string, string>): Request {
+  return new Request(`${ORIGIN}/api/auth${path}`, {
+    method: 'POST',
+    body: JSON.stringify(body),
+    headers: { 'content-type': 'application/json', origin: ORIGIN, ...headers },
+  });
+}
+
+const signIn = (email: string, password: string, address: string, extra: Record<string, string> = {}) =>
+  authHttpResponse(post('/sign-in/email', { email, password }, { 'x-forwarded-for': address, ...extra }), db);
+
+/** The `name=value` pair of the session cookie set by a response. */
+function sessionCookie(response: Response): string {
+  const cookie = response.headers.getSetCookie().find((c) => c.startsWith('gantwin.session_token='));
+  if (!cookie) throw new Error(`no session cookie in ${response.status} response`);
+  return cookie.split(';')[0];
+}
+
+async function trpcGet(procedure: string, cookie: string): Promise<{ status: number; body: unknown }> {
+  const response = await trpcHttpResponse(new Request(`${ORIGIN}/api/trpc/${procedure}`, { headers: { cookie, 'x-forwarded-for': freshAddress() } }), {
+    getDb: () => db,
+    logger: createRecordingLogger(),
+  });
+  const json = (await response.json()) as { result?: { data: unknown } };
+  return { status: response.status, body: json.result ? superjson.deserialize(json.result.data as never) : json };
+}
+
+beforeAll(() => ensureTestRegions(db));
+
+describe('sign-in over /api/auth (better-auth + GanTwin wrapper)', () => {
+  it('signs in with the one-time password: HTTP-only SameSite=Lax cookie, password change required, then full access', async () => {
+    const { actor, password } = await createTestAccount(db, 'planner', TEST_REGIONS.nanchang);
+    const address = freshAddress();
+    const response = await signIn(actor.email, password, address);
+    expect(response.status).toBe(200);
+    const setCookie = response.headers.getSetCookie().find((c) => c.startsWith('gantwin.session_token='));
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=Lax/i);
+    const cookie = sessionCookie(response);
+
+    expect((await trpcGet('accounts.me', cookie)).body).toMatchObject({ email: actor.email, mustChangePassword: true, regionName: '南昌市' });
+    expect((await trpcGet('accounts.users.list?input=%7B%22json%22%3A%7B%7D%7D', cookie)).status).toBe(403);
+
+    const newPassword = 'Gan-Twin 2026 new';
+    const changed = await authHttpResponse(post('/change-password', { currentPassword: password, newPassword, revokeOtherSessions: false }, { cookie, 'x-forwarded-for': address }), db);
+    expect(changed.status).toBe(200);
+    expect((await trpcGet('accounts.me', cookie)).body).toMatchObject({ mustChangePassword: false });
+    const [audit] = await db.select().from(accountsAuditLog).where(eq(accountsAuditLog.recordId, actor.userId)).orderBy(desc(accountsAuditLog.id)).limit(1);
+    expect(audit).toMatchObject({ action: 'change-password', actorId: actor.userId, before: { mustChangePassword: true }, after: { mustChangePassword: false }, ipAddress: address });
+    expect(JSON.stringify(audit)).not.toContain(newPassword);
+
+    expect((await signIn(actor.email, password, freshAddress())).status).toBe(401);
+    expect((await signIn(actor.email, newPassword, freshAddress())).status).toBe(200);
+
+    const out = await authHttpResponse(post('/sign-out', {}, { cookie, 'x-forwarded-for': address }), db);
+    expect(out.status).toBe(200);
+    expect((await trpcGet('accounts.me', cookie)).body).toBeNull();
+  });
+
+  it(`throttles brute force per address: attempt ${SIGN_IN_RATE_LIMIT.max + 1} within ${SIGN_IN_RATE_LIMIT.window} s answers 429`, async () => {
+    const { actor, password } = await createTestAccount(db, 'planner', TEST_REGIONS.nanchang);
+    const address = freshAddress();
+    const statuses: number[] = [];
+    for (let i = 0; i < SIGN_IN_RATE_LIMIT.max; i++) statuses.push((await signIn(actor.email, `wrong-${i}-password`, address)).status);
+    expect(statuses).toEqual(Array(SIGN_IN_RATE_LIMIT.max).fill(401));
+    const blocked = await signIn(actor.email, password, address);
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
+  it(`throttles brute force per account across addresses after ${SIGN_IN_FAILURES_PER_ACCOUNT.points} failures`, async () => {
+    const { actor, password } = await createTestAccount(db, 'planner', TEST_REGIONS.nanchang);
+    for (let i = 0; i < SIGN_IN_FAILURES_PER_ACCOUNT.points; i++) expect((await signIn(actor.email, `wrong-${i}-password`, freshAddress())).status).toBe(401);
+    const blocked = await signIn(actor.email, password, freshAddress());
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
+  it('refuses a disabled account with the right password, and its sessions are gone', async () => {
+    const { actor, password } = await createTestAccount(db, 'inspector', TEST_REGIONS.donghu);
+    const cookie = sessionCookie(await signIn(actor.email, password, freshAddress()));
+    const { actor: admin } = await createTestAccount(db, 'admin', TEST_REGIONS.province);
+    await setUserDisabled(db, admin, { id: actor.userId }, true);
+    expect(await db.select().from(accountsSessions).where(eq(accountsSessions.userId, actor.userId))).toEqual([]);
+    expect((await trpcGet('accounts.me', cookie)).body).toBeNull();
+    const refused = await signIn(actor.email, password, freshAddress());
+    expect(refused.status).toBe(403);
+    expect(refused.headers.getSetCookie().some((c) => c.startsWith('gantwin.session_token=') && !c.includes('Max-Age=0'))).toBe(false);
+  });
+
+  it('refuses a sign-in posted from another origin (CSRF) and sign-up (no self-registration)', async () => {
+    const { actor, password } = await createTestAccount(db, 'planner', TEST_REGIONS.nanchang);
+    expect((await signIn(actor.email, password, freshAddress(), { origin: 'http://evil.example' })).status).toBe(403);
+    const signUp = await authHttpResponse(post('/sign-up/email', { email: 'self@test.gantwin.local', password: 'long enough pw', name: 'x' }, { 'x-forwarded-for': freshAddress() }), db);
+    expect(signUp.status).toBe(404);
+  });
+
+  it('answers 413 to a body over 16 KiB without reading it into better-auth', async () => {
+    const response = await signIn('a@test.gantwin.local', 'x'.repeat(20_000), freshAddress());
+    expect(response.status).toBe(413);
+  });
+});
