@@ -44,7 +44,7 @@ try {
       console.error(`convert-samples: skip ${sample.fileName} (not in ${ifcDir})`);
       continue;
     }
-    const jobId = await enqueueModelConversion(boss, { sourcePath, name: sample.name, placement: sample.placement, regionCode: sample.regionCode });
+    const jobId = await enqueueModelConversion(boss, { sourcePath, name: sample.name, placement: sample.placement, regionCode: sample.regionCode, visibility: 'public' });
     samplesByJobId.set(jobId, sample);
   }
   if (samplesByJobId.size > 0) {

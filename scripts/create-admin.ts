@@ -3,6 +3,8 @@
  * admin account (region 360000, the whole province) and prints its one-time password once; it must be changed
  * at the first sign-in. Refuses when an admin already exists.
  *
+ * With `--if-none` (what `npm start` runs), an existing admin is not an error: the command says so and exits 0.
+ *
  * `npm run accounts:create-admin -- --reset <e-mail>`: prints a new one-time password for an existing account
  * (recovery when every admin lost access); recorded in the audit trail as `cli:create-admin`.
  *
@@ -16,9 +18,9 @@ import { accountsUsers } from '@server/db/schema/accounts';
 import { requireDatabaseUrl } from '@server/env';
 import { NotFoundError } from '@server/errors';
 
-const USAGE = 'usage: npm run accounts:create-admin -- --email <e-mail> [--name <name>] | --reset <e-mail>';
+const USAGE = 'usage: npm run accounts:create-admin -- --email <e-mail> [--name <name>] [--if-none] | --reset <e-mail>';
 
-const { values } = parseArgs({ options: { email: { type: 'string' }, name: { type: 'string' }, reset: { type: 'string' }, help: { type: 'boolean' } } });
+const { values } = parseArgs({ options: { email: { type: 'string' }, name: { type: 'string' }, reset: { type: 'string' }, 'if-none': { type: 'boolean' }, help: { type: 'boolean' } } });
 if (values.help || (!values.email && !values.reset)) {
   console.log(USAGE);
   process.exit(values.help ? 0 : 2);
@@ -33,6 +35,11 @@ try {
     const { oneTimePassword } = await resetPassword(db, { cli: 'create-admin' }, { id: user.id });
     console.log(`accounts: new one-time password for ${email}: ${oneTimePassword}`);
   } else {
+    const [admin] = await db.select({ email: accountsUsers.email }).from(accountsUsers).where(eq(accountsUsers.role, 'admin')).limit(1);
+    if (admin && values['if-none']) {
+      console.log(`accounts: an admin exists (${admin.email}); lost its password? npm run accounts:create-admin -- --reset ${admin.email}`);
+      process.exit(0);
+    }
     const email = values.email ?? '';
     if (!/^[^\s@]+@[^\s@]+$/.test(email)) throw new Error(`--email: "${email}" is not an e-mail address`);
     const { user, oneTimePassword } = await createFirstAdmin(db, { email, name: values.name ?? '系统管理员' });

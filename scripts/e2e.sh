@@ -11,6 +11,7 @@ case "$db_line" in DATABASE_URL=*) export "$db_line" ;; *) echo "e2e: no DATABAS
 export TILES_DIR="$PWD/.gantwin/e2e-tiles"
 
 npm run --silent seed
+npx tsx scripts/e2e-accounts.ts
 npx tsx scripts/convert-samples.ts --test-only
 bash scripts/build-if-changed.sh
 

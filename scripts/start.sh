@@ -2,7 +2,7 @@
 # The main command (README): from a fresh machine to the running city twin on http://localhost:${PORT:-3000}.
 #   1. Debian packages (chromium, PostGIS, CJK fonts) and npm packages, when missing
 #   2. PostgreSQL + PostGIS: $DATABASE_URL when given, else a project-local cluster in .gantwin/pg
-#   3. migrations, seed (regions, layer catalogue, roads)
+#   3. migrations, seed (regions, layer catalogue, roads), the first admin account (first run only)
 #   4. converts the sample IFC models (cached by content hash: a second start skips them)
 #   5. builds (when sources changed) and serves the Next.js app
 set -euo pipefail
@@ -18,6 +18,8 @@ case "$db_line" in DATABASE_URL=*) export "$db_line" ;; *) echo "start: db-up di
 
 npm run --silent db:migrate
 npm run --silent seed
+# First run only: the first admin and its one-time password (printed once; see README "Accounts").
+npx tsx scripts/create-admin.ts --if-none --email "${GANTWIN_ADMIN_EMAIL:-admin@gantwin.local}"
 npx tsx scripts/convert-samples.ts "$@"
 bash scripts/build-if-changed.sh
 

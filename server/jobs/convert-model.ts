@@ -4,8 +4,10 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { recordAudit, type CliActor } from '@server/accounts/audit';
+import type { Actor } from '@server/api/actor';
 import type { Db } from '@server/db/client';
-import { elements, models } from '@server/db/schema/twin';
+import { elements, models, type ModelVisibility } from '@server/db/schema/twin';
 import { tilesetUrlOf } from '@server/twin/models-service';
 import { InputError } from '@tiling/errors';
 import { SILENT_LOGGER, type Logger } from '@tiling/logger';
@@ -34,8 +36,12 @@ export interface ConvertModelInput {
   placement?: Placement;
   /** 6-digit admin code of the region the model stands in. */
   regionCode?: string | null;
+  /** Who may see the model (default `internal`: signed-in accounts of its region; samples are `public`). */
+  visibility?: ModelVisibility;
   /** Convert again even when a ready conversion of the same bytes + placement exists (e.g. a new tiler). */
   force?: boolean;
+  /** Who asked for the conversion, for the audit trail (default: the command line, `cli:convert-model`). */
+  requestedBy?: Actor | CliActor;
 }
 
 /** Where the job writes and what it calls (all injectable for tests). */
@@ -135,6 +141,8 @@ export async function convertModel(db: Db, input: ConvertModelInput, deps: Conve
   const placementKey = placementKeyOf(input.placement);
   const fileName = path.basename(input.sourcePath);
   const regionCode = input.regionCode ?? null;
+  const visibility = input.visibility ?? 'internal';
+  const auditActor = input.requestedBy ?? { cli: 'convert-model' };
 
   const [existing] = await db
     .select({
@@ -152,16 +160,26 @@ export async function convertModel(db: Db, input: ConvertModelInput, deps: Conve
     existing.generator === TILER_VERSION &&
     existsSync(path.join(deps.tilesDir, existing.tilesetDir, 'tileset.json'));
   if (!input.force && isReusable) {
-    await db.update(models).set({ name: input.name, regionCode }).where(eq(models.id, existing.id));
+    await db.update(models).set({ name: input.name, regionCode, visibility }).where(eq(models.id, existing.id));
     logger.info(`convert-model: ${fileName} unchanged, reusing model ${existing.id}`);
     return { id: existing.id, status: 'ready', cached: true, elementCount: existing.elementCount, tilesetUrl: tilesetUrlOf(existing.id), error: null };
   }
 
   const id = existing?.id ?? randomUUID();
   const tilesetDir = id;
-  const converting = { name: input.name, fileName, status: 'converting' as const, errorMessage: null, regionCode, tilesetDir, updatedAt: sql`now()` };
-  if (existing) await db.update(models).set(converting).where(eq(models.id, id));
-  else await db.insert(models).values({ id, sourceSha256, placementKey, ...converting });
+  const converting = { name: input.name, fileName, status: 'converting' as const, errorMessage: null, regionCode, visibility, tilesetDir, updatedAt: sql`now()` };
+  await db.transaction(async (tx) => {
+    if (existing) await tx.update(models).set(converting).where(eq(models.id, id));
+    else await tx.insert(models).values({ id, sourceSha256, placementKey, ...converting });
+    await recordAudit(tx, auditActor, {
+      action: existing ? 'update' : 'create',
+      tableName: 'models',
+      recordId: id,
+      recordRegionCode: regionCode,
+      before: existing ? { status: existing.status } : null,
+      after: { name: input.name, fileName, status: 'converting', regionCode, visibility, sourceSha256 },
+    });
+  });
 
   try {
     const convert = deps.convert ?? convertIfc;

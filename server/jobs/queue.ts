@@ -83,6 +83,7 @@ export const convertModelPayloadSchema = z
     name: z.string().trim().min(1),
     placement: placementSchema.optional(),
     regionCode: z.string().regex(SIX_DIGIT_CODE, 'must be a 6-digit admin code').nullable().optional(),
+    visibility: z.enum(['public', 'internal']).optional(),
     force: z.boolean().optional(),
   })
   .strict();
