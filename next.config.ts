@@ -8,6 +8,7 @@
  * CesiumJS's workers and assets are served from `public/cesium` (`scripts/copy-cesium-assets.ts`).
  */
 import type { NextConfig } from 'next';
+import { SECURITY_HEADERS } from './server/api/content-security-policy';
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
@@ -15,7 +16,9 @@ const nextConfig: NextConfig = {
   // Browser tests reach the dev server as 127.0.0.1; without this Next.js blocks its dev resources (HMR) there.
   allowedDevOrigins: ['127.0.0.1'],
   // Server-side packages with native/wasm parts stay external to the server bundle.
-  serverExternalPackages: ['pg', 'web-ifc'],
+  serverExternalPackages: ['pg', 'web-ifc', '@node-rs/argon2'],
+  // Security headers on every response; the page CSP (with its nonce) is set per request in proxy.ts.
+  headers: async () => [{ source: '/:path*', headers: [...SECURITY_HEADERS] }],
 };
 
 export default nextConfig;

@@ -5,10 +5,12 @@
  * finished. Cached by content hash + placement: unchanged models are skipped. A model that fails is stored as
  * `failed` with its reason; the others go on. pg-boss creates its `pgboss` schema on first start.
  *
+ * `--test-only` (the e2e set-up): only the quick samples, plus the hostile-text fixture of data/fixtures/e2e-models.ts.
  * Usage: `tsx scripts/convert-samples.ts [--test-only]` (needs a migrated `DATABASE_URL`; `npm start` sets it).
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { E2E_FIXTURE_MODELS } from '@data/fixtures/e2e-models';
 import { SAMPLE_MODELS, type SampleModel } from '@data/twin/sample-models';
 import { createDb } from '@server/db/client';
 import { env, requireDatabaseUrl } from '@server/env';
@@ -24,6 +26,8 @@ const logger: Logger = {
 };
 
 const ifcDir = path.join(env.SHARED_DATA_DIR, 'ifc');
+/** This repository's hand-made IFC fixtures (data/fixtures/e2e-models.ts). */
+const FIXTURES_DIR = path.resolve('data/fixtures');
 if (!existsSync(ifcDir)) {
   console.error(`convert-samples: ${ifcDir} not found — no sample models to convert (set SHARED_DATA_DIR)`);
   process.exit(0);
@@ -38,13 +42,16 @@ const boss = await startBoss(databaseUrl, { logger }).catch(async (error: unknow
 let failed = 0;
 try {
   const samplesByJobId = new Map<string, SampleModel>();
-  for (const sample of SAMPLE_MODELS.filter((s) => !testOnly || s.isTestSample)) {
-    const sourcePath = path.join(ifcDir, sample.fileName);
+  const samples = testOnly ? [...SAMPLE_MODELS.filter((s) => s.isTestSample), ...E2E_FIXTURE_MODELS] : SAMPLE_MODELS;
+  for (const sample of samples) {
+    const dir = sample.source === 'fixtures' ? FIXTURES_DIR : ifcDir;
+    const sourcePath = path.join(dir, sample.fileName);
     if (!existsSync(sourcePath)) {
-      console.error(`convert-samples: skip ${sample.fileName} (not in ${ifcDir})`);
+      console.error(`convert-samples: skip ${sample.fileName} (not in ${dir})`);
       continue;
     }
-    const jobId = await enqueueModelConversion(boss, { sourcePath, name: sample.name, placement: sample.placement, regionCode: sample.regionCode, visibility: 'public' });
+    const { name, placement, regionCode, visibility = 'public' } = sample;
+    const jobId = await enqueueModelConversion(boss, { sourcePath, name, placement, regionCode, visibility });
     samplesByJobId.set(jobId, sample);
   }
   if (samplesByJobId.size > 0) {

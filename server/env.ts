@@ -79,3 +79,6 @@ export function requireDatabaseUrl(): string {
   }
   return env.DATABASE_URL;
 }
+
+/** True under `next dev` (Next.js sets `NODE_ENV=development`); the page CSP then allows React's dev `eval`. */
+export const IS_NEXT_DEV: boolean = process.env.NODE_ENV === 'development';

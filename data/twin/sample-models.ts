@@ -25,6 +25,10 @@ export interface SampleModel {
   regionCode: string | null;
   /** Converted by the end-to-end test set-up (small, quick models). */
   isTestSample: boolean;
+  /** Who may see it (default `public`: the demo models are published; see server/twin/model-access.ts). */
+  visibility?: 'public' | 'internal';
+  /** Directory of `fileName`: the shared sample data (default) or this repository's `data/fixtures/`. */
+  source?: 'shared' | 'fixtures';
 }
 
 /** Admin code of 南昌市 (Nanchang), the region of every placed sample. */
