@@ -79,3 +79,18 @@ export async function createTestModel(
   await db.insert(elements).values({ modelId: row.id, globalId, expressId: 1, ifcClass: 'IfcWall', name: 'wall' });
   return { modelId: row.id, globalId };
 }
+
+/**
+ * A province-wide reader (role planner, region 360000) for service tests that are not about scope: it sees
+ * every model. Not stored; read procedures do not look the account up.
+ */
+export const PROVINCE_READER: Actor = {
+  userId: '00000000-0000-4000-8000-00000000a11e',
+  email: 'province.reader@test.gantwin.local',
+  name: 'province reader',
+  role: 'planner',
+  regionCode: '360000',
+  mustChangePassword: false,
+  ipAddress: null,
+  userAgent: 'vitest',
+};

@@ -40,6 +40,11 @@ export async function throttleAnonymous(req: Request): Promise<Response | null> 
   }
 }
 
+/** {@link throttleAnonymous} as a yes/no: true while the caller's address still has budget. */
+export async function allowAnonymous(req: Request): Promise<boolean> {
+  return (await throttleAnonymous(req)) === null;
+}
+
 /**
  * Reads a request body of at most `maxBytes`; a longer body (declared or streamed) gives a 413 response.
  * @returns the body bytes, or the 413 response

@@ -2,7 +2,8 @@ import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { actorFromHeaders } from '@server/accounts/session-actor';
 import type { Db } from '@server/db/client';
 import type { Logger } from '@tiling/logger';
-import { MAX_BODY_BYTES, readLimitedBody, textResponse, throttleAnonymous, withBody } from './request-limits';
+import { TRPCError } from '@trpc/server';
+import { MAX_BODY_BYTES, allowAnonymous, readLimitedBody, textResponse, withBody } from './request-limits';
 import { appRouter } from './root';
 import { isSameOrigin } from './same-origin';
 import { createTrpcContext } from './trpc';
@@ -20,8 +21,8 @@ export interface TrpcHttpDeps {
 /**
  * Answers one `GET|POST /api/trpc/<procedure>[,<procedure>…]` request: superjson, the error formatter of
  * trpc.ts (no stacks, internal messages hidden), batches of at most {@link TRPC_MAX_BATCH_SIZE} calls, 500s
- * logged. The actor comes from the session cookie; anonymous callers are throttled per address
- * (request-limits.ts); a POST (mutation) must come from our own origin and carry at most
+ * logged. The actor comes from the session cookie (a database failure there is a logged 500 like any other);
+ * anonymous callers are throttled per address (429, request-limits.ts); a POST (mutation) must come from our own origin and carry at most
  * {@link MAX_BODY_BYTES}.trpc bytes.
  * @param req the incoming fetch `Request`
  */
@@ -29,17 +30,18 @@ export async function trpcHttpResponse(req: Request, deps: TrpcHttpDeps): Promis
   if (req.method === 'POST' && !isSameOrigin(req)) return textResponse(403, 'Cross-origin request refused');
   const body = await readLimitedBody(req, MAX_BODY_BYTES.trpc);
   if (body instanceof Response) return body;
-  const db = deps.getDb();
-  const actor = await actorFromHeaders(db, req.headers);
-  if (!actor) {
-    const throttled = await throttleAnonymous(req);
-    if (throttled) return throttled;
-  }
   return fetchRequestHandler({
     endpoint: TRPC_ENDPOINT,
     req: withBody(req, body),
     router: appRouter,
-    createContext: () => createTrpcContext(db, actor),
+    createContext: async () => {
+      const db = deps.getDb();
+      const actor = await actorFromHeaders(db, req.headers);
+      if (!actor && !(await allowAnonymous(req))) {
+        throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: 'Too many requests from this address; retry in a minute' });
+      }
+      return createTrpcContext(db, actor);
+    },
     maxBatchSize: TRPC_MAX_BATCH_SIZE,
     onError: logInternalTrpcErrors(deps.logger),
   });

@@ -2,12 +2,13 @@ import { eq } from 'drizzle-orm';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCaller } from '@server/api/root';
+import { PROVINCE_READER } from '@server/accounts/test-fixtures';
 import { createTrpcContext } from '@server/api/trpc';
 import { elements, models } from '@server/db/schema/twin';
 import { connectTestDb } from '@server/db/test-database';
 
 const connection = connectTestDb();
-const caller = createCaller(createTrpcContext(connection.db));
+const caller = createCaller(createTrpcContext(connection.db, PROVINCE_READER));
 let modelId = '';
 
 /** A valid 22-char GlobalId made from a number (first char 0-3, IFC base64 alphabet). */

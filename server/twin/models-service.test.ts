@@ -1,12 +1,13 @@
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCaller } from '@server/api/root';
+import { PROVINCE_READER } from '@server/accounts/test-fixtures';
 import { createTrpcContext } from '@server/api/trpc';
 import { models } from '@server/db/schema/twin';
 import { connectTestDb } from '@server/db/test-database';
 
 const connection = connectTestDb();
-const caller = createCaller(createTrpcContext(connection.db));
+const caller = createCaller(createTrpcContext(connection.db, PROVINCE_READER));
 const ids: string[] = [];
 
 beforeAll(async () => {

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCaller } from '@server/api/root';
+import { PROVINCE_READER } from '@server/accounts/test-fixtures';
 import { createTrpcContext } from '@server/api/trpc';
 import { models } from '@server/db/schema/twin';
 import { connectTestDb } from '@server/db/test-database';
@@ -12,7 +13,7 @@ import { MAX_ECHOED_INPUT_CHARS, describeInput } from './inputs';
  */
 
 const connection = connectTestDb();
-const caller = createCaller(createTrpcContext(connection.db));
+const caller = createCaller(createTrpcContext(connection.db, PROVINCE_READER));
 /** The procedures' runtime input is `unknown`: bad shapes are passed through this view on purpose. */
 type Untyped = (input: unknown) => Promise<unknown>;
 let modelId = '';
