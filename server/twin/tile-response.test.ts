@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { authHttpResponse } from '@server/accounts/auth-http-handler';
+import { TEST_REGIONS, createTestAccount, ensureTestRegions } from '@server/accounts/test-fixtures';
 import { INTERNAL_ERROR_MESSAGE } from '@server/api/error-map';
 import { createRecordingLogger } from '@server/api/recording-logger';
 import { models } from '@server/db/schema/twin';
@@ -87,5 +89,44 @@ describe('GET /tiles/<modelId>/<path...> (tileResponse)', () => {
     const response = await tileResponse(broken, ANONYMOUS_GET, modelId, ['tileset.json']);
     expect([response.status, await response.text()]).toEqual([500, INTERNAL_ERROR_MESSAGE]);
     expect(errors).toEqual(['tiles: env: DATABASE_URL is not set (test)']);
+  });
+});
+
+describe('GET /tiles of an internal model follows the region scope of the session', () => {
+  it('anonymous and other-city sessions get 404; an in-scope session gets the file, privately cached', async () => {
+    await ensureTestRegions(connection.db);
+    mkdirSync(path.join(tilesRoot, 'model-internal'), { recursive: true });
+    writeFileSync(path.join(tilesRoot, 'model-internal', 'tileset.json'), TILESET_JSON);
+    const [row] = await connection.db
+      .insert(models)
+      .values({ name: 'internal', fileName: 'i.ifc', sourceSha256: `tile-internal-${Date.now()}`, status: 'ready', tilesetDir: 'model-internal', regionCode: TEST_REGIONS.donghu })
+      .returning({ id: models.id });
+
+    /** A GET of the tileset carrying the session cookie of a fresh account in `region`. */
+    const getAs = async (region: string | null, address: string) => {
+      const headers: Record<string, string> = { 'x-forwarded-for': address };
+      if (region) {
+        const { actor, password } = await createTestAccount(connection.db, 'inspector', region);
+        const signIn = await authHttpResponse(
+          new Request('http://localhost/api/auth/sign-in/email', {
+            method: 'POST',
+            body: JSON.stringify({ email: actor.email, password }),
+            headers: { 'content-type': 'application/json', origin: 'http://localhost', 'x-forwarded-for': address },
+          }),
+          connection.db,
+        );
+        headers.cookie = (signIn.headers.getSetCookie().find((c) => c.startsWith('gantwin.session_token=')) ?? '').split(';')[0];
+      }
+      return tileResponse(deps, new Request('http://localhost/tiles/x', { headers }), row.id, ['tileset.json']);
+    };
+
+    expect((await getAs(null, '192.0.2.31')).status).toBe(404);
+    expect((await getAs(TEST_REGIONS.jiujiang, '192.0.2.32')).status).toBe(404);
+    const allowed = await getAs(TEST_REGIONS.nanchang, '192.0.2.33');
+    expect(allowed.status).toBe(200);
+    expect(await allowed.text()).toBe(TILESET_JSON);
+    expect(allowed.headers.get('cache-control')).toBe(REVALIDATE_CACHE.replace(/^public/, 'private'));
+    expect(allowed.headers.get('access-control-allow-origin')).toBeNull();
+    await connection.db.delete(models).where(eq(models.id, row.id));
   });
 });
