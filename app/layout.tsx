@@ -9,6 +9,7 @@ import { TWIN_MESSAGES } from '@viewer/twin/messages';
 import { getRequestLocale } from './locale';
 import { Providers } from './providers';
 import './globals.css';
+import './accounts/accounts.css';
 
 /** Page title and description in the request locale. */
 export async function generateMetadata(): Promise<Metadata> {

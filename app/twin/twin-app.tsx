@@ -24,6 +24,7 @@ import { ModelList } from '@viewer/twin/model-list';
 import { HONGGUTAN_DEMO_PLACE, modelPlace, NANCHANG_PLACE } from '@viewer/twin/quick-places';
 import { TwinHeader, type QuickPlace } from '@viewer/twin/twin-header';
 import type { AppRouter } from '@server/api/root';
+import { AccountMenuSlot } from '../accounts/account-menu-slot';
 import { useTRPC } from '../providers';
 import { trpcErrorCode } from '../trpc-error-code';
 import { TwinGlobeLoader } from './twin-globe-loader';
@@ -234,7 +235,12 @@ export function TwinApp({ locale, initialUrlState, initialData }: TwinAppProps) 
         locale={locale}
         breadcrumb={breadcrumb}
         onQuickNav={onQuickNav}
-        controls={<LocaleSwitch locale={locale} onChange={onLocaleChange} />}
+        controls={
+          <>
+            <LocaleSwitch locale={locale} onChange={onLocaleChange} />
+            <AccountMenuSlot locale={locale} />
+          </>
+        }
       />
       <aside className="gt-twin__left">
         <LayerPanel
