@@ -71,7 +71,19 @@ const TABLE: Record<string, Row> = {
     cityAOnB: 'NOT_FOUND',
     province: (r) => expect((r as { modelId: string }).modelId).toBe(targets.modelB.modelId),
   },
-  'twin.layers.list': { call: (c) => c.twin.layers.list(), anonymous: 'ok', wrongRole: null, cityAOnB: 'ok', province: 'ok' },
+  'twin.layers.list': {
+    call: (c) => c.twin.layers.list(),
+    anonymous: (r) => {
+      expect(ids(r)).toContain(`model-${targets.publicModel.modelId}`);
+      expect(ids(r)).not.toContain(`model-${targets.modelA.modelId}`);
+    },
+    wrongRole: null,
+    cityAOnB: (r) => {
+      expect(ids(r)).toContain(`model-${targets.modelA.modelId}`);
+      expect(ids(r)).not.toContain(`model-${targets.modelB.modelId}`);
+    },
+    province: (r) => expect(ids(r)).toEqual(expect.arrayContaining([`model-${targets.modelA.modelId}`, `model-${targets.modelB.modelId}`])),
+  },
   'twin.regions.list': { call: (c) => c.twin.regions.list({}), anonymous: 'ok', wrongRole: null, cityAOnB: 'ok', province: 'ok' },
   'accounts.me': {
     call: (c) => c.accounts.me(),

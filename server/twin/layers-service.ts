@@ -1,7 +1,8 @@
-import { asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Actor } from '@server/api/actor';
 import type { Db } from '@server/db/client';
 import { layers, models } from '@server/db/schema/twin';
+import { visibleModelsSql } from './model-access';
 import { tilesetUrlOf } from './models-service';
 import type { Layer } from './types';
 
@@ -19,11 +20,10 @@ export function modelLayerId(modelId: string): string {
 }
 
 /**
- * Catalogue layers in tree order, then ready models (most recently updated first).
- * @param actor unused until region scoping arrives with the accounts plate
+ * Catalogue layers in tree order, then the ready models the actor may see (most recently updated first).
+ * @param actor null = anonymous (public models only; see model-access.ts)
  */
 export async function listLayers(db: Db, actor: Actor | null): Promise<Layer[]> {
-  void actor;
   const [catalogue, ready] = await Promise.all([
     db
       .select({
@@ -52,7 +52,7 @@ export async function listLayers(db: Db, actor: Actor | null): Promise<Layer[]> 
         updatedAt: models.updatedAt,
       })
       .from(models)
-      .where(eq(models.status, 'ready'))
+      .where(and(eq(models.status, 'ready'), visibleModelsSql(actor)))
       .orderBy(desc(models.updatedAt)),
   ]);
   const modelLayers: Layer[] = ready.map((m) => ({

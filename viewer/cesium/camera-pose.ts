@@ -1,7 +1,7 @@
 /**
  * Reads and applies {@link CameraState} (degrees, ellipsoidal metres) on a CesiumJS camera, and flies to points.
  */
-import type { Camera } from 'cesium';
+import type { Camera } from '@cesium/engine';
 import type { CameraState } from '@viewer/core/camera-url';
 import type { CesiumModule } from './load-cesium';
 
@@ -76,7 +76,7 @@ export const FLY_TO_PITCH_DEG = -35;
 export function flyToSphere(
   Cesium: CesiumModule,
   camera: Camera,
-  sphere: import('cesium').BoundingSphere,
+  sphere: import('@cesium/engine').BoundingSphere,
   rangeM = 0,
   durationS = FLY_DURATION_S,
 ): void {

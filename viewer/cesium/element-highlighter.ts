@@ -8,7 +8,7 @@
  *
  * @see https://github.com/CesiumGS/3d-tiles/tree/main/extensions/3DTILES_metadata (feature metadata)
  */
-import type { Cesium3DTile, Cesium3DTileContent, Cesium3DTileFeature, Cesium3DTileset, Color } from 'cesium';
+import type { Cesium3DTile, Cesium3DTileContent, Cesium3DTileFeature, Cesium3DTileset, Color } from '@cesium/engine';
 import type { CesiumModule } from './load-cesium';
 
 /** The per-feature metadata property holding the IFC GlobalId (EXT_structural_metadata class `element`). */

@@ -4,8 +4,8 @@
  * @see https://cesium.com/learn/cesiumjs-learn/cesiumjs-quickstart/ (CESIUM_BASE_URL)
  */
 
-/** The CesiumJS module namespace (`import('cesium')`). */
-export type CesiumModule = typeof import('cesium');
+/** The CesiumJS module namespace (`import('@cesium/engine')`). */
+export type CesiumModule = typeof import('@cesium/engine');
 
 /** Where `scripts/copy-cesium-assets.ts` puts Workers/Assets/Widgets/ThirdParty (served from public/). */
 export const CESIUM_BASE_URL = '/cesium';
@@ -27,6 +27,6 @@ let cesiumPromise: Promise<CesiumModule> | null = null;
  */
 export function loadCesium(baseUrl: string = CESIUM_BASE_URL): Promise<CesiumModule> {
   window.CESIUM_BASE_URL = baseUrl;
-  cesiumPromise ??= import('cesium');
+  cesiumPromise ??= import('@cesium/engine');
   return cesiumPromise;
 }

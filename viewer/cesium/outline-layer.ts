@@ -7,7 +7,7 @@
  * ellipsoid: the scene turns `depthTestAgainstTerrain` on only near the ground (see twin-scene.ts), where 1 m
  * is enough to win the depth test against the ellipsoid globe, and off high up, where lines draw over the globe.
  */
-import type { PolylineCollection, Scene } from 'cesium';
+import type { PolylineCollection, Scene } from '@cesium/engine';
 import { featureCollectionToPolylines, type FeatureCollection } from '@viewer/core/geojson-lines';
 import type { CesiumModule } from './load-cesium';
 

@@ -1,5 +1,5 @@
-import * as Cesium from 'cesium';
-import type { Cesium3DTileset, Scene } from 'cesium';
+import * as Cesium from '@cesium/engine';
+import type { Cesium3DTileset, Scene } from '@cesium/engine';
 import { describe, expect, it } from 'vitest';
 import type { CesiumModule } from './load-cesium';
 import { TilesetLayers } from './tileset-layers';

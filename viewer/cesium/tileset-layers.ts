@@ -5,7 +5,7 @@
  *
  * @see https://docs.ogc.org/cs/22-025r4/22-025r4.html (3D Tiles 1.1)
  */
-import type { BoundingSphere, Cesium3DTileset, Scene } from 'cesium';
+import type { BoundingSphere, Cesium3DTileset, Scene } from '@cesium/engine';
 import type { ElementSelection } from '@viewer/core/selection';
 import { ElementHighlighter } from './element-highlighter';
 import type { CesiumModule } from './load-cesium';

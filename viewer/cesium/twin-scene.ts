@@ -9,7 +9,7 @@
  *
  * @see https://cesium.com/learn/cesiumjs/ref-doc/CesiumWidget.html
  */
-import type { CesiumWidget, ScreenSpaceEventHandler } from 'cesium';
+import type { CesiumWidget, ScreenSpaceEventHandler } from '@cesium/engine';
 import { JIANGXI_OVERVIEW_CAMERA, type CameraState } from '@viewer/core/camera-url';
 import type { FeatureCollection } from '@viewer/core/geojson-lines';
 import type { ElementSelection } from '@viewer/core/selection';
