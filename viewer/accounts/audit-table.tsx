@@ -65,9 +65,9 @@ export function AuditTable({ locale, rows, total, offset, limit, onPage }: Audit
                 <ul className="gt-changes" data-testid="audit-changes">
                   {auditFieldChanges(row.before, row.after).map((change) => (
                     <li key={change.field} className="gt-changes__item">
-                      <span className="gt-changes__field">{change.field}</span>
-                      <span className="gt-changes__before">{change.before ?? t('audit.none')}</span>
-                      <span className="gt-changes__arrow" aria-hidden="true">→</span>
+                      <span className="gt-changes__field">{change.field}:</span>{' '}
+                      <span className="gt-changes__before">{change.before ?? t('audit.none')}</span>{' '}
+                      <span className="gt-changes__arrow">→</span>{' '}
                       <span className="gt-changes__after">{change.after ?? t('audit.none')}</span>
                     </li>
                   ))}
