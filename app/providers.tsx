@@ -12,8 +12,13 @@ import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import { useState, type ReactNode } from 'react';
 import superjson from 'superjson';
+import { z } from 'zod';
 import type { AppRouter } from '@server/api/root';
 import { TRPC_ENDPOINT, TRPC_MAX_BATCH_SIZE } from '@server/api/trpc-http-config';
+
+// zod 4 probes `new Function('')` to decide whether to compile validators; the page CSP forbids eval (see
+// server/api/content-security-policy.ts), so tell it up front and skip the probe (and its CSP violation report).
+z.config({ jitless: true });
 
 /** How long query results count as fresh, ms (catalogue data changes rarely). */
 export const QUERY_STALE_TIME_MS = 60_000;
