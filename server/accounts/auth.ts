@@ -10,6 +10,7 @@ import {
   accountsUsers,
   accountsVerifications,
 } from '@server/db/schema/accounts';
+import { requestOrigin } from '@server/api/same-origin';
 import { env } from '@server/env';
 import { authSecret } from './auth-secret';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, hashPassword, verifyPassword } from './password';
@@ -43,7 +44,7 @@ export function createAuth(db: Db) {
     ...(publicUrl ? { baseURL: publicUrl } : {}),
     // CSRF: only our own origin may POST with the session cookie. Without a fixed public URL the request's own
     // origin is trusted, which still rejects every cross-site Origin (the browser sets Origin, not the page).
-    trustedOrigins: (request) => (publicUrl ? [publicUrl] : request ? [new URL(request.url).origin] : []),
+    trustedOrigins: (request) => (request ? [requestOrigin(request)] : publicUrl ? [publicUrl] : []),
     telemetry: { enabled: false },
     database: drizzleAdapter(db, {
       provider: 'pg',
