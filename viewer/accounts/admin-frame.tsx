@@ -12,7 +12,7 @@ export type AdminSection = 'accounts' | 'audit';
 /** Props of {@link AdminFrame}. */
 export interface AdminFrameProps {
   locale: Locale;
-  /** The page shown, highlighted in the navigation; null for pages outside it (e.g. 403). */
+  /** The page shown, highlighted in the navigation; null hides the navigation (the 403 notice). */
   active: AdminSection | null;
   hrefs: { accounts: string; audit: string; twin: string };
   controls?: ReactNode;
@@ -33,13 +33,15 @@ export function AdminFrame({ locale, active, hrefs, controls, children }: AdminF
           <span className="gt-header__logo" aria-hidden="true">赣</span>
           <span className="gt-admin__product">{t('auth.productName')}</span>
         </a>
-        <nav className="gt-admin__nav" aria-label={t('admin.nav.label')}>
-          {sections.map((section) => (
-            <a key={section.id} className="gt-admin__tab" href={section.href} aria-current={section.id === active ? 'page' : undefined}>
-              {section.label}
-            </a>
-          ))}
-        </nav>
+        {active ? (
+          <nav className="gt-admin__nav" aria-label={t('admin.nav.label')}>
+            {sections.map((section) => (
+              <a key={section.id} className="gt-admin__tab" href={section.href} aria-current={section.id === active ? 'page' : undefined}>
+                {section.label}
+              </a>
+            ))}
+          </nav>
+        ) : null}
         <div className="gt-header__controls">
           <a className="gt-link gt-admin__back" href={hrefs.twin}>← {t('admin.nav.twin')}</a>
           {controls}
