@@ -9,6 +9,8 @@ E2E_PORT="${E2E_PORT:-3300}"
 db_line="$(npx tsx scripts/e2e-database.ts | tail -n 1)"
 case "$db_line" in DATABASE_URL=*) export "$db_line" ;; *) echo "e2e: no DATABASE_URL" >&2; exit 1 ;; esac
 export TILES_DIR="$PWD/.gantwin/e2e-tiles"
+# Every browser of the run signs in from 127.0.0.1; brute-force throttling itself is tested in vitest.
+export SIGN_IN_LIMIT_PER_MINUTE=100
 
 npm run --silent seed
 npx tsx scripts/e2e-accounts.ts

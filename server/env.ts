@@ -19,6 +19,7 @@ const serverEnvSchema = z.object({
   NEXT_PUBLIC_DEFAULT_LOCALE: z.enum(['zh-CN', 'en']).default('zh-CN'),
   AUTH_SECRET: z.string().min(32, { error: 'must be at least 32 characters' }).optional(),
   GANTWIN_PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+  SIGN_IN_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(5),
 });
 
 /** Validated environment as read at startup; paths are made absolute against the working directory. */
@@ -40,6 +41,8 @@ export interface ServerEnv {
    * the request's own origin is trusted and cookies are not `Secure` (plain-HTTP intranet or localhost).
    */
   GANTWIN_PUBLIC_URL: string | undefined;
+  /** Sign-in attempts per client address per 60 s (default 5); the e2e run raises it, as all its browsers share 127.0.0.1. */
+  SIGN_IN_LIMIT_PER_MINUTE: number;
 }
 
 /**
@@ -62,6 +65,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     NEXT_PUBLIC_DEFAULT_LOCALE: value.NEXT_PUBLIC_DEFAULT_LOCALE,
     AUTH_SECRET: value.AUTH_SECRET,
     GANTWIN_PUBLIC_URL: value.GANTWIN_PUBLIC_URL?.replace(/\/+$/, ''),
+    SIGN_IN_LIMIT_PER_MINUTE: value.SIGN_IN_LIMIT_PER_MINUTE,
   };
 }
 

@@ -26,13 +26,13 @@ import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, hashPassword, verifyPassword 
  * - a disabled account cannot create a session (database hook below); its sessions are deleted on disable;
  * - `role`, `regionCode`, `disabled`, `mustChangePassword` are server-only user fields (`input: false`);
  * - sessions last 12 h, refreshed hourly; no cookie cache, so a disable takes effect on the next request;
- * - throttling: sign-in 5 attempts / 60 s per client address, other auth calls 60 / 60 s, counted in
+ * - throttling: sign-in 5 attempts (configurable) / 60 s per client address, other auth calls 60 / 60 s, counted in
  *   `accounts_rate_limits` (see {@link SIGN_IN_RATE_LIMIT}); per-account throttling is in sign-in-throttle.ts.
  * Only the endpoints listed in auth-routes.ts are reachable over HTTP.
  */
 
-/** Sign-in attempts allowed per client address per window (window in seconds). */
-export const SIGN_IN_RATE_LIMIT = { window: 60, max: 5 } as const;
+/** Sign-in attempts allowed per client address per window (window in seconds; `SIGN_IN_LIMIT_PER_MINUTE`, default 5). */
+export const SIGN_IN_RATE_LIMIT = { window: 60, max: env.SIGN_IN_LIMIT_PER_MINUTE } as const;
 
 /** Builds the better-auth instance over `db` (the app's shared handle, or a test database). */
 export function createAuth(db: Db) {
