@@ -1,7 +1,7 @@
 /**
  * Accounts journeys: the province admin creates a planner in 南昌市 and reads its one-time password; the planner
  * signs in, is forced to change it, and sees its name in the twin header; the admin disables it, its next
- * sign-in is refused as disabled, and the audit trail lists the create/disable rows with before → after.
+ * sign-in is refused as disabled, and the audit trail lists the sign-in and create/disable rows with before → after.
  * Also: anonymous visitors of an admin page go to sign-in, and a planner gets the 403 notice.
  *
  * Needs BASE_URL (the running app) and the accounts of scripts/e2e-accounts.ts in `.gantwin/e2e/accounts.json`
@@ -168,6 +168,10 @@ test('admin creates a planner; it changes its one-time password; admin disables 
   await filter.getByLabel('记录编号').fill(userId);
   await filter.getByRole('button', { name: '查询' }).click();
   const rows = page.getByTestId('audit-table').locator(`tbody tr[data-record-id="${userId}"]`);
+  // Every row of the account, its sign-ins (table accounts_sessions) included; then only the account record.
+  await expect(page.getByTestId('audit-table').locator(`tbody tr[data-record-id="${userId}"][data-action="sign-in"]`).first()).toBeVisible();
+  await filter.getByLabel('数据表').fill('accounts_users');
+  await filter.getByRole('button', { name: '查询' }).click();
   await expect(rows).toHaveCount(3);
   await expect(rows.nth(0)).toHaveAttribute('data-action', 'disable');
   await expect(rows.nth(1)).toHaveAttribute('data-action', 'change-password');

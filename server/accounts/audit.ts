@@ -13,6 +13,9 @@ export interface CliActor {
   cli: string;
 }
 
+/** The fields of an {@link Actor} an audit row keeps. */
+export type AuditActor = Pick<Actor, 'userId' | 'email' | 'regionCode' | 'ipAddress' | 'userAgent'>;
+
 /** One write to record. `before`/`after` hold only the changed, non-secret fields. */
 export interface AuditEntry {
   action: AuditAction;
@@ -28,7 +31,7 @@ export interface AuditEntry {
  * @param db the transaction of the write being recorded
  * @param actor the signed-in account, or `{ cli: 'create-admin' }` for a script
  */
-export async function recordAudit(db: Db, actor: Actor | CliActor, entry: AuditEntry): Promise<void> {
+export async function recordAudit(db: Db, actor: AuditActor | CliActor, entry: AuditEntry): Promise<void> {
   const who =
     'cli' in actor
       ? { actorId: null, actorLabel: `cli:${actor.cli}`, actorRegionCode: null, ipAddress: null, userAgent: null }

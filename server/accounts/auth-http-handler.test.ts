@@ -81,6 +81,9 @@ describe('sign-in over /api/auth (better-auth + GanTwin wrapper)', () => {
     const out = await authHttpResponse(post('/sign-out', {}, { cookie, 'x-forwarded-for': address }), db);
     expect(out.status).toBe(200);
     expect((await trpcGet('accounts.me', cookie)).body).toBeNull();
+    const trail = await db.select().from(accountsAuditLog).where(eq(accountsAuditLog.recordId, actor.userId)).orderBy(accountsAuditLog.id);
+    expect(trail.map((row) => row.action)).toEqual(['create', 'sign-in', 'change-password', 'sign-in', 'sign-out']);
+    expect(trail[1]).toMatchObject({ tableName: 'accounts_sessions', actorId: actor.userId, ipAddress: address });
   });
 
   it(`throttles brute force per address: attempt ${SIGN_IN_RATE_LIMIT.max + 1} within ${SIGN_IN_RATE_LIMIT.window} s answers 429`, async () => {

@@ -11,8 +11,8 @@ import { actorFromHeaders } from './session-actor';
 /**
  * `/api/auth/*`: the better-auth endpoints GanTwin exposes, and nothing else (sign-up, profile update, e-mail
  * flows, account deletion … answer 404). Around the library it adds a body-size limit, a per-account sign-in
- * throttle (on top of better-auth's per-address one), and the bookkeeping of a password change (clears
- * `must_change_password`, writes an audit row).
+ * throttle (on top of better-auth's per-address one), the bookkeeping of a password change (clears
+ * `must_change_password`, writes an audit row) and the audit row of a sign-out (sign-ins: auth.ts hook).
  */
 
 /** `METHOD path` pairs (after `/api/auth`) that are served. */
@@ -80,6 +80,14 @@ async function answer(req: Request, db: Db): Promise<Response> {
           after: { mustChangePassword: false },
         });
       });
+    }
+    return response;
+  }
+  if (route === 'POST /sign-out') {
+    const actor = await actorFromHeaders(db, req.headers);
+    const response = await auth.handler(request);
+    if (actor && response.ok) {
+      await recordAudit(db, actor, { action: 'sign-out', tableName: 'accounts_sessions', recordId: actor.userId, recordRegionCode: actor.regionCode });
     }
     return response;
   }

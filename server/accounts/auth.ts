@@ -12,6 +12,7 @@ import {
 } from '@server/db/schema/accounts';
 import { requestOrigin } from '@server/api/same-origin';
 import { env } from '@server/env';
+import { recordAudit } from './audit';
 import { authSecret } from './auth-secret';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, hashPassword, verifyPassword } from './password';
 
@@ -90,6 +91,19 @@ export function createAuth(db: Db) {
           before: async (session) => {
             const [user] = await db.select({ disabled: accountsUsers.disabled }).from(accountsUsers).where(eq(accountsUsers.id, session.userId));
             if (!user || user.disabled) throw new APIError('FORBIDDEN', { message: 'This account is disabled', code: 'ACCOUNT_DISABLED' });
+          },
+          // A session is a write like any other: who signed in, when, from where (sign-out: auth-http-handler.ts).
+          after: async (session) => {
+            const [user] = await db
+              .select({ email: accountsUsers.email, regionCode: accountsUsers.regionCode })
+              .from(accountsUsers)
+              .where(eq(accountsUsers.id, session.userId));
+            if (!user) return;
+            await recordAudit(
+              db,
+              { userId: session.userId, email: user.email, regionCode: user.regionCode, ipAddress: session.ipAddress ?? null, userAgent: session.userAgent ?? null },
+              { action: 'sign-in', tableName: 'accounts_sessions', recordId: session.userId, recordRegionCode: user.regionCode, after: { expiresAt: session.expiresAt } },
+            );
           },
         },
       },

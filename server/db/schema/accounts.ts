@@ -105,7 +105,16 @@ export const accountsRateLimits = pgTable(
 );
 
 /** What an audit row records. `before`/`after` are null for creation/deletion respectively. */
-export type AuditAction = 'create' | 'update' | 'disable' | 'enable' | 'reset-password' | 'change-password' | 'delete';
+export type AuditAction =
+  | 'create'
+  | 'update'
+  | 'disable'
+  | 'enable'
+  | 'reset-password'
+  | 'change-password'
+  | 'delete'
+  | 'sign-in'
+  | 'sign-out';
 
 /**
  * The audit trail: one row per write, never updated or deleted (a trigger in migration `accounts-audit-append-only`
