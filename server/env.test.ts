@@ -12,7 +12,11 @@ describe('parseEnv', () => {
       SHARED_DATA_DIR: path.resolve('../shared/data'),
       LOCAL_PG_PORT: 54329,
       NEXT_PUBLIC_DEFAULT_LOCALE: 'zh-CN',
+      AUTH_SECRET: undefined,
+      GANTWIN_PUBLIC_URL: undefined,
+      SIGN_IN_LIMIT_PER_MINUTE: 5,
     });
+    expect(parseEnv({ GANTWIN_PUBLIC_URL: 'https://twin.example.gov.cn/' }).GANTWIN_PUBLIC_URL).toBe('https://twin.example.gov.cn');
     expect(parseEnv({ DATABASE_URL: 'postgresql://u@127.0.0.1:5432/gantwin', LOCAL_PG_PORT: '55000' })).toMatchObject({
       DATABASE_URL: 'postgresql://u@127.0.0.1:5432/gantwin',
       LOCAL_PG_PORT: 55000,
@@ -25,6 +29,9 @@ describe('parseEnv', () => {
     [{ LOCAL_PG_PORT: '80' }, 'LOCAL_PG_PORT'],
     [{ LOCAL_PG_PORT: 'abc' }, 'LOCAL_PG_PORT'],
     [{ NEXT_PUBLIC_DEFAULT_LOCALE: 'de' }, 'NEXT_PUBLIC_DEFAULT_LOCALE'],
+    [{ AUTH_SECRET: 'short' }, 'AUTH_SECRET: must be at least 32 characters'],
+    [{ GANTWIN_PUBLIC_URL: 'ftp://twin.example' }, 'GANTWIN_PUBLIC_URL: must be an http:// or https:// URL'],
+    [{ SIGN_IN_LIMIT_PER_MINUTE: '0' }, 'SIGN_IN_LIMIT_PER_MINUTE'],
   ])('refuses %j with an InputError naming the variable', (source, fragment) => {
     expect(() => parseEnv(source)).toThrow(InputError);
     expect(() => parseEnv(source)).toThrow(fragment);
