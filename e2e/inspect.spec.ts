@@ -8,6 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { recordCspViolations } from './csp-violations';
 
 /** Where the sample IFC files live (the same default as server/env.ts SHARED_DATA_DIR). */
 const SHARED_DATA_DIR = process.env.SHARED_DATA_DIR ?? join(process.cwd(), '..', 'shared', 'data');
@@ -46,6 +47,7 @@ test.describe('BIM inspection', () => {
     test.skip(model === null, 'no ready model in the database (run scripts/e2e.sh, which seeds and converts)');
     if (!model) return;
 
+    const cspViolations = await recordCspViolations(page);
     await page.goto(`/models/${model.id}`);
     const viewer = page.getByTestId('inspect-viewer');
     await expect(viewer).toHaveAttribute('data-ready', 'true', { timeout: READY_TIMEOUT_MS });
@@ -108,6 +110,8 @@ test.describe('BIM inspection', () => {
     expect(Number.isFinite(section.heightM)).toBe(true);
     await toggle.uncheck();
     await expect.poll(() => page.evaluate(() => window.__gantwinInspect?.snapshot().clippingPlaneCount)).toBe(0);
+
+    expect(await cspViolations(), 'the BIM view (meshopt wasm) runs under the page CSP').toEqual([]);
 
     // The back link returns to the twin at the model's location.
     await expect(page.getByTestId('back-to-twin')).toHaveAttribute('href', /^\/\?cam=/);

@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
+import { recordCspViolations } from './csp-violations';
 
 const FZK_IFC_PATH = fileURLToPath(new URL('../../shared/data/ifc/AC20-FZK-Haus.ifc', import.meta.url));
 
@@ -67,6 +68,7 @@ async function listModels(page: Page): Promise<ModelSummaryJson[]> {
 
 test('the twin opens on Jiangxi with zero requests leaving localhost and a non-blank globe', async ({ page }) => {
   const hosts = recordRequestHosts(page);
+  const cspViolations = await recordCspViolations(page);
   await page.goto('/');
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('GanTwin 数字住建');
@@ -84,6 +86,7 @@ test('the twin opens on Jiangxi with zero requests leaving localhost and a non-b
   const foreign = [...new Set(hosts)].filter((host) => !isLocalHost(host));
   expect(foreign, `requests left localhost: ${foreign.join(', ')}`).toEqual([]);
   expect(hosts.length).toBeGreaterThan(10);
+  expect(await cspViolations(), 'the globe (workers, wasm) runs under the page CSP').toEqual([]);
 });
 
 test('clicking the FZK-Haus model selects an element of the IFC file and shows its properties', async ({ page }) => {
