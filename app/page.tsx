@@ -24,6 +24,9 @@ async function prefetchTwinData(): Promise<TwinInitialData | null> {
   }
 }
 
+/** Rendered per request: the twin depends on the session, and the CSP nonce (proxy.ts) needs dynamic rendering. */
+export const dynamic = 'force-dynamic';
+
 /** Query parameters as Next.js passes them to a page. */
 type SearchParams = Record<string, string | string[] | undefined>;
 

@@ -42,20 +42,20 @@ function sessionCookie(response: Response): string {
   return cookie.split(';')[0];
 }
 
-async function trpcGet(procedure: string, cookie: string): Promise<{ status: number; body: unknown }> {
+async function trpcGet(procedure: string, cookie: string): Promise<{ status: number; body: unknown; cacheControl: string | null }> {
   const response = await trpcHttpResponse(new Request(`${ORIGIN}/api/trpc/${procedure}`, { headers: { cookie, 'x-forwarded-for': freshAddress() } }), {
     getDb: () => db,
     logger: createRecordingLogger(),
   });
   const json = (await response.json()) as { result?: { data: unknown } };
-  return { status: response.status, body: json.result ? superjson.deserialize(json.result.data as never) : json };
+  return { status: response.status, body: json.result ? superjson.deserialize(json.result.data as never) : json, cacheControl: response.headers.get('cache-control') };
 }
 
 beforeAll(() => ensureTestRegions(db));
 
 describe('sign-in over /api/auth (better-auth + GanTwin wrapper)', () => {
   it('signs in with the one-time password: HTTP-only SameSite=Lax cookie, password change required, then full access', async () => {
-    const { actor, password } = await createTestAccount(db, 'planner', TEST_REGIONS.nanchang);
+    const { actor, password } = await createTestAccount(db, 'planner', TEST_REGIONS.nanchang, 'planner', { pendingPassword: true });
     const address = freshAddress();
     const response = await signIn(actor.email, password, address);
     expect(response.status).toBe(200);
@@ -64,9 +64,14 @@ describe('sign-in over /api/auth (better-auth + GanTwin wrapper)', () => {
     expect(setCookie).toMatch(/SameSite=Lax/i);
     const cookie = sessionCookie(response);
 
-    expect((await trpcGet('accounts.me', cookie)).body).toMatchObject({ email: actor.email, mustChangePassword: true, regionName: '南昌市' });
+    const meFirst = await trpcGet('accounts.me', cookie);
+    expect(meFirst.body).toMatchObject({ email: actor.email, mustChangePassword: true, regionName: '南昌市' });
+    expect(meFirst.cacheControl).toBe('private, no-store');
     expect((await trpcGet('accounts.users.list?input=%7B%22json%22%3A%7B%7D%7D', cookie)).status).toBe(403);
 
+    const same = await authHttpResponse(post('/change-password', { currentPassword: password, newPassword: password }, { cookie, 'x-forwarded-for': address }), db);
+    expect(same.status).toBe(400);
+    expect(await same.json()).toMatchObject({ code: 'PASSWORD_UNCHANGED' });
     const newPassword = 'Gan-Twin 2026 new';
     const changed = await authHttpResponse(post('/change-password', { currentPassword: password, newPassword, revokeOtherSessions: false }, { cookie, 'x-forwarded-for': address }), db);
     expect(changed.status).toBe(200);
@@ -103,6 +108,13 @@ describe('sign-in over /api/auth (better-auth + GanTwin wrapper)', () => {
     const blocked = await signIn(actor.email, password, freshAddress());
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
+  it('counts attempts before checking them: 30 parallel guesses from 30 addresses get at most the account budget checked', async () => {
+    const { actor } = await createTestAccount(db, 'planner', TEST_REGIONS.nanchang);
+    const statuses = await Promise.all(Array.from({ length: 30 }, (_, i) => signIn(actor.email, `parallel-${i}-guess`, freshAddress()).then((r) => r.status)));
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(SIGN_IN_FAILURES_PER_ACCOUNT.points);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(30 - SIGN_IN_FAILURES_PER_ACCOUNT.points);
   });
 
   it('refuses a disabled account with the right password, and its sessions are gone', async () => {

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Db } from '@server/db/client';
 import { accountsUsers } from '@server/db/schema/accounts';
 import { isSameOrigin } from '@server/api/same-origin';
-import { MAX_BODY_BYTES, readLimitedBody, textResponse, tooManyRequests, withBody } from '@server/api/request-limits';
+import { MAX_BODY_BYTES, readLimitedBody, textResponse, withBody } from '@server/api/request-limits';
 import { authFor } from './auth';
 import { recordAudit } from './audit';
 import { actorFromHeaders } from './session-actor';
@@ -18,19 +18,46 @@ import { actorFromHeaders } from './session-actor';
 /** `METHOD path` pairs (after `/api/auth`) that are served. */
 export const AUTH_ROUTES = ['GET /get-session', 'POST /sign-in/email', 'POST /sign-out', 'POST /change-password'] as const;
 
-/** Failed sign-ins allowed per account (e-mail) before it is throttled, and the window in seconds. */
+/**
+ * Password checks allowed per account (e-mail) in the window (seconds): sign-in and change-password attempts,
+ * each successful one given back. Known trade-off: anyone can lock a known e-mail out for the window
+ * (docs/security.md); per-address limits alone would let rotating addresses guess without end.
+ */
 export const SIGN_IN_FAILURES_PER_ACCOUNT = { points: 10, durationS: 15 * 60 } as const;
 
 const failuresByEmail = new RateLimiterMemory({ points: SIGN_IN_FAILURES_PER_ACCOUNT.points, duration: SIGN_IN_FAILURES_PER_ACCOUNT.durationS });
 
-function emailOf(body: Uint8Array): string | null {
+/** A string field of a JSON body, or null (not JSON, absent, not a string). */
+function jsonField(body: Uint8Array, name: string): string | null {
   try {
-    const parsed: unknown = JSON.parse(new TextDecoder().decode(body));
-    const email = (parsed as { email?: unknown }).email;
-    return typeof email === 'string' ? email.trim().toLowerCase() : null;
+    const value = (JSON.parse(new TextDecoder().decode(body)) as Record<string, unknown>)[name];
+    return typeof value === 'string' ? value : null;
   } catch {
     return null;
   }
+}
+
+/** An error in better-auth's JSON shape (`{ message, code }`), so the UI reads every auth answer alike. */
+function jsonError(status: number, code: string, message: string, headers: Record<string, string> = {}): Response {
+  return Response.json({ message, code }, { status, headers: { 'cache-control': 'no-store', ...headers } });
+}
+
+/**
+ * Runs a password check for `email` under the per-account budget: the attempt is counted before the check
+ * (atomic, so parallel requests cannot all slip through); a success clears the account's count. A spent budget
+ * answers 429 without checking. A disabled account's correct password (403) is counted like a wrong one.
+ */
+async function guardedByAccount(email: string, check: () => Promise<Response>): Promise<Response> {
+  try {
+    await failuresByEmail.consume(email);
+  } catch (rejection) {
+    if (!(rejection instanceof RateLimiterRes)) throw rejection;
+    const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+    return jsonError(429, 'TOO_MANY_ATTEMPTS', `Too many sign-in attempts for this account; retry in ${seconds} s`, { 'retry-after': String(seconds) });
+  }
+  const response = await check();
+  if (response.ok) await failuresByEmail.delete(email);
+  return response;
 }
 
 /** better-auth answers 429 with `X-Retry-After`; browsers and proxies know the standard `Retry-After` (RFC 9110 §10.2.3). */
@@ -57,18 +84,18 @@ async function answer(req: Request, db: Db): Promise<Response> {
   const auth = authFor(db);
 
   if (route === 'POST /sign-in/email') {
-    const email = emailOf(body);
-    const spent = email ? await failuresByEmail.get(email) : null;
-    if (spent && spent.remainingPoints <= 0) return tooManyRequests(spent.msBeforeNext);
-    const response = await auth.handler(request);
-    if (email && response.status === 401) await failuresByEmail.penalty(email, 1);
-    if (email && response.ok) await failuresByEmail.delete(email);
-    return response;
+    const email = jsonField(body, 'email')?.trim().toLowerCase();
+    return email ? guardedByAccount(email, () => auth.handler(request)) : auth.handler(request);
   }
   if (route === 'POST /change-password') {
     const actor = await actorFromHeaders(db, req.headers);
-    const response = await auth.handler(request);
-    if (actor && response.ok) {
+    if (!actor) return auth.handler(request); // better-auth answers 401
+    if (jsonField(body, 'newPassword') === jsonField(body, 'currentPassword')) {
+      return jsonError(400, 'PASSWORD_UNCHANGED', 'The new password must differ from the current (one-time) password');
+    }
+    // Guessing the current password with a stolen session is throttled like sign-in.
+    const response = await guardedByAccount(actor.email, () => auth.handler(request));
+    if (response.ok) {
       await db.transaction(async (tx) => {
         await tx.update(accountsUsers).set({ mustChangePassword: false, updatedAt: new Date() }).where(eq(accountsUsers.id, actor.userId));
         await recordAudit(tx, actor, {

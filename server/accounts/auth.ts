@@ -10,6 +10,7 @@ import {
   accountsUsers,
   accountsVerifications,
 } from '@server/db/schema/accounts';
+import { clientAddress } from '@server/api/client-address';
 import { requestOrigin } from '@server/api/same-origin';
 import { env } from '@server/env';
 import { recordAudit } from './audit';
@@ -93,15 +94,18 @@ export function createAuth(db: Db) {
             if (!user || user.disabled) throw new APIError('FORBIDDEN', { message: 'This account is disabled', code: 'ACCOUNT_DISABLED' });
           },
           // A session is a write like any other: who signed in, when, from where (sign-out: auth-http-handler.ts).
-          after: async (session) => {
+          after: async (session, context) => {
             const [user] = await db
               .select({ email: accountsUsers.email, regionCode: accountsUsers.regionCode })
               .from(accountsUsers)
               .where(eq(accountsUsers.id, session.userId));
             if (!user) return;
+            // The address as every other audit row takes it (client-address.ts), not better-auth's own reading.
+            const headers = context?.request?.headers ?? context?.headers;
+            const ipAddress = headers ? clientAddress(headers) : (session.ipAddress ?? null);
             await recordAudit(
               db,
-              { userId: session.userId, email: user.email, regionCode: user.regionCode, ipAddress: session.ipAddress ?? null, userAgent: session.userAgent ?? null },
+              { userId: session.userId, email: user.email, regionCode: user.regionCode, ipAddress, userAgent: session.userAgent ?? null },
               { action: 'sign-in', tableName: 'accounts_sessions', recordId: session.userId, recordRegionCode: user.regionCode, after: { expiresAt: session.expiresAt } },
             );
           },

@@ -12,7 +12,9 @@ export const EMAIL_MAX_CHARS = 254;
 
 const noNul = (value: string) => !value.includes('\u0000');
 const regionCode = z.string().regex(/^36\d{4}$/, { error: 'must be a 6-digit Jiangxi region code (36xxxx)' });
-const userId = z.string().min(1).max(64);
+/** Short identifier text: no NUL (PostgreSQL `text` cannot hold it; the query would fail with a 500). */
+const idText = (max: number) => z.string().max(max).refine(noNul, 'must not contain NUL');
+const userId = idText(64).pipe(z.string().min(1, { error: 'must not be empty' }));
 
 /** `accounts.users.create`. */
 export const createUserInput = z.object({
@@ -43,10 +45,10 @@ export const usersListInput = z.object({
 
 /** `accounts.audit.list`: newest first, filtered. */
 export const auditListInput = z.object({
-  actorId: z.string().max(64).optional(),
-  tableName: z.string().max(64).optional(),
-  recordId: z.string().max(128).optional(),
-  action: z.string().max(32).optional(),
+  actorId: idText(64).optional(),
+  tableName: idText(64).optional(),
+  recordId: idText(128).optional(),
+  action: idText(32).optional(),
   /** Inclusive lower bound of `at`. */
   from: z.date().optional(),
   /** Exclusive upper bound of `at`. */

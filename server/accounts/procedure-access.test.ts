@@ -213,11 +213,25 @@ describe('every tRPC procedure under anonymous, wrong-role, city-A-on-city-B and
   }
 });
 
+describe('bad input to accounts procedures', () => {
+  it('is BAD_REQUEST naming the field, also for NUL characters (never a 500)', async () => {
+    await expect(callers.provinceAdmin.accounts.users.disable({ id: 'a\u0000b' })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('id: must not contain NUL') });
+    await expect(callers.provinceAdmin.accounts.audit.list({ actorId: '\u0000' })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('actorId') });
+    await expect(callers.provinceAdmin.accounts.users.create({ email: 'not-an-email', name: 'x', role: 'planner', regionCode: '360100' })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('email') });
+    await expect(callers.provinceAdmin.accounts.users.create({ email: 'a@b.cn', name: 'x', role: 'superadmin' as never, regionCode: '360100' })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('role') });
+  });
+});
+
 describe('a signed-in account whose one-time password is pending', () => {
-  it('may ask who it is but nothing protected', async () => {
+  it('may ask who it is but nothing protected, and sees only public models', async () => {
     const { actor } = await createTestAccount(db, 'admin', TEST_REGIONS.province);
     const pending = callerOf({ ...actor, mustChangePassword: true });
     await expect(pending.accounts.me()).resolves.toMatchObject({ mustChangePassword: true });
     await expect(pending.accounts.users.list({})).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(pending.twin.models.byId({ id: targets.modelA.modelId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(pending.twin.elements.byGlobalId({ globalId: targets.modelB.globalId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const listed = (await pending.twin.models.list()).map((m) => m.id);
+    expect(listed).toContain(targets.publicModel.modelId);
+    expect(listed).not.toContain(targets.modelA.modelId);
   });
 });

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import type { Actor } from '@server/api/actor';
 import type { Db } from '@server/db/client';
-import type { Role } from '@server/db/schema/accounts';
+import { accountsUsers, type Role } from '@server/db/schema/accounts';
 import { elements, models, regions, type RegionLevel } from '@server/db/schema/twin';
 import { createUser } from './users-service';
 
@@ -55,13 +56,21 @@ export async function ensureTestRegions(db: Db): Promise<void> {
 }
 
 /**
- * Creates an account through the service (audited as `cli:test`) and returns it as an {@link Actor}.
- * @returns the actor and its one-time password
+ * Creates an account through the service (audited as `cli:test`) and returns it as an {@link Actor}. Unless
+ * `pendingPassword`, the stored account is marked as having chosen its password (sign-in gives full access);
+ * the returned password is the one-time password either way.
  */
-export async function createTestAccount(db: Db, role: Role, regionCode: string, label = role): Promise<{ actor: Actor; password: string }> {
+export async function createTestAccount(
+  db: Db,
+  role: Role,
+  regionCode: string,
+  label: string = role,
+  { pendingPassword = false }: { pendingPassword?: boolean } = {},
+): Promise<{ actor: Actor; password: string }> {
   const email = `${label}.${regionCode}.${randomUUID().slice(0, 8)}@test.gantwin.local`;
   const { user, oneTimePassword } = await createUser(db, { cli: 'test' }, { email, name: `${label} ${regionCode}`, role, regionCode });
-  const actor: Actor = { userId: user.id, email, name: user.name, role, regionCode, mustChangePassword: false, ipAddress: '192.0.2.10', userAgent: 'vitest' };
+  if (!pendingPassword) await db.update(accountsUsers).set({ mustChangePassword: false }).where(eq(accountsUsers.id, user.id));
+  const actor: Actor = { userId: user.id, email, name: user.name, role, regionCode, mustChangePassword: pendingPassword, ipAddress: '192.0.2.10', userAgent: 'vitest' };
   return { actor, password: oneTimePassword };
 }
 

@@ -88,6 +88,23 @@ describe('account writes refuse', () => {
   });
 });
 
+describe('admins are managed from a wider region', () => {
+  it('a city admin cannot create, reset, demote or disable a fellow city admin, but can a county admin; the province can', async () => {
+    const { actor: cityAdmin } = await createTestAccount(db, 'admin', TEST_REGIONS.nanchang);
+    const { actor: peer } = await createTestAccount(db, 'admin', TEST_REGIONS.nanchang);
+    const { actor: countyAdmin } = await createTestAccount(db, 'admin', TEST_REGIONS.donghu);
+    const { actor: provinceAdmin } = await createTestAccount(db, 'admin', TEST_REGIONS.province);
+    await expect(createUser(db, cityAdmin, { email: 'peer2@test.gantwin.local', name: 'x', role: 'admin', regionCode: TEST_REGIONS.nanchang })).rejects.toBeInstanceOf(ScopeError);
+    await expect(resetPassword(db, cityAdmin, { id: peer.userId })).rejects.toBeInstanceOf(ScopeError);
+    await expect(updateUser(db, cityAdmin, { id: peer.userId, role: 'planner' })).rejects.toBeInstanceOf(ScopeError);
+    await expect(setUserDisabled(db, cityAdmin, { id: peer.userId }, true)).rejects.toBeInstanceOf(ScopeError);
+    const { actor: planner } = await createTestAccount(db, 'planner', TEST_REGIONS.nanchang);
+    await expect(updateUser(db, cityAdmin, { id: planner.userId, role: 'admin' })).rejects.toBeInstanceOf(ScopeError);
+    await expect(resetPassword(db, cityAdmin, { id: countyAdmin.userId })).resolves.toMatchObject({ user: { id: countyAdmin.userId } });
+    await expect(setUserDisabled(db, provinceAdmin, { id: peer.userId }, true)).resolves.toMatchObject({ disabled: true });
+  });
+});
+
 describe('the audit trail is append-only', () => {
   it('rejects UPDATE, DELETE and TRUNCATE in the database itself', async () => {
     const { actor } = await createTestAccount(db, 'planner', TEST_REGIONS.nanchang);

@@ -15,7 +15,8 @@ import type { Me, OneTimePasswordResult, UserSummary } from './types';
 
 /**
  * Account administration (role `admin`): list, create, update role/region/name, disable/enable, reset password.
- * An admin manages only accounts whose region lies in its own scope, and can give only regions in that scope.
+ * An admin manages only accounts whose region lies in its own scope, and can give only regions in that scope;
+ * admins of its own region are managed from a wider region ({@link assertMayManage}).
  * Every write runs in one transaction with its audit row (audit.ts); passwords are stored only as argon2id
  * hashes in `accounts_credentials` (provider `credential`, the row better-auth signs in against).
  */
@@ -61,6 +62,19 @@ async function assertAssignableRegion(db: Db, actor: Actor | CliActor, regionCod
   }
 }
 
+/**
+ * Admins are managed from a wider region only: a city admin manages its counties' admins but not a fellow city
+ * admin (else any admin could take over its peers by resetting their passwords); province admins manage every
+ * account, province admins included. Non-admin accounts in scope are always manageable.
+ * @throws {ScopeError} naming the rule
+ */
+function assertMayManage(actor: Actor | CliActor, target: { role: Role; regionCode: string }): void {
+  if (!('userId' in actor) || target.role !== 'admin' || actor.regionCode === PROVINCE_CODE) return;
+  if (target.regionCode === actor.regionCode) {
+    throw new ScopeError(`an admin of ${target.regionCode} is managed by an admin of a wider region, not by a peer`, { context: { regionCode: target.regionCode } });
+  }
+}
+
 /** Accounts in the actor's scope; `q` matches e-mail or name (case-insensitive substring). */
 export async function listUsers(db: Db, actor: Actor, input: z.output<typeof usersListInput>): Promise<UserSummary[]> {
   const filters: SQL[] = [regionScopeSql(accountsUsers.regionCode, actor.regionCode)];
@@ -78,6 +92,7 @@ export async function listUsers(db: Db, actor: Actor, input: z.output<typeof use
  */
 export async function createUser(db: Db, actor: Actor | CliActor, input: z.output<typeof createUserInput>): Promise<OneTimePasswordResult> {
   await assertAssignableRegion(db, actor, input.regionCode);
+  assertMayManage(actor, input);
   const oneTimePassword = generateOneTimePassword();
   const passwordHash = await hashPassword(oneTimePassword);
   const id = randomUUID();
@@ -105,6 +120,8 @@ export async function updateUser(db: Db, actor: Actor, input: z.output<typeof up
     throw new ConflictError('You cannot change your own role or region; ask another admin', { context: { userId: id } });
   }
   if (change.regionCode) await assertAssignableRegion(db, actor, change.regionCode);
+  assertMayManage(actor, user);
+  assertMayManage(actor, { role: change.role ?? user.role, regionCode: change.regionCode ?? user.regionCode });
   const diff = changedFields(user, change);
   if (Object.keys(diff.after).length === 0) return user;
   await db.transaction(async (tx) => {
@@ -121,6 +138,7 @@ export async function updateUser(db: Db, actor: Actor, input: z.output<typeof up
 export async function setUserDisabled(db: Db, actor: Actor, input: z.output<typeof userIdInput>, disabled: boolean): Promise<UserSummary> {
   const user = await userInScope(db, actor, input.id);
   if (disabled && input.id === actor.userId) throw new ConflictError('You cannot disable your own account', { context: { userId: input.id } });
+  assertMayManage(actor, user);
   if (user.disabled === disabled) return user;
   await db.transaction(async (tx) => {
     await tx.update(accountsUsers).set({ disabled, updatedAt: new Date() }).where(eq(accountsUsers.id, input.id));
@@ -144,6 +162,7 @@ export async function setUserDisabled(db: Db, actor: Actor, input: z.output<type
 export async function resetPassword(db: Db, actor: Actor | CliActor, input: z.output<typeof userIdInput>): Promise<OneTimePasswordResult> {
   const user = 'userId' in actor ? await userInScope(db, actor, input.id) : (await selectUsers(db, eq(accountsUsers.id, input.id)))[0];
   if (!user) throw new NotFoundError(`account ${input.id} does not exist`, { context: { userId: input.id } });
+  if (input.id !== ('userId' in actor ? actor.userId : null)) assertMayManage(actor, user);
   const oneTimePassword = generateOneTimePassword();
   const passwordHash = await hashPassword(oneTimePassword);
   await db.transaction(async (tx) => {

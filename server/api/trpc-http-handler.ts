@@ -43,6 +43,8 @@ export async function trpcHttpResponse(req: Request, deps: TrpcHttpDeps): Promis
       return createTrpcContext(db, actor);
     },
     maxBatchSize: TRPC_MAX_BATCH_SIZE,
+    // Answers depend on the session: never in a shared cache, and a signed-in answer in no cache at all.
+    responseMeta: ({ ctx }) => ({ headers: new Headers({ 'cache-control': ctx?.actor ? 'private, no-store' : 'private, no-cache', vary: 'Cookie' }) }),
     onError: logInternalTrpcErrors(deps.logger),
   });
 }

@@ -12,10 +12,13 @@ import { NotFoundError } from '@server/errors';
  * exist, so ids from another region reveal nothing.
  */
 
-/** SQL condition on `models` rows the actor may see. */
+/**
+ * SQL condition on `models` rows the actor may see. An account that has not yet replaced its one-time password
+ * sees what an anonymous visitor sees (whoever issued the password also knows it).
+ */
 export function visibleModelsSql(actor: Actor | null): SQL {
   const isPublic = eq(models.visibility, 'public');
-  if (!actor) return isPublic;
+  if (!actor || actor.mustChangePassword) return isPublic;
   return or(isPublic, regionScopeSql(models.regionCode, actor.regionCode)) ?? isPublic;
 }
 

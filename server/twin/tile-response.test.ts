@@ -93,7 +93,7 @@ describe('GET /tiles/<modelId>/<path...> (tileResponse)', () => {
 });
 
 describe('GET /tiles of an internal model follows the region scope of the session', () => {
-  it('anonymous and other-city sessions get 404; an in-scope session gets the file, privately cached', async () => {
+  it('anonymous, other-city and pending-password sessions get 404; an in-scope session gets the file, privately cached', async () => {
     await ensureTestRegions(connection.db);
     mkdirSync(path.join(tilesRoot, 'model-internal'), { recursive: true });
     writeFileSync(path.join(tilesRoot, 'model-internal', 'tileset.json'), TILESET_JSON);
@@ -103,10 +103,10 @@ describe('GET /tiles of an internal model follows the region scope of the sessio
       .returning({ id: models.id });
 
     /** A GET of the tileset carrying the session cookie of a fresh account in `region`. */
-    const getAs = async (region: string | null, address: string) => {
+    const getAs = async (region: string | null, address: string, pendingPassword = false) => {
       const headers: Record<string, string> = { 'x-forwarded-for': address };
       if (region) {
-        const { actor, password } = await createTestAccount(connection.db, 'inspector', region);
+        const { actor, password } = await createTestAccount(connection.db, 'inspector', region, 'inspector', { pendingPassword });
         const signIn = await authHttpResponse(
           new Request('http://localhost/api/auth/sign-in/email', {
             method: 'POST',
@@ -122,6 +122,7 @@ describe('GET /tiles of an internal model follows the region scope of the sessio
 
     expect((await getAs(null, '192.0.2.31')).status).toBe(404);
     expect((await getAs(TEST_REGIONS.jiujiang, '192.0.2.32')).status).toBe(404);
+    expect((await getAs(TEST_REGIONS.nanchang, '192.0.2.34', true)).status, 'one-time password still pending').toBe(404);
     const allowed = await getAs(TEST_REGIONS.nanchang, '192.0.2.33');
     expect(allowed.status).toBe(200);
     expect(await allowed.text()).toBe(TILESET_JSON);
