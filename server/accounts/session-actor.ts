@@ -4,6 +4,9 @@ import type { Db } from '@server/db/client';
 import type { Role } from '@server/db/schema/accounts';
 import { authFor } from './auth';
 
+/** Name of the session cookie (auth.ts `cookiePrefix` + better-auth's `session_token`; `__Secure-` may precede it). */
+export const SESSION_COOKIE_NAME = 'gantwin.session_token=';
+
 /** The user fields better-auth returns with a session, including our additional fields. */
 interface SessionUser {
   id: string;
@@ -21,6 +24,8 @@ interface SessionUser {
  * @param headers the request headers (cookie, x-forwarded-for, user-agent)
  */
 export async function actorFromHeaders(db: Db, headers: Headers): Promise<Actor | null> {
+  // Anonymous requests (most tile and GeoJSON requests) carry no session cookie: no database round trip.
+  if (!headers.get('cookie')?.includes(SESSION_COOKIE_NAME)) return null;
   const session = await authFor(db).api.getSession({ headers });
   if (!session) return null;
   const user = session.user as unknown as SessionUser;
