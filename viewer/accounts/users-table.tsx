@@ -29,6 +29,8 @@ export interface UsersTableProps {
   regions: readonly RegionOption[];
   /** The signed-in admin (its own role and region cannot be changed, nor itself disabled). */
   currentUserId: string;
+  /** The signed-in admin's region: admins of that same region are managed from a wider region, so locked here. */
+  currentRegionCode: string;
   /** The account a mutation is running for (its buttons are disabled). */
   busyId: string | null;
   onUpdate: (id: string, change: { role?: AccountRole; regionCode?: string }) => void;
@@ -37,7 +39,7 @@ export interface UsersTableProps {
 }
 
 /** The table (see module doc). */
-export function UsersTable({ locale, users, regions, currentUserId, busyId, onUpdate, onSetDisabled, onResetPassword }: UsersTableProps) {
+export function UsersTable({ locale, users, regions, currentUserId, currentRegionCode, busyId, onUpdate, onSetDisabled, onResetPassword }: UsersTableProps) {
   const t = createTranslator(ACCOUNTS_MESSAGES, locale);
   return (
     <table className="gt-table" data-testid="accounts-table">
@@ -55,6 +57,7 @@ export function UsersTable({ locale, users, regions, currentUserId, busyId, onUp
           <UserTableRow
             key={`${user.id}:${user.role}:${user.regionCode}`}
             t={t} user={user} regions={regions} isSelf={user.id === currentUserId} isBusy={busyId === user.id}
+            isPeerAdmin={isPeerAdmin(user, currentUserId, currentRegionCode)}
             onUpdate={onUpdate} onSetDisabled={onSetDisabled} onResetPassword={onResetPassword}
           />
         ))}
@@ -63,15 +66,25 @@ export function UsersTable({ locale, users, regions, currentUserId, busyId, onUp
   );
 }
 
+/**
+ * True for another admin of the signed-in admin's own region below the province: the server refuses to manage it
+ * (server/accounts/users-service.ts `assertMayManage`), so its controls are locked.
+ */
+export function isPeerAdmin(user: Pick<UserRow, 'id' | 'role' | 'regionCode'>, currentUserId: string, currentRegionCode: string): boolean {
+  return user.id !== currentUserId && user.role === 'admin' && user.regionCode === currentRegionCode && currentRegionCode !== '360000';
+}
+
 interface UserTableRowProps extends Pick<UsersTableProps, 'regions' | 'onUpdate' | 'onSetDisabled' | 'onResetPassword'> {
   t: Translator<AccountsMessageKey>;
   user: UserRow;
   isSelf: boolean;
   isBusy: boolean;
+  isPeerAdmin: boolean;
 }
 
 /** One row; keeps the unsaved role/region picks (the row remounts when the saved values change). */
-function UserTableRow({ t, user, regions, isSelf, isBusy, onUpdate, onSetDisabled, onResetPassword }: UserTableRowProps) {
+function UserTableRow({ t, user, regions, isSelf, isBusy, isPeerAdmin: isPeer, onUpdate, onSetDisabled, onResetPassword }: UserTableRowProps) {
+  const isLocked = isSelf || isPeer;
   const [role, setRole] = useState<AccountRole>(user.role);
   const [regionCode, setRegionCode] = useState(user.regionCode);
   const isDirty = role !== user.role || regionCode !== user.regionCode;
@@ -85,12 +98,16 @@ function UserTableRow({ t, user, regions, isSelf, isBusy, onUpdate, onSetDisable
   return (
     <tr data-email={user.email} aria-disabled={user.disabled || undefined} className={user.disabled ? 'gt-table__row--muted' : undefined}>
       <td>
-        <div className="gt-table__primary">{user.name}{isSelf ? <span className="gt-table__muted">{t('accounts.you')}</span> : null}</div>
+        <div className="gt-table__primary">
+          {user.name}
+          {isSelf ? <span className="gt-table__muted">{t('accounts.you')}</span> : null}
+          {isPeer ? <span className="gt-table__muted">{t('accounts.peerAdmin')}</span> : null}
+        </div>
         <div className="gt-table__secondary">{user.email}</div>
       </td>
       <td>
         <select
-          className="gt-input gt-input--compact" aria-label={`${t('field.role')} ${user.email}`} value={role} disabled={isSelf || isBusy}
+          className="gt-input gt-input--compact" aria-label={`${t('field.role')} ${user.email}`} value={role} disabled={isLocked || isBusy}
           onChange={(event) => setRole(event.target.value as AccountRole)}
         >
           {ACCOUNT_ROLES.map((option) => (
@@ -101,7 +118,7 @@ function UserTableRow({ t, user, regions, isSelf, isBusy, onUpdate, onSetDisable
       <td>
         <RegionSelect
           className="gt-input gt-input--compact" options={regions} value={regionCode} onChange={setRegionCode}
-          label={`${t('field.region')} ${user.email}`} disabled={isSelf || isBusy}
+          label={`${t('field.region')} ${user.email}`} disabled={isLocked || isBusy}
         />
       </td>
       <td><span className={status.className} data-testid="account-status">{status.label}</span></td>
@@ -112,15 +129,15 @@ function UserTableRow({ t, user, regions, isSelf, isBusy, onUpdate, onSetDisable
           </button>
         ) : null}
         {user.disabled ? (
-          <button type="button" className="gt-button gt-button--small" onClick={() => onSetDisabled(user, false)} disabled={isBusy}>
+          <button type="button" className="gt-button gt-button--small" onClick={() => onSetDisabled(user, false)} disabled={isBusy || isPeer}>
             {t('accounts.enable')}
           </button>
         ) : (
-          <button type="button" className="gt-button gt-button--small gt-button--danger" onClick={() => onSetDisabled(user, true)} disabled={isBusy || isSelf}>
+          <button type="button" className="gt-button gt-button--small gt-button--danger" onClick={() => onSetDisabled(user, true)} disabled={isBusy || isLocked}>
             {t('accounts.disable')}
           </button>
         )}
-        <button type="button" className="gt-button gt-button--small" onClick={() => onResetPassword(user)} disabled={isBusy}>
+        <button type="button" className="gt-button gt-button--small" onClick={() => onResetPassword(user)} disabled={isBusy || isPeer}>
           {t('accounts.resetPassword')}
         </button>
       </td>

@@ -139,7 +139,7 @@ export function AccountsAdminApp({ locale, currentUserId, scopeRegionCode, scope
         {users.length > 0 ? (
           <div className="gt-table-wrap">
             <UsersTable
-              locale={locale} users={users} regions={regions} currentUserId={currentUserId} busyId={busyId}
+              locale={locale} users={users} regions={regions} currentUserId={currentUserId} currentRegionCode={scopeRegionCode} busyId={busyId}
               onUpdate={onUpdate} onSetDisabled={onSetDisabled} onResetPassword={onResetPassword}
             />
           </div>
