@@ -23,6 +23,7 @@ import { LocaleSwitch } from '@viewer/ui/locale-switch';
 import { PropertyPanel } from '@viewer/ui/property-panel';
 import { SpatialTree, type SpatialTreeElement } from '@viewer/ui/spatial-tree';
 import { ELEMENTS_PAGE_LIMIT_MAX } from '@server/twin/page-limits';
+import { AccountMenuSlot } from '../../accounts/account-menu-slot';
 import { useTRPC, useTRPCClient } from '../../providers';
 import { trpcErrorCode } from '../../trpc-error-code';
 import { InspectViewerLoader } from './inspect-viewer-loader';
@@ -220,6 +221,7 @@ export function InspectApp({ modelId, locale, initialSelectedGlobalId }: Inspect
             {t('page.fit')}
           </button>
           <LocaleSwitch locale={locale} onChange={onLocaleChange} />
+          <AccountMenuSlot locale={locale} />
         </div>
       </header>
       <div className={styles.main}>
