@@ -1,12 +1,11 @@
-import { eq } from 'drizzle-orm';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import type { Db } from '@server/db/client';
-import { accountsUsers } from '@server/db/schema/accounts';
+import { MAX_BODY_BYTES, readLimitedBody, retryAfterSeconds, textResponse, withBody } from '@server/api/request-limits';
 import { isSameOrigin } from '@server/api/same-origin';
-import { MAX_BODY_BYTES, readLimitedBody, textResponse, withBody } from '@server/api/request-limits';
+import type { Db } from '@server/db/client';
 import { authFor } from './auth';
 import { recordAudit } from './audit';
 import { actorFromHeaders } from './session-actor';
+import { recordOwnPasswordChanged } from './users-service';
 
 /**
  * `/api/auth/*`: the better-auth endpoints GanTwin exposes, and nothing else (sign-up, profile update, e-mail
@@ -27,13 +26,14 @@ export const SIGN_IN_FAILURES_PER_ACCOUNT = { points: 10, durationS: 15 * 60 } a
 
 const failuresByEmail = new RateLimiterMemory({ points: SIGN_IN_FAILURES_PER_ACCOUNT.points, duration: SIGN_IN_FAILURES_PER_ACCOUNT.durationS });
 
-/** A string field of a JSON body, or null (not JSON, absent, not a string). */
-function jsonField(body: Uint8Array, name: string): string | null {
+/** The string fields of a JSON object body (`{}` when the body is not a JSON object); better-auth validates the rest. */
+function stringFields(body: Uint8Array): Record<string, string> {
   try {
-    const value = (JSON.parse(new TextDecoder().decode(body)) as Record<string, unknown>)[name];
-    return typeof value === 'string' ? value : null;
+    const parsed: unknown = JSON.parse(new TextDecoder().decode(body));
+    if (typeof parsed !== 'object' || parsed === null) return {};
+    return Object.fromEntries(Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
   } catch {
-    return null;
+    return {};
   }
 }
 
@@ -52,7 +52,7 @@ async function guardedByAccount(email: string, check: () => Promise<Response>): 
     await failuresByEmail.consume(email);
   } catch (rejection) {
     if (!(rejection instanceof RateLimiterRes)) throw rejection;
-    const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+    const seconds = retryAfterSeconds(rejection.msBeforeNext);
     return jsonError(429, 'TOO_MANY_ATTEMPTS', `Too many sign-in attempts for this account; retry in ${seconds} s`, { 'retry-after': String(seconds) });
   }
   const response = await check();
@@ -67,7 +67,13 @@ function withStandardRetryAfter(response: Response): Response {
   return response;
 }
 
-/** Answers one request under `/api/auth`. */
+/**
+ * Answers one request under `/api/auth` (route handler app/api/auth/[...all]). Besides better-auth's own answers
+ * (200, 400 invalid input, 401 wrong credentials, 403 disabled account or foreign origin, 429 per address):
+ * 404 for an endpoint not in {@link AUTH_ROUTES}, 403 for a cross-origin POST, 413 for a body over
+ * `MAX_BODY_BYTES.auth`, 429 `TOO_MANY_ATTEMPTS` when the account's budget is spent, 400 `PASSWORD_UNCHANGED`.
+ * Every 429 carries `Retry-After` in seconds. Never throws for bad input; database failures propagate (500).
+ */
 export async function authHttpResponse(req: Request, db: Db): Promise<Response> {
   return withStandardRetryAfter(await answer(req, db));
 }
@@ -83,31 +89,20 @@ async function answer(req: Request, db: Db): Promise<Response> {
   const request = withBody(req, body);
   const auth = authFor(db);
 
+  const fields = stringFields(body);
   if (route === 'POST /sign-in/email') {
-    const email = jsonField(body, 'email')?.trim().toLowerCase();
+    const email = fields.email?.trim().toLowerCase();
     return email ? guardedByAccount(email, () => auth.handler(request)) : auth.handler(request);
   }
   if (route === 'POST /change-password') {
     const actor = await actorFromHeaders(db, req.headers);
     if (!actor) return auth.handler(request); // better-auth answers 401
-    if (jsonField(body, 'newPassword') === jsonField(body, 'currentPassword')) {
+    if (fields.newPassword !== undefined && fields.newPassword === fields.currentPassword) {
       return jsonError(400, 'PASSWORD_UNCHANGED', 'The new password must differ from the current (one-time) password');
     }
     // Guessing the current password with a stolen session is throttled like sign-in.
     const response = await guardedByAccount(actor.email, () => auth.handler(request));
-    if (response.ok) {
-      await db.transaction(async (tx) => {
-        await tx.update(accountsUsers).set({ mustChangePassword: false, updatedAt: new Date() }).where(eq(accountsUsers.id, actor.userId));
-        await recordAudit(tx, actor, {
-          action: 'change-password',
-          tableName: 'accounts_users',
-          recordId: actor.userId,
-          recordRegionCode: actor.regionCode,
-          before: { mustChangePassword: actor.mustChangePassword },
-          after: { mustChangePassword: false },
-        });
-      });
-    }
+    if (response.ok) await recordOwnPasswordChanged(db, actor);
     return response;
   }
   if (route === 'POST /sign-out') {

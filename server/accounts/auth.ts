@@ -33,6 +33,9 @@ import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, hashPassword, verifyPassword 
  * Only the endpoints listed in auth-routes.ts are reachable over HTTP.
  */
 
+/** Prefix of every better-auth cookie; the session cookie is `<prefix>.session_token` (`__Secure-` first over HTTPS). */
+export const COOKIE_PREFIX = 'gantwin';
+
 /** Sign-in attempts allowed per client address per window (window in seconds; `SIGN_IN_LIMIT_PER_MINUTE`, default 5). */
 export const SIGN_IN_RATE_LIMIT = { window: 60, max: env.SIGN_IN_LIMIT_PER_MINUTE } as const;
 
@@ -83,7 +86,7 @@ export function createAuth(db: Db) {
     },
     advanced: {
       useSecureCookies: publicUrl?.startsWith('https://') ?? false,
-      cookiePrefix: 'gantwin',
+      cookiePrefix: COOKIE_PREFIX,
       defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' },
     },
     databaseHooks: {

@@ -2,10 +2,10 @@ import type { Actor } from '@server/api/actor';
 import { clientAddress } from '@server/api/client-address';
 import type { Db } from '@server/db/client';
 import type { Role } from '@server/db/schema/accounts';
-import { authFor } from './auth';
+import { COOKIE_PREFIX, authFor } from './auth';
 
-/** Name of the session cookie (auth.ts `cookiePrefix` + better-auth's `session_token`; `__Secure-` may precede it). */
-export const SESSION_COOKIE_NAME = 'gantwin.session_token=';
+/** `name=` of the session cookie (better-auth's `session_token` under our prefix; `__Secure-` may precede it). */
+export const SESSION_COOKIE_NAME = `${COOKIE_PREFIX}.session_token=`;
 
 /** The user fields better-auth returns with a session, including our additional fields. */
 interface SessionUser {

@@ -176,16 +176,25 @@ export async function resetPassword(db: Db, actor: Actor | CliActor, input: z.ou
     }
     await tx.update(accountsUsers).set({ mustChangePassword: true, updatedAt: new Date() }).where(eq(accountsUsers.id, input.id));
     await tx.delete(accountsSessions).where(eq(accountsSessions.userId, input.id));
-    await recordAudit(tx, actor, {
-      action: 'reset-password',
-      tableName: 'accounts_users',
-      recordId: input.id,
-      recordRegionCode: user.regionCode,
-      before: { mustChangePassword: user.mustChangePassword },
-      after: { mustChangePassword: true },
-    });
+    await recordAudit(tx, actor, passwordAudit('reset-password', input.id, user.regionCode, user.mustChangePassword, true));
   });
   return { user: { ...user, mustChangePassword: true }, oneTimePassword };
+}
+
+/**
+ * Bookkeeping after an account changed its own password through better-auth (auth-http-handler.ts): the
+ * one-time password is no longer pending, and the change is audited (no secret recorded).
+ */
+export async function recordOwnPasswordChanged(db: Db, actor: Actor): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.update(accountsUsers).set({ mustChangePassword: false, updatedAt: new Date() }).where(eq(accountsUsers.id, actor.userId));
+    await recordAudit(tx, actor, passwordAudit('change-password', actor.userId, actor.regionCode, actor.mustChangePassword, false));
+  });
+}
+
+/** The audit entry of a password event: only the `mustChangePassword` transition, never a secret. */
+function passwordAudit(action: 'change-password' | 'reset-password', userId: string, regionCode: string, before: boolean, after: boolean) {
+  return { action, tableName: 'accounts_users', recordId: userId, recordRegionCode: regionCode, before: { mustChangePassword: before }, after: { mustChangePassword: after } };
 }
 
 /**

@@ -20,9 +20,14 @@ export function textResponse(status: number, message: string, headers: Record<st
   return new Response(message, { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', ...headers } });
 }
 
+/** Whole seconds (at least 1) for a `Retry-After` header (RFC 9110 §10.2.3), from a wait in milliseconds. */
+export function retryAfterSeconds(msBeforeNext: number): number {
+  return Math.max(1, Math.ceil(msBeforeNext / 1000));
+}
+
 /** A 429 answer telling when to retry. */
 export function tooManyRequests(msBeforeNext: number): Response {
-  const seconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
+  const seconds = retryAfterSeconds(msBeforeNext);
   return textResponse(429, `Too many requests; retry in ${seconds} s`, { 'retry-after': String(seconds) });
 }
 
