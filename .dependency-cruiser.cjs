@@ -6,10 +6,24 @@ module.exports = {
   forbidden: [
     { name: 'no-cycles', severity: 'error', from: {}, to: { circular: true } },
     {
-      name: 'tiling-imports-nothing-of-ours',
+      name: 'kernel-imports-nothing-of-ours',
+      comment: 'kernel/ is what every part shares: it depends on no folder of ours and on no framework.',
+      severity: 'error',
+      from: { path: '^kernel/' },
+      to: { path: '^(app|viewer|server|scripts|data|tiling)/|node_modules/(next|react|pg|drizzle-orm|@cesium|cesium|three)/' },
+    },
+    {
+      name: 'tiling-imports-only-the-kernel',
       severity: 'error',
       from: { path: '^tiling/' },
       to: { path: '^(app|viewer|server|scripts|data)/' },
+    },
+    {
+      name: 'tiling-only-through-its-public-entry',
+      comment: 'Code outside tiling/ uses the library through tiling/index.ts only (the CLI is run, not imported).',
+      severity: 'error',
+      from: { path: '^(app|viewer|server|scripts|data)/' },
+      to: { path: '^tiling/', pathNot: '^tiling/index\\.ts$' },
     },
     {
       name: 'viewer-never-imports-server-or-next',

@@ -9,6 +9,7 @@ const DB_SETUP = 'server/db/test-global-setup.ts';
 export default defineConfig({
   resolve: {
     alias: {
+      '@kernel': `${root}kernel`,
       '@tiling': `${root}tiling`,
       '@server': `${root}server`,
       '@viewer': `${root}viewer`,
@@ -16,7 +17,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['{tiling,server,viewer,scripts,data}/**/*.test.ts'],
+    include: ['{kernel,tiling,server,viewer,scripts,data}/**/*.test.ts'],
     exclude: ['e2e/**', 'node_modules/**', '.gantwin/**'],
     testTimeout: 120_000,
     hookTimeout: 180_000,

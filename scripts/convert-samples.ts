@@ -15,7 +15,7 @@ import { SAMPLE_MODELS, type SampleModel } from '@data/twin/sample-models';
 import { createDb } from '@server/db/client';
 import { env, requireDatabaseUrl } from '@server/env';
 import { enqueueModelConversion, startBoss, startConversionWorker, stopBoss, waitForConversionJobs } from '@server/jobs/queue';
-import type { Logger } from '@tiling/logger';
+import type { Logger } from '@kernel/logger';
 
 const testOnly = process.argv.includes('--test-only');
 const logger: Logger = {

@@ -16,7 +16,7 @@ import { createFirstAdmin, resetPassword } from '@server/accounts/users-service'
 import { createDb } from '@server/db/client';
 import { accountsUsers } from '@server/db/schema/accounts';
 import { requireDatabaseUrl } from '@server/env';
-import { NotFoundError } from '@server/errors';
+import { NotFoundError } from '@kernel/errors';
 
 const USAGE = 'usage: npm run accounts:create-admin -- --email <e-mail> [--name <name>] [--if-none] | --reset <e-mail>';
 

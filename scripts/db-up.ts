@@ -6,7 +6,7 @@
 import { env } from '@server/env';
 import { databaseNameOf, ensureDatabase, ensureDatabaseServer } from '@server/db/local-cluster';
 import { runMigrations } from '@server/db/migrate';
-import type { Logger } from '@tiling/logger';
+import type { Logger } from '@kernel/logger';
 
 const stderrLogger: Logger = {
   debug: () => {},

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '@tiling/errors';
+import { InputError } from '@kernel/errors';
 import { parseEnv } from './env';
 
 describe('parseEnv', () => {

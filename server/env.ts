@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { InputError, InvariantError } from '@tiling/errors';
+import { InputError, InvariantError } from '@kernel/errors';
 
 /**
  * Runtime configuration: the only module that reads `process.env` (STYLE rule 22).

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCliArgs } from './cli-args';
-import { InputError } from './errors';
+import { InputError } from '@kernel/errors';
 
 describe('parseCliArgs', () => {
   it('reads input, --out and a full placement', () => {

@@ -12,7 +12,7 @@
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { InputError } from './errors';
+import { InputError } from '@kernel/errors';
 import type { Placement } from './stages/georef/georeference';
 
 /** The validated `npm run tile` command line; see the module comment for every flag and its unit. */

@@ -8,8 +8,8 @@
  * The only file of tiling/ that calls `process.exit`.
  */
 import { CLI_HELP, parseCliArgs } from './cli-args';
-import { GanTwinError, InvariantError } from './errors';
-import type { Logger } from './logger';
+import { GanTwinError, InvariantError } from '@kernel/errors';
+import type { Logger } from '@kernel/logger';
 import { convertIfc } from './pipeline';
 
 const EXIT_CONVERSION_FAILED = 1;

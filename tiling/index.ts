@@ -1,20 +1,12 @@
 /**
  * The tiling library's only public entry: IFC (2X3, 4, 4X3) → georeferenced 3D Tiles 1.1.
- * Node only: no React, no database, no Next.js. See README.md in this folder.
+ * Node only: no React, no database, no Next.js. See README.md in this folder. Code outside `tiling/` imports
+ * only this file (a dependency rule); the shared error classes and the `Logger` live in `kernel/`.
  */
 export { convertIfc, CONVERT_DEFAULTS, TILER_VERSION, type ConvertOptions, type ConversionResult } from './pipeline';
 export type { ConversionReport, ReportEntry, ReportGeoreference } from './report';
 export type { Placement, Georeference, GeorefMethod } from './stages/georef/georeference';
-export type { Logger } from './logger';
+export { readIfcInput } from './io/read-input';
 export type { StageContext } from './stage-context';
 export type { ElementProperties, StructureJson } from './stages/write/write';
-export {
-  GanTwinError,
-  GeorefError,
-  IfcParseError,
-  InputError,
-  InvariantError,
-  UnsupportedSchemaError,
-  invariant,
-  type GanTwinErrorCode,
-} from './errors';
+export { GeorefError, IfcParseError, UnsupportedSchemaError } from './errors';

@@ -10,7 +10,7 @@ import { assertReplaceableOutputDir, commitOutput } from './io/commit-output';
 import type { OutputFile } from './io/output-file';
 import { parseInWorker } from './io/parse-in-worker';
 import { readIfcInput } from './io/read-input';
-import { SILENT_LOGGER } from './logger';
+import { SILENT_LOGGER } from '@kernel/logger';
 import { ReportBuilder, type ConversionReport } from './report';
 import type { StageContext } from './stage-context';
 import { build, type BuildOptions } from './stages/build/build';

@@ -11,7 +11,7 @@
  * Parcels lie east and south of the residential sample (28.6931596° N, 115.8529484° E), ≈ 100–200 m apart
  * (0.001° of longitude ≈ 97.6 m, of latitude ≈ 110.9 m at 28.7° N). They are illustrative, not real parcels.
  */
-import type { Placement } from '@tiling/stages/georef/georeference';
+import type { Placement } from '@tiling/index';
 
 /** One demo model: which shared IFC file, under which name, placed where. */
 export interface SampleModel {

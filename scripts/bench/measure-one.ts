@@ -6,8 +6,8 @@
  *    any web-ifc based converter pays);
  *  - pipeline: the full GanTwin conversion (parse in a worker, georef, build, tile, write, meshopt, commit).
  */
-import { readIfcInput } from '@tiling/io/read-input';
-import { convertIfc } from '@tiling/pipeline';
+import { readIfcInput } from '@tiling/index';
+import { convertIfc } from '@tiling/index';
 
 const [mode, inputPath, outDir, lon, lat] = process.argv.slice(2);
 

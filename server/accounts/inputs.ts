@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasNoNul, regionCodeSchema } from '@kernel/zod-fields';
 import { ROLES } from '@server/db/schema/accounts';
 
 /**
@@ -10,8 +11,8 @@ export const NAME_MAX_CHARS = 64;
 /** Longest e-mail (RFC 5321 path limit), characters. */
 export const EMAIL_MAX_CHARS = 254;
 
-const noNul = (value: string) => !value.includes('\u0000');
-const regionCode = z.string().regex(/^36\d{4}$/, { error: 'must be a 6-digit Jiangxi region code (36xxxx)' });
+const noNul = hasNoNul;
+const regionCode = regionCodeSchema;
 /** Short identifier text: no NUL (PostgreSQL `text` cannot hold it; the query would fail with a 500). */
 const idText = (max: number) => z.string().max(max).refine(noNul, 'must not contain NUL');
 const userId = idText(64).pipe(z.string().min(1, { error: 'must not be empty' }));

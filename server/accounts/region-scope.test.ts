@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '@tiling/errors';
+import { InputError } from '@kernel/errors';
 import { regionCovers, scopePrefix } from './region-scope';
 
 describe('region scope (GB/T 2260 codes)', () => {

@@ -1,5 +1,5 @@
 import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
-import { InputError } from '@tiling/errors';
+import { InputError } from '@kernel/errors';
 
 /**
  * Region scope of an account, from the 6-digit administrative division code of GB/T 2260: digits 1–2 are the

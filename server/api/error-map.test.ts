@@ -1,7 +1,8 @@
 import { TRPCError } from '@trpc/server';
 import { describe, expect, it } from 'vitest';
-import { NotFoundError, ScopeError } from '@server/errors';
-import { GeorefError, InputError, InvariantError } from '@tiling/errors';
+import { NotFoundError, ScopeError } from '@kernel/errors';
+import { InputError, InvariantError } from '@kernel/errors';
+import { GeorefError } from '@tiling/index';
 import { INTERNAL_ERROR_MESSAGE, formatErrorShape, httpStatusForError, publicMessageForError, toTrpcError } from './error-map';
 
 describe('error map', () => {

@@ -1,7 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
-import { GanTwinError, type GanTwinErrorCode } from '@tiling/errors';
+import { GanTwinError, type GanTwinErrorCode } from '@kernel/errors';
 
 /**
  * The one place where GanTwin errors become tRPC/HTTP errors (STYLE rule 13). Routers and services never

@@ -1,7 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import { describe, expect, it } from 'vitest';
-import { NotFoundError } from '@server/errors';
-import { InputError, InvariantError } from '@tiling/errors';
+import { NotFoundError } from '@kernel/errors';
+import { InputError, InvariantError } from '@kernel/errors';
 import { INTERNAL_ERROR_MESSAGE } from './error-map';
 import { errorResponse } from './error-response';
 import { createRecordingLogger } from './recording-logger';

@@ -1,4 +1,4 @@
-import type { Logger } from '@tiling/logger';
+import type { Logger } from '@kernel/logger';
 import { httpStatusForError, publicMessageForError } from './error-map';
 
 /**

@@ -1,4 +1,4 @@
-import type { Logger } from '@tiling/logger';
+import type { Logger } from '@kernel/logger';
 
 /** A {@link Logger} that keeps its error lines (test support: asserting what a 500 logged). */
 export interface RecordingLogger extends Logger {

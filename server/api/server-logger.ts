@@ -1,4 +1,4 @@
-import type { Logger } from '@tiling/logger';
+import type { Logger } from '@kernel/logger';
 
 /**
  * The app server's log sink: one line per message on stderr, `<level> <message> <fields as JSON>`.

@@ -1,5 +1,5 @@
 import type { TRPCError } from '@trpc/server';
-import type { Logger } from '@tiling/logger';
+import type { Logger } from '@kernel/logger';
 
 /**
  * The tRPC fetch adapter's `onError` for the app: logs errors answered with INTERNAL_SERVER_ERROR (bugs,

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import superjson from 'superjson';
 import { connectTestDb } from '@server/db/test-database';
-import { InvariantError } from '@tiling/errors';
+import { InvariantError } from '@kernel/errors';
 import { INTERNAL_ERROR_MESSAGE } from './error-map';
 import { TRPC_MAX_BATCH_SIZE } from './trpc-http-config';
 import { trpcHttpResponse, type TrpcHttpDeps } from './trpc-http-handler';

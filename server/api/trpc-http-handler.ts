@@ -1,7 +1,7 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { actorFromHeaders } from '@server/accounts/session-actor';
 import type { Db } from '@server/db/client';
-import type { Logger } from '@tiling/logger';
+import type { Logger } from '@kernel/logger';
 import { TRPCError } from '@trpc/server';
 import { MAX_BODY_BYTES, allowAnonymous, readLimitedBody, textResponse, withBody } from './request-limits';
 import { appRouter } from './root';

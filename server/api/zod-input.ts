@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { InputError } from '@tiling/errors';
+import { InputError } from '@kernel/errors';
 
 /** The prefix of zod's built-in messages (`Invalid input: expected string …`), dropped since ours says it once. */
 const ZOD_PREFIX = /^Invalid input: /;

@@ -2,8 +2,8 @@ import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { chmodSync, chownSync, statSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { InputError, InvariantError } from '@tiling/errors';
-import { SILENT_LOGGER, type Logger } from '@tiling/logger';
+import { InputError, InvariantError } from '@kernel/errors';
+import { SILENT_LOGGER, type Logger } from '@kernel/logger';
 
 /**
  * A project-local PostgreSQL 15 + PostGIS cluster for machines without a configured `DATABASE_URL`.

@@ -1,5 +1,5 @@
 import { inject } from 'vitest';
-import { InputError } from '@tiling/errors';
+import { InputError } from '@kernel/errors';
 import { createDb, type DbConnection } from './client';
 
 /**

@@ -9,8 +9,8 @@ import { createTrpcContext } from '@server/api/trpc';
 import { elements, models } from '@server/db/schema/twin';
 import { connectTestDb } from '@server/db/test-database';
 import { env } from '@server/env';
-import { GeorefError, IfcParseError } from '@tiling/errors';
-import { TILER_VERSION } from '@tiling/pipeline';
+import { GeorefError, IfcParseError } from '@tiling/index';
+import { TILER_VERSION } from '@tiling/index';
 import { convertModel, placementKeyOf } from './convert-model';
 
 const FZK = path.join(env.SHARED_DATA_DIR, 'ifc/AC20-FZK-Haus.ifc');

@@ -9,11 +9,11 @@ import type { Actor } from '@server/api/actor';
 import type { Db } from '@server/db/client';
 import { elements, models, type ModelVisibility } from '@server/db/schema/twin';
 import { tilesetUrlOf } from '@server/twin/models-service';
-import { InputError } from '@tiling/errors';
-import { SILENT_LOGGER, type Logger } from '@tiling/logger';
-import { convertIfc, TILER_VERSION } from '@tiling/pipeline';
-import type { ConversionReport } from '@tiling/report';
-import type { Placement } from '@tiling/stages/georef/georeference';
+import { InputError } from '@kernel/errors';
+import { SILENT_LOGGER, type Logger } from '@kernel/logger';
+import { convertIfc, TILER_VERSION } from '@tiling/index';
+import type { ConversionReport } from '@tiling/index';
+import type { Placement } from '@tiling/index';
 import { footprintOfEnuBounds, footprintOfEnuBox, footprintOfEnuRing } from './enu-footprint';
 
 /**

@@ -8,8 +8,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { elements, models } from '@server/db/schema/twin';
 import { connectTestDb } from '@server/db/test-database';
 import { env } from '@server/env';
-import { IfcParseError, InputError } from '@tiling/errors';
-import { convertIfc } from '@tiling/pipeline';
+import { InputError } from '@kernel/errors';
+import { IfcParseError } from '@tiling/index';
+import { convertIfc } from '@tiling/index';
 import { sha256OfFile } from './convert-model';
 import {
   CONVERT_MODEL_QUEUE,

@@ -2,9 +2,9 @@ import path from 'node:path';
 import PgBoss from 'pg-boss';
 import { z } from 'zod';
 import type { Db } from '@server/db/client';
-import { NotFoundError } from '@server/errors';
-import { GanTwinError, InputError, invariant } from '@tiling/errors';
-import { SILENT_LOGGER, type Logger } from '@tiling/logger';
+import { NotFoundError } from '@kernel/errors';
+import { GanTwinError, InputError, invariant } from '@kernel/errors';
+import { SILENT_LOGGER, type Logger } from '@kernel/logger';
 import { convertModel, type ConvertModelDeps, type ConvertModelResult } from './convert-model';
 
 /**

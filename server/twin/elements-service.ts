@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Actor } from '@server/api/actor';
 import type { Db } from '@server/db/client';
 import { elements, models } from '@server/db/schema/twin';
-import { NotFoundError } from '@server/errors';
+import { NotFoundError } from '@kernel/errors';
 import type { elementByGlobalIdInput, elementFacetsInput, elementsListInput } from './inputs';
 import { assertModelVisible, visibleModelsSql } from './model-access';
 import type { ElementDetail, ElementFacets, ElementSummary } from './types';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { InputError } from '@tiling/errors';
+import { InputError } from '@kernel/errors';
 import { readFeatureCollectionFile } from './feature-collection-file';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'gantwin-features-'));

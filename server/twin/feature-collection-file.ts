@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { InputError } from '@tiling/errors';
+import { InputError } from '@kernel/errors';
 
 const collectionSchema = z.object({ features: z.array(z.unknown()) });
 

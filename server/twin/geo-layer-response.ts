@@ -1,7 +1,7 @@
 import { throttleAnonymous } from '@server/api/request-limits';
 import { errorResponse } from '@server/api/error-response';
 import type { Db } from '@server/db/client';
-import type { Logger } from '@tiling/logger';
+import type { Logger } from '@kernel/logger';
 import { geoLayerGeoJson } from './geo-layers-service';
 
 /** How long clients may reuse a served GeoJSON layer, seconds (catalogue data changes only on seeding). */

@@ -2,9 +2,10 @@ import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '@server/api/actor';
 import type { Db } from '@server/db/client';
 import { layers } from '@server/db/schema/twin';
-import { NotFoundError } from '@server/errors';
-import { InputError } from '@tiling/errors';
-import { describeInput, layerIdSchema } from './inputs';
+import { NotFoundError } from '@kernel/errors';
+import { InputError } from '@kernel/errors';
+import { describeInput } from '@kernel/zod-fields';
+import { layerIdSchema } from './inputs';
 
 /**
  * GeoJSON FeatureCollections (WGS84 lon/lat) for catalogue layers of kind `geojson`, built inside PostGIS

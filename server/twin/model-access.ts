@@ -3,7 +3,7 @@ import { regionScopeSql } from '@server/accounts/region-scope';
 import type { Actor } from '@server/api/actor';
 import type { Db } from '@server/db/client';
 import { models, type ModelVisibility } from '@server/db/schema/twin';
-import { NotFoundError } from '@server/errors';
+import { NotFoundError } from '@kernel/errors';
 
 /**
  * Who may see which model, in one place for every twin service and the tile route: anyone sees `public`

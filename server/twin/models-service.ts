@@ -5,7 +5,7 @@ import type { Db } from '@server/db/client';
 import { asGeoJson } from '@server/db/columns/geo';
 import type { GeoJsonPoint, GeoJsonPolygon } from '@server/db/columns/geojson';
 import { models } from '@server/db/schema/twin';
-import { NotFoundError } from '@server/errors';
+import { NotFoundError } from '@kernel/errors';
 import type { modelByIdInput } from './inputs';
 import { visibleModelsSql } from './model-access';
 import type { AnchorDeg, ModelDetail, ModelSummary } from './types';

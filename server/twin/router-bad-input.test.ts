@@ -5,7 +5,7 @@ import { PROVINCE_READER } from '@server/accounts/test-fixtures';
 import { createTrpcContext } from '@server/api/trpc';
 import { models } from '@server/db/schema/twin';
 import { connectTestDb } from '@server/db/test-database';
-import { MAX_ECHOED_INPUT_CHARS, describeInput } from './inputs';
+import { MAX_ECHOED_INPUT_CHARS, describeInput } from '@kernel/zod-fields';
 
 /**
  * Bad input fed on purpose to every twin procedure: each must answer BAD_REQUEST with a message naming the

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { NANCHANG_ROAD_NETWORK } from '@data/twin/road-network';
 import type { Db } from '@server/db/client';
 import { roadSegments } from '@server/db/schema/twin';
-import { InputError } from '@tiling/errors';
+import { InputError } from '@kernel/errors';
 import { readFeatureCollectionFile } from './feature-collection-file';
 import { gcj02ToWgs84 } from './gcj02-geometry';
 

@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { NotFoundError } from '@server/errors';
-import { InputError } from '@tiling/errors';
+import { NotFoundError } from '@kernel/errors';
+import { InputError } from '@kernel/errors';
 import { IMMUTABLE_CACHE, REVALIDATE_CACHE, isSafeSegment, resolveTileFile, tileFileForModel } from './tile-files';
 
 const root = mkdtempSync(path.join(tmpdir(), 'gantwin-tiles-'));

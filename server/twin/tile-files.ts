@@ -4,9 +4,9 @@ import { and, eq } from 'drizzle-orm';
 import type { Actor } from '@server/api/actor';
 import type { Db } from '@server/db/client';
 import { models } from '@server/db/schema/twin';
-import { NotFoundError } from '@server/errors';
-import { InputError } from '@tiling/errors';
-import { describeInput, uuidSchema } from './inputs';
+import { NotFoundError } from '@kernel/errors';
+import { InputError } from '@kernel/errors';
+import { describeInput, uuidSchema } from '@kernel/zod-fields';
 import { visibleModelsSql } from './model-access';
 
 /**

@@ -9,7 +9,7 @@ import { INTERNAL_ERROR_MESSAGE } from '@server/api/error-map';
 import { createRecordingLogger } from '@server/api/recording-logger';
 import { models } from '@server/db/schema/twin';
 import { connectTestDb } from '@server/db/test-database';
-import { InvariantError } from '@tiling/errors';
+import { InvariantError } from '@kernel/errors';
 import { IMMUTABLE_CACHE, REVALIDATE_CACHE } from './tile-files';
 import { tileResponse, type TileRouteDeps } from './tile-response';
 

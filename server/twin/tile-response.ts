@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { errorResponse } from '@server/api/error-response';
 import type { Db } from '@server/db/client';
-import { NotFoundError } from '@server/errors';
-import type { Logger } from '@tiling/logger';
+import { NotFoundError } from '@kernel/errors';
+import type { Logger } from '@kernel/logger';
 import { actorFromHeaders } from '@server/accounts/session-actor';
 import { throttleAnonymous } from '@server/api/request-limits';
 import { tileFileForModel } from './tile-files';

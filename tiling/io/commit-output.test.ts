@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { InputError, InvariantError } from '../errors';
+import { InputError, InvariantError } from '@kernel/errors';
 import { assertReplaceableOutputDir, commitOutput } from './commit-output';
 
 const bytesOf = (text: string) => new TextEncoder().encode(text);

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { GanTwinError, InputError, InvariantError } from '../errors';
+import { GanTwinError, InputError, InvariantError } from '@kernel/errors';
 import type { OutputFile } from './output-file';
 
 /** What was committed: total bytes and number of files. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IfcParseError, UnsupportedSchemaError } from '../errors';
-import type { Logger } from '../logger';
+import type { Logger } from '@kernel/logger';
 import { ReportBuilder } from '../report';
 import { HAS_SAMPLE_IFC, readSampleIfc, SAMPLES_MISSING } from '../stages/parse/sample-ifc';
 import { buildStepFile, WALLS_WITH_FAILURES } from '../stages/parse/step-fixture';

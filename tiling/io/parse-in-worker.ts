@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { GanTwinError, GeorefError, IfcParseError, InputError, invariant, InvariantError, UnsupportedSchemaError } from '../errors';
+import { GanTwinError, InputError, invariant, InvariantError } from '@kernel/errors';
+import { GeorefError, IfcParseError, UnsupportedSchemaError } from '../errors';
 import type { StageContext } from '../stage-context';
 import type { ParseInput, ParseOptions } from '../stages/parse/parse';
 import type { ParsedModel } from '../stages/parse/parsed-model';

@@ -4,8 +4,8 @@
  * parse-in-worker.ts; the messages are {@link WorkerMessage}.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { GanTwinError, invariant } from '../errors';
-import type { Logger } from '../logger';
+import { GanTwinError, invariant } from '@kernel/errors';
+import type { Logger } from '@kernel/logger';
 import { ReportBuilder, type ReportEntry } from '../report';
 import { parseIfc, type ParseInput, type ParseOptions } from '../stages/parse/parse';
 import type { ParsedModel } from '../stages/parse/parsed-model';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { unzipSync } from 'fflate';
-import { InputError } from '../errors';
+import { InputError } from '@kernel/errors';
 
 /** The bytes of one IFC file, ready for the `parse` stage. */
 export interface IfcInput {

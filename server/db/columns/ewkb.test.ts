@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { connectTestDb } from '@server/db/test-database';
-import { InvariantError } from '@tiling/errors';
+import { InvariantError } from '@kernel/errors';
 import { decodeEwkbHex } from './ewkb';
 
 const connection = connectTestDb();

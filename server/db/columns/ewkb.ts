@@ -1,4 +1,4 @@
-import { InvariantError } from '@tiling/errors';
+import { InvariantError } from '@kernel/errors';
 import type { GeoJsonGeometry } from './geojson';
 
 /** EWKB type flag: the geometry has Z values. */

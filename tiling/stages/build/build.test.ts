@@ -1,4 +1,4 @@
-import { SILENT_LOGGER } from '@tiling/logger';
+import { SILENT_LOGGER } from '@kernel/logger';
 import { ReportBuilder } from '@tiling/report';
 import { describe, expect, it } from 'vitest';
 import { build } from './build';

@@ -9,7 +9,7 @@
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { InvariantError } from '../../errors';
+import { InvariantError } from '@kernel/errors';
 
 /** One coordinate reference system as the registry knows it. */
 export interface CrsDefinition {

@@ -1,7 +1,7 @@
 import proj4 from 'proj4';
 import { describe, expect, it } from 'vitest';
 import { GeorefError } from '../../errors';
-import { SILENT_LOGGER } from '../../logger';
+import { SILENT_LOGGER } from '@kernel/logger';
 import { ReportBuilder } from '../../report';
 import { parseIfc } from '../parse/parse';
 import { HAS_SAMPLE_IFC, readSampleIfc, SAMPLES_MISSING } from '../parse/sample-ifc';

@@ -34,7 +34,8 @@
  */
 
 import type { StageContext } from '../../stage-context';
-import { GeorefError, invariant } from '../../errors';
+import { invariant } from '@kernel/errors';
+import { GeorefError } from '../../errors';
 import type { RawGeoreference } from '../parse/parsed-model';
 import type { Georeference, Placement } from './georeference';
 import { ecefToEnu, enuToEcefAt, geodeticToEcef } from './ecef';

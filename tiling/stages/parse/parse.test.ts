@@ -5,7 +5,7 @@ import type { IfcAPI } from 'web-ifc';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IfcParseError, UnsupportedSchemaError } from '../../errors';
 import { readIfcInput } from '../../io/read-input';
-import { SILENT_LOGGER } from '../../logger';
+import { SILENT_LOGGER } from '@kernel/logger';
 import { ReportBuilder } from '../../report';
 import { createIfcApi, parseIfc, PARSE_DEFAULTS, type ParseOptions } from './parse';
 import type { ParsedModel } from './parsed-model';

@@ -1,6 +1,6 @@
 import type { IfcAPI } from 'web-ifc';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SILENT_LOGGER } from '../../logger';
+import { SILENT_LOGGER } from '@kernel/logger';
 import { ReportBuilder } from '../../report';
 import { createIfcApi, parseIfc } from './parse';
 import { readElementSemantics } from './properties';

@@ -33,7 +33,7 @@ import type { StageContext } from '@tiling/stage-context';
 import { type BoundsEnu, diagonalM, emptyBoundsEnu, unionBoundsEnu } from '@tiling/stages/build/bake-geometry';
 import type { BuiltFeature, BuiltModel } from '@tiling/stages/build/built-model';
 import { withDefaults } from '@tiling/with-defaults';
-import { InputError } from '@tiling/errors';
+import { InputError } from '@kernel/errors';
 
 /** Options of the `tile` stage; see {@link TILE_DEFAULTS}. */
 export interface TileOptions {

@@ -18,7 +18,7 @@ import { quantize, reorder, weld } from '@gltf-transform/functions';
 import type { OutputFile } from '@tiling/io/output-file';
 import type { StageContext } from '@tiling/stage-context';
 import { withDefaults } from '@tiling/with-defaults';
-import { InputError } from '@tiling/errors';
+import { InputError } from '@kernel/errors';
 import { quantizePositions } from './quantize-positions';
 import { createTileIO } from './tile-io';
 import type { TileDocumentFile } from './write';

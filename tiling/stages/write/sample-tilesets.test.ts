@@ -1,5 +1,5 @@
 import { MeshoptDecoder, MeshoptEncoder } from 'meshoptimizer';
-import { SILENT_LOGGER } from '@tiling/logger';
+import { SILENT_LOGGER } from '@kernel/logger';
 import { ReportBuilder } from '@tiling/report';
 import type { OutputFile } from '@tiling/io/output-file';
 import { build } from '@tiling/stages/build/build';

@@ -23,7 +23,7 @@ import { bakeMesh, emptyBoundsEnu } from '@tiling/stages/build/bake-geometry';
 import type { BakedPart, BuiltModel, ColorRgba, InstanceUse } from '@tiling/stages/build/built-model';
 import { decomposeSimilarity, type Matrix4 } from '@tiling/math/matrix4';
 import { MAX_FEATURES_PER_TILE, type TileNode } from '@tiling/stages/tile/tile';
-import { invariant } from '@tiling/errors';
+import { invariant } from '@kernel/errors';
 import { EXT_INSTANCE_FEATURES, EXTInstanceFeatures } from './ext-instance-features';
 import { addElementPropertyTable } from './property-table';
 

@@ -14,7 +14,7 @@ import type { Document, Node } from '@gltf-transform/core';
 import type { InstancedMesh, PropertyTable, StructuralMetadata } from '@gltf-transform/extensions';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import { invariant } from '../../errors';
+import { invariant } from '@kernel/errors';
 import { decodeStrings } from './property-table';
 import { createTileIO } from './tile-io';
 
