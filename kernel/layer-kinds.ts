@@ -1,0 +1,101 @@
+/**
+ * The layer kinds the city twin can draw, declared once: the catalogue table (`layers.kind`), the viewer's
+ * layer-kind plugins (viewer/cesium/layer-kinds/) and the seed definitions (data/<plate>/layers.ts) all use this
+ * list. A kind's parameters live in the catalogue's `options` (shapes in {@link LayerKindOptions}).
+ *
+ * @see https://docs.ogc.org/cs/22-025r4/22-025r4.html (3D Tiles), OGC 07-057r7 (WMTS),
+ *   https://github.com/CesiumGS/quantized-mesh (terrain)
+ */
+
+/** Every layer kind, in the order the layer panel explains them. */
+export const LAYER_KINDS = [
+  /** GeoJSON outlines and areas served by `/api/geo/<layerId>` (boundaries, roads, parcels). */
+  'geojson',
+  /** A tileset converted by our tiler from IFC (`/tiles/<modelId>/tileset.json`); elements pickable by GlobalId. */
+  'tileset',
+  /** Raster tiles: XYZ, TMS or WMTS (basemaps, 天地图, GeoServer, SuperMap iServer). */
+  'imagery',
+  /** Quantized-mesh terrain (`layer.json` + tiles). */
+  'terrain',
+  /** An external 3D Tiles 1.0/1.1 tileset (oblique photography 倾斜摄影, city massing 白模). */
+  'external-tileset',
+  /** Points drawn as clustered markers (sensors, construction sites, citizen reports). */
+  'points',
+  /** 3D polylines drawn as tubes at their real depth and diameter (pipes). */
+  'tubes',
+] as const;
+
+/** One layer kind. */
+export type LayerKind = (typeof LAYER_KINDS)[number];
+
+/** Whether `value` is a known layer kind. */
+export function isLayerKind(value: string): value is LayerKind {
+  return (LAYER_KINDS as readonly string[]).includes(value);
+}
+
+/** Style hints of a layer (all optional; the viewer has defaults per kind). */
+export interface LayerStyle {
+  /** Outline / line / marker colour, any CSS colour (`#7fd3ff`, `rgba(…)`). */
+  stroke?: string;
+  /** Fill colour of areas, any CSS colour (may carry alpha). */
+  fill?: string;
+  /** Line width, CSS pixels, (0, 20]. */
+  width?: number;
+}
+
+/** Parameters of each kind, stored in the catalogue's `options` column; `null` = the kind's defaults. */
+export interface LayerKindOptions {
+  geojson: null;
+  tileset: {
+    /**
+     * Metres to lower the tileset along the local vertical at its anchor, so that a model whose anchor height is
+     * orthometric stands on the ellipsoid (the twin has no terrain by default). 0 = as georeferenced.
+     */
+    groundOffsetM?: number;
+  } | null;
+  imagery: {
+    /** How `url` addresses tiles: `xyz` (`{z}/{x}/{y}`), `tms` (a TMS root with tilemapresource.xml), `wmts` (REST template). */
+    scheme: 'xyz' | 'tms' | 'wmts';
+    /** WMTS layer identifier (`scheme: 'wmts'`). */
+    layer?: string;
+    /** WMTS style (default `default`). */
+    wmtsStyle?: string;
+    /** WMTS tile matrix set identifier, e.g. `w` (天地图 Web Mercator) or `c` (天地图 geographic). */
+    tileMatrixSetId?: string;
+    /** Tiling scheme of the service: `webmercator` (EPSG:3857, default) or `geographic` (EPSG:4326/4490). */
+    tilingScheme?: 'webmercator' | 'geographic';
+    /** Deepest zoom level the service has, 0–22. */
+    maximumLevel?: number;
+    /** Layer opacity, [0, 1] (default 1). */
+    alpha?: number;
+    /** Subdomains substituted for `{s}` in `url`. */
+    subdomains?: string[];
+    /** Attribution text shown with the layer. */
+    credit?: string;
+  };
+  terrain: {
+    /** Request vertex normals (lighting), when the server has them. */
+    requestVertexNormals?: boolean;
+  } | null;
+  'external-tileset': {
+    /** Maximum screen-space error, pixels (CesiumJS default 16). */
+    maximumScreenSpaceErrorPx?: number;
+    /** Metres to raise (+) or lower (−) the tileset along the local vertical. */
+    heightOffsetM?: number;
+  } | null;
+  points: {
+    /** Cluster markers closer than this on screen, CSS px (default 40; 0 = no clustering). */
+    clusterPixelRange?: number;
+    /** Feature property shown as the marker label. */
+    labelProperty?: string;
+  } | null;
+  tubes: {
+    /** Feature property holding the diameter, millimetres (default `diameterMm`). */
+    diameterProperty?: string;
+    /** Diameter used when a feature has none, millimetres (default 300). */
+    defaultDiameterMm?: number;
+  } | null;
+}
+
+/** Kinds whose features the app fetches as a GeoJSON FeatureCollection from the layer's `url` (`/api/geo/<id>`). */
+export const GEOJSON_DATA_KINDS: readonly LayerKind[] = ['geojson', 'points', 'tubes'];
