@@ -27,8 +27,11 @@ type UiMessageKey =
   | 'layer.kind.geojson'
   | 'layer.kind.tileset'
   | 'layer.kind.imagery'
-  | 'plate.twin'
-  | 'plate.other'
+  | 'layer.kind.terrain'
+  | 'layer.kind.external-tileset'
+  | 'layer.kind.points'
+  | 'layer.kind.tubes'
+  | 'layer.cimUnclassified'
   | 'locale.label'
   | 'locale.zh-CN'
   | 'locale.en';
@@ -61,8 +64,11 @@ export const UI_MESSAGES = {
     'layer.kind.geojson': '矢量',
     'layer.kind.tileset': '三维模型',
     'layer.kind.imagery': '影像',
-    'plate.twin': '城市底座与模型',
-    'plate.other': '{plate}',
+    'layer.kind.terrain': '地形',
+    'layer.kind.external-tileset': '三维瓦片',
+    'layer.kind.points': '点位',
+    'layer.kind.tubes': '管线',
+    'layer.cimUnclassified': '其他',
     'locale.label': '界面语言',
     'locale.zh-CN': '中文',
     'locale.en': 'EN',
@@ -93,8 +99,11 @@ export const UI_MESSAGES = {
     'layer.kind.geojson': 'Vector',
     'layer.kind.tileset': '3D model',
     'layer.kind.imagery': 'Imagery',
-    'plate.twin': 'City base & models',
-    'plate.other': '{plate}',
+    'layer.kind.terrain': 'Terrain',
+    'layer.kind.external-tileset': '3D Tiles',
+    'layer.kind.points': 'Points',
+    'layer.kind.tubes': 'Pipes',
+    'layer.cimUnclassified': 'Other',
     'locale.label': 'Language',
     'locale.zh-CN': '中文',
     'locale.en': 'EN',
