@@ -32,6 +32,9 @@ type UiMessageKey =
   | 'layer.kind.points'
   | 'layer.kind.tubes'
   | 'layer.cimUnclassified'
+  | 'feature.title'
+  | 'feature.id'
+  | 'feature.notLoaded'
   | 'locale.label'
   | 'locale.zh-CN'
   | 'locale.en';
@@ -69,6 +72,9 @@ export const UI_MESSAGES = {
     'layer.kind.points': '点位',
     'layer.kind.tubes': '管线',
     'layer.cimUnclassified': '其他',
+    'feature.title': '要素',
+    'feature.id': '编号',
+    'feature.notLoaded': '图层数据尚未加载',
     'locale.label': '界面语言',
     'locale.zh-CN': '中文',
     'locale.en': 'EN',
@@ -104,6 +110,9 @@ export const UI_MESSAGES = {
     'layer.kind.points': 'Points',
     'layer.kind.tubes': 'Pipes',
     'layer.cimUnclassified': 'Other',
+    'feature.title': 'Feature',
+    'feature.id': 'ID',
+    'feature.notLoaded': 'The layer data is not loaded yet',
     'locale.label': 'Language',
     'locale.zh-CN': '中文',
     'locale.en': 'EN',
