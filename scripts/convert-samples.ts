@@ -18,6 +18,8 @@ import { enqueueJob, startBoss, startWorker, stopBoss, waitForJobs } from '@serv
 import { CONVERT_MODEL_JOB } from '@server/twin/convert-model-job';
 import type { Logger } from '@kernel/logger';
 
+/** The longest this script waits for its jobs, ms (the samples take ≈ 1 min on 2 cores). */
+const CONVERSION_TIMEOUT_MS = 30 * 60 * 1000;
 const testOnly = process.argv.includes('--test-only');
 const inProcess = process.argv.includes('--in-process');
 const logger: Logger = {
@@ -59,6 +61,7 @@ try {
     console.error(`convert-samples: ${samplesByJobId.size} job(s) queued; ${inProcess ? 'converting in this process' : 'the worker converts them'}`);
     await waitForJobs(boss, CONVERT_MODEL_JOB, [...samplesByJobId.keys()], {
       onNoWorker: () => console.error('convert-samples: no job has started after 30 s — is a worker running (`npm run worker`)?'),
+      timeoutMs: CONVERSION_TIMEOUT_MS,
       onSettled: ({ jobId, result, error }) => {
         const fileName = samplesByJobId.get(jobId)?.fileName ?? jobId;
         if (result) {

@@ -8,6 +8,7 @@ import type { Logger } from '@kernel/logger';
 import { createDb } from '@server/db/client';
 import { env, requireDatabaseUrl } from '@server/env';
 import { startBoss, startWorker, stopBoss } from '@server/jobs/queue';
+import { loadJobHandlers } from '@server/host/server-plate';
 import { SERVER_PLATES } from '@server/plates';
 
 const logger: Logger = {
@@ -16,7 +17,7 @@ const logger: Logger = {
   warn: (message) => console.error(`worker: warning: ${message}`),
   error: (message) => console.error(`worker: error: ${message}`),
 };
-const handlers = SERVER_PLATES.flatMap((plate) => plate.jobs ?? []);
+const handlers = await loadJobHandlers(SERVER_PLATES);
 const databaseUrl = requireDatabaseUrl();
 const { db, pool } = createDb(databaseUrl, 2);
 const boss = await startBoss(databaseUrl, handlers, { logger });

@@ -9,7 +9,7 @@ import { InputError, InvariantError } from '@kernel/errors';
  * `DATABASE_URL` is optional at import time (so `next build`, `db-up` and the tiling tests can load this module
  * without a database) and required at the first use through {@link requireDatabaseUrl}.
  *
- * @see /work/notes/API.md "Runtime config"
+ * @see docs/api.md "Runtime config"
  */
 const serverEnvSchema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' }).optional(),

@@ -11,7 +11,7 @@ import { SILENT_LOGGER, type Logger } from '@kernel/logger';
  * Notes: `initdb` refuses to run as root, so as root the cluster is owned and run by the `postgres` OS user
  * (`runuser -u postgres`), with the data and socket dirs chowned to it. Trust auth on 127.0.0.1 only.
  * A system server on :5432 is never touched: the local cluster listens on its own port (54329).
- * @see /work/shared/TOOLCHAIN.md "PostgreSQL + PostGIS without a system service"
+ * @see https://www.postgresql.org/docs/15/app-initdb.html, https://www.postgresql.org/docs/15/app-pg-ctl.html
  */
 
 export interface LocalClusterOptions {

@@ -15,7 +15,7 @@ import { enqueueJob, startBoss, startWorker, stopBoss, waitForJobs } from '@serv
 import { SERVER_PLATES } from '@server/plates';
 import { geoLayerResponse } from './geo-layer-response';
 import { seedPlates } from './seed-plates';
-import { assertPlateList, definePlate, plateRouterRecord } from './server-plate';
+import { assertPlateList, definePlate, loadJobHandlers, plateRouterRecord } from './server-plate';
 
 /**
  * A short test plate, `demo`, that goes through every seam of the plate host without touching a central file: its
@@ -48,7 +48,7 @@ const DEMO_JOB = defineJob<{ n: number }, { square: number }>({
 const DEMO_PLATE = definePlate({
   slug: 'demo',
   router: demoRouter,
-  jobs: [DEMO_JOB],
+  jobs: async () => [DEMO_JOB],
   layers: [
     {
       id: 'demo-points',
@@ -110,7 +110,7 @@ describe('a plate added by a list entry only', () => {
   });
 
   it('gets its job run by the worker; a GanTwinError fails it at once with its message', async () => {
-    const boss = await startBoss(inject('databaseUrl'), PLATES.flatMap((plate) => plate.jobs ?? []), { supervise: false });
+    const boss = await startBoss(inject('databaseUrl'), await loadJobHandlers(PLATES), { supervise: false });
     try {
       await startWorker(boss, [DEMO_JOB], { db: connection.db, logger: SILENT_LOGGER, tilesDir: env.TILES_DIR, sharedDataDir: env.SHARED_DATA_DIR, pollingIntervalS: 0.5 });
       const ok = await enqueueJob(boss, DEMO_JOB, { n: 12 });
@@ -128,10 +128,15 @@ describe('a plate added by a list entry only', () => {
 describe('assertPlateList', () => {
   it('refuses a repeated slug, a job queue of another plate, a layer of another plate and a source without a layer', () => {
     expect(() => assertPlateList([...PLATES, DEMO_PLATE])).toThrow(new InvariantError('plates: slug demo is listed twice'));
-    expect(() => assertPlateList([{ ...DEMO_PLATE, jobs: [{ ...DEMO_JOB, queue: 'twin.square' }] }])).toThrow(/job queue twin\.square must start with "demo\."/);
     expect(() => assertPlateList([{ ...DEMO_PLATE, layers: [{ ...DEMO_PLATE.layers![0], plate: 'twin' }] }])).toThrow(/layer demo-points says plate twin/);
     expect(() => assertPlateList([{ ...DEMO_PLATE, layers: [] }])).toThrow(/GeoJSON source demo-points has no catalogue layer/);
     expect(() => assertPlateList([{ ...DEMO_PLATE, slug: 'Demo' }])).toThrow(/slug must be lower-case letters/);
     expect(() => assertPlateList(SERVER_PLATES)).not.toThrow();
+  });
+
+  it('refuses, when the worker loads the handlers, a queue of another plate or a queue declared twice', async () => {
+    await expect(loadJobHandlers([{ ...DEMO_PLATE, jobs: async () => [{ ...DEMO_JOB, queue: 'twin.square' }] }])).rejects.toThrow(/job queue twin\.square must start with "demo\."/);
+    await expect(loadJobHandlers([{ ...DEMO_PLATE, jobs: async () => [DEMO_JOB, DEMO_JOB] }])).rejects.toThrow(/job queue demo\.square is declared twice/);
+    expect((await loadJobHandlers(SERVER_PLATES)).map((handler) => handler.queue)).toEqual(['twin.convert-model']);
   });
 });

@@ -41,8 +41,12 @@ export interface ServerPlate<Slug extends string = string, Router extends AnyRou
   slug: Slug;
   /** The plate's router, mounted under `slug`. */
   router: Router;
-  /** Job handlers the worker process (`npm run worker`) runs; queue names start with `<slug>.`. */
-  jobs?: readonly JobHandler[];
+  /**
+   * Loads the job handlers the worker process (`npm run worker`) runs; queue names start with `<slug>.`. A function
+   * with a dynamic import (marked `turbopackIgnore`), so that the web server's bundle does not contain job code
+   * such as the tiler (its worker threads cannot be bundled).
+   */
+  jobs?: () => Promise<readonly JobHandler[]>;
   /** GeoJSON sources by catalogue layer id (the ids this plate's `layers` declare with kind `geojson`/`points`/`tubes`). */
   geoLayers?: Readonly<Record<string, GeoLayerSource>>;
   /** Catalogue layers this plate adds (upserted by the seed step; `plate` must equal `slug`). */
@@ -53,7 +57,7 @@ export interface ServerPlate<Slug extends string = string, Router extends AnyRou
 
 /**
  * Declares a plate (keeps its literal slug and router type for the root router's type).
- * @example export const TWIN_PLATE = definePlate({ slug: 'twin', router: twinRouter, jobs: [CONVERT_MODEL_JOB] });
+ * @example export const TWIN_PLATE = definePlate({ slug: 'twin', router: twinRouter, jobs: async () => (await import('./jobs')).TWIN_JOBS });
  */
 export function definePlate<const Slug extends string, Router extends AnyRouter>(
   plate: ServerPlate<Slug, Router>,
@@ -68,8 +72,8 @@ export type PlateRouterRecord<Plates extends readonly ServerPlate[]> = {
 
 /**
  * The router record of `plates` for `router(...)` in root.ts.
- * @throws {InvariantError} when two plates share a slug, a job queue is not prefixed by its plate's slug, or a
- *   plate declares a layer or GeoJSON source of another plate
+ * @throws {InvariantError} when two plates share a slug, or a plate declares a layer or GeoJSON source of another
+ *   plate
  */
 export function plateRouterRecord<const Plates extends readonly ServerPlate[]>(plates: Plates): PlateRouterRecord<Plates> {
   assertPlateList(plates);
@@ -87,9 +91,6 @@ export function assertPlateList(plates: readonly ServerPlate[]): void {
     invariant(/^[a-z]+$/.test(plate.slug), `plates: slug must be lower-case letters, got ${JSON.stringify(plate.slug)}`);
     invariant(!slugs.has(plate.slug), `plates: slug ${plate.slug} is listed twice`);
     slugs.add(plate.slug);
-    for (const job of plate.jobs ?? []) {
-      invariant(job.queue.startsWith(`${plate.slug}.`), `plates: ${plate.slug}: job queue ${job.queue} must start with "${plate.slug}."`);
-    }
     for (const layer of plate.layers ?? []) {
       invariant(layer.plate === plate.slug, `plates: ${plate.slug}: layer ${layer.id} says plate ${layer.plate}`);
       invariant(!layerIds.has(layer.id), `plates: layer id ${layer.id} is declared twice`);
@@ -102,4 +103,20 @@ export function assertPlateList(plates: readonly ServerPlate[]): void {
       );
     }
   }
+}
+
+/**
+ * Loads every plate's job handlers (the worker's queues), in plate order.
+ * @throws {InvariantError} when a queue is not prefixed by its plate's slug or two handlers share a queue
+ */
+export async function loadJobHandlers(plates: readonly ServerPlate[]): Promise<JobHandler[]> {
+  const handlers: JobHandler[] = [];
+  for (const plate of plates) {
+    for (const job of (await plate.jobs?.()) ?? []) {
+      invariant(job.queue.startsWith(`${plate.slug}.`), `plates: ${plate.slug}: job queue ${job.queue} must start with "${plate.slug}."`);
+      invariant(!handlers.some((handler) => handler.queue === job.queue), `plates: job queue ${job.queue} is declared twice`);
+      handlers.push(job);
+    }
+  }
+  return handlers;
 }

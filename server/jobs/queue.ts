@@ -79,10 +79,31 @@ export async function startBoss(databaseUrl: string, handlers: readonly JobHandl
   await boss.start();
   for (const handler of handlers) {
     const queue = { name: handler.queue, ...handler.policy };
-    await boss.createQueue(handler.queue, queue);
-    await boss.updateQueue(handler.queue, queue);
+    await retryOnConflict(() => boss.createQueue(handler.queue, queue));
+    await retryOnConflict(() => boss.updateQueue(handler.queue, queue));
   }
   return boss;
+}
+
+/** PostgreSQL errors of two processes creating the same queue at once: deadlock, unique violation. */
+const CONFLICT_CODES = new Set(['40P01', '23505']);
+
+/**
+ * Runs `operation`, again after a short jittered pause when PostgreSQL reports a deadlock or a duplicate: a worker
+ * and `convert-samples` starting together both create the queues (pg-boss `createQueue` takes table locks and
+ * deadlocked here once in every few starts). Gives up after 5 tries.
+ */
+async function retryOnConflict(operation: () => Promise<unknown>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await operation();
+      return;
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (attempt >= 5 || typeof code !== 'string' || !CONFLICT_CODES.has(code)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 200 * attempt));
+    }
+  }
 }
 
 /**
@@ -187,15 +208,18 @@ export interface WaitForJobsOptions<Output> {
   pollIntervalMs?: number;
   /** Called once per job as it reaches its final state, in that order. */
   onSettled?: (outcome: JobOutcome<Output>) => void;
-  /** Called once when no job has started after this long, ms (default 30,000): is a worker running? */
+  /** Called once when no job has started after `noWorkerAfterMs` (default 30,000 ms): is a worker running? */
   onNoWorker?: () => void;
   noWorkerAfterMs?: number;
+  /** Give up after this long, ms (default: wait for ever). */
+  timeoutMs?: number;
 }
 
 /**
- * Waits until every job has reached a final state (completed, failed or cancelled); no timeout of its own.
+ * Waits until every job has reached a final state (completed, failed or cancelled), or `timeoutMs`.
  * @returns the outcomes in the order of `jobIds`
  * @throws {NotFoundError} when a job id does not exist
+ * @throws {InputError} when `timeoutMs` passes first (naming how many jobs are still open)
  */
 export async function waitForJobs<Output>(
   boss: PgBoss,
@@ -216,6 +240,9 @@ export async function waitForJobs<Output>(
       options.onSettled?.(outcome);
     }
     if (settled.size === jobIds.length) return jobIds.map((id) => settled.get(id) as JobOutcome<Output>);
+    if (options.timeoutMs !== undefined && Date.now() - startedMs > options.timeoutMs) {
+      throw new InputError(`queue: ${jobIds.length - settled.size} of ${jobIds.length} ${handler.queue} job(s) still open after ${Math.round(options.timeoutMs / 1000)} s`);
+    }
     if (!hasWarned && options.onNoWorker && Date.now() - startedMs > (options.noWorkerAfterMs ?? 30_000)) {
       const states = await Promise.all(jobIds.map((id) => boss.getJobById(handler.queue, id)));
       if (states.every((job) => job?.state === 'created' || job?.state === 'retry')) {

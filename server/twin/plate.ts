@@ -1,6 +1,5 @@
 import { TWIN_LAYERS } from '@data/twin/layers';
 import { definePlate } from '@server/host/server-plate';
-import { CONVERT_MODEL_JOB } from './convert-model-job';
 import { TWIN_GEO_LAYERS } from './geo-layer-sources';
 import { twinRouter } from './router';
 import { seedRegions } from './seed-regions';
@@ -14,7 +13,8 @@ import { seedRoads } from './seed-roads';
 export const TWIN_PLATE = definePlate({
   slug: 'twin',
   router: twinRouter,
-  jobs: [CONVERT_MODEL_JOB],
+  // Lazy and hidden from the web bundler: only the worker loads the tiler.
+  jobs: async () => (await import(/* turbopackIgnore: true */ /* webpackIgnore: true */ './jobs')).TWIN_JOBS,
   geoLayers: TWIN_GEO_LAYERS,
   layers: TWIN_LAYERS,
   async seed(db, ctx) {

@@ -43,7 +43,7 @@ export const MAX_CAMERA_HEIGHT_M = 50_000_000;
 /**
  * Opening view: the whole of Jiangxi province (24.5–30.1° N, 113.6–118.5° E) seen from straight above its centre.
  *
- * @see /work/shared/data/SOURCES.md (jiangxi_prefectures.geojson bbox)
+ * @see the bbox of the shared jiangxi_prefectures.geojson
  */
 export const JIANGXI_OVERVIEW_CAMERA: Readonly<CameraState> = {
   lonDeg: 115.9,
