@@ -3,7 +3,8 @@
  * under `$TILES_DIR` and registers them in the database, through the job queue (server/jobs/queue.ts): every
  * sample is enqueued, and a worker runs in this process, one model at a time, until all of this run's jobs have
  * finished. Cached by content hash + placement: unchanged models are skipped. A model that fails is stored as
- * `failed` with its reason; the others go on. pg-boss creates its `pgboss` schema on first start.
+ * `failed` with its reason; the others go on. The worker runs as the app role of `DATABASE_URL`; pg-boss's schema and
+ * queue were created by `db:up` as the owner role (server/jobs/install-job-queues.ts).
  *
  * `--test-only` (the e2e set-up): only the quick samples, plus the hostile-text fixture of data/fixtures/e2e-models.ts.
  * Usage: `tsx scripts/convert-samples.ts [--test-only]` (needs a migrated `DATABASE_URL`; `npm start` sets it).

@@ -4,6 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { InputError, InvariantError } from '@kernel/errors';
 import { SILENT_LOGGER, type Logger } from '@kernel/logger';
+import { appRoleAsSetupError, DATABASE_ROLES } from './database-roles';
 
 /**
  * A project-local PostgreSQL 15 + PostGIS cluster for machines without a configured `DATABASE_URL`.
@@ -178,11 +179,14 @@ export function stopLocalCluster(options: Partial<LocalClusterOptions> = {}): bo
 }
 
 /**
- * Finds a database server: `databaseUrl` when given (from `DATABASE_URL`), otherwise the local cluster.
- * @param databaseUrl a configured URL; its database part is replaced by `postgres` for the admin URL
- * @throws {InputError} see {@link ensureLocalCluster}
+ * Finds a database server and the role that sets it up: `databaseUrl` when given (from `DATABASE_URL`), otherwise
+ * the local cluster and its superuser.
+ * @param databaseUrl a configured URL of a role that may create databases (and roles); its database part is
+ *   replaced by `postgres` for the admin URL
+ * @throws {InputError} when `databaseUrl` connects as the app role `gantwin_app`; see also {@link ensureLocalCluster}
  */
 export function ensureDatabaseServer(databaseUrl: string | undefined, options: Partial<LocalClusterOptions> = {}): DatabaseServer {
+  if (databaseUrl && decodeURIComponent(new URL(databaseUrl).username) === DATABASE_ROLES.app) throw appRoleAsSetupError();
   if (databaseUrl) return { adminUrl: withDatabase(databaseUrl, 'postgres'), source: 'env' };
   return { adminUrl: ensureLocalCluster(options), source: 'local-cluster' };
 }

@@ -110,7 +110,11 @@ describe('a plate added by a list entry only', () => {
   });
 
   it('gets its job run by the worker; a GanTwinError fails it at once with its message', async () => {
-    const boss = await startBoss(inject('databaseUrl'), await loadJobHandlers(PLATES), { supervise: false });
+    // As db:up does for the real plates: the owner creates the queues (a queue is a new partition: DDL) …
+    const handlers = await loadJobHandlers(PLATES);
+    await stopBoss(await startBoss(inject('databaseOwnerUrl'), handlers, { supervise: false, maxConnections: 1 }));
+    // … and the worker runs them as the app role.
+    const boss = await startBoss(inject('databaseUrl'), handlers, { supervise: false });
     try {
       await startWorker(boss, [DEMO_JOB], { db: connection.db, logger: SILENT_LOGGER, tilesDir: env.TILES_DIR, sharedDataDir: env.SHARED_DATA_DIR, pollingIntervalS: 0.5 });
       const ok = await enqueueJob(boss, DEMO_JOB, { n: 12 });
