@@ -117,6 +117,40 @@ describe('sign-in over /api/auth (better-auth + GanTwin wrapper)', () => {
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(30 - SIGN_IN_FAILURES_PER_ACCOUNT.points);
   });
 
+  it('refuses every body encoding but JSON before a password check (415), so no guess escapes the account budget', async () => {
+    const { actor, password } = await createTestAccount(db, 'planner', TEST_REGIONS.nanchang);
+    const raw = (body: BodyInit, contentType: string | null) =>
+      authHttpResponse(
+        new Request(`${ORIGIN}/api/auth/sign-in/email`, {
+          method: 'POST',
+          body,
+          headers: { origin: ORIGIN, 'x-forwarded-for': freshAddress(), ...(contentType ? { 'content-type': contentType } : {}) },
+        }),
+        db,
+      );
+    const form = new URLSearchParams({ email: actor.email, password }).toString();
+    for (let i = 0; i < SIGN_IN_FAILURES_PER_ACCOUNT.points; i++) expect((await signIn(actor.email, `wrong-${i}-password`, freshAddress())).status).toBe(401);
+    // The budget is spent: the right password, form-encoded, must not sign in either.
+    const formAfterBudget = await raw(form, 'application/x-www-form-urlencoded');
+    expect(formAfterBudget.status).toBe(415);
+    expect(formAfterBudget.headers.getSetCookie().some((c) => c.startsWith('gantwin.session_token='))).toBe(false);
+    const multipart = new FormData();
+    multipart.set('email', actor.email);
+    multipart.set('password', password);
+    for (const [body, type] of [
+      [form, 'application/x-www-form-urlencoded; charset=utf-8'],
+      [multipart, null],
+      [JSON.stringify({ email: actor.email, password }), 'text/plain'],
+      [JSON.stringify({ email: actor.email, password }), 'application/vnd.api+json'],
+      [JSON.stringify({ email: actor.email, password }), null],
+    ] as const) {
+      const response = await raw(body, type);
+      expect(response.status).toBe(415);
+      expect(await response.json()).toEqual({ code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send the request body as JSON (Content-Type: application/json)' });
+    }
+    expect((await signIn(actor.email, password, freshAddress())).status).toBe(429);
+  });
+
   it('refuses a disabled account with the right password, and its sessions are gone', async () => {
     const { actor, password } = await createTestAccount(db, 'inspector', TEST_REGIONS.donghu);
     const cookie = sessionCookie(await signIn(actor.email, password, freshAddress()));

@@ -1,5 +1,5 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { MAX_BODY_BYTES, readLimitedBody, retryAfterSeconds, textResponse, withBody } from '@server/api/request-limits';
+import { MAX_BODY_BYTES, hasJsonBody, readLimitedBody, retryAfterSeconds, textResponse, withBody } from '@server/api/request-limits';
 import { isSameOrigin } from '@server/api/same-origin';
 import type { Db } from '@server/db/client';
 import { authFor } from './auth';
@@ -12,6 +12,13 @@ import { recordOwnPasswordChanged } from './users-service';
  * flows, account deletion … answer 404). Around the library it adds a body-size limit, a per-account sign-in
  * throttle (on top of better-auth's per-address one), the bookkeeping of a password change (clears
  * `must_change_password`, writes an audit row) and the audit row of a sign-out (sign-ins: auth.ts hook).
+ *
+ * Notes: every POST must carry a JSON body (`Content-Type: application/json`, else 415 before better-auth runs).
+ * better-auth also accepts form-encoded sign-in bodies; the per-account throttle reads the e-mail from the body,
+ * so a form body it could not read skipped the throttle (unlimited guessing, review 2026-12). Reading forms too
+ * was rejected: a second parser would have to agree with better-call's on every edge (duplicate keys, charsets,
+ * multipart parts) or the bypass reopens, while refusing is one comparison. The pages send JSON only, and a
+ * cross-site HTML form cannot send `application/json` (one more layer against login CSRF).
  */
 
 /** `METHOD path` pairs (after `/api/auth`) that are served. */
@@ -25,6 +32,9 @@ export const AUTH_ROUTES = ['GET /get-session', 'POST /sign-in/email', 'POST /si
 export const SIGN_IN_FAILURES_PER_ACCOUNT = { points: 10, durationS: 15 * 60 } as const;
 
 const failuresByEmail = new RateLimiterMemory({ points: SIGN_IN_FAILURES_PER_ACCOUNT.points, duration: SIGN_IN_FAILURES_PER_ACCOUNT.durationS });
+
+/** What a POST with any body but JSON gets (415), in better-auth's error shape. */
+const NOT_JSON_MESSAGE = 'Send the request body as JSON (Content-Type: application/json)';
 
 /** The string fields of a JSON object body (`{}` when the body is not a JSON object); better-auth validates the rest. */
 function stringFields(body: Uint8Array): Record<string, string> {
@@ -70,8 +80,8 @@ function withStandardRetryAfter(response: Response): Response {
 /**
  * Answers one request under `/api/auth` (route handler app/api/auth/[...all]). Besides better-auth's own answers
  * (200, 400 invalid input, 401 wrong credentials, 403 disabled account or foreign origin, 429 per address):
- * 404 for an endpoint not in {@link AUTH_ROUTES}, 403 for a cross-origin POST, 413 for a body over
- * `MAX_BODY_BYTES.auth`, 429 `TOO_MANY_ATTEMPTS` when the account's budget is spent, 400 `PASSWORD_UNCHANGED`.
+ * 404 for an endpoint not in {@link AUTH_ROUTES}, 403 for a cross-origin POST, 415 for a POST whose body is not
+ * JSON, 413 for a body over `MAX_BODY_BYTES.auth`, 429 `TOO_MANY_ATTEMPTS` when the account's budget is spent, 400 `PASSWORD_UNCHANGED`.
  * Every 429 carries `Retry-After` in seconds. Never throws for bad input; database failures propagate (500).
  */
 export async function authHttpResponse(req: Request, db: Db): Promise<Response> {
@@ -84,6 +94,7 @@ async function answer(req: Request, db: Db): Promise<Response> {
   // Login CSRF too: better-auth checks Origin only when a cookie is sent; a sign-in form posted from another
   // site must not sign the victim's browser into an attacker's account either.
   if (req.method === 'POST' && !isSameOrigin(req)) return textResponse(403, 'Cross-origin request refused');
+  if (req.method === 'POST' && !hasJsonBody(req)) return jsonError(415, 'UNSUPPORTED_MEDIA_TYPE', NOT_JSON_MESSAGE);
   const body = await readLimitedBody(req, MAX_BODY_BYTES.auth);
   if (body instanceof Response) return body;
   const request = withBody(req, body);

@@ -74,6 +74,14 @@ export async function readLimitedBody(req: Request, maxBytes: number): Promise<U
   return new Uint8Array(Buffer.concat(chunks));
 }
 
+/**
+ * Whether the request declares a JSON body: its media type (before any `;` parameter, case-insensitive,
+ * RFC 9110 §8.3.1) is exactly `application/json`. Suffix types (`application/vnd.api+json`) do not count.
+ */
+export function hasJsonBody(req: Request): boolean {
+  return (req.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase() === 'application/json';
+}
+
 /** A copy of `req` whose body is `body` (after {@link readLimitedBody} consumed the original stream). */
 export function withBody(req: Request, body: Uint8Array<ArrayBuffer>): Request {
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
