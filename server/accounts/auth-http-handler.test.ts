@@ -1,6 +1,7 @@
 import { desc, eq } from 'drizzle-orm';
 import superjson from 'superjson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLIENT_ADDRESS_HEADER } from '@server/api/client-address';
 import { createRecordingLogger } from '@server/api/recording-logger';
 import { trpcHttpResponse } from '@server/api/trpc-http-handler';
 import { accountsAuditLog, accountsSessions } from '@server/db/schema/accounts';
@@ -149,6 +150,25 @@ describe('sign-in over /api/auth (better-auth + GanTwin wrapper)', () => {
       expect(await response.json()).toEqual({ code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send the request body as JSON (Content-Type: application/json)' });
     }
     expect((await signIn(actor.email, password, freshAddress())).status).toBe(429);
+  });
+
+  it('records only a valid client address: a hostile or client-written x-forwarded-for leaves the audit address empty', async () => {
+    const { actor, password } = await createTestAccount(db, 'planner', TEST_REGIONS.nanchang);
+    for (const forwardedFor of ['<img src=x onerror=alert(1)>', `198.51.100.250, ${freshAddress()}`]) {
+      expect((await signIn(actor.email, password, forwardedFor)).status).toBe(200);
+      const [row] = await db.select().from(accountsAuditLog).where(eq(accountsAuditLog.recordId, actor.userId)).orderBy(desc(accountsAuditLog.id)).limit(1);
+      expect(row).toMatchObject({ action: 'sign-in', ipAddress: null });
+    }
+  });
+
+  it('keys the per-address sign-in limit on the resolved client address, not on a client-sent x-gantwin-client-address', async () => {
+    const { actor } = await createTestAccount(db, 'planner', TEST_REGIONS.nanchang);
+    const spoofed = freshAddress();
+    const statuses: number[] = [];
+    for (let i = 0; i <= SIGN_IN_RATE_LIMIT.max; i++) {
+      statuses.push((await signIn(actor.email, `wrong-${i}-password`, freshAddress(), { [CLIENT_ADDRESS_HEADER]: spoofed })).status);
+    }
+    expect(statuses).toEqual(Array(SIGN_IN_RATE_LIMIT.max + 1).fill(401));
   });
 
   it('refuses a disabled account with the right password, and its sessions are gone', async () => {

@@ -1,5 +1,6 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { MAX_BODY_BYTES, hasJsonBody, readLimitedBody, retryAfterSeconds, textResponse, withBody } from '@server/api/request-limits';
+import { withClientAddressHeader } from '@server/api/client-address';
 import { isSameOrigin } from '@server/api/same-origin';
 import type { Db } from '@server/db/client';
 import { authFor } from './auth';
@@ -97,7 +98,8 @@ async function answer(req: Request, db: Db): Promise<Response> {
   if (req.method === 'POST' && !hasJsonBody(req)) return jsonError(415, 'UNSUPPORTED_MEDIA_TYPE', NOT_JSON_MESSAGE);
   const body = await readLimitedBody(req, MAX_BODY_BYTES.auth);
   if (body instanceof Response) return body;
-  const request = withBody(req, body);
+  // better-auth keys its per-address limits on the address resolved by client-address.ts (TRUST_PROXY).
+  const request = withBody(req, body, withClientAddressHeader(req.headers));
   const auth = authFor(db);
 
   const fields = stringFields(body);

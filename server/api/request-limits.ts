@@ -82,8 +82,11 @@ export function hasJsonBody(req: Request): boolean {
   return (req.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase() === 'application/json';
 }
 
-/** A copy of `req` whose body is `body` (after {@link readLimitedBody} consumed the original stream). */
-export function withBody(req: Request, body: Uint8Array<ArrayBuffer>): Request {
+/**
+ * A copy of `req` whose body is `body` (after {@link readLimitedBody} consumed the original stream).
+ * @param headers the copy's headers (default: those of `req`)
+ */
+export function withBody(req: Request, body: Uint8Array<ArrayBuffer>, headers: Headers = req.headers): Request {
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
-  return new Request(req.url, { method: req.method, headers: req.headers, body: hasBody ? body : undefined, signal: req.signal });
+  return new Request(req.url, { method: req.method, headers, body: hasBody ? body : undefined, signal: req.signal });
 }
