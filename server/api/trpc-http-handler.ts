@@ -4,11 +4,13 @@ import type { Db } from '@server/db/client';
 import type { Logger } from '@kernel/logger';
 import { TRPCError } from '@trpc/server';
 import { MAX_BODY_BYTES, allowAnonymous, readLimitedBody, textResponse, withBody } from './request-limits';
+import { toTrpcError } from './error-map';
 import { appRouter } from './root';
 import { isSameOrigin } from './same-origin';
 import { createTrpcContext } from './trpc';
 import { logInternalTrpcErrors } from './trpc-error-log';
 import { TRPC_ENDPOINT, TRPC_MAX_BATCH_SIZE } from './trpc-http-config';
+import { checkTrpcInput } from './trpc-input-check';
 
 /** What the tRPC HTTP handler needs from the app. */
 export interface TrpcHttpDeps {
@@ -21,7 +23,8 @@ export interface TrpcHttpDeps {
 /**
  * Answers one `GET|POST /api/trpc/<procedure>[,<procedure>…]` request: superjson, the error formatter of
  * trpc.ts (no stacks, internal messages hidden), batches of at most {@link TRPC_MAX_BATCH_SIZE} calls, 500s
- * logged. The actor comes from the session cookie (a database failure there is a logged 500 like any other);
+ * logged. Input that is not JSON, nests too deep or carries superjson metadata other than value types answers
+ * 400 before anything is deserialised (trpc-input-check.ts). The actor comes from the session cookie (a database failure there is a logged 500 like any other);
  * anonymous callers are throttled per address (429, request-limits.ts); a POST (mutation) must come from our own origin and carry at most
  * {@link MAX_BODY_BYTES}.trpc bytes.
  * @param req the incoming fetch `Request`
@@ -34,11 +37,17 @@ export async function trpcHttpResponse(req: Request, deps: TrpcHttpDeps): Promis
     endpoint: TRPC_ENDPOINT,
     req: withBody(req, body),
     router: appRouter,
+    // tRPC builds the context before it reads any input: the place to refuse hostile input (trpc-input-check.ts).
     createContext: async () => {
       const db = deps.getDb();
       const actor = await actorFromHeaders(db, req.headers);
       if (!actor && !(await allowAnonymous(req))) {
         throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: 'Too many requests from this address; retry in a minute' });
+      }
+      try {
+        checkTrpcInput(req, body);
+      } catch (error) {
+        throw toTrpcError(error);
       }
       return createTrpcContext(db, actor);
     },
