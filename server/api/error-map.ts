@@ -24,6 +24,12 @@ export const TRPC_CODE_BY_GANTWIN_CODE: Record<GanTwinErrorCode, TRPC_ERROR_CODE
 export const INTERNAL_ERROR_MESSAGE = 'Internal server error';
 
 /**
+ * What clients see instead of the text of a foreign exception behind a 4xx: tRPC answers an input it cannot read
+ * (a JSON or superjson failure) with BAD_REQUEST and the exception's own message as its text.
+ */
+export const UNREADABLE_REQUEST_MESSAGE = 'Invalid input: the request could not be read';
+
+/**
  * Maps an error raised inside a procedure: a `GanTwinError` (directly or as `cause`) becomes a `TRPCError`
  * with the mapped code and its message (bugs get {@link INTERNAL_ERROR_MESSAGE}); other errors pass through.
  */
@@ -42,16 +48,19 @@ export interface ErrorShapeLike {
 }
 
 /**
- * tRPC `errorFormatter`: hides internals of INTERNAL_SERVER_ERROR responses, drops stacks, and adds
+ * tRPC `errorFormatter`: hides internals of INTERNAL_SERVER_ERROR responses, replaces the text of a foreign
+ * exception behind any other error (a cause that is neither a GanTwinError nor a TRPCError, e.g. a `SyntaxError`
+ * or superjson's `__proto__ is not allowed`) with {@link UNREADABLE_REQUEST_MESSAGE}, drops stacks, and adds
  * `data.ganTwinCode` so the UI can pick a message by error class.
  */
 export function formatErrorShape<TShape extends ErrorShapeLike>(shape: TShape, error: TRPCError): TShape {
   const cause = error.cause instanceof GanTwinError ? error.cause : null;
   const isInternal = error.code === 'INTERNAL_SERVER_ERROR';
+  const isForeign = error.cause instanceof Error && !cause && !(error.cause instanceof TRPCError);
   const { stack: _stack, ...data } = shape.data;
   return {
     ...shape,
-    message: isInternal ? INTERNAL_ERROR_MESSAGE : shape.message,
+    message: isInternal ? INTERNAL_ERROR_MESSAGE : isForeign ? UNREADABLE_REQUEST_MESSAGE : shape.message,
     data: { ...data, ganTwinCode: cause?.code ?? null },
   };
 }

@@ -145,6 +145,20 @@ describe('tRPC over HTTP (trpcHttpResponse)', () => {
     }
   });
 
+  it('refuses a POST whose body is not JSON with 415 in our words (no echo of the header)', async () => {
+    for (const type of ['text/plain', 'multipart/form-data; boundary=x', 'application/octet-stream', 'application/x-www-form-urlencoded']) {
+      const response = await trpcHttpResponse(new Request('http://localhost/api/trpc/accounts.users.create', { method: 'POST', body: 'a=b', headers: { 'content-type': type } }), deps);
+      expect(response.status).toBe(415);
+      expect(await response.text()).toBe('Send tRPC calls as JSON (Content-Type: application/json)');
+    }
+  });
+
+  it('answers input superjson itself cannot apply with 400 in our words, not superjson\'s exception text', async () => {
+    const response = await trpcHttpResponse(getRaw('twin.models.byId', { json: {}, meta: { values: { '__proto__.x': ['Date'] } } }), deps);
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as ErrorBody).error.json.message).toBe('Invalid input: the request could not be read');
+  });
+
   it('still accepts the superjson the client sends: Dates, undefined and non-finite numbers', async () => {
     const response = await trpcHttpResponse(get('twin.regions.list', { level: undefined, parentCode: undefined }), deps);
     expect(response.status).toBe(200);

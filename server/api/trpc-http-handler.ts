@@ -3,7 +3,7 @@ import { actorFromHeaders } from '@server/accounts/session-actor';
 import type { Db } from '@server/db/client';
 import type { Logger } from '@kernel/logger';
 import { TRPCError } from '@trpc/server';
-import { MAX_BODY_BYTES, allowAnonymous, readLimitedBody, textResponse, withBody } from './request-limits';
+import { MAX_BODY_BYTES, allowAnonymous, hasJsonBody, readLimitedBody, textResponse, withBody } from './request-limits';
 import { toTrpcError } from './error-map';
 import { appRouter } from './root';
 import { isSameOrigin } from './same-origin';
@@ -25,12 +25,13 @@ export interface TrpcHttpDeps {
  * trpc.ts (no stacks, internal messages hidden), batches of at most {@link TRPC_MAX_BATCH_SIZE} calls, 500s
  * logged. Input that is not JSON, nests too deep or carries superjson metadata other than value types answers
  * 400 before anything is deserialised (trpc-input-check.ts). The actor comes from the session cookie (a database failure there is a logged 500 like any other);
- * anonymous callers are throttled per address (429, request-limits.ts); a POST (mutation) must come from our own origin and carry at most
- * {@link MAX_BODY_BYTES}.trpc bytes.
+ * anonymous callers are throttled per address (429, request-limits.ts); a POST (mutation) must come from our own
+ * origin (else 403) and carry a JSON body (else 415) of at most {@link MAX_BODY_BYTES}.trpc bytes (else 413).
  * @param req the incoming fetch `Request`
  */
 export async function trpcHttpResponse(req: Request, deps: TrpcHttpDeps): Promise<Response> {
   if (req.method === 'POST' && !isSameOrigin(req)) return textResponse(403, 'Cross-origin request refused');
+  if (req.method === 'POST' && !hasJsonBody(req)) return textResponse(415, 'Send tRPC calls as JSON (Content-Type: application/json)');
   const body = await readLimitedBody(req, MAX_BODY_BYTES.trpc);
   if (body instanceof Response) return body;
   return fetchRequestHandler({
