@@ -3,6 +3,7 @@ import superjson from 'superjson';
 import { connectTestDb } from '@server/db/test-database';
 import { InvariantError } from '@kernel/errors';
 import { INTERNAL_ERROR_MESSAGE } from './error-map';
+import { ANONYMOUS_RATE_LIMIT } from './request-limits';
 import { TRPC_MAX_BATCH_SIZE } from './trpc-http-config';
 import { MAX_INPUT_DEPTH } from './trpc-input-check';
 import { trpcHttpResponse, type TrpcHttpDeps } from './trpc-http-handler';
@@ -166,6 +167,17 @@ describe('tRPC over HTTP (trpcHttpResponse)', () => {
     expect(((await byId.json()) as ErrorBody).error.json.message).toMatch(/^Invalid input: id: must be a UUID, got /);
     const elements = await trpcHttpResponse(get('twin.elements.list', { modelId: '00000000-0000-4000-8000-000000000000', limit: Number.NaN }), deps);
     expect(((await elements.json()) as ErrorBody).error.json.message).toMatch(/^Invalid input: limit: must be an integer 1\.\.\d+, got NaN$/);
+  });
+
+  it(`counts every call of a batch against the anonymous limit of ${ANONYMOUS_RATE_LIMIT.points} per ${ANONYMOUS_RATE_LIMIT.durationS} s`, async () => {
+    const batch = () =>
+      new Request(`http://localhost/api/trpc/${Array<string>(TRPC_MAX_BATCH_SIZE).fill('accounts.me').join(',')}?batch=1&input=%7B%7D`, {
+        headers: { 'x-forwarded-for': '192.0.2.77' },
+      });
+    const fullBatches = Math.floor(ANONYMOUS_RATE_LIMIT.points / TRPC_MAX_BATCH_SIZE);
+    const statuses: number[] = [];
+    for (let i = 0; i <= fullBatches; i++) statuses.push((await trpcHttpResponse(batch(), deps)).status);
+    expect(statuses).toEqual([...Array<number>(fullBatches).fill(200), 429]);
   });
 
   it(`refuses a batch of more than ${TRPC_MAX_BATCH_SIZE} calls with 400`, async () => {

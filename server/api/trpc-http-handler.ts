@@ -24,9 +24,10 @@ export interface TrpcHttpDeps {
  * Answers one `GET|POST /api/trpc/<procedure>[,<procedure>…]` request: superjson, the error formatter of
  * trpc.ts (no stacks, internal messages hidden), batches of at most {@link TRPC_MAX_BATCH_SIZE} calls, 500s
  * logged. Input that is not JSON, nests too deep or carries superjson metadata other than value types answers
- * 400 before anything is deserialised (trpc-input-check.ts). The actor comes from the session cookie (a database failure there is a logged 500 like any other);
- * anonymous callers are throttled per address (429, request-limits.ts); a POST (mutation) must come from our own
- * origin (else 403) and carry a JSON body (else 415) of at most {@link MAX_BODY_BYTES}.trpc bytes (else 413).
+ * 400 before anything is deserialised (trpc-input-check.ts). The actor comes from the session cookie (a
+ * database failure there is a logged 500 like any other); anonymous callers are throttled per address, each
+ * call of a batch counted (429, request-limits.ts). A POST (mutation) must come from our own origin (else 403)
+ * and carry a JSON body (else 415) of at most {@link MAX_BODY_BYTES}.trpc bytes (else 413).
  * @param req the incoming fetch `Request`
  */
 export async function trpcHttpResponse(req: Request, deps: TrpcHttpDeps): Promise<Response> {
@@ -39,10 +40,12 @@ export async function trpcHttpResponse(req: Request, deps: TrpcHttpDeps): Promis
     req: withBody(req, body),
     router: appRouter,
     // tRPC builds the context before it reads any input: the place to refuse hostile input (trpc-input-check.ts).
-    createContext: async () => {
+    // Each call of a batch counts against the anonymous budget: a batch of 16 is 16 requests' work. Counting was
+    // chosen over a smaller batch cap, which would still multiply the budget and split the client's batches.
+    createContext: async ({ info }) => {
       const db = deps.getDb();
       const actor = await actorFromHeaders(db, req.headers);
-      if (!actor && !(await allowAnonymous(req))) {
+      if (!actor && !(await allowAnonymous(req, info.calls.length))) {
         throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: 'Too many requests from this address; retry in a minute' });
       }
       try {
