@@ -47,4 +47,13 @@ describe('error map', () => {
     const tRpcOwn = new TRPCError({ code: 'BAD_REQUEST', message: 'Batch call exceeds maximum size' });
     expect(formatErrorShape({ message: tRpcOwn.message, data: { code: 'BAD_REQUEST' } }, tRpcOwn).message).toBe('Batch call exceeds maximum size');
   });
+
+  it('maps a unique violation (PostgreSQL 23505) of a listed index to CONFLICT; other database errors stay 500', () => {
+    const violation = (constraint: string) => Object.assign(new Error('duplicate key value violates unique constraint'), { code: '23505', constraint });
+    const thrown = new TRPCError({ code: 'INTERNAL_SERVER_ERROR', cause: new Error('Failed query: insert into …', { cause: violation('accounts_users_email_key') }) });
+    expect(toTrpcError(thrown)).toMatchObject({ code: 'CONFLICT', message: 'email: this address already has an account' });
+    expect(httpStatusForError(violation('accounts_users_email_key'))).toBe(409);
+    expect(httpStatusForError(violation('accounts_sessions_token_key'))).toBe(500);
+    expect(httpStatusForError(Object.assign(new Error('deadlock detected'), { code: '40P01' }))).toBe(500);
+  });
 });

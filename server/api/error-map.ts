@@ -1,7 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
-import { GanTwinError, type GanTwinErrorCode } from '@kernel/errors';
+import { ConflictError, GanTwinError, type GanTwinErrorCode } from '@kernel/errors';
 
 /**
  * The one place where GanTwin errors become tRPC/HTTP errors (STYLE rule 13). Routers and services never
@@ -30,11 +30,41 @@ export const INTERNAL_ERROR_MESSAGE = 'Internal server error';
 export const UNREADABLE_REQUEST_MESSAGE = 'Invalid input: the request could not be read';
 
 /**
+ * Unique indexes whose violation (PostgreSQL 23505) is the caller's conflict, not a bug: index name → message
+ * naming the field. A service checks "already used?" first, but a concurrent write can commit between that check
+ * and its own insert; the index then refuses the insert.
+ */
+export const CONFLICT_MESSAGE_BY_UNIQUE_INDEX: Readonly<Record<string, string>> = {
+  accounts_users_email_key: 'email: this address already has an account',
+};
+
+/** Causes followed from a thrown error to the driver's error (TRPCError → DrizzleQueryError → pg DatabaseError). */
+const MAX_CAUSE_DEPTH = 4;
+
+/**
+ * A {@link ConflictError} for a unique violation of an index in {@link CONFLICT_MESSAGE_BY_UNIQUE_INDEX} found in
+ * the cause chain of `error`, else null (other database errors stay 500s).
+ * @see https://www.postgresql.org/docs/15/errcodes-appendix.html (23505 unique_violation)
+ */
+function conflictFromUniqueViolation(error: unknown): ConflictError | null {
+  let current: unknown = error;
+  for (let depth = 0; depth <= MAX_CAUSE_DEPTH && current instanceof Error; depth++, current = current.cause) {
+    if (!('code' in current) || current.code !== '23505') continue;
+    const constraint = 'constraint' in current && typeof current.constraint === 'string' ? current.constraint : '';
+    const message = CONFLICT_MESSAGE_BY_UNIQUE_INDEX[constraint];
+    return message ? new ConflictError(message, { context: { constraint }, cause: current }) : null;
+  }
+  return null;
+}
+
+/**
  * Maps an error raised inside a procedure: a `GanTwinError` (directly or as `cause`) becomes a `TRPCError`
- * with the mapped code and its message (bugs get {@link INTERNAL_ERROR_MESSAGE}); other errors pass through.
+ * with the mapped code and its message (bugs get {@link INTERNAL_ERROR_MESSAGE}); a unique violation listed in
+ * {@link CONFLICT_MESSAGE_BY_UNIQUE_INDEX} becomes CONFLICT; other errors pass through.
  */
 export function toTrpcError(error: unknown): unknown {
-  const ganTwinError = error instanceof GanTwinError ? error : error instanceof TRPCError && error.cause instanceof GanTwinError ? error.cause : null;
+  const ganTwinError =
+    error instanceof GanTwinError ? error : error instanceof TRPCError && error.cause instanceof GanTwinError ? error.cause : conflictFromUniqueViolation(error);
   if (!ganTwinError) return error;
   const code = TRPC_CODE_BY_GANTWIN_CODE[ganTwinError.code];
   const message = code === 'INTERNAL_SERVER_ERROR' ? INTERNAL_ERROR_MESSAGE : ganTwinError.message;
