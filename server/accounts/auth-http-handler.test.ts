@@ -171,6 +171,28 @@ describe('sign-in over /api/auth (better-auth + GanTwin wrapper)', () => {
     expect(statuses).toEqual(Array(SIGN_IN_RATE_LIMIT.max + 1).fill(401));
   });
 
+  it('answers malformed or mistyped JSON bodies with 400 in our words, never better-auth\'s or zod\'s text', async () => {
+    const { actor, password } = await createTestAccount(db, 'planner', TEST_REGIONS.nanchang);
+    const cookie = sessionCookie(await signIn(actor.email, password, freshAddress()));
+    const postText = (path: string, body: string) =>
+      authHttpResponse(new Request(`${ORIGIN}/api/auth${path}`, { method: 'POST', body, headers: { 'content-type': 'application/json', origin: ORIGIN, cookie, 'x-forwarded-for': freshAddress() } }), db);
+    for (const [path, body, message] of [
+      ['/sign-in/email', '{"email":', 'Invalid input: the request body is not valid JSON'],
+      ['/sign-in/email', '', 'Invalid input: the request body is not valid JSON'],
+      ['/sign-in/email', '[1]', 'Invalid input: the request body must be a JSON object'],
+      ['/sign-in/email', '{"email":5,"password":"x"}', 'Invalid input: email: must be a string'],
+      ['/sign-in/email', '{"email":"a@b.c"}', 'Invalid input: password: must be a string'],
+      ['/sign-in/email', '{"email":"a@b.c","password":"long enough pw","rememberMe":"yes"}', 'Invalid input: rememberMe: must be true or false'],
+      ['/change-password', '{"currentPassword":1,"newPassword":2}', 'Invalid input: currentPassword: must be a string; newPassword: must be a string'],
+      ['/change-password', '{"x":', 'Invalid input: the request body is not valid JSON'],
+      ['/sign-out', 'null', 'Invalid input: the request body must be a JSON object'],
+    ] as const) {
+      const response = await postText(path, body);
+      expect(response.status).toBe(400);
+      expect(await response.json()).toEqual({ code: 'INVALID_BODY', message });
+    }
+  });
+
   it('refuses a disabled account with the right password, and its sessions are gone', async () => {
     const { actor, password } = await createTestAccount(db, 'inspector', TEST_REGIONS.donghu);
     const cookie = sessionCookie(await signIn(actor.email, password, freshAddress()));

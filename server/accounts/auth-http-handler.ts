@@ -1,7 +1,9 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { z } from 'zod';
 import { MAX_BODY_BYTES, hasJsonBody, readLimitedBody, retryAfterSeconds, textResponse, withBody } from '@server/api/request-limits';
 import { withClientAddressHeader } from '@server/api/client-address';
 import { isSameOrigin } from '@server/api/same-origin';
+import { describeIssues } from '@server/api/zod-input';
 import type { Db } from '@server/db/client';
 import { authFor } from './auth';
 import { recordAudit } from './audit';
@@ -37,15 +39,33 @@ const failuresByEmail = new RateLimiterMemory({ points: SIGN_IN_FAILURES_PER_ACC
 /** What a POST with any body but JSON gets (415), in better-auth's error shape. */
 const NOT_JSON_MESSAGE = 'Send the request body as JSON (Content-Type: application/json)';
 
-/** The string fields of a JSON object body (`{}` when the body is not a JSON object); better-auth validates the rest. */
-function stringFields(body: Uint8Array): Record<string, string> {
+const text = z.string({ error: 'must be a string' });
+const flag = z.boolean({ error: 'must be true or false' });
+
+/**
+ * The POST bodies, checked before better-auth reads them (it checks again): a bad body gets a 400 in our words
+ * instead of better-auth's (`[body.email] Invalid input: expected string, received number`). Other fields pass.
+ */
+const SIGN_IN_BODY = z.object({ email: text, password: text, rememberMe: flag.optional(), callbackURL: text.optional() });
+const CHANGE_PASSWORD_BODY = z.object({ currentPassword: text, newPassword: text, revokeOtherSessions: flag.optional() });
+const SIGN_OUT_BODY = z.object({});
+
+/**
+ * A POST body read with its route's schema.
+ * @returns the parsed fields, or a 400 `INVALID_BODY` answer naming the problem (not JSON, not an object, a field)
+ */
+function readBody<TSchema extends z.ZodType>(schema: TSchema, body: Uint8Array): z.output<TSchema> | Response {
+  let json: unknown;
   try {
-    const parsed: unknown = JSON.parse(new TextDecoder().decode(body));
-    if (typeof parsed !== 'object' || parsed === null) return {};
-    return Object.fromEntries(Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+    json = JSON.parse(new TextDecoder().decode(body));
   } catch {
-    return {};
+    return jsonError(400, 'INVALID_BODY', 'Invalid input: the request body is not valid JSON');
   }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    return jsonError(400, 'INVALID_BODY', 'Invalid input: the request body must be a JSON object');
+  }
+  const result = schema.safeParse(json);
+  return result.success ? result.data : jsonError(400, 'INVALID_BODY', `Invalid input: ${describeIssues(result.error.issues)}`);
 }
 
 /** An error in better-auth's JSON shape (`{ message, code }`), so the UI reads every auth answer alike. */
@@ -82,8 +102,10 @@ function withStandardRetryAfter(response: Response): Response {
  * Answers one request under `/api/auth` (route handler app/api/auth/[...all]). Besides better-auth's own answers
  * (200, 400 invalid input, 401 wrong credentials, 403 disabled account or foreign origin, 429 per address):
  * 404 for an endpoint not in {@link AUTH_ROUTES}, 403 for a cross-origin POST, 415 for a POST whose body is not
- * JSON, 413 for a body over `MAX_BODY_BYTES.auth`, 429 `TOO_MANY_ATTEMPTS` when the account's budget is spent, 400 `PASSWORD_UNCHANGED`.
- * Every 429 carries `Retry-After` in seconds. Never throws for bad input; database failures propagate (500).
+ * JSON, 413 for a body over `MAX_BODY_BYTES.auth`, 400 `INVALID_BODY` for a body that is not a JSON object with
+ * the route's fields (message in our words), 429 `TOO_MANY_ATTEMPTS` when the account's budget is spent,
+ * 400 `PASSWORD_UNCHANGED`. Every 429 carries `Retry-After` in seconds. Never throws for bad input; database
+ * failures propagate (500).
  */
 export async function authHttpResponse(req: Request, db: Db): Promise<Response> {
   return withStandardRetryAfter(await answer(req, db));
@@ -102,15 +124,18 @@ async function answer(req: Request, db: Db): Promise<Response> {
   const request = withBody(req, body, withClientAddressHeader(req.headers));
   const auth = authFor(db);
 
-  const fields = stringFields(body);
   if (route === 'POST /sign-in/email') {
-    const email = fields.email?.trim().toLowerCase();
+    const fields = readBody(SIGN_IN_BODY, body);
+    if (fields instanceof Response) return fields;
+    const email = fields.email.trim().toLowerCase();
     return email ? guardedByAccount(email, () => auth.handler(request)) : auth.handler(request);
   }
   if (route === 'POST /change-password') {
+    const fields = readBody(CHANGE_PASSWORD_BODY, body);
+    if (fields instanceof Response) return fields;
     const actor = await actorFromHeaders(db, req.headers);
     if (!actor) return auth.handler(request); // better-auth answers 401
-    if (fields.newPassword !== undefined && fields.newPassword === fields.currentPassword) {
+    if (fields.newPassword === fields.currentPassword) {
       return jsonError(400, 'PASSWORD_UNCHANGED', 'The new password must differ from the current (one-time) password');
     }
     // Guessing the current password with a stolen session is throttled like sign-in.
@@ -119,6 +144,8 @@ async function answer(req: Request, db: Db): Promise<Response> {
     return response;
   }
   if (route === 'POST /sign-out') {
+    const checked = readBody(SIGN_OUT_BODY, body);
+    if (checked instanceof Response) return checked;
     const actor = await actorFromHeaders(db, req.headers);
     const response = await auth.handler(request);
     if (actor && response.ok) {
