@@ -63,10 +63,12 @@ describe('accounts.users.create: a duplicate e-mail is CONFLICT, also when two c
     // index until the other commits, then fails with PostgreSQL 23505 on accounts_users_email_key.
     await db.transaction(async (tx) => {
       await tx.insert(accountsUsers).values({ id: randomUUID(), email, name: 'first', role: 'planner', regionCode: TEST_REGIONS.nanchang });
+      // This transaction's id as pg_locks shows it (32-bit xid: txid_current() without its epoch).
+      const { rows } = await tx.execute<{ xid: string }>(sql`select mod(txid_current(), 4294967296)::text as xid`);
       pending = caller.accounts.users.create({ email, name: 'second', role: 'planner', regionCode: TEST_REGIONS.nanchang });
       pending.catch(() => undefined);
       for (let i = 0; ; i++) {
-        const waiting = await db.execute(sql`select 1 from pg_stat_activity where wait_event_type = 'Lock' and query like 'insert into "accounts_users"%'`);
+        const waiting = await db.execute(sql`select 1 from pg_locks where not granted and locktype = 'transactionid' and transactionid::text = ${rows[0].xid}`);
         if (waiting.rows.length > 0) break;
         if (i > 400) throw new Error('the second create never waited on the e-mail index');
         await new Promise((resolve) => setTimeout(resolve, 25));
