@@ -2,8 +2,26 @@
  * Import boundaries of STYLE.md rule 2: dependencies point one way and there are no cycles.
  * `npm run lint:deps` must stay at zero violations.
  */
+
+/** Plate slugs (STYLE.md table). A plate's folders are server/<slug>/, viewer/<slug>/, app/<slug>/, data/<slug>/. */
+const PLATES = ['twin', 'accounts', 'review', 'sites', 'lifelines', 'sensors', 'renovation', 'villages', 'healthcheck', 'reports', 'cockpit'];
+const PLATE_GROUP = `(${PLATES.join('|')})`;
+/**
+ * Files of a plate that other plates may import (its public surface). `accounts` is the base every plate builds
+ * on: who the actor is (session-actor), region scope, the audit trail, and its test fixtures and sign-in endpoint
+ * for other plates' tests.
+ */
+const PLATE_PUBLIC_FILES = ['^server/accounts/(region-scope|session-actor|audit|types|test-fixtures|auth-http-handler)\\.ts$'];
+
 module.exports = {
   forbidden: [
+    ...['server', 'viewer', 'app', 'data'].map((side) => ({
+      name: `no-plate-imports-another-plates-internals-${side}`,
+      comment: `A plate's ${side}/<slug>/ imports another plate only through its public files (PLATE_PUBLIC_FILES).`,
+      severity: 'error',
+      from: { path: `^${side}/${PLATE_GROUP}/` },
+      to: { path: `^(server|viewer|app|data)/${PLATE_GROUP}/`, pathNot: [`^(server|viewer|app|data)/$1/`, ...PLATE_PUBLIC_FILES] },
+    })),
     { name: 'no-cycles', severity: 'error', from: {}, to: { circular: true } },
     {
       name: 'kernel-imports-nothing-of-ours',

@@ -3,7 +3,7 @@
  * built app and sets `BASE_URL`. The browser is Debian's chromium (never `npx playwright install`); WebGL runs
  * on SwiftShader (≈ 1.7 fps at 1280×800 on two cores), hence the small viewport and long timeouts.
  *
- * @see /work/shared/TOOLCHAIN.md ("CesiumJS offline in headless Chromium")
+ * @see https://playwright.dev/docs/api/class-browsertype#browser-type-launch (executablePath: Debian chromium)
  */
 import { defineConfig } from '@playwright/test';
 

@@ -1,23 +1,22 @@
 /**
  * `/` — the offline CesiumJS city twin of Jiangxi. A server component: resolves the locale and the URL's
- * camera/selection (`?cam=…&sel=…`), prefetches the layer catalogue and model list through the server-only tRPC
- * caller, and hands over to the client-side twin.
+ * camera/selection (`?cam=…&sel=…`), prefetches the layer catalogue through the server-only tRPC caller, and hands
+ * over to the client-side twin shell, which hosts every plate of app/plates.ts.
  */
 import { getServerCaller } from '@server/api/server-caller';
 import { SERVER_LOGGER } from '@server/api/server-logger';
 import { readTwinUrlState } from '@viewer/core/camera-url';
 import { getRequestLocale } from './locale';
-import { TwinApp, type TwinInitialData } from './twin/twin-app';
+import { TwinShell, type TwinInitialData } from './shell/twin-shell';
 
 /**
- * Layers and models for the first paint, or `null` when the database is unreachable: the client queries then
+ * The layer catalogue for the first paint, or `null` when the database is unreachable: the client queries then
  * fetch again themselves and show the error in the UI (the page itself still renders).
  */
 async function prefetchTwinData(): Promise<TwinInitialData | null> {
   try {
     const caller = await getServerCaller();
-    const [layers, models] = await Promise.all([caller.twin.layers.list(), caller.twin.models.list()]);
-    return { layers, models };
+    return { layers: await caller.twin.layers.list() };
   } catch (error) {
     SERVER_LOGGER.warn(`twin page: prefetch failed, the client will query itself: ${error instanceof Error ? error.message : String(error)}`);
     return null;
@@ -42,5 +41,5 @@ export default async function TwinPage({ searchParams }: { searchParams: Promise
     const value = firstValue(params[name]);
     if (value !== undefined) query.set(name, value);
   }
-  return <TwinApp locale={locale} initialUrlState={readTwinUrlState(query)} initialData={initialData} />;
+  return <TwinShell locale={locale} initialUrlState={readTwinUrlState(query)} initialData={initialData} />;
 }

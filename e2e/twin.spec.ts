@@ -110,16 +110,19 @@ test('clicking the FZK-Haus model selects an element of the IFC file and shows i
   await page.goto(`/?cam=${cam}`);
   await waitForTwinReady(page);
   await expect
-    .poll(() => page.evaluate(() => window.__gantwin!.tilesetStatus().loadedIds.length), { timeout: READY_TIMEOUT_MS })
+    .poll(() => page.evaluate(() => window.__gantwin!.layerStatus().loadedIds.filter((id) => id.startsWith('model-')).length), { timeout: READY_TIMEOUT_MS })
     .toBeGreaterThan(0);
   await waitForTwinReady(page);
 
-  const target = await page.evaluate(() => window.__gantwin!.findElementOnScreen(20));
+  const target = await page.evaluate(() => window.__gantwin!.findFeatureOnScreen(20, ['tileset']));
   expect(target, 'some element of a model is visible on screen').not.toBeNull();
   await page.mouse.click(target!.pageX, target!.pageY);
 
-  await expect.poll(() => page.evaluate(() => window.__gantwin!.lastSelection?.globalId ?? null)).not.toBeNull();
-  const globalId = await page.evaluate(() => window.__gantwin!.lastSelection!.globalId);
+  await expect.poll(() => page.evaluate(() => window.__gantwin!.lastSelection?.featureId ?? null)).not.toBeNull();
+  const selection = await page.evaluate(() => window.__gantwin!.lastSelection!);
+  const globalId = selection.featureId;
+  expect(selection.plate).toBe('twin');
+  expect(selection.layerId).toMatch(/^model-[0-9a-f-]{36}$/);
   expect(globalId).toMatch(/^[0-9A-Za-z_$]{22}$/);
   expect(ifcText.includes(`'${globalId}'`), `GlobalId ${globalId} occurs in AC20-FZK-Haus.ifc`).toBe(true);
 
@@ -127,7 +130,7 @@ test('clicking the FZK-Haus model selects an element of the IFC file and shows i
   await expect(panel.locator(`[data-global-id="${globalId}"]`)).toBeVisible();
   await expect(panel).toContainText(globalId);
   await expect(panel).toContainText(/Ifc[A-Z]\w+/);
-  await expect.poll(() => new URL(page.url()).searchParams.get('sel')).toBe(globalId);
+  await expect.poll(() => new URL(page.url()).searchParams.get('sel')).toBe(`twin:${selection.layerId}:${globalId}`);
   expect(new URL(page.url()).searchParams.get('cam')).toMatch(/^-?\d+(\.\d+)?(,-?\d+(\.\d+)?){5}$/);
 
   const foreign = [...new Set(hosts)].filter((host) => !isLocalHost(host));

@@ -99,3 +99,28 @@ export interface LayerKindOptions {
 
 /** Kinds whose features the app fetches as a GeoJSON FeatureCollection from the layer's `url` (`/api/geo/<id>`). */
 export const GEOJSON_DATA_KINDS: readonly LayerKind[] = ['geojson', 'points', 'tubes'];
+
+/** One catalogue layer as a plate declares it (seeded into the `layers` table; `options` per kind). */
+export interface LayerDefinition<K extends LayerKind = LayerKind> {
+  /** Stable id: lower-case words joined by `-` (`regions-city`, `lifelines-water-pipes`). */
+  id: string;
+  /** Slug of the plate that owns the layer. */
+  plate: string;
+  /** Title in Simplified Chinese. */
+  title: string;
+  /** Title in English. */
+  titleEn: string;
+  kind: K;
+  /** CIM level 1–7 (DOMAIN.md), or `null`. */
+  cimLevel: number | null;
+  /** Provenance: source, licence, datum conversion applied on import. */
+  source: string;
+  /** Where the viewer loads it (`/api/geo/<id>`, a tileset.json, an imagery template). */
+  url: string;
+  defaultVisible: boolean;
+  style: LayerStyle | null;
+  /** Kind-specific parameters. */
+  options: LayerKindOptions[K] | null;
+  /** Position in the layer tree (ascending). */
+  sortOrder: number;
+}

@@ -94,3 +94,12 @@ export const globalIdSchema = z.string().refine((value) => GLOBAL_ID_PATTERN.tes
   error: (issue) =>
     `must be a 22-character IFC GlobalId (alphabet 0-9 A-Z a-z _ $, first character 0-3), got ${describeInput(issue.input)}`,
 });
+
+/** Longest catalogue layer id, characters. */
+export const LAYER_ID_MAX_CHARS = 64;
+
+/** A catalogue layer id: lower-case words joined by `-` (`regions-city`, `model-<uuid>`). */
+export const layerIdSchema = z
+  .string()
+  .max(LAYER_ID_MAX_CHARS)
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'must be a layer id like "regions-city"' });

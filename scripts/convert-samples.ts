@@ -3,7 +3,8 @@
  * under `$TILES_DIR` and registers them in the database, through the job queue (server/jobs/queue.ts): every
  * sample is enqueued, and a worker runs in this process, one model at a time, until all of this run's jobs have
  * finished. Cached by content hash + placement: unchanged models are skipped. A model that fails is stored as
- * `failed` with its reason; the others go on. pg-boss creates its `pgboss` schema on first start.
+ * `failed` with its reason; the others go on. The worker runs as the app role of `DATABASE_URL`; pg-boss's schema and
+ * queue were created by `db:up` as the owner role (server/jobs/install-job-queues.ts).
  *
  * `--test-only` (the e2e set-up): only the quick samples, plus the hostile-text fixture of data/fixtures/e2e-models.ts.
  * Usage: `tsx scripts/convert-samples.ts [--test-only]` (needs a migrated `DATABASE_URL`; `npm start` sets it).
@@ -14,10 +15,14 @@ import { E2E_FIXTURE_MODELS } from '@data/fixtures/e2e-models';
 import { SAMPLE_MODELS, type SampleModel } from '@data/twin/sample-models';
 import { createDb } from '@server/db/client';
 import { env, requireDatabaseUrl } from '@server/env';
-import { enqueueModelConversion, startBoss, startConversionWorker, stopBoss, waitForConversionJobs } from '@server/jobs/queue';
+import { enqueueJob, startBoss, startWorker, stopBoss, waitForJobs } from '@server/jobs/queue';
+import { CONVERT_MODEL_JOB } from '@server/twin/convert-model-job';
 import type { Logger } from '@kernel/logger';
 
+/** The longest this script waits for its jobs, ms (the samples take ≈ 1 min on 2 cores). */
+const CONVERSION_TIMEOUT_MS = 30 * 60 * 1000;
 const testOnly = process.argv.includes('--test-only');
+const inProcess = process.argv.includes('--in-process');
 const logger: Logger = {
   debug: () => {},
   info: () => {},
@@ -33,7 +38,7 @@ if (!existsSync(ifcDir)) console.error(`convert-samples: ${ifcDir} not found —
 
 const databaseUrl = requireDatabaseUrl();
 const { db, pool } = createDb(databaseUrl, 2);
-const boss = await startBoss(databaseUrl, { logger }).catch(async (error: unknown) => {
+const boss = await startBoss(databaseUrl, [CONVERT_MODEL_JOB], { logger }).catch(async (error: unknown) => {
   await pool.end();
   throw error;
 });
@@ -49,12 +54,15 @@ try {
       continue;
     }
     const { name, placement, regionCode, visibility = 'public' } = sample;
-    const jobId = await enqueueModelConversion(boss, { sourcePath, name, placement, regionCode, visibility });
+    const jobId = await enqueueJob(boss, CONVERT_MODEL_JOB, { sourcePath, name, placement, regionCode, visibility });
     samplesByJobId.set(jobId, sample);
   }
   if (samplesByJobId.size > 0) {
-    await startConversionWorker(boss, db, { tilesDir: env.TILES_DIR, logger, pollingIntervalS: 1 });
-    await waitForConversionJobs(boss, [...samplesByJobId.keys()], {
+    if (inProcess) await startWorker(boss, [CONVERT_MODEL_JOB], { db, logger, tilesDir: env.TILES_DIR, sharedDataDir: env.SHARED_DATA_DIR, pollingIntervalS: 1 });
+    console.error(`convert-samples: ${samplesByJobId.size} job(s) queued; ${inProcess ? 'converting in this process' : 'the worker converts them'}`);
+    await waitForJobs(boss, CONVERT_MODEL_JOB, [...samplesByJobId.keys()], {
+      onNoWorker: () => console.error('convert-samples: no job has started after 30 s — is a worker running (`npm run worker`)?'),
+      timeoutMs: CONVERSION_TIMEOUT_MS,
       onSettled: ({ jobId, result, error }) => {
         const fileName = samplesByJobId.get(jobId)?.fileName ?? jobId;
         if (result) {

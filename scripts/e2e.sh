@@ -14,13 +14,18 @@ export SIGN_IN_LIMIT_PER_MINUTE=100
 
 npm run --silent seed
 npx tsx scripts/e2e-accounts.ts
+mkdir -p .gantwin
+# The job worker, as `npm start` runs it (own process group, so that the trap stops it and its wrappers).
+setsid npx tsx scripts/worker.ts > .gantwin/e2e-worker.log 2>&1 &
+worker_pid=$!
+server_pid=''
+trap 'kill -- "-$worker_pid" 2>/dev/null || true; [ -n "$server_pid" ] && kill -- "-$server_pid" 2>/dev/null || true' EXIT
 npx tsx scripts/convert-samples.ts --test-only
 bash scripts/build-if-changed.sh
 
 # Own process group, so that the trap stops next-server itself and not only the npx wrapper.
 setsid npx next start -p "$E2E_PORT" > .gantwin/e2e-server.log 2>&1 &
 server_pid=$!
-trap 'kill -- "-$server_pid" 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do
   curl -sf -o /dev/null "http://127.0.0.1:${E2E_PORT}/" && break
   kill -0 "$server_pid" 2>/dev/null || { cat .gantwin/e2e-server.log >&2; exit 1; }

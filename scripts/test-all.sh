@@ -9,8 +9,11 @@ export NEXT_TELEMETRY_DISABLED=1
 bash scripts/install-system-deps.sh
 bash scripts/install-node-deps.sh
 
+# db-up starts the server (and sets up the roles); its DATABASE_URL (the app role) is deliberately not exported:
+# vitest and e2e create their own databases, which needs the setup role of the caller's DATABASE_URL (or the
+# local cluster's superuser), and give the app role to what they test.
 db_line="$(npx tsx scripts/db-up.ts | tail -n 1)"
-case "$db_line" in DATABASE_URL=*) export "$db_line" ;; *) echo "test-all: db-up did not print DATABASE_URL" >&2; exit 1 ;; esac
+case "$db_line" in DATABASE_URL=*) ;; *) echo "test-all: db-up did not print DATABASE_URL" >&2; exit 1 ;; esac
 
 echo "== typecheck" >&2
 npm run --silent typecheck

@@ -8,6 +8,7 @@ describe('parseEnv', () => {
     const env = parseEnv({ DATABASE_URL: '', TILES_DIR: '' });
     expect(env).toEqual({
       DATABASE_URL: undefined,
+      DATABASE_MIGRATION_URL: undefined,
       TILES_DIR: path.resolve('.gantwin/tiles'),
       SHARED_DATA_DIR: path.resolve('../shared/data'),
       LOCAL_PG_PORT: 54329,
@@ -28,6 +29,7 @@ describe('parseEnv', () => {
   it.each([
     [{ DATABASE_URL: 'mysql://u@host/db' }, 'DATABASE_URL: must be a postgres:// or postgresql:// URL'],
     [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL: must be a postgres:// or postgresql:// URL'],
+    [{ DATABASE_MIGRATION_URL: 'mysql://u@host/db' }, 'DATABASE_MIGRATION_URL: must be a postgres:// or postgresql:// URL'],
     [{ LOCAL_PG_PORT: '80' }, 'LOCAL_PG_PORT'],
     [{ LOCAL_PG_PORT: 'abc' }, 'LOCAL_PG_PORT'],
     [{ NEXT_PUBLIC_DEFAULT_LOCALE: 'de' }, 'NEXT_PUBLIC_DEFAULT_LOCALE'],

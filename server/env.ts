@@ -5,15 +5,16 @@ import { InputError, InvariantError } from '@kernel/errors';
 /**
  * Runtime configuration: the only module that reads `process.env` (STYLE rule 22).
  *
- * Server names: `DATABASE_URL`, `TILES_DIR`, `SHARED_DATA_DIR`, `LOCAL_PG_PORT`, `AUTH_SECRET`, `GANTWIN_PUBLIC_URL`,
- * `SIGN_IN_LIMIT_PER_MINUTE`, `TRUST_PROXY`. Client names start with `NEXT_PUBLIC_`.
+ * Server names: `DATABASE_URL`, `DATABASE_MIGRATION_URL`, `TILES_DIR`, `SHARED_DATA_DIR`, `LOCAL_PG_PORT`, `AUTH_SECRET`,
+ * `GANTWIN_PUBLIC_URL`, `SIGN_IN_LIMIT_PER_MINUTE`, `TRUST_PROXY`. Client names start with `NEXT_PUBLIC_`.
  * `DATABASE_URL` is optional at import time (so `next build`, `db-up` and the tiling tests can load this module
  * without a database) and required at the first use through {@link requireDatabaseUrl}.
  *
- * @see /work/notes/API.md "Runtime config"
+ * @see docs/api.md "Runtime config"
  */
 const serverEnvSchema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' }).optional(),
+  DATABASE_MIGRATION_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' }).optional(),
   TILES_DIR: z.string().min(1).default('.gantwin/tiles'),
   SHARED_DATA_DIR: z.string().min(1).default('../shared/data'),
   LOCAL_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
@@ -31,8 +32,17 @@ const serverEnvSchema = z.object({
 
 /** Validated environment as read at startup; paths are made absolute against the working directory. */
 export interface ServerEnv {
-  /** PostgreSQL connection string, or `undefined` when not configured. */
+  /**
+   * PostgreSQL connection string of the app (web server, worker, seeders): the app role `gantwin_app` that `db:up`
+   * prints, or `undefined` when not configured. Given to `db:up` (without `DATABASE_MIGRATION_URL`), it names the
+   * server and a role that may set it up (create the database and the roles; docs/security.md "Database roles").
+   */
   DATABASE_URL: string | undefined;
+  /**
+   * Connection string migrations and pg-boss schema changes run as: the owner role `gantwin_owner` (`db:up` prints
+   * it). Only `db:up` and `db:migrate` read it; leave it out of the app's environment.
+   */
+  DATABASE_MIGRATION_URL: string | undefined;
   /** Absolute directory holding one output directory per converted model. */
   TILES_DIR: string;
   /** Absolute directory of the shared sample data (`ifc/`, `geo/`, …). */
@@ -72,6 +82,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   const value = result.data;
   return {
     DATABASE_URL: value.DATABASE_URL,
+    DATABASE_MIGRATION_URL: value.DATABASE_MIGRATION_URL,
     TILES_DIR: path.resolve(value.TILES_DIR),
     SHARED_DATA_DIR: path.resolve(value.SHARED_DATA_DIR),
     LOCAL_PG_PORT: value.LOCAL_PG_PORT,

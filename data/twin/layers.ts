@@ -1,26 +1,12 @@
+import type { LayerDefinition } from '@kernel/layer-kinds';
 import { NANCHANG_ROAD_NETWORK } from './road-network';
 import { REGION_SOURCE_CRS } from './region-levels';
 
 /**
- * Seed definition of the twin plate's layer catalogue (table `layers`). Per-model tileset layers
- * (`model-<id>`) are not listed here: `twin.layers.list` derives one from every ready model.
+ * The twin plate's catalogue layers (table `layers`, seeded from the plate manifest server/twin/plate.ts).
+ * Per-model tileset layers (`model-<id>`) are not listed here: `twin.layers.list` derives one from every ready model.
  * CIM levels per DOMAIN.md: 1 terrain/imagery/base geography, 2 framework (roads, water, blocks).
  */
-
-/** One catalogue entry as seeded (mirrors the `layers` table without `updatedAt`). */
-export interface LayerDefinition {
-  id: string;
-  plate: string;
-  title: string;
-  titleEn: string;
-  kind: 'geojson' | 'tileset' | 'imagery';
-  cimLevel: number | null;
-  source: string;
-  url: string;
-  defaultVisible: boolean;
-  style: { stroke?: string; fill?: string; width?: number } | null;
-  sortOrder: number;
-}
 
 /** The layers of the twin plate, in layer-tree order. */
 export const TWIN_LAYERS: readonly LayerDefinition[] = [
@@ -35,6 +21,7 @@ export const TWIN_LAYERS: readonly LayerDefinition[] = [
     url: '/api/geo/regions-province',
     defaultVisible: false,
     style: { stroke: '#e8b04a', width: 3 },
+    options: null,
     sortOrder: 10,
   },
   {
@@ -48,6 +35,7 @@ export const TWIN_LAYERS: readonly LayerDefinition[] = [
     url: '/api/geo/regions-city',
     defaultVisible: true,
     style: { stroke: '#f5c542', fill: 'rgba(245, 197, 66, 0.06)', width: 2 },
+    options: null,
     sortOrder: 20,
   },
   {
@@ -61,6 +49,7 @@ export const TWIN_LAYERS: readonly LayerDefinition[] = [
     url: '/api/geo/regions-county',
     defaultVisible: false,
     style: { stroke: '#9ad0f5', fill: 'rgba(154, 208, 245, 0.04)', width: 1 },
+    options: null,
     sortOrder: 30,
   },
   {
@@ -74,6 +63,7 @@ export const TWIN_LAYERS: readonly LayerDefinition[] = [
     url: '/api/geo/nanchang-roads',
     defaultVisible: true,
     style: { stroke: '#ff7a45', width: 1 },
+    options: null,
     sortOrder: 40,
   },
 ];

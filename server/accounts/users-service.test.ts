@@ -106,16 +106,31 @@ describe('admins are managed from a wider region', () => {
 });
 
 describe('the audit trail is append-only', () => {
-  it('rejects UPDATE, DELETE and TRUNCATE in the database itself', async () => {
+  const refusal = async (write: PromiseLike<unknown>) => {
+    const error = await Promise.resolve(write).then(() => null, (e: unknown) => e as Error & { cause?: Error });
+    return error?.cause?.message ?? error?.message ?? 'no error';
+  };
+
+  it('the app role has no UPDATE, DELETE or TRUNCATE privilege on it (server/db/app-privileges.ts)', async () => {
     const { actor } = await createTestAccount(db, 'planner', TEST_REGIONS.nanchang);
     const row = await lastAudit(actor.userId);
-    const refusal = async (write: PromiseLike<unknown>) => {
-      const error = await Promise.resolve(write).then(() => null, (e: unknown) => e as Error & { cause?: Error });
-      return error?.cause?.message ?? error?.message ?? 'no error';
-    };
-    expect(await refusal(db.update(accountsAuditLog).set({ actorLabel: 'forged' }).where(eq(accountsAuditLog.id, row.id)))).toBe('accounts_audit_log is append-only: UPDATE is not allowed');
-    expect(await refusal(db.delete(accountsAuditLog).where(eq(accountsAuditLog.id, row.id)))).toBe('accounts_audit_log is append-only: DELETE is not allowed');
-    expect(await refusal(db.execute(sql`TRUNCATE accounts_audit_log`))).toBe('accounts_audit_log is append-only: TRUNCATE is not allowed');
+    expect(await refusal(db.update(accountsAuditLog).set({ actorLabel: 'forged' }).where(eq(accountsAuditLog.id, row.id)))).toBe('permission denied for table accounts_audit_log');
+    expect(await refusal(db.delete(accountsAuditLog).where(eq(accountsAuditLog.id, row.id)))).toBe('permission denied for table accounts_audit_log');
+    expect(await refusal(db.execute(sql`TRUNCATE accounts_audit_log`))).toBe('permission denied for table accounts_audit_log');
     expect((await lastAudit(actor.userId)).actorLabel).toBe('cli:test');
+  });
+
+  it('a trigger rejects UPDATE, DELETE and TRUNCATE even by the owner of the table', async () => {
+    const owner = connectTestDb('owner');
+    try {
+      const { actor } = await createTestAccount(db, 'planner', TEST_REGIONS.nanchang);
+      const row = await lastAudit(actor.userId);
+      expect(await refusal(owner.db.update(accountsAuditLog).set({ actorLabel: 'forged' }).where(eq(accountsAuditLog.id, row.id)))).toBe('accounts_audit_log is append-only: UPDATE is not allowed');
+      expect(await refusal(owner.db.delete(accountsAuditLog).where(eq(accountsAuditLog.id, row.id)))).toBe('accounts_audit_log is append-only: DELETE is not allowed');
+      expect(await refusal(owner.db.execute(sql`TRUNCATE accounts_audit_log`))).toBe('accounts_audit_log is append-only: TRUNCATE is not allowed');
+      expect((await lastAudit(actor.userId)).actorLabel).toBe('cli:test');
+    } finally {
+      await owner.pool.end();
+    }
   });
 });

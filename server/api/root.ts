@@ -1,15 +1,12 @@
-import { accountsRouter } from '@server/accounts/router';
-import { twinRouter } from '@server/twin/router';
+import { plateRouterRecord } from '@server/host/server-plate';
+import { SERVER_PLATES } from '@server/plates';
 import { createCallerFactory, router } from './trpc';
 
 /**
- * The app's root router: one router per plate, mounted under its slug (STYLE rule 18).
- * @see /work/notes/API.md
+ * The app's root router: one router per plate of server/plates.ts, mounted under its slug (STYLE rule 18).
+ * @see docs/api.md
  */
-export const appRouter = router({
-  twin: twinRouter,
-  accounts: accountsRouter,
-});
+export const appRouter = router(plateRouterRecord(SERVER_PLATES));
 
 /** Type of the whole API, imported (as a type only) by the tRPC client in app/. */
 export type AppRouter = typeof appRouter;

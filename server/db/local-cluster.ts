@@ -4,6 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { InputError, InvariantError } from '@kernel/errors';
 import { SILENT_LOGGER, type Logger } from '@kernel/logger';
+import { appRoleAsSetupError, DATABASE_ROLES } from './database-roles';
 
 /**
  * A project-local PostgreSQL 15 + PostGIS cluster for machines without a configured `DATABASE_URL`.
@@ -11,7 +12,7 @@ import { SILENT_LOGGER, type Logger } from '@kernel/logger';
  * Notes: `initdb` refuses to run as root, so as root the cluster is owned and run by the `postgres` OS user
  * (`runuser -u postgres`), with the data and socket dirs chowned to it. Trust auth on 127.0.0.1 only.
  * A system server on :5432 is never touched: the local cluster listens on its own port (54329).
- * @see /work/shared/TOOLCHAIN.md "PostgreSQL + PostGIS without a system service"
+ * @see https://www.postgresql.org/docs/15/app-initdb.html, https://www.postgresql.org/docs/15/app-pg-ctl.html
  */
 
 export interface LocalClusterOptions {
@@ -178,11 +179,14 @@ export function stopLocalCluster(options: Partial<LocalClusterOptions> = {}): bo
 }
 
 /**
- * Finds a database server: `databaseUrl` when given (from `DATABASE_URL`), otherwise the local cluster.
- * @param databaseUrl a configured URL; its database part is replaced by `postgres` for the admin URL
- * @throws {InputError} see {@link ensureLocalCluster}
+ * Finds a database server and the role that sets it up: `databaseUrl` when given (from `DATABASE_URL`), otherwise
+ * the local cluster and its superuser.
+ * @param databaseUrl a configured URL of a role that may create databases (and roles); its database part is
+ *   replaced by `postgres` for the admin URL
+ * @throws {InputError} when `databaseUrl` connects as the app role `gantwin_app`; see also {@link ensureLocalCluster}
  */
 export function ensureDatabaseServer(databaseUrl: string | undefined, options: Partial<LocalClusterOptions> = {}): DatabaseServer {
+  if (databaseUrl && decodeURIComponent(new URL(databaseUrl).username) === DATABASE_ROLES.app) throw appRoleAsSetupError();
   if (databaseUrl) return { adminUrl: withDatabase(databaseUrl, 'postgres'), source: 'env' };
   return { adminUrl: ensureLocalCluster(options), source: 'local-cluster' };
 }

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { runMigrations } from './migrate';
 import { connectTestDb } from './test-database';
 
-const connection = connectTestDb();
+const connection = connectTestDb('owner');
 /** Migrations in the drizzle-kit journal, in order. */
 const journal = JSON.parse(readFileSync('server/db/migrations/meta/_journal.json', 'utf8')) as { entries: { tag: string }[] };
 afterAll(() => connection.pool.end());
@@ -27,7 +27,7 @@ describe('runMigrations', () => {
   });
 
   it('is a no-op when run again', async () => {
-    await runMigrations(inject('databaseUrl'));
+    await runMigrations(inject('databaseOwnerUrl'));
     const { rows } = await connection.pool.query('SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations');
     expect(rows[0].n).toBe(journal.entries.length);
   });

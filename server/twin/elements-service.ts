@@ -11,7 +11,7 @@ import type { ElementDetail, ElementFacets, ElementSummary } from './types';
 /**
  * Elements of converted models: filtered pages, facet counts, and lookup by GlobalId (what picking a feature
  * in the viewer asks for).
- * @see /work/notes/API.md `twin.elements.*`
+ * @see docs/api.md `twin.elements.*`
  */
 
 const summaryColumns = {

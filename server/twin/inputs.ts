@@ -13,8 +13,6 @@ import { ELEMENTS_PAGE_LIMIT_DEFAULT, ELEMENTS_PAGE_LIMIT_MAX } from './page-lim
 export const IFC_CLASS_MAX_CHARS = 100;
 /** Longest storey name or name search accepted as a filter, characters. */
 export const FILTER_TEXT_MAX_CHARS = 200;
-/** Longest catalogue layer id, characters. */
-export const LAYER_ID_MAX_CHARS = 64;
 
 /** `twin.models.byId` input. */
 export const modelByIdInput = z.object({ id: uuidSchema });
@@ -50,9 +48,3 @@ export const regionsListInput = z
     parentCode: adminCodeSchema.optional(),
   })
   .default({});
-
-/** Layer ids served by /api/geo (catalogue ids: lower-case words joined by '-'). */
-export const layerIdSchema = z
-  .string()
-  .max(LAYER_ID_MAX_CHARS)
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'must be a layer id like "regions-city"' });

@@ -8,7 +8,7 @@ import type { Layer } from './types';
 
 /**
  * The layer catalogue: seeded rows (`layers` table) followed by one `model-<id>` tileset layer per ready model.
- * @see data/twin/layers.ts, /work/notes/API.md `twin.layers.list`
+ * @see data/twin/layers.ts, docs/api.md `twin.layers.list`
  */
 
 /** CIM level of a BIM model shown with its components (DOMAIN.md: CIM6 = BIM components). */
@@ -37,6 +37,7 @@ export async function listLayers(db: Db, actor: Actor | null): Promise<Layer[]> 
         url: layers.url,
         defaultVisible: layers.defaultVisible,
         style: layers.style,
+        options: layers.options,
         updatedAt: layers.updatedAt,
       })
       .from(layers)
@@ -49,6 +50,7 @@ export async function listLayers(db: Db, actor: Actor | null): Promise<Layer[]> 
         schema: models.schema,
         georefMethod: models.georefMethod,
         epsg: models.epsg,
+        anchor: models.anchor,
         updatedAt: models.updatedAt,
       })
       .from(models)
@@ -66,6 +68,8 @@ export async function listLayers(db: Db, actor: Actor | null): Promise<Layer[]> 
     url: tilesetUrlOf(m.id),
     defaultVisible: true,
     style: null,
+    // No terrain by default: the model is lowered by its anchor height so that it stands on the ellipsoid.
+    options: { groundOffsetM: m.anchor?.coordinates[2] ?? 0 },
     updatedAt: m.updatedAt,
   }));
   return [...catalogue, ...modelLayers];

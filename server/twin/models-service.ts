@@ -12,7 +12,7 @@ import type { AnchorDeg, ModelDetail, ModelSummary } from './types';
 
 /**
  * Converted models: list and detail, limited to the models the actor may see (model-access.ts).
- * @see /work/notes/API.md `twin.models.*`
+ * @see docs/api.md `twin.models.*`
  */
 
 /** URL of a model's tileset under the `/tiles/<modelId>/...` route. */

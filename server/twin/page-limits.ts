@@ -1,7 +1,7 @@
 /**
  * Page sizes of `twin.elements.list`, shared by its input schema (server/twin/inputs.ts) and clients that page
  * through a whole model (the inspection page). No imports, so a client bundle takes only these numbers.
- * @see /work/notes/API.md `twin.elements.list`
+ * @see docs/api.md `twin.elements.list`
  */
 
 /** Default page size of `twin.elements.list`, elements. */

@@ -9,7 +9,7 @@ import type { Region } from './types';
 /**
  * Administrative regions (province, cities, counties) without boundaries; boundaries are served as GeoJSON by
  * `/api/geo/regions-<level>`.
- * @see /work/notes/API.md `twin.regions.list`
+ * @see docs/api.md `twin.regions.list`
  */
 
 /**

@@ -14,7 +14,7 @@ import { listRegions } from './regions-service';
 
 /**
  * The `twin` plate's router: thin procedures (input schema, one service call). Mounted as `twin` in root.ts.
- * @see /work/notes/API.md
+ * @see docs/api.md
  */
 export const twinRouter = router({
   models: router({

@@ -17,7 +17,7 @@ import { gcj02PositionToWgs84, gcj02ToWgs84 } from './gcj02-geometry';
  * Notes: the echarts boundaries are quantised to 1/1024° and some become invalid after conversion (touching
  * rings); they are repaired with `ST_MakeValid` + `ST_CollectionExtract(…, 3)`. The province boundary is the
  * union of the city boundaries, so the tree nests exactly.
- * @see data/twin/region-levels.ts, /work/shared/data/SOURCES.md "geo/"
+ * @see data/twin/region-levels.ts, ../shared/data/SOURCES.md (outside this repository) "geo/"
  */
 
 /**

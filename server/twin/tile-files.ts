@@ -16,7 +16,7 @@ import { visibleModelsSql } from './model-access';
  * plain file name (no '', '.', '..', '/', '\\', ':', '%', NUL; Next.js has already percent-decoded once, so an
  * encoded `..%2f` arrives as `../` and is refused, and double-encoded input keeps a '%'); (2) only known 3D Tiles
  * file types are served; (3) the real path (symlinks resolved) must still lie under the real model directory.
- * @see /work/notes/API.md "GET /tiles/<modelId>/<path...>"
+ * @see docs/api.md "GET /tiles/<modelId>/<path...>"
  */
 
 /** A file to send, with its response headers. */

@@ -31,7 +31,7 @@ function isMissingFileError(error: unknown): boolean {
  * @param req the request (its session cookie decides the actor)
  * @param modelId the URL's model id (checked to be a UUID)
  * @param segments the decoded URL path segments after the model id
- * @see ./tile-files.ts for the path checks; /work/notes/API.md "GET /tiles/<modelId>/<path...>"
+ * @see ./tile-files.ts for the path checks; docs/api.md "GET /tiles/<modelId>/<path...>"
  */
 export async function tileResponse(deps: TileRouteDeps, req: Request, modelId: string, segments: readonly string[]): Promise<Response> {
   try {

@@ -1,8 +1,9 @@
 import type { GeoJsonPolygon } from '@server/db/columns/geojson';
-import type { LayerKind, LayerStyle, ModelStatus, RegionLevel } from '@server/db/schema/twin';
+import type { LayerKind, LayerKindOptions, LayerStyle } from '@kernel/layer-kinds';
+import type { ModelStatus, RegionLevel } from '@server/db/schema/twin';
 
 /**
- * Output shapes of the twin plate's services and routers (the API contract in /work/notes/API.md).
+ * Output shapes of the twin plate's services and routers (the API contract in docs/api.md).
  * Viewer components declare their own prop shapes; these satisfy them structurally.
  */
 
@@ -87,6 +88,8 @@ export interface Layer {
   url: string;
   defaultVisible: boolean;
   style: LayerStyle | null;
+  /** Kind-specific parameters (kernel/layer-kinds.ts), null = the kind's defaults. */
+  options: LayerKindOptions[LayerKind] | null;
   updatedAt: Date;
 }
 

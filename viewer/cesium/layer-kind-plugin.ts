@@ -10,6 +10,9 @@
 import type { BoundingSphere, Scene } from '@cesium/engine';
 import type { LayerKind } from '@kernel/layer-kinds';
 import type { LayerKindLifecycle, SceneLayer } from '@viewer/core/scene-layer';
+import type { FeatureLabel } from '@viewer/core/selection';
+
+export type { FeatureLabel } from '@viewer/core/selection';
 import type { CesiumModule } from './load-cesium';
 
 /** What a plugin may use of the scene. */
@@ -25,14 +28,6 @@ export interface LayerKindContext {
    * Failures reach the user as a notice; the layer stays in the panel.
    */
   reportLoad(layerId: string, message: string | null): void;
-}
-
-/** What a plugin tells the hover tooltip about a feature (any part may be `null`). */
-export interface FeatureLabel {
-  /** A short kind word (IFC class, sensor type, pipe network). */
-  kind: string | null;
-  /** The feature's name or title. */
-  name: string | null;
 }
 
 /** How a feature is marked. */

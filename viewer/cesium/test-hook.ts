@@ -1,29 +1,30 @@
 /**
  * A small, stable surface for browser tests (`window.__gantwin`): readiness, picking by canvas position, the
- * last selection and the camera. Installed by the twin globe while it is mounted.
+ * last selection, the camera and the layers' status. Installed by the twin globe while it is mounted.
  */
 import type { CameraState } from '@viewer/core/camera-url';
 import { spiralSearch } from '@viewer/core/screen-spiral';
-import type { ElementSelection } from '@viewer/core/selection';
+import type { LayerKind } from '@kernel/layer-kinds';
+import type { FeatureSelection } from '@viewer/core/selection';
 import type { TwinScene } from './twin-scene';
 
 /** What `window.__gantwin` offers to tests. */
 export interface GanTwinTestHook {
-  /** Whether the globe and every visible tileset finished loading for the current view. */
+  /** Whether the globe and every shown layer finished loading for the current view. */
   isReady(): boolean;
-  /** Picks the element at canvas CSS pixel (x, y) from the canvas's top-left corner. */
-  pickAt(x: number, y: number): ElementSelection | null;
+  /** Picks the feature at canvas CSS pixel (x, y) from the canvas's top-left corner (only layers of `kinds`). */
+  pickAt(x: number, y: number, kinds?: LayerKind[]): FeatureSelection | null;
   /**
-   * Searches the canvas for a pickable element, spiralling out from the centre in `stepPx` steps (CSS px).
-   * Returns its canvas position (CSS px) and page position, or `null`.
+   * Searches the canvas for a pickable feature of a layer of `kinds` (default: model tilesets), spiralling out
+   * from the centre in `stepPx` steps (CSS px). Returns its canvas position (CSS px) and page position, or `null`.
    */
-  findElementOnScreen(stepPx?: number): { x: number; y: number; pageX: number; pageY: number; element: ElementSelection } | null;
-  /** The last element selected by a click (`null` after clicking empty space or before any click). */
-  lastSelection: ElementSelection | null;
+  findFeatureOnScreen(stepPx?: number, kinds?: LayerKind[]): { x: number; y: number; pageX: number; pageY: number; selection: FeatureSelection } | null;
+  /** The last feature selected by a click (`null` after clicking empty space or before any click). */
+  lastSelection: FeatureSelection | null;
   /** The current camera pose. */
   camera(): CameraState;
-  /** Loaded tileset layer ids and how many elements each has indexed. */
-  tilesetStatus(): { loadedIds: string[]; indexedElementCounts: Record<string, number> };
+  /** Ids of the layers that loaded, and each drawn layer's plugin diagnostics (kind, plate, counts). */
+  layerStatus(): { loadedIds: string[]; byLayer: Record<string, Record<string, number | string | boolean>> };
 }
 
 declare global {
@@ -33,12 +34,12 @@ declare global {
   }
 }
 
-/** Spiral search for a pickable element (see {@link GanTwinTestHook.findElementOnScreen}). */
-function findElementOnScreen(scene: TwinScene, stepPx: number): ReturnType<GanTwinTestHook['findElementOnScreen']> {
+/** Spiral search for a pickable feature (see {@link GanTwinTestHook.findFeatureOnScreen}). */
+function findFeatureOnScreen(scene: TwinScene, stepPx: number, kinds: LayerKind[]): ReturnType<GanTwinTestHook['findFeatureOnScreen']> {
   const rect = scene.widget.canvas.getBoundingClientRect();
-  const found = spiralSearch(rect.width, rect.height, stepPx, (xPx, yPx) => scene.pickAt(xPx, yPx));
+  const found = spiralSearch(rect.width, rect.height, stepPx, (xPx, yPx) => scene.pickAt(xPx, yPx, kinds));
   if (!found) return null;
-  return { x: found.xPx, y: found.yPx, pageX: rect.left + found.xPx, pageY: rect.top + found.yPx, element: found.hit };
+  return { x: found.xPx, y: found.yPx, pageX: rect.left + found.xPx, pageY: rect.top + found.yPx, selection: found.hit };
 }
 
 /**
@@ -49,11 +50,11 @@ function findElementOnScreen(scene: TwinScene, stepPx: number): ReturnType<GanTw
 export function installTestHook(scene: TwinScene): { hook: GanTwinTestHook; uninstall: () => void } {
   const hook: GanTwinTestHook = {
     isReady: () => scene.ready,
-    pickAt: (x, y) => scene.pickAt(x, y),
-    findElementOnScreen: (stepPx = 24) => findElementOnScreen(scene, stepPx),
+    pickAt: (x, y, kinds) => scene.pickAt(x, y, kinds),
+    findFeatureOnScreen: (stepPx = 24, kinds = ['tileset']) => findFeatureOnScreen(scene, stepPx, kinds),
     lastSelection: null,
     camera: () => scene.getCamera(),
-    tilesetStatus: () => scene.tilesetStatus(),
+    layerStatus: () => scene.layerStatus(),
   };
   window.__gantwin = hook;
   return {

@@ -7,46 +7,46 @@
 import { useEffect, useRef, useState } from 'react';
 import type { CameraState } from '@viewer/core/camera-url';
 import { createTranslator, type Locale } from '@viewer/core/i18n';
-import type { ElementSelection } from '@viewer/core/selection';
-import { createEventEmitter, type ElementLabel, type TwinEventMap } from '@viewer/core/twin-events';
+import type { SceneLayer } from '@viewer/core/scene-layer';
+import type { FeatureLabel, FeatureSelection } from '@viewer/core/selection';
+import { createEventEmitter, type TwinEventMap } from '@viewer/core/twin-events';
 import type { FlyToPoint } from './camera-pose';
+import type { LayerKindPlugin } from './layer-kind-plugin';
 import { CESIUM_BASE_URL } from './load-cesium';
 import { GLOBE_MESSAGES } from './messages';
 import { installTestHook } from './test-hook';
-import type { TilesetLayerInput } from './tileset-layers';
-import type { OutlineLayerInput } from './twin-scene';
 import { useCesiumViewer } from './use-cesium-viewer';
 
 /** A request to fly somewhere; a new `requestId` triggers a new flight. */
 export interface FlyRequest {
   /** Increases with every request (the same request is not flown twice). */
   requestId: number;
-  /** Frame this tileset layer when it is loaded… */
-  tilesetId: string | null;
-  /** …otherwise (or when `tilesetId` is null) fly to this point… */
+  /** Frame this layer when its bounds are known (a loaded tileset)… */
+  layerId: string | null;
+  /** …otherwise (or when `layerId` is null) fly to this point… */
   point: FlyToPoint | null;
-  /** …or to this camera pose (used when `tilesetId` and `point` are null). */
+  /** …or to this camera pose (used when `layerId` and `point` are null). */
   camera?: CameraState | null;
 }
 
 /** Props of {@link TwinGlobe}. */
 export interface TwinGlobeProps {
   locale: Locale;
-  /** GeoJSON layers drawn as outlines. */
-  outlineLayers: readonly OutlineLayerInput[];
-  /** Model tileset layers. */
-  tilesetLayers: readonly TilesetLayerInput[];
-  /** GlobalId of the selected element (highlighted in every tileset), or `null`. */
-  selectedGlobalId: string | null;
+  /** The layers to draw, of any kind a plugin in `layerKinds` draws. */
+  layers: readonly SceneLayer[];
+  /** The layer-kind plugins of the scene (read once, when the scene is created). */
+  layerKinds: readonly LayerKindPlugin[];
+  /** The selected feature (marked in the layer that holds it), or `null`. */
+  selection: FeatureSelection | null;
   /** Camera at start (from the URL), or `null` for the Jiangxi overview. Read once. */
   initialCamera: CameraState | null;
   flyRequest: FlyRequest | null;
-  onElementSelect?: (element: ElementSelection | null) => void;
-  onElementHover?: (element: ElementSelection | null) => void;
+  onFeatureSelect?: (selection: FeatureSelection | null) => void;
+  onFeatureHover?: (selection: FeatureSelection | null) => void;
   /** Called when the camera stopped moving. */
   onCameraChange?: (camera: CameraState) => void;
-  /** Called when a tileset fails to load (`message` names the URL and the reason). */
-  onTilesetError?: (tilesetId: string, message: string) => void;
+  /** Called when a layer fails to load (`message` names the URL and the reason). */
+  onLayerError?: (layerId: string, message: string) => void;
 }
 
 /** Keeps the latest value of a callback prop without re-running effects when it changes. */
@@ -59,15 +59,15 @@ function useLatest<T>(value: T): { readonly current: T } {
 }
 
 /**
- * The globe. Its root element carries `data-ready="true"` once the globe and every visible tileset have loaded
+ * The globe. Its root element carries `data-ready="true"` once the globe and every shown layer have loaded
  * what the current view needs (and `"false"` while loading).
  */
 export default function TwinGlobe(props: TwinGlobeProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const [events] = useState(() => createEventEmitter<TwinEventMap>());
-  const { scene, error } = useCesiumViewer(containerRef, props.initialCamera, events);
+  const { scene, error } = useCesiumViewer(containerRef, props.initialCamera, events, props.layerKinds);
   const [isReady, setIsReady] = useState(false);
-  const [hoverTip, setHoverTip] = useState<{ label: ElementLabel; x: number; y: number } | null>(null);
+  const [hoverTip, setHoverTip] = useState<{ label: FeatureLabel; x: number; y: number } | null>(null);
   const t = createTranslator(GLOBE_MESSAGES, props.locale);
   const callbacks = useLatest(props);
 
@@ -75,18 +75,18 @@ export default function TwinGlobe(props: TwinGlobeProps) {
     if (!scene) return undefined;
     const { hook, uninstall } = installTestHook(scene);
     const offs = [
-      events.on('element-select', ({ element }) => {
-        hook.lastSelection = element;
-        callbacks.current.onElementSelect?.(element);
+      events.on('feature-select', ({ selection }) => {
+        hook.lastSelection = selection;
+        callbacks.current.onFeatureSelect?.(selection);
       }),
-      events.on('element-hover', ({ element, label, canvasX, canvasY }) => {
-        setHoverTip(element && label ? { label, x: canvasX, y: canvasY } : null);
-        callbacks.current.onElementHover?.(element);
+      events.on('feature-hover', ({ selection, label, canvasX, canvasY }) => {
+        setHoverTip(selection && label ? { label, x: canvasX, y: canvasY } : null);
+        callbacks.current.onFeatureHover?.(selection);
       }),
       events.on('camera-change', ({ camera }) => callbacks.current.onCameraChange?.(camera)),
       events.on('ready-change', ({ isReady: ready }) => setIsReady(ready)),
-      events.on('tileset-load', ({ tilesetId, message }) => {
-        if (message !== null) callbacks.current.onTilesetError?.(tilesetId, message);
+      events.on('layer-load', ({ layerId, message }) => {
+        if (message !== null) callbacks.current.onLayerError?.(layerId, message);
       }),
     ];
     return () => {
@@ -96,23 +96,19 @@ export default function TwinGlobe(props: TwinGlobeProps) {
   }, [scene, events, callbacks]);
 
   useEffect(() => {
-    scene?.syncOutlineLayers(props.outlineLayers);
-  }, [scene, props.outlineLayers]);
+    scene?.syncLayers(props.layers);
+  }, [scene, props.layers]);
 
   useEffect(() => {
-    scene?.syncTilesetLayers(props.tilesetLayers);
-  }, [scene, props.tilesetLayers]);
-
-  useEffect(() => {
-    scene?.setSelectedGlobalId(props.selectedGlobalId);
-  }, [scene, props.selectedGlobalId]);
+    scene?.setSelection(props.selection);
+  }, [scene, props.selection]);
 
   const flownRequestId = useRef<number | null>(null);
   useEffect(() => {
     const request = props.flyRequest;
     if (!scene || !request || flownRequestId.current === request.requestId) return;
     flownRequestId.current = request.requestId;
-    if (request.tilesetId !== null) scene.flyToTileset(request.tilesetId, request.point);
+    if (request.layerId !== null) scene.flyToLayer(request.layerId, request.point);
     else if (request.point) scene.flyToPoint(request.point);
     else if (request.camera) scene.flyToCamera(request.camera);
   }, [scene, props.flyRequest]);
@@ -123,7 +119,7 @@ export default function TwinGlobe(props: TwinGlobeProps) {
       <div ref={containerRef} className="gt-globe__canvas" role="application" aria-label={t('globe.ariaLabel')} />
       {hoverTip ? (
         <div className="gt-globe__tip" style={{ left: hoverTip.x + 14, top: hoverTip.y + 14 }} role="tooltip">
-          {hoverTip.label.ifcClass ? <span className="gt-globe__tip-class">{hoverTip.label.ifcClass}</span> : null}
+          {hoverTip.label.kind ? <span className="gt-globe__tip-class">{hoverTip.label.kind}</span> : null}
           {hoverTip.label.name ? <span className="gt-globe__tip-name">{hoverTip.label.name}</span> : null}
         </div>
       ) : null}

@@ -1,7 +1,8 @@
 /**
  * The city twin's CesiumJS scene: an offline globe (NaturalEarthII imagery shipped with CesiumJS, ellipsoid
- * terrain, no ion, no geocoder, no online imagery), GeoJSON outline layers, model tilesets, picking, camera
- * events and a readiness signal. Created and destroyed only by {@link useCesiumViewer}.
+ * terrain, no ion, no geocoder, no online imagery) hosting layers of every kind through the layer-kind plugins it
+ * is given (layer-kind-plugin.ts; it imports none itself), one selection `{plate, layerId, featureId}` from any
+ * pick, camera events and a readiness signal. Created and destroyed only by {@link useCesiumViewer}.
  *
  * Notes: `CesiumWidget` is used instead of `Viewer`: the twin needs none of Viewer's widgets (geocoder,
  * base-layer picker, timeline…), so nothing can reach out to online services. `requestRenderMode` keeps the
@@ -10,11 +11,11 @@
  * @see https://cesium.com/learn/cesiumjs/ref-doc/CesiumWidget.html
  */
 import type { CesiumWidget, ScreenSpaceEventHandler } from '@cesium/engine';
+import type { LayerKind } from '@kernel/layer-kinds';
 import { JIANGXI_OVERVIEW_CAMERA, type CameraState } from '@viewer/core/camera-url';
-import type { FeatureCollection } from '@viewer/core/geojson-lines';
-import type { ElementSelection } from '@viewer/core/selection';
-import { isSameSelection } from '@viewer/core/selection';
-import type { ElementLabel, EventEmitter, TwinEventMap } from '@viewer/core/twin-events';
+import { LayerSet, type SceneLayer } from '@viewer/core/scene-layer';
+import { isSameFeature, type FeatureLabel, type FeatureSelection } from '@viewer/core/selection';
+import type { EventEmitter, TwinEventMap } from '@viewer/core/twin-events';
 import {
   applyCameraState,
   flyToCameraState,
@@ -24,18 +25,8 @@ import {
   readCameraState,
   type FlyToPoint,
 } from './camera-pose';
-import { featureGlobalId } from './element-highlighter';
+import type { LayerKindBinding, LayerKindPlugin } from './layer-kind-plugin';
 import type { CesiumModule } from './load-cesium';
-import { OutlineLayer, type OutlineStyle } from './outline-layer';
-import { TilesetLayers, type TilesetLayerInput } from './tileset-layers';
-
-/** An outline layer as the scene needs it; `data: null` while the app is still fetching it. */
-export interface OutlineLayerInput {
-  id: string;
-  data: FeatureCollection | null;
-  style: OutlineStyle;
-  isVisible: boolean;
-}
 
 /** Minimum time between two hover picks, milliseconds (a pick re-renders the scene; slow in software WebGL). */
 export const HOVER_PICK_INTERVAL_MS = 120;
@@ -48,10 +39,10 @@ export const HOVER_PICK_INTERVAL_MS = 120;
  */
 export const DEPTH_TEST_MAX_HEIGHT_M = 30_000;
 
-/** Fly-to distance for a tileset, in bounding-sphere radii (leaves room for the side panels). */
+/** Fly-to distance for a layer, in bounding-sphere radii (leaves room for the side panels). */
 export const TILESET_RANGE_PER_RADIUS = 4;
 
-/** Closest fly-to distance for a tileset, metres (a single small element still gets some context). */
+/** Closest fly-to distance for a layer, metres (a single small element still gets some context). */
 export const MIN_TILESET_RANGE_M = 40;
 
 /** Globe colour where imagery has no data, and the space background: the panels' dark navy (CSS colours). */
@@ -65,11 +56,13 @@ export const NATURAL_EARTH_PATH = 'Assets/Textures/NaturalEarthII';
 export class TwinScene {
   /** The CesiumJS widget (canvas, scene, camera). */
   readonly widget: CesiumWidget;
-  private readonly tilesets: TilesetLayers;
-  private readonly outlines = new Map<string, { data: FeatureCollection; layer: OutlineLayer }>();
+  private readonly bindings = new Map<LayerKind, LayerKindBinding<unknown>>();
+  private readonly layers: LayerSet<unknown>;
   private readonly handler: ScreenSpaceEventHandler;
   private readonly removeListeners: (() => void)[] = [];
-  private hovered: ElementSelection | null = null;
+  private readonly loadedLayerIds = new Set<string>();
+  private hovered: FeatureSelection | null = null;
+  private selection: FeatureSelection | null = null;
   private lastHoverPickMs = 0;
   private pendingHover: { x: number; y: number } | null = null;
   private hoverTimer: ReturnType<typeof setTimeout> | null = null;
@@ -77,12 +70,14 @@ export class TwinScene {
 
   /**
    * Creates the widget inside `container` and starts at `initialCamera` (default: the Jiangxi overview).
+   * @param layerKinds the layer-kind plugins this scene draws with (one per kind; a later one replaces an earlier)
    */
   constructor(
     private readonly Cesium: CesiumModule,
     container: HTMLElement,
     private readonly events: EventEmitter<TwinEventMap>,
     initialCamera: CameraState | null,
+    layerKinds: readonly LayerKindPlugin[],
   ) {
     const baseLayer = Cesium.ImageryLayer.fromProviderAsync(
       Cesium.TileMapServiceImageryProvider.fromUrl(Cesium.buildModuleUrl(NATURAL_EARTH_PATH)),
@@ -103,10 +98,20 @@ export class TwinScene {
     scene.backgroundColor = Cesium.Color.fromCssColorString(SPACE_BACKGROUND_COLOUR);
     applyCameraState(Cesium, scene.camera, initialCamera ?? JIANGXI_OVERVIEW_CAMERA);
 
-    this.tilesets = new TilesetLayers(Cesium, scene, (tilesetId, message) => {
-      this.events.emit('tileset-load', { tilesetId, isLoaded: message === null, message });
-      this.updateReadiness();
-    });
+    const context = {
+      Cesium,
+      scene,
+      requestRender: () => {
+        if (!scene.isDestroyed()) scene.requestRender();
+      },
+      reportLoad: (layerId: string, message: string | null) => {
+        if (message === null) this.loadedLayerIds.add(layerId);
+        this.events.emit('layer-load', { layerId, message });
+        this.updateReadiness();
+      },
+    };
+    for (const plugin of layerKinds) this.bindings.set(plugin.kind, plugin.bind(context) as LayerKindBinding<unknown>);
+    this.layers = new LayerSet<unknown>((kind) => this.bindings.get(kind) ?? null);
 
     this.handler = new Cesium.ScreenSpaceEventHandler(scene.canvas);
     this.handler.setInputAction(
@@ -129,38 +134,30 @@ export class TwinScene {
     );
   }
 
-  /** Makes the outline layers match `layers` (creates, shows/hides, rebuilds on new data, destroys). */
-  syncOutlineLayers(layers: readonly OutlineLayerInput[]): void {
-    const wanted = new Map(layers.filter((layer) => layer.data !== null).map((layer) => [layer.id, layer]));
-    for (const [id, entry] of [...this.outlines]) {
-      if (wanted.get(id)?.data !== entry.data) {
-        entry.layer.destroy();
-        this.outlines.delete(id);
-      }
+  /**
+   * Makes the drawn layers match `layers` (attach / update / detach through each kind's plugin). Layers of a kind
+   * without a plugin are not drawn ({@link unsupportedLayerIds}).
+   */
+  syncLayers(layers: readonly SceneLayer[]): void {
+    const { attached, detached } = this.layers.sync(layers);
+    for (const id of detached) this.loadedLayerIds.delete(id);
+    for (const id of attached) {
+      const entry = this.layers.get(id);
+      if (entry) this.markLayer(entry.layer, entry.handle);
     }
-    for (const [id, input] of wanted) {
-      const existing = this.outlines.get(id);
-      if (existing) existing.layer.setVisible(input.isVisible);
-      else {
-        const layer = new OutlineLayer(this.Cesium, this.widget.scene, input.data!, input.style, input.isVisible);
-        this.outlines.set(id, { data: input.data!, layer });
-      }
-    }
-    // Thicker (higher-level) boundaries on top of thinner ones where they coincide.
-    const byWidth = [...this.outlines.values()].sort((a, b) => a.layer.widthPx - b.layer.widthPx);
-    for (const entry of byWidth) entry.layer.raiseToTop();
     this.widget.scene.requestRender();
-  }
-
-  /** Makes the model tileset layers match `layers`. */
-  syncTilesetLayers(layers: readonly TilesetLayerInput[]): void {
-    this.tilesets.sync(layers);
     this.updateReadiness();
   }
 
-  /** Marks the selected element by GlobalId (`null`: clear). */
-  setSelectedGlobalId(globalId: string | null): void {
-    this.tilesets.setSelectedGlobalId(globalId);
+  /** Ids of the last synced layers whose kind has no plugin in this scene. */
+  get unsupportedLayerIds(): readonly string[] {
+    return this.layers.unsupportedIds;
+  }
+
+  /** Marks the selected feature in the layer that holds it (`null`: clear). */
+  setSelection(selection: FeatureSelection | null): void {
+    this.selection = selection;
+    for (const entry of this.layers.entries()) this.markLayer(entry.layer, entry.handle);
   }
 
   /** Moves the camera to `camera` at once. */
@@ -185,12 +182,13 @@ export class TwinScene {
   }
 
   /**
-   * Flies to a tileset layer's bounding sphere, or to `fallback` while the tileset is not loaded.
+   * Flies to a layer's bounds (when its plugin knows them, e.g. a loaded tileset), or to `fallback` meanwhile.
    *
-   * @returns `true` when the tileset's own bounds were used
+   * @returns `true` when the layer's own bounds were used
    */
-  flyToTileset(tilesetId: string, fallback: FlyToPoint | null, durationS = FLY_DURATION_S): boolean {
-    const sphere = this.tilesets.boundingSphereOf(tilesetId);
+  flyToLayer(layerId: string, fallback: FlyToPoint | null, durationS = FLY_DURATION_S): boolean {
+    const entry = this.layers.get(layerId);
+    const sphere = entry ? (this.bindings.get(entry.layer.kind)?.boundingSphere?.(entry.handle) ?? null) : null;
     if (sphere) {
       flyToSphere(this.Cesium, this.widget.scene.camera, sphere, Math.max(sphere.radius * TILESET_RANGE_PER_RADIUS, MIN_TILESET_RANGE_M), durationS);
       return true;
@@ -200,36 +198,43 @@ export class TwinScene {
   }
 
   /**
-   * Picks the model element at a canvas position (CSS pixels from the canvas's top-left corner).
-   *
-   * @returns the element, or `null` over the globe / outlines / empty space
+   * Picks the feature at a canvas position (CSS pixels from the canvas's top-left corner).
+   * @param kinds only layers of these kinds count (default: every kind)
+   * @returns the selection, or `null` over the globe / empty space / a layer without pickable features
    */
-  pickAt(x: number, y: number): ElementSelection | null {
-    return this.pickElement(x, y)?.element ?? null;
+  pickAt(x: number, y: number, kinds?: readonly LayerKind[]): FeatureSelection | null {
+    return this.pickFeature(x, y, kinds)?.selection ?? null;
   }
 
-  /** Picks the element at a canvas position with its label from the tile metadata, or `null`. */
-  private pickElement(x: number, y: number): { element: ElementSelection; label: ElementLabel } | null {
+  /** Picks the feature at a canvas position with its tooltip label, or `null`. */
+  private pickFeature(x: number, y: number, kinds?: readonly LayerKind[]): { selection: FeatureSelection; label: FeatureLabel | null } | null {
     const picked: unknown = this.widget.scene.pick(new this.Cesium.Cartesian2(x, y));
-    if (!(picked instanceof this.Cesium.Cesium3DTileFeature)) return null;
-    const tilesetId = this.tilesets.idOf(picked.tileset);
-    const globalId = featureGlobalId(picked);
-    if (tilesetId === null || globalId === null) return null;
-    const text = (name: string): string | null => {
-      const value: unknown = picked.getProperty(name);
-      return typeof value === 'string' && value.length > 0 ? value : null;
-    };
-    return { element: { tilesetId, globalId }, label: { ifcClass: text('ifcClass'), name: text('name') } };
+    if (picked === undefined || picked === null) return null;
+    for (const { layer, handle } of this.layers.entries()) {
+      if (kinds && !kinds.includes(layer.kind)) continue;
+      const binding = this.bindings.get(layer.kind);
+      const featureId = binding?.pick?.(handle, picked, layer) ?? null;
+      if (featureId === null) continue;
+      return {
+        selection: { plate: layer.plate, layerId: layer.id, featureId },
+        label: binding?.label?.(handle, picked, layer) ?? null,
+      };
+    }
+    return null;
   }
 
-  /** Whether the globe and every visible tileset have loaded what the current view needs. */
+  /** Whether the globe and every shown layer have loaded what the current view needs. */
   get ready(): boolean {
     return this.isReady;
   }
 
-  /** Ids of the tileset layers that loaded, and their indexed element counts. */
-  tilesetStatus(): { loadedIds: string[]; indexedElementCounts: Record<string, number> } {
-    return { loadedIds: this.tilesets.loadedIds, indexedElementCounts: this.tilesets.indexedElementCounts() };
+  /** Ids of the layers that reported a successful load, and each drawn layer's plugin diagnostics. */
+  layerStatus(): { loadedIds: string[]; byLayer: Record<string, Record<string, number | string | boolean>> } {
+    const byLayer: Record<string, Record<string, number | string | boolean>> = {};
+    for (const { layer, handle } of this.layers.entries()) {
+      byLayer[layer.id] = { kind: layer.kind, plate: layer.plate, ...(this.bindings.get(layer.kind)?.status?.(handle) ?? {}) };
+    }
+    return { loadedIds: [...this.loadedLayerIds], byLayer };
   }
 
   /** Destroys every primitive, the handler and the widget. Safe to call twice. */
@@ -238,15 +243,22 @@ export class TwinScene {
     if (this.hoverTimer !== null) clearTimeout(this.hoverTimer);
     for (const remove of this.removeListeners) remove();
     this.handler.destroy();
-    this.tilesets.destroy();
-    for (const entry of this.outlines.values()) entry.layer.destroy();
-    this.outlines.clear();
+    this.layers.clear();
     this.widget.destroy();
   }
 
+  /** Applies the current hover and selection marks to one layer. */
+  private markLayer(layer: SceneLayer, handle: unknown): void {
+    const binding = this.bindings.get(layer.kind);
+    if (!binding?.highlight) return;
+    const matches = (mark: FeatureSelection | null) =>
+      mark !== null && mark.plate === layer.plate && (mark.layerId === layer.id || mark.layerId === '') ? mark.featureId : null;
+    binding.highlight(handle, matches(this.selection), 'selected');
+    binding.highlight(handle, matches(this.hovered), 'hover');
+  }
+
   private select(position: { x: number; y: number }): void {
-    const element = this.pickAt(position.x, position.y);
-    this.events.emit('element-select', { element });
+    this.events.emit('feature-select', { selection: this.pickAt(position.x, position.y) });
   }
 
   private queueHover(position: { x: number; y: number }): void {
@@ -259,24 +271,26 @@ export class TwinScene {
       const { x, y } = this.pendingHover;
       this.pendingHover = null;
       this.lastHoverPickMs = Date.now();
-      const picked = this.pickElement(x, y);
-      const element = picked?.element ?? null;
-      const isSameElement = isSameSelection(element, this.hovered);
-      this.hovered = element;
-      if (!isSameElement) {
-        this.tilesets.setHovered(element);
-        this.widget.canvas.style.cursor = element ? 'pointer' : '';
+      const picked = this.pickFeature(x, y);
+      const selection = picked?.selection ?? null;
+      const isSame = isSameFeature(selection, this.hovered);
+      this.hovered = selection;
+      if (!isSame) {
+        for (const entry of this.layers.entries()) this.markLayer(entry.layer, entry.handle);
+        this.widget.canvas.style.cursor = selection ? 'pointer' : '';
       }
-      // Emitted on every hover pick while over an element, so a tooltip can follow the mouse.
-      if (!isSameElement || element) {
-        this.events.emit('element-hover', { element, label: picked?.label ?? null, canvasX: x, canvasY: y });
+      // Emitted on every hover pick while over a feature, so a tooltip can follow the mouse.
+      if (!isSame || selection) {
+        this.events.emit('feature-hover', { selection, label: picked?.label ?? null, canvasX: x, canvasY: y });
       }
     }, waitMs);
   }
 
   private updateReadiness(): void {
     if (this.widget.isDestroyed()) return;
-    const isReady = this.widget.scene.globe.tilesLoaded && this.tilesets.isSettled;
+    const isReady =
+      this.widget.scene.globe.tilesLoaded &&
+      this.layers.entries().every(({ layer, handle }) => this.bindings.get(layer.kind)?.isSettled?.(handle) ?? true);
     if (isReady === this.isReady) return;
     this.isReady = isReady;
     this.events.emit('ready-change', { isReady });

@@ -5,6 +5,7 @@
 import { useEffect, useState, type RefObject } from 'react';
 import type { CameraState } from '@viewer/core/camera-url';
 import type { EventEmitter, TwinEventMap } from '@viewer/core/twin-events';
+import type { LayerKindPlugin } from './layer-kind-plugin';
 import { loadCesium } from './load-cesium';
 import { TwinScene } from './twin-scene';
 
@@ -22,15 +23,18 @@ export interface CesiumViewerState {
  *
  * @param initialCamera - the first camera pose, or `null` for the Jiangxi overview
  * @param events - where the scene emits its {@link TwinEventMap} events
+ * @param layerKinds - the layer-kind plugins of the scene (read once, like the camera)
  */
 export function useCesiumViewer(
   containerRef: RefObject<HTMLElement | null>,
   initialCamera: CameraState | null,
   events: EventEmitter<TwinEventMap>,
+  layerKinds: readonly LayerKindPlugin[],
 ): CesiumViewerState {
   const [state, setState] = useState<CesiumViewerState>({ scene: null, error: null });
   // Read once: the scene is created a single time per mount.
   const [firstCamera] = useState(initialCamera);
+  const [kinds] = useState(layerKinds);
 
   useEffect(() => {
     const container = containerRef.current;
@@ -40,7 +44,7 @@ export function useCesiumViewer(
     loadCesium()
       .then((Cesium) => {
         if (isCancelled) return;
-        scene = new TwinScene(Cesium, container, events, firstCamera);
+        scene = new TwinScene(Cesium, container, events, firstCamera, kinds);
         setState({ scene, error: null });
       })
       .catch((error: unknown) => {
@@ -51,7 +55,7 @@ export function useCesiumViewer(
       scene?.destroy();
       setState({ scene: null, error: null });
     };
-  }, [containerRef, events, firstCamera]);
+  }, [containerRef, events, firstCamera, kinds]);
 
   return state;
 }

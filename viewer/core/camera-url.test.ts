@@ -84,8 +84,8 @@ describe('readTwinUrlState / writeTwinUrlState', () => {
     const params = new URLSearchParams('lang=en&cam=115.85,28.69,50,0,-30,0&sel=2XQ$n5SLP5MBLyL442paFx');
     const state = readTwinUrlState(params);
     expect(state.camera).toMatchObject({ lonDeg: 115.85, latDeg: 28.69, heightEllipsoidalM: 50, pitchDeg: -30 });
-    expect(state.selectedGlobalId).toBe('2XQ$n5SLP5MBLyL442paFx');
-    const written = writeTwinUrlState(params, { camera: JIANGXI_OVERVIEW_CAMERA, selectedGlobalId: null });
+    expect(state.selection).toEqual({ plate: 'twin', layerId: '', featureId: '2XQ$n5SLP5MBLyL442paFx' });
+    const written = writeTwinUrlState(params, { camera: JIANGXI_OVERVIEW_CAMERA, selection: null });
     expect(written.get('lang')).toBe('en');
     expect(written.get('cam')).toBe('115.9,27.3,1250000,0,-90,0');
     expect(written.has('sel')).toBe(false);
@@ -93,15 +93,15 @@ describe('readTwinUrlState / writeTwinUrlState', () => {
 
   it('drops an invalid selection and camera', () => {
     const state = readTwinUrlState(new URLSearchParams('cam=1,2,3&sel=<script>'));
-    expect(state).toEqual({ camera: null, selectedGlobalId: null });
+    expect(state).toEqual({ camera: null, selection: null });
   });
 });
 
 describe('formatShareableUrl', () => {
   it('keeps commas and $ readable, encodes the rest, and reads back the same parameters', () => {
-    const params = new URLSearchParams({ cam: '115.9,27.3,1250000,0,-90,0', sel: '2XQ$n5SLP5MBLyL442paFx', q: 'a&b c' });
+    const params = new URLSearchParams({ cam: '115.9,27.3,1250000,0,-90,0', sel: 'twin:model-1:2XQ$n5SLP5MBLyL442paFx', q: 'a&b c' });
     const url = formatShareableUrl('/', params);
-    expect(url).toBe('/?cam=115.9,27.3,1250000,0,-90,0&sel=2XQ$n5SLP5MBLyL442paFx&q=a%26b+c');
+    expect(url).toBe('/?cam=115.9,27.3,1250000,0,-90,0&sel=twin:model-1:2XQ$n5SLP5MBLyL442paFx&q=a%26b+c');
     expect([...new URLSearchParams(url.slice(2))]).toEqual([...params]);
     expect(formatShareableUrl('/models/x', new URLSearchParams())).toBe('/models/x');
   });

@@ -1,5 +1,6 @@
 /**
- * Camera state ⇄ URL query codec for the city twin: `?cam=lon,lat,height,heading,pitch,roll` and `?sel=<globalId>`.
+ * Camera state ⇄ URL query codec for the city twin: `?cam=lon,lat,height,heading,pitch,roll` and
+ * `?sel=<plate>:<layerId>:<featureId>` (selection.ts).
  *
  * Frames and units: lon/lat in degrees (WGS84, EPSG:4326), height in metres above the WGS84 ellipsoid,
  * heading/pitch/roll in degrees as CesiumJS defines them (heading clockwise from true north, pitch negative when
@@ -9,7 +10,7 @@
  * Notes: one comma-separated parameter keeps shared links short and readable; the order follows CesiumJS's
  * `Cartographic` + `HeadingPitchRoll`.
  */
-import { isGlobalId } from './selection';
+import { formatSelectionParam, parseSelectionParam, type FeatureSelection } from './selection';
 
 /** A camera pose: WGS84 position (deg, ellipsoidal m) and orientation (deg). */
 export interface CameraState {
@@ -30,7 +31,7 @@ export interface CameraState {
 /** Query parameter holding the camera: `cam=lon,lat,height,heading,pitch,roll`. */
 export const CAMERA_QUERY_PARAM = 'cam';
 
-/** Query parameter holding the selected element's IFC GlobalId. */
+/** Query parameter holding the selection (`<plate>:<layerId>:<featureId>` in the twin, a GlobalId in BIM inspection). */
 export const SELECTION_QUERY_PARAM = 'sel';
 
 /** Lowest accepted camera height, metres above the ellipsoid (below sea-level basins, not underground views). */
@@ -42,7 +43,7 @@ export const MAX_CAMERA_HEIGHT_M = 50_000_000;
 /**
  * Opening view: the whole of Jiangxi province (24.5–30.1° N, 113.6–118.5° E) seen from straight above its centre.
  *
- * @see /work/shared/data/SOURCES.md (jiangxi_prefectures.geojson bbox)
+ * @see the bbox of the shared jiangxi_prefectures.geojson
  */
 export const JIANGXI_OVERVIEW_CAMERA: Readonly<CameraState> = {
   lonDeg: 115.9,
@@ -125,8 +126,8 @@ export function parseCameraParam(value: string | null | undefined): CameraState 
 export interface TwinUrlState {
   /** The camera pose, or `null` for the default Jiangxi overview. */
   camera: CameraState | null;
-  /** The selected element's IFC GlobalId, or `null` when nothing is selected. */
-  selectedGlobalId: string | null;
+  /** The selected feature, or `null` when nothing is selected. */
+  selection: FeatureSelection | null;
 }
 
 /**
@@ -135,10 +136,9 @@ export interface TwinUrlState {
  * @returns camera and selection; each `null` when absent or invalid
  */
 export function readTwinUrlState(params: URLSearchParams): TwinUrlState {
-  const selection = params.get(SELECTION_QUERY_PARAM);
   return {
     camera: parseCameraParam(params.get(CAMERA_QUERY_PARAM)),
-    selectedGlobalId: selection && isGlobalId(selection) ? selection : null,
+    selection: parseSelectionParam(params.get(SELECTION_QUERY_PARAM)),
   };
 }
 
@@ -152,20 +152,20 @@ export function writeTwinUrlState(params: URLSearchParams, state: TwinUrlState):
   const next = new URLSearchParams(params);
   if (state.camera) next.set(CAMERA_QUERY_PARAM, formatCameraParam(state.camera));
   else next.delete(CAMERA_QUERY_PARAM);
-  if (state.selectedGlobalId) next.set(SELECTION_QUERY_PARAM, state.selectedGlobalId);
+  if (state.selection) next.set(SELECTION_QUERY_PARAM, formatSelectionParam(state.selection));
   else next.delete(SELECTION_QUERY_PARAM);
   return next;
 }
 
 /**
- * A same-origin URL `pathname?query` whose query keeps `,` (in `cam`) and `$` (in GlobalIds) readable instead of
- * `%2C`/`%24`: both are allowed unencoded in a query (RFC 3986 sub-delims) and read back the same. No `?` when
+ * A same-origin URL `pathname?query` whose query keeps `,` (in `cam`), `$` (in GlobalIds) and `:` (in `sel`) readable
+ * instead of `%2C`/`%24`/`%3A`: both are allowed unencoded in a query (RFC 3986 sub-delims) and read back the same. No `?` when
  * `params` is empty.
  * @param pathname e.g. `/` or `/models/<id>`
  * @returns e.g. `/?lang=en&cam=115.9,27.3,1250000,0,-90,0&sel=2XQ$n5SLP5MBLyL442paFx`
  * @see https://www.rfc-editor.org/rfc/rfc3986#section-3.4
  */
 export function formatShareableUrl(pathname: string, params: URLSearchParams): string {
-  const query = params.toString().replaceAll('%2C', ',').replaceAll('%24', '$');
+  const query = params.toString().replaceAll('%2C', ',').replaceAll('%24', '$').replaceAll('%3A', ':');
   return query ? `${pathname}?${query}` : pathname;
 }

@@ -21,7 +21,7 @@ export type Geometry =
 /** A GeoJSON feature collection (RFC 7946 §3.3); `properties` are not read here. */
 export interface FeatureCollection {
   type: 'FeatureCollection';
-  features: readonly { type: 'Feature'; geometry: Geometry | null; properties?: unknown }[];
+  features: readonly { type: 'Feature'; id?: string | number; geometry: Geometry | null; properties?: unknown }[];
 }
 
 /** A polyline as flat degrees: `[lon0, lat0, lon1, lat1, …]`, at least two positions. */

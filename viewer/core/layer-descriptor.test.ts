@@ -19,6 +19,7 @@ function layer(id: string, plate: string, defaultVisible: boolean, style: LayerD
     url: `/api/geo/${id}`,
     defaultVisible,
     style,
+    options: null,
   };
 }
 
@@ -29,10 +30,24 @@ const LAYERS = [
 ];
 
 describe('groupLayersByPlate', () => {
-  it('keeps first-appearance order of plates and layers', () => {
+  it('keeps first-appearance order of plates and layers without a plate order', () => {
     const groups = groupLayersByPlate(LAYERS);
     expect(groups.map((g) => g.plate)).toEqual(['twin', 'lifelines']);
-    expect(groups[0].layers.map((l) => l.id)).toEqual(['regions-city', 'regions-county']);
+    expect(groups[0].levels.map((level) => [level.cimLevel, level.layers.map((l) => l.id)])).toEqual([[2, ['regions-city', 'regions-county']]]);
+  });
+
+  it('orders plates by the plate list (unknown plates last) and levels ascending, unclassified last', () => {
+    const mixed = [
+      { ...layer('model-1', 'twin', true), cimLevel: 6 },
+      { ...layer('free', 'twin', true), cimLevel: null },
+      { ...layer('regions', 'twin', true), cimLevel: 1 },
+      layer('sensors', 'sensors', true),
+      layer('pipes', 'lifelines', true),
+    ];
+    const groups = groupLayersByPlate(mixed, ['lifelines', 'twin']);
+    expect(groups.map((g) => g.plate)).toEqual(['lifelines', 'twin', 'sensors']);
+    expect(groups[1].levels.map((level) => level.cimLevel)).toEqual([1, 6, null]);
+    expect(groups[1].levels[1].layers.map((l) => l.id)).toEqual(['model-1']);
   });
 });
 

@@ -2,22 +2,10 @@
  * Layer descriptors of the city twin: what the layer panel lists and the globe draws. The server's
  * `twin.layers.list` output satisfies {@link LayerDescriptor} structurally.
  *
- * @see /work/notes/API.md (Layer)
+ * @see docs/api.md (Layer)
  */
+import type { LayerKind, LayerKindOptions, LayerStyle } from '@kernel/layer-kinds';
 import type { Locale } from './i18n';
-
-/** How a layer is drawn: GeoJSON outlines, a 3D Tiles tileset, or an imagery overlay. */
-export type LayerKind = 'geojson' | 'tileset' | 'imagery';
-
-/** Style hints of a layer. */
-export interface LayerStyle {
-  /** Outline colour, any CSS colour (`#7fd3ff`, `rgba(…)`). */
-  stroke?: string;
-  /** Fill colour, any CSS colour (unused by outline rendering). */
-  fill?: string;
-  /** Outline width, CSS pixels, (0, 20]. */
-  width?: number;
-}
 
 /** One catalogue layer as the viewer needs it. */
 export interface LayerDescriptor {
@@ -38,27 +26,53 @@ export interface LayerDescriptor {
   url: string;
   defaultVisible: boolean;
   style: LayerStyle | null;
+  /** Kind-specific parameters (kernel/layer-kinds.ts), null = the kind's defaults. */
+  options: LayerKindOptions[LayerKind] | null;
 }
 
-/** Layers of one plate, in catalogue order. */
-export interface LayerGroup {
-  plate: string;
+/** Layers of one CIM level inside a plate group, in catalogue order. */
+export interface LayerLevelGroup {
+  /** CIM level 1–7, or `null` for unclassified layers (listed last). */
+  cimLevel: number | null;
   layers: LayerDescriptor[];
 }
 
+/** Layers of one plate, grouped by CIM level (ascending). */
+export interface LayerGroup {
+  plate: string;
+  levels: LayerLevelGroup[];
+}
+
 /**
- * Groups layers by plate, keeping the order in which plates and layers first appear in the catalogue.
+ * Groups layers by plate, then by CIM level. Plates come in `plateOrder` (the app's plate list); plates missing
+ * from it follow in order of first appearance. Inside a plate, levels ascend (unclassified last) and layers keep
+ * catalogue order.
  *
- * @returns one group per plate
+ * @returns one group per plate that has layers
  */
-export function groupLayersByPlate(layers: readonly LayerDescriptor[]): LayerGroup[] {
-  const groups = new Map<string, LayerGroup>();
+export function groupLayersByPlate(layers: readonly LayerDescriptor[], plateOrder: readonly string[] = []): LayerGroup[] {
+  const byPlate = new Map<string, LayerDescriptor[]>();
   for (const layer of layers) {
-    let group = groups.get(layer.plate);
-    if (!group) groups.set(layer.plate, (group = { plate: layer.plate, layers: [] }));
-    group.layers.push(layer);
+    let list = byPlate.get(layer.plate);
+    if (!list) byPlate.set(layer.plate, (list = []));
+    list.push(layer);
   }
-  return [...groups.values()];
+  const rank = (plate: string) => {
+    const index = plateOrder.indexOf(plate);
+    return index === -1 ? plateOrder.length : index;
+  };
+  const plates = [...byPlate.keys()].sort((a, b) => rank(a) - rank(b));
+  return plates.map((plate) => {
+    const byLevel = new Map<number | null, LayerDescriptor[]>();
+    for (const layer of byPlate.get(plate) ?? []) {
+      let list = byLevel.get(layer.cimLevel);
+      if (!list) byLevel.set(layer.cimLevel, (list = []));
+      list.push(layer);
+    }
+    const levels = [...byLevel].map(([cimLevel, levelLayers]) => ({ cimLevel, layers: levelLayers }));
+    levels.sort((a, b) => (a.cimLevel ?? Number.POSITIVE_INFINITY) - (b.cimLevel ?? Number.POSITIVE_INFINITY));
+    return { plate, levels };
+  });
 }
 
 /** Visibility per layer id. */

@@ -7,6 +7,9 @@
 import type { LayerKind, LayerKindOptions, LayerStyle } from '@kernel/layer-kinds';
 import type { FeatureCollection } from './geojson-lines';
 
+export type { FeatureSelection } from './selection';
+export { isSameFeature } from './selection';
+
 /** One layer as the scene needs it. */
 export interface SceneLayer<K extends LayerKind = LayerKind> {
   /** Catalogue layer id (`regions-city`, `model-<uuid>`). */
@@ -24,22 +27,6 @@ export interface SceneLayer<K extends LayerKind = LayerKind> {
   data: FeatureCollection | null;
   /** Drawing order among layers of the same kind (ascending = drawn first / lower). */
   order: number;
-}
-
-/** One picked feature: the plate that owns its layer, the layer, and the feature's id inside the layer. */
-export interface FeatureSelection {
-  /** Plate slug (`twin`, `lifelines`, …). */
-  plate: string;
-  /** Catalogue layer id. */
-  layerId: string;
-  /** Feature id inside the layer: an IFC GlobalId for model tilesets, a GeoJSON feature `id` otherwise. */
-  featureId: string;
-}
-
-/** Whether two selections (either may be `null`) name the same feature of the same layer. */
-export function isSameFeature(a: FeatureSelection | null, b: FeatureSelection | null): boolean {
-  if (a === null || b === null) return a === b;
-  return a.plate === b.plate && a.layerId === b.layerId && a.featureId === b.featureId;
 }
 
 /** The engine-side lifecycle of one layer kind, as {@link LayerSet} drives it. `H` is the kind's handle. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isGlobalId, isSameSelection } from './selection';
+import { formatSelectionParam, isGlobalId, isSameSelection, parseSelectionParam } from './selection';
 
 describe('isGlobalId', () => {
   it('accepts 22-character IFC base64 ids', () => {
@@ -23,5 +23,30 @@ describe('isSameSelection', () => {
     expect(isSameSelection(a, { ...a, tilesetId: 'model-2' })).toBe(false);
     expect(isSameSelection(null, null)).toBe(true);
     expect(isSameSelection(a, null)).toBe(false);
+  });
+});
+
+describe('sel URL values (parseSelectionParam / formatSelectionParam)', () => {
+  it('round-trips plate, layer and a feature id that may contain ":"', () => {
+    const selection = { plate: 'lifelines', layerId: 'water-pipes', featureId: 'seg:42' };
+    expect(parseSelectionParam(formatSelectionParam(selection))).toEqual(selection);
+    const twin = { plate: 'twin', layerId: 'model-0b5e8c2e-4f1c-4d1e-9a53-3c6f0d0c9a11', featureId: '2XQ$n5SLP5MBLyL442paFx' };
+    expect(parseSelectionParam(formatSelectionParam(twin))).toEqual(twin);
+  });
+
+  it('reads a bare GlobalId (links made before plates) as a twin selection without layer', () => {
+    expect(parseSelectionParam('2XQ$n5SLP5MBLyL442paFx')).toEqual({ plate: 'twin', layerId: '', featureId: '2XQ$n5SLP5MBLyL442paFx' });
+  });
+
+  it.each([
+    ['empty', ''],
+    ['no separators', '<script>'],
+    ['an upper-case plate', 'Twin:model-1:x'],
+    ['a layer id with a slash', 'twin:../etc:x'],
+    ['an empty feature id', 'twin:model-1:'],
+    ['a control character', 'twin:model-1:a\u0000b'],
+    ['a 129-character feature id', `twin:model-1:${'x'.repeat(129)}`],
+  ])('refuses %s', (_name, value) => {
+    expect(parseSelectionParam(value)).toBeNull();
   });
 });

@@ -1,5 +1,7 @@
 /**
- * Element selection in the twin: which IFC element (by GlobalId) in which tileset is hovered or selected.
+ * Selection in the twin: which feature of which layer of which plate is hovered or selected
+ * ({@link FeatureSelection}, kept in the URL as `sel=<plate>:<layerId>:<featureId>`), and the IFC element form
+ * used inside model tilesets ({@link ElementSelection}).
  *
  * @see https://standards.buildingsmart.org/IFC/RELEASE/IFC4/ADD2_TC1/HTML/schema/ifcutilityresource/lexical/ifcgloballyuniqueid.htm
  */
@@ -28,4 +30,51 @@ export function isGlobalId(value: string): boolean {
 export function isSameSelection(a: ElementSelection | null, b: ElementSelection | null): boolean {
   if (a === null || b === null) return a === b;
   return a.tilesetId === b.tilesetId && a.globalId === b.globalId;
+}
+
+/** One picked feature: the plate that owns its layer, the layer, and the feature's id inside the layer. */
+export interface FeatureSelection {
+  /** Plate slug (`twin`, `lifelines`, …). */
+  plate: string;
+  /** Catalogue layer id; '' when a link named only the feature (old `sel=<GlobalId>` links). */
+  layerId: string;
+  /** Feature id inside the layer: an IFC GlobalId for model tilesets, a GeoJSON feature `id` otherwise. */
+  featureId: string;
+}
+
+/** Whether two selections (either may be `null`) name the same feature of the same layer. */
+export function isSameFeature(a: FeatureSelection | null, b: FeatureSelection | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.plate === b.plate && a.layerId === b.layerId && a.featureId === b.featureId;
+}
+
+/** Longest feature id kept in a URL, characters. */
+export const FEATURE_ID_MAX_CHARS = 128;
+
+const SELECTION_PARAM_PATTERN = /^([a-z]+):([a-z0-9]+(?:-[a-z0-9]+)*|):([^\u0000-\u001f]{1,128})$/;
+
+/**
+ * Reads a `sel` URL value: `<plate>:<layerId>:<featureId>` (plate: lower-case letters; layer id: catalogue id or
+ * empty; feature id: 1–{@link FEATURE_ID_MAX_CHARS} characters without control characters, may contain `:`). A bare
+ * IFC GlobalId (links made before plates) reads as `{ plate: 'twin', layerId: '', featureId: <GlobalId> }`.
+ * @returns the selection, or `null` for anything else
+ */
+export function parseSelectionParam(value: string | null): FeatureSelection | null {
+  if (!value) return null;
+  if (isGlobalId(value)) return { plate: 'twin', layerId: '', featureId: value };
+  const match = SELECTION_PARAM_PATTERN.exec(value);
+  return match ? { plate: match[1], layerId: match[2], featureId: match[3] } : null;
+}
+
+/** Writes a selection as a `sel` URL value (see {@link parseSelectionParam}). */
+export function formatSelectionParam(selection: FeatureSelection): string {
+  return `${selection.plate}:${selection.layerId}:${selection.featureId}`;
+}
+
+/** What the hover tooltip shows of a feature (any part may be `null`). */
+export interface FeatureLabel {
+  /** A short kind word (IFC class, sensor type, pipe network). */
+  kind: string | null;
+  /** The feature's name or title. */
+  name: string | null;
 }

@@ -5,12 +5,12 @@ describe('createEventEmitter', () => {
   it('delivers payloads to listeners of that event only, in order, until removed', () => {
     const emitter = createEventEmitter<TwinEventMap>();
     const seen: string[] = [];
-    const off = emitter.on('element-select', ({ element }) => seen.push(`a:${element?.globalId ?? 'none'}`));
-    emitter.on('element-select', ({ element }) => seen.push(`b:${element?.globalId ?? 'none'}`));
+    const off = emitter.on('feature-select', ({ selection }) => seen.push(`a:${selection?.featureId ?? 'none'}`));
+    emitter.on('feature-select', ({ selection }) => seen.push(`b:${selection?.featureId ?? 'none'}`));
     emitter.on('ready-change', ({ isReady }) => seen.push(`ready:${isReady}`));
-    emitter.emit('element-select', { element: { tilesetId: 't', globalId: '2XQ$n5SLP5MBLyL442paFx' } });
+    emitter.emit('feature-select', { selection: { plate: 'twin', layerId: 't', featureId: '2XQ$n5SLP5MBLyL442paFx' } });
     off();
-    emitter.emit('element-select', { element: null });
+    emitter.emit('feature-select', { selection: null });
     expect(seen).toEqual(['a:2XQ$n5SLP5MBLyL442paFx', 'b:2XQ$n5SLP5MBLyL442paFx', 'b:none']);
     emitter.clear();
     emitter.emit('ready-change', { isReady: true });

@@ -3,31 +3,22 @@
  * The Cesium adapter emits them; React components forward them to the app's callbacks.
  */
 import type { CameraState } from './camera-url';
-import type { ElementSelection } from './selection';
-
-/** Short description of an element read from per-feature metadata (EXT_structural_metadata class `element`). */
-export interface ElementLabel {
-  /** IFC entity name, e.g. `IfcWallStandardCase`; `null` when absent. */
-  ifcClass: string | null;
-  /** IFC `Name` attribute; `null` when absent. */
-  name: string | null;
-}
+import type { FeatureLabel, FeatureSelection } from './selection';
 
 /** Every event the twin viewer emits, by name, with its payload. */
 export interface TwinEventMap {
   /**
-   * The mouse moved onto another element (or off every element: `element: null`). `label` holds the element's
-   * IFC class and name from the tile metadata; `canvasX`/`canvasY` the mouse position, CSS px from the canvas's
-   * top-left corner.
+   * The mouse moved onto another feature (or off every feature: `selection: null`). `label` is what the layer's
+   * plugin tells about it; `canvasX`/`canvasY` the mouse position, CSS px from the canvas's top-left corner.
    */
-  'element-hover': { element: ElementSelection | null; label: ElementLabel | null; canvasX: number; canvasY: number };
-  /** A click selected an element (or empty space: `element: null`). */
-  'element-select': { element: ElementSelection | null };
+  'feature-hover': { selection: FeatureSelection | null; label: FeatureLabel | null; canvasX: number; canvasY: number };
+  /** A click selected a feature (or empty space: `selection: null`). */
+  'feature-select': { selection: FeatureSelection | null };
   /** The camera stopped moving (CesiumJS `camera.moveEnd`). */
   'camera-change': { camera: CameraState };
-  /** A tileset finished loading its tileset.json (`isLoaded: true`) or failed (`message` says why). */
-  'tileset-load': { tilesetId: string; isLoaded: boolean; message: string | null };
-  /** Globe tiles and every shown tileset finished loading for the current view (or started loading again). */
+  /** A layer finished loading (`message: null`) or failed (`message` names the URL and the reason). */
+  'layer-load': { layerId: string; message: string | null };
+  /** Globe tiles and every shown layer finished loading for the current view (or started loading again). */
   'ready-change': { isReady: boolean };
 }
 

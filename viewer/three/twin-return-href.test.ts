@@ -1,9 +1,10 @@
+import { parseSelectionParam } from '@viewer/core/selection';
 import { describe, expect, it } from 'vitest';
 import { parseCameraParam } from '@viewer/core/camera-url';
 import { buildTwinReturnHref, cameraLookingAtModel } from './twin-return-href';
 
 describe('cameraLookingAtModel', () => {
-  const model = { anchor: { lonDeg: 115.8545, latDeg: 28.6925, heightM: 20 }, heightM: 10 };
+  const model = { id: 'x', anchor: { lonDeg: 115.8545, latDeg: 28.6925, heightM: 20 }, heightM: 10 };
 
   it('puts the camera 120 m from the model, south of it, looking north and 35° down', () => {
     const camera = cameraLookingAtModel(model);
@@ -20,20 +21,20 @@ describe('cameraLookingAtModel', () => {
   });
 
   it('returns null without an anchor', () => {
-    expect(cameraLookingAtModel({ anchor: null, heightM: null })).toBeNull();
+    expect(cameraLookingAtModel({ id: 'x', anchor: null, heightM: null })).toBeNull();
   });
 });
 
 describe('buildTwinReturnHref', () => {
   it('writes cam and sel parameters the twin can parse back (within 1e-6°)', () => {
-    const href = buildTwinReturnHref({ anchor: { lonDeg: 115.8545, latDeg: 28.6925, heightM: 20 }, heightM: null }, '2IxUUNUVPB6Ob$eicCfP2N');
+    const href = buildTwinReturnHref({ id: '0b5e8c2e-4f1c-4d1e-9a53-3c6f0d0c9a11', anchor: { lonDeg: 115.8545, latDeg: 28.6925, heightM: 20 }, heightM: null }, '2IxUUNUVPB6Ob$eicCfP2N');
     const params = new URL(href, 'http://localhost').searchParams;
     const camera = parseCameraParam(params.get('cam'));
     expect(camera?.lonDeg).toBeCloseTo(115.8545, 6);
-    expect(params.get('sel')).toBe('2IxUUNUVPB6Ob$eicCfP2N');
+    expect(parseSelectionParam(params.get('sel'))).toEqual({ plate: 'twin', layerId: 'model-0b5e8c2e-4f1c-4d1e-9a53-3c6f0d0c9a11', featureId: '2IxUUNUVPB6Ob$eicCfP2N' });
   });
 
   it('falls back to / without anchor or selection', () => {
-    expect(buildTwinReturnHref({ anchor: null, heightM: null }, null)).toBe('/');
+    expect(buildTwinReturnHref({ id: 'x', anchor: null, heightM: null }, null)).toBe('/');
   });
 });

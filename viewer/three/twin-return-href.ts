@@ -3,6 +3,7 @@
  * Engine-free (pure math on WGS84 degrees); the `cam`/`sel` format is the twin's (viewer/core/camera-url.ts).
  */
 import { CAMERA_QUERY_PARAM, SELECTION_QUERY_PARAM, formatCameraParam, type CameraState } from '@viewer/core/camera-url';
+import { formatSelectionParam } from '@viewer/core/selection';
 
 /** Metres per degree of latitude (WGS84 mean, good to 0.5 % for a camera offset). */
 const METRES_PER_DEG_LAT = 111_320;
@@ -21,6 +22,8 @@ const DEFAULT_BUILDING_HEIGHT_M = 10;
 
 /** The model fields the link needs; `ModelSummary` satisfies it. */
 export interface TwinReturnModel {
+  /** `models.id`; the twin shows the model as layer `model-<id>`. */
+  id: string;
   /** Georeferenced model origin: WGS84 degrees, ellipsoidal metres; null when not georeferenced. */
   anchor: { lonDeg: number; latDeg: number; heightM: number } | null;
   /** Building height, metres; null when unknown (10 m assumed). */
@@ -59,6 +62,9 @@ export function buildTwinReturnHref(model: TwinReturnModel, selectedGlobalId: st
   const params: string[] = [];
   const camera = cameraLookingAtModel(model);
   if (camera) params.push(`${CAMERA_QUERY_PARAM}=${formatCameraParam(camera)}`);
-  if (selectedGlobalId) params.push(`${SELECTION_QUERY_PARAM}=${encodeURIComponent(selectedGlobalId)}`);
+  if (selectedGlobalId) {
+    const selection = formatSelectionParam({ plate: 'twin', layerId: `model-${model.id}`, featureId: selectedGlobalId });
+    params.push(`${SELECTION_QUERY_PARAM}=${encodeURIComponent(selection)}`);
+  }
   return params.length > 0 ? `/?${params.join('&')}` : '/';
 }

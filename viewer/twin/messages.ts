@@ -25,7 +25,8 @@ type TwinMessageKey =
   | 'selection.notFound'
   | 'selection.error'
   | 'layers.fetchError'
-  | 'api.error';
+  | 'api.error'
+  | 'plate.title';
 
 /** zh-CN / en text of the twin page. */
 export const TWIN_MESSAGES = {
@@ -54,6 +55,7 @@ export const TWIN_MESSAGES = {
     'selection.error': '构件属性读取失败：{message}',
     'layers.fetchError': '图层 {title} 加载失败：{message}',
     'api.error': '服务暂不可用：{message}',
+    'plate.title': '城市底座与模型',
   },
   en: {
     'app.productName': 'GanTwin Digital Housing',
@@ -80,6 +82,7 @@ export const TWIN_MESSAGES = {
     'selection.error': 'Could not read the element: {message}',
     'layers.fetchError': 'Layer {title} failed to load: {message}',
     'api.error': 'Service unavailable: {message}',
+    'plate.title': 'City base & models',
   },
 } as const satisfies MessageCatalogue<TwinMessageKey>;
 

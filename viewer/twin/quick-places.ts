@@ -5,7 +5,7 @@
  * corrected by ≈ −0.0050° lon, +0.0027° lat, the GCJ-02 offset at Nanchang) moved west towards the Gan river
  * so that Honggutan (where the demo models stand) and the old town are both in view.
  *
- * @see /work/shared/data/SOURCES.md (geo/, GCJ-02 note)
+ * @see the shared sample data, geo/ (GCJ-02 note in its SOURCES.md)
  */
 import { JIANGXI_OVERVIEW_CAMERA, type CameraState } from '@viewer/core/camera-url';
 

@@ -27,8 +27,14 @@ type UiMessageKey =
   | 'layer.kind.geojson'
   | 'layer.kind.tileset'
   | 'layer.kind.imagery'
-  | 'plate.twin'
-  | 'plate.other'
+  | 'layer.kind.terrain'
+  | 'layer.kind.external-tileset'
+  | 'layer.kind.points'
+  | 'layer.kind.tubes'
+  | 'layer.cimUnclassified'
+  | 'feature.title'
+  | 'feature.id'
+  | 'feature.notLoaded'
   | 'locale.label'
   | 'locale.zh-CN'
   | 'locale.en';
@@ -61,8 +67,14 @@ export const UI_MESSAGES = {
     'layer.kind.geojson': '矢量',
     'layer.kind.tileset': '三维模型',
     'layer.kind.imagery': '影像',
-    'plate.twin': '城市底座与模型',
-    'plate.other': '{plate}',
+    'layer.kind.terrain': '地形',
+    'layer.kind.external-tileset': '三维瓦片',
+    'layer.kind.points': '点位',
+    'layer.kind.tubes': '管线',
+    'layer.cimUnclassified': '其他',
+    'feature.title': '要素',
+    'feature.id': '编号',
+    'feature.notLoaded': '图层数据尚未加载',
     'locale.label': '界面语言',
     'locale.zh-CN': '中文',
     'locale.en': 'EN',
@@ -93,8 +105,14 @@ export const UI_MESSAGES = {
     'layer.kind.geojson': 'Vector',
     'layer.kind.tileset': '3D model',
     'layer.kind.imagery': 'Imagery',
-    'plate.twin': 'City base & models',
-    'plate.other': '{plate}',
+    'layer.kind.terrain': 'Terrain',
+    'layer.kind.external-tileset': '3D Tiles',
+    'layer.kind.points': 'Points',
+    'layer.kind.tubes': 'Pipes',
+    'layer.cimUnclassified': 'Other',
+    'feature.title': 'Feature',
+    'feature.id': 'ID',
+    'feature.notLoaded': 'The layer data is not loaded yet',
     'locale.label': 'Language',
     'locale.zh-CN': '中文',
     'locale.en': 'EN',

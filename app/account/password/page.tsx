@@ -6,7 +6,7 @@ import type { Metadata } from 'next';
 import { ACCOUNTS_MESSAGES } from '@viewer/accounts/messages';
 import { NEXT_QUERY_PARAM, safeNextPath } from '@viewer/accounts/safe-next-path';
 import { translate } from '@viewer/core/i18n';
-import { requireSignedIn } from '../../accounts/page-access';
+import { requireSignedIn } from '../../page-gate';
 import { ACCOUNT_PATHS } from '../../accounts/account-paths';
 import { getRequestLocale } from '../../locale';
 import { PasswordApp } from './password-app';

@@ -10,7 +10,7 @@ import { ACCOUNTS_MESSAGES } from '@viewer/accounts/messages';
 import { translate } from '@viewer/core/i18n';
 import { ACCOUNT_PATHS } from '../../accounts/account-paths';
 import { AdminPageFrame } from '../../accounts/admin-page-frame';
-import { adminAccess } from '../../accounts/page-access';
+import { pageGate } from '../../page-gate';
 import { getRequestLocale } from '../../locale';
 import { AccountsAdminApp } from './accounts-admin-app';
 
@@ -25,7 +25,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** The accounts page. */
 export default async function AccountsAdminPage() {
-  const [locale, access] = await Promise.all([getRequestLocale(), adminAccess(ACCOUNT_PATHS.adminAccounts)]);
+  const [locale, access] = await Promise.all([getRequestLocale(), pageGate(ACCOUNT_PATHS.adminAccounts, ['admin'])]);
   if (!access.allowed) {
     return (
       <AdminPageFrame locale={locale} active={null}>

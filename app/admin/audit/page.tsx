@@ -8,7 +8,7 @@ import { ACCOUNTS_MESSAGES } from '@viewer/accounts/messages';
 import { translate } from '@viewer/core/i18n';
 import { ACCOUNT_PATHS } from '../../accounts/account-paths';
 import { AdminPageFrame } from '../../accounts/admin-page-frame';
-import { adminAccess } from '../../accounts/page-access';
+import { pageGate } from '../../page-gate';
 import { getRequestLocale } from '../../locale';
 import { AuditApp } from './audit-app';
 
@@ -23,7 +23,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** The audit page. */
 export default async function AuditPage() {
-  const [locale, access] = await Promise.all([getRequestLocale(), adminAccess(ACCOUNT_PATHS.adminAudit)]);
+  const [locale, access] = await Promise.all([getRequestLocale(), pageGate(ACCOUNT_PATHS.adminAudit, ['admin'])]);
   return (
     <AdminPageFrame locale={locale} active={access.allowed ? 'audit' : null}>
       {access.allowed ? <AuditApp locale={locale} /> : <ForbiddenNotice locale={locale} role={access.actor.role} />}

@@ -12,6 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { LayerKind, LayerKindOptions, LayerStyle } from '@kernel/layer-kinds';
 import { lineString, multiPolygon, point, pointZ, polygon } from '../columns/geo';
 
 /**
@@ -28,17 +29,6 @@ export type ModelVisibility = 'public' | 'internal';
 export type ModelStatus = 'converting' | 'ready' | 'failed';
 /** Administrative level of a region. */
 export type RegionLevel = 'province' | 'city' | 'county';
-/** How a catalogue layer is drawn. */
-export type LayerKind = 'geojson' | 'tileset' | 'imagery';
-/** Layer style hints for the viewer. */
-export interface LayerStyle {
-  /** CSS colour of outlines / lines. */
-  stroke?: string;
-  /** CSS colour (may include alpha) of areas. */
-  fill?: string;
-  /** Line width in CSS pixels. */
-  width?: number;
-}
 /** Axis-aligned box in the model's ENU frame at its anchor, metres. */
 export interface EnuBox {
   min: [number, number, number];
@@ -124,7 +114,10 @@ export const elements = pgTable(
   ],
 );
 
-/** The layer catalogue (CIM layers the viewer can switch on), seeded from `data/twin/layers.ts`. */
+/**
+ * The layer catalogue (CIM layers the viewer can switch on) of every plate: the host seeds each plate manifest's
+ * `layers` (server/host/seed-plates.ts); `kind` is one of kernel/layer-kinds.ts `LAYER_KINDS`.
+ */
 export const layers = pgTable('layers', {
   id: text('id').primaryKey(),
   /** Plate slug that owns the layer (`twin`, `lifelines`, …). */
@@ -140,6 +133,8 @@ export const layers = pgTable('layers', {
   url: text('url').notNull(),
   defaultVisible: boolean('default_visible').notNull().default(false),
   style: jsonb('style').$type<LayerStyle>(),
+  /** Kind-specific parameters (kernel/layer-kinds.ts `LayerKindOptions`), null = the kind's defaults. */
+  options: jsonb('options').$type<LayerKindOptions[LayerKind]>(),
   /** Display order in the layer tree (ascending). */
   sortOrder: integer('sort_order').notNull().default(0),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -100,7 +100,7 @@ describe('georef: IfcMapConversion (nanchang-residential-sample values, EPSG:454
 });
 
 describe('georef: geographic-referencing-gk sample (EPSG:31467, Scale=1000 in a mm project)', () => {
-  // Values as written in /work/shared/data/ifc/geographic-referencing-gk_IFC4X3.ifc (#1, #2, #3, #100020).
+  // Values as written in the shared sample data/ifc/geographic-referencing-gk_IFC4X3.ifc (#1, #2, #3, #100020).
   const a = 0.270600445976;
   const o = 0.962691746426;
   const siteLatDeg = 49 + 5 / 60 + 43.9837 / 3600;

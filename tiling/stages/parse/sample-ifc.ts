@@ -4,13 +4,17 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * Test support: the public sample models in `../shared/data/ifc` beside the repository (never copied into it;
- * see /work/shared/data/SOURCES.md). Tests `describe.skipIf(!HAS_SAMPLE_IFC)` with {@link SAMPLES_MISSING}.
+ * see SOURCES.md there). Tests `describe.skipIf(!HAS_SAMPLE_IFC)` with {@link SAMPLES_MISSING}.
  */
 
 /** Absolute path of the sample folder, with a trailing slash. */
 export const SAMPLE_IFC_DIR = fileURLToPath(new URL('../../../../shared/data/ifc/', import.meta.url));
 
+/** The official 3D Tiles 1.1 JSON schemas beside the shared sample data (`../shared/schemas/3d-tiles-1.1`). */
+export const SCHEMA_DIR = fileURLToPath(new URL('../../../../shared/schemas/3d-tiles-1.1/', import.meta.url));
+
 /** Whether the samples are present (they are not part of the repository). */
+
 export const HAS_SAMPLE_IFC = existsSync(`${SAMPLE_IFC_DIR}AC20-FZK-Haus.ifc`);
 
 /** Reason printed for skipped suites. */

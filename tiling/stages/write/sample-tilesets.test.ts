@@ -5,7 +5,7 @@ import type { OutputFile } from '@tiling/io/output-file';
 import { build } from '@tiling/stages/build/build';
 import { georef } from '@tiling/stages/georef/georef';
 import { parseIfc } from '@tiling/stages/parse/parse';
-import { HAS_SAMPLE_IFC, readSampleIfc, SAMPLES_MISSING } from '@tiling/stages/parse/sample-ifc';
+import { HAS_SAMPLE_IFC, readSampleIfc, SAMPLES_MISSING, SCHEMA_DIR } from '@tiling/stages/parse/sample-ifc';
 import { tile } from '@tiling/stages/tile/tile';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compressTiles } from './compress-tiles';
@@ -49,7 +49,7 @@ describe.skipIf(!HAS_SAMPLE_IFC)(`sample tilesets (${HAS_SAMPLE_IFC ? 'FZK-Haus'
 
   it('FZK-Haus: valid tileset and GLBs, 83 features with their GlobalIds, positions inside the boxes', async () => {
     const tileset = JSON.parse(new TextDecoder().decode(fzk.files.find((f) => f.path === 'tileset.json')!.bytes)) as TilesetJson;
-    expect(validateTilesetJson(tileset)).toEqual([]);
+    expect(validateTilesetJson(tileset, SCHEMA_DIR)).toEqual([]);
     const globalIds: string[] = [];
     const glbs = fzk.files.filter((f) => f.path.endsWith('.glb'));
     for (const glb of glbs) {

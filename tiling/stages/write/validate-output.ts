@@ -80,12 +80,13 @@ function listJsonFiles(dir: string): string[] {
  * Validates a tileset.json object against the 3D Tiles 1.1 JSON schemas (draft 2020-12) in `schemaDir`. Each
  * schema's `$id` is replaced by a URI built from its path, because the files' own `$id`s omit their folders
  * while their `$ref`s use folder paths.
- * @param schemaDir folder of the 3D Tiles 1.1 JSON schemas (`tileset.schema.json` at its top)
+ * @param schemaDir folder of the 3D Tiles 1.1 JSON schemas (`tileset.schema.json` at its top; tests use the shared
+ *   `schemas/3d-tiles-1.1`, see stages/parse/sample-ifc.ts `SCHEMA_DIR`)
  * @returns ajv's error messages (`<instancePath> <message>`); empty when valid
  * @throws {InvariantError} when `schemaDir` holds no `tileset.schema.json`
  * @see 3D Tiles 1.1 specification/schema (OGC 22-025r4)
  */
-export function validateTilesetJson(tileset: unknown, schemaDir = '/work/shared/schemas/3d-tiles-1.1'): string[] {
+export function validateTilesetJson(tileset: unknown, schemaDir: string): string[] {
   const base = 'https://gantwin.invalid/3d-tiles-1.1/';
   const ajv = new Ajv2020({ allErrors: true, strict: false });
   addFormats(ajv); // `uri`, `uri-reference`, …

@@ -1,3 +1,4 @@
+import { SCHEMA_DIR } from '../parse/sample-ifc';
 import { MeshoptDecoder, MeshoptEncoder } from 'meshoptimizer';
 import { SILENT_LOGGER } from '@kernel/logger';
 import { ReportBuilder } from '@tiling/report';
@@ -38,7 +39,7 @@ describe('write + compressTiles (200 boxes + 3 slabs, half sharing one geometry)
 
   it('writes a schema-valid 3D Tiles 1.1 tileset with ADD refinement and strictly decreasing errors', () => {
     const tileset = decodeJson<TilesetJson>(written.files, 'tileset.json');
-    expect(validateTilesetJson(tileset)).toEqual([]);
+    expect(validateTilesetJson(tileset, SCHEMA_DIR)).toEqual([]);
     expect(tileset.asset.version).toBe('1.1');
     expect(tileset.root.refine).toBe('ADD');
     expect(tileset.root.transform).toHaveLength(16);

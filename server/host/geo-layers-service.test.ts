@@ -3,12 +3,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectTestDb } from '@server/db/test-database';
 import { env } from '@server/env';
-import { NotFoundError } from '@kernel/errors';
-import { InputError } from '@kernel/errors';
-import { geoLayerGeoJson } from './geo-layers-service';
-import { seedLayers } from './seed-layers';
-import { seedRegions } from './seed-regions';
-import { seedRoads } from './seed-roads';
+import { InputError, NotFoundError } from '@kernel/errors';
+import { SILENT_LOGGER } from '@kernel/logger';
+import { SERVER_PLATES } from '@server/plates';
+import { geoLayerGeoJson as geoLayerOfPlates } from './geo-layers-service';
+import { seedPlates } from './seed-plates';
+
+const geoLayerGeoJson = (db: Parameters<typeof geoLayerOfPlates>[0], actor: null, input: { layerId: string }) => geoLayerOfPlates(db, actor, SERVER_PLATES, input);
 
 const hasData = existsSync(path.join(env.SHARED_DATA_DIR, 'geo/jiangxi_prefectures.geojson'));
 const connection = connectTestDb();
@@ -21,9 +22,7 @@ interface Collection {
 
 describe.skipIf(!hasData)('geoLayerGeoJson (needs ../shared/data/geo)', () => {
   beforeAll(async () => {
-    await seedLayers(connection.db);
-    await seedRegions(connection.db, { sharedDataDir: env.SHARED_DATA_DIR });
-    await seedRoads(connection.db, { sharedDataDir: env.SHARED_DATA_DIR });
+    await seedPlates(connection.db, SERVER_PLATES, { logger: SILENT_LOGGER, sharedDataDir: env.SHARED_DATA_DIR });
   });
 
   it('serves the 11 city boundaries as WGS84 MultiPolygons with small properties, under 400 kB', async () => {

@@ -8,7 +8,7 @@ import { recordAudit, type CliActor } from '@server/accounts/audit';
 import type { Actor } from '@server/api/actor';
 import type { Db } from '@server/db/client';
 import { elements, models, type ModelVisibility } from '@server/db/schema/twin';
-import { tilesetUrlOf } from '@server/twin/models-service';
+import { tilesetUrlOf } from './models-service';
 import { InputError } from '@kernel/errors';
 import { SILENT_LOGGER, type Logger } from '@kernel/logger';
 import { convertIfc, TILER_VERSION } from '@tiling/index';

@@ -12,15 +12,13 @@ import { InputError } from '@kernel/errors';
 import { IfcParseError } from '@tiling/index';
 import { convertIfc } from '@tiling/index';
 import { sha256OfFile } from './convert-model';
-import {
-  CONVERT_MODEL_QUEUE,
-  conversionJobOutcomeOf,
-  enqueueModelConversion,
-  startBoss,
-  startConversionWorker,
-  stopBoss,
-  waitForConversionJobs,
-} from './queue';
+import { enqueueJob, jobOutcomeOf, startBoss, startWorker, stopBoss, waitForJobs } from '@server/jobs/queue';
+import { SILENT_LOGGER } from '@kernel/logger';
+import { CONVERT_MODEL_JOB, type ConvertModelPayload } from './convert-model-job';
+
+const CONVERT_MODEL_QUEUE = CONVERT_MODEL_JOB.queue;
+const enqueueModelConversion = (b: PgBoss, payload: ConvertModelPayload) => enqueueJob(b, CONVERT_MODEL_JOB, payload as never);
+const waitForConversionJobs = (b: PgBoss, ids: string[], options: { pollIntervalMs: number }) => waitForJobs(b, CONVERT_MODEL_JOB, ids, options);
 
 const FZK = path.join(env.SHARED_DATA_DIR, 'ifc/AC20-FZK-Haus.ifc');
 const hasFzk = existsSync(FZK);
@@ -48,8 +46,8 @@ const TRUNCATED_IFC = [
 let boss: PgBoss;
 
 beforeAll(async () => {
-  boss = await startBoss(inject('databaseUrl'), { supervise: false });
-  await startConversionWorker(boss, connection.db, { tilesDir, pollingIntervalS: 0.5 });
+  boss = await startBoss(inject('databaseUrl'), [CONVERT_MODEL_JOB], { supervise: false });
+  await startWorker(boss, [CONVERT_MODEL_JOB], { db: connection.db, logger: SILENT_LOGGER, tilesDir, sharedDataDir: env.SHARED_DATA_DIR, pollingIntervalS: 0.5 });
 });
 
 afterAll(async () => {
@@ -108,7 +106,7 @@ describe('a conversion job for a truncated IFC', () => {
 
     // Not retried: still failed, retry count 0, after more than one polling interval.
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    expect(await conversionJobOutcomeOf(boss, jobId)).toMatchObject({ state: 'failed', retryCount: 0 });
+    expect(await jobOutcomeOf(boss, CONVERT_MODEL_JOB, jobId)).toMatchObject({ state: 'failed', retryCount: 0 });
     const job = await boss.getJobById(CONVERT_MODEL_QUEUE, jobId);
     expect(job).toMatchObject({ state: 'failed', retryCount: 0, retryLimit: 0 });
 
@@ -128,7 +126,7 @@ describe('the conversion worker', () => {
   }, 30_000);
 });
 
-describe('enqueueModelConversion', () => {
+describe('enqueueJob(CONVERT_MODEL_JOB)', () => {
   it('refuses an invalid payload with a message naming the field, and queues nothing', async () => {
     const before = await boss.getQueueSize(CONVERT_MODEL_QUEUE);
     const badLatitude = { sourcePath: FZK, name: 'x', placement: { lonDeg: 115.86, latDeg: 128.69, heightM: 0, headingDeg: 0 } };

@@ -1,10 +1,12 @@
 'use client';
 /**
- * Fetches the GeoJSON of the visible `geojson` catalogue layers (`GET /api/geo/<layerId>`) with TanStack Query.
+ * Fetches the GeoJSON of the visible data-driven catalogue layers (kernel `GEOJSON_DATA_KINDS`: geojson, points,
+ * tubes; `GET /api/geo/<layerId>`) with TanStack Query.
  * A layer is fetched the first time it is shown and kept afterwards (hiding it does not drop the data).
  */
 import { useQueries } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
+import { GEOJSON_DATA_KINDS } from '@kernel/layer-kinds';
 import type { FeatureCollection } from '@viewer/core/geojson-lines';
 import type { LayerDescriptor } from '@viewer/core/layer-descriptor';
 
@@ -32,7 +34,7 @@ async function fetchFeatureCollection(url: string): Promise<FeatureCollection> {
  */
 export function useGeoLayers(layers: readonly LayerDescriptor[], visibility: Readonly<Record<string, boolean>>): GeoLayerData {
   const [requestedIds, setRequestedIds] = useState<ReadonlySet<string>>(new Set());
-  const geoLayers = layers.filter((layer) => layer.kind === 'geojson');
+  const geoLayers = layers.filter((layer) => GEOJSON_DATA_KINDS.includes(layer.kind));
   const newlyVisible = geoLayers.filter((layer) => visibility[layer.id] && !requestedIds.has(layer.id));
   if (newlyVisible.length > 0) {
     // Adjusting state during render (React's documented pattern) so the fetch starts in the same pass.

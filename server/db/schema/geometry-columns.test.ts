@@ -1,26 +1,40 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, is, sql } from 'drizzle-orm';
+import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { asGeoJson } from '../columns/geo';
 import { connectTestDb } from '../test-database';
+import * as schema from './index';
 import { models } from './twin';
 
 const connection = connectTestDb();
 afterAll(() => connection.pool.end());
 
-describe('twin schema geometry columns', () => {
+/**
+ * The geometry columns every plate's Drizzle schema declares (schema/index.ts), as `table.column TYPE srid` —
+ * so that a new plate's columns are checked without editing this test.
+ */
+function declaredGeometryColumns(): string[] {
+  const declared: string[] = [];
+  for (const value of Object.values(schema)) {
+    if (!is(value, PgTable)) continue;
+    const config = getTableConfig(value);
+    for (const column of config.columns) {
+      const match = /^geometry\((\w+),(\d+)\)$/.exec(column.getSQLType());
+      if (!match) continue;
+      // PostGIS lists PointZ as type POINT with coord_dimension 3.
+      declared.push(`${config.name}.${column.name} ${match[1].toUpperCase().replace(/Z$/, '')} ${match[2]}`);
+    }
+  }
+  return declared.sort();
+}
+
+describe('geometry columns of every plate', () => {
   it('declares SRID 4326 and a geometry type on every geometry column (no SRID 0, no bare GEOMETRY)', async () => {
     const { rows } = await connection.pool.query<{ table: string; column: string; srid: number; type: string }>(
       `SELECT f_table_name AS table, f_geometry_column AS column, srid, type FROM geometry_columns
         WHERE f_table_schema = 'public' ORDER BY 1, 2`,
     );
-    expect(rows.map((r) => `${r.table}.${r.column} ${r.type} ${r.srid}`)).toEqual([
-      'elements.footprint POLYGON 4326',
-      'models.anchor POINT 4326',
-      'models.footprint POLYGON 4326',
-      'regions.boundary MULTIPOLYGON 4326',
-      'regions.center POINT 4326',
-      'road_segments.geom LINESTRING 4326',
-    ]);
+    expect(rows.map((r) => `${r.table}.${r.column} ${r.type} ${r.srid}`)).toEqual(declaredGeometryColumns());
     expect(rows.filter((r) => r.srid === 0)).toEqual([]);
   });
 

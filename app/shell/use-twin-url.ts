@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useRef } from 'react';
 import { formatShareableUrl, writeTwinUrlState, type CameraState, type TwinUrlState } from '@viewer/core/camera-url';
+import type { FeatureSelection } from '@viewer/core/selection';
 
 /** Debounce after the last camera `moveEnd` before the URL is rewritten, ms. */
 export const CAMERA_URL_DEBOUNCE_MS = 400;
@@ -18,8 +19,8 @@ function writeLocation(state: TwinUrlState): void {
 export interface TwinUrl {
   /** Records a camera pose (written after {@link CAMERA_URL_DEBOUNCE_MS}). */
   setCamera: (camera: CameraState) => void;
-  /** Records the selected GlobalId (written at once). */
-  setSelectedGlobalId: (globalId: string | null) => void;
+  /** Records the selection (written at once). */
+  setSelection: (selection: FeatureSelection | null) => void;
 }
 
 /**
@@ -47,10 +48,10 @@ export function useTwinUrl(initial: TwinUrlState): TwinUrl {
     }, CAMERA_URL_DEBOUNCE_MS);
   }, []);
 
-  const setSelectedGlobalId = useCallback((selectedGlobalId: string | null) => {
-    current.current = { ...current.current, selectedGlobalId };
+  const setSelection = useCallback((selection: FeatureSelection | null) => {
+    current.current = { ...current.current, selection };
     writeLocation(current.current);
   }, []);
 
-  return { setCamera, setSelectedGlobalId };
+  return { setCamera, setSelection };
 }

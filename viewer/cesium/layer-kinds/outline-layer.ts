@@ -9,7 +9,7 @@
  */
 import type { PolylineCollection, Scene } from '@cesium/engine';
 import { featureCollectionToPolylines, type FeatureCollection } from '@viewer/core/geojson-lines';
-import type { CesiumModule } from './load-cesium';
+import type { CesiumModule } from '../load-cesium';
 
 /** Height of outline polylines above the WGS84 ellipsoid, metres. */
 export const OUTLINE_HEIGHT_M = 1;
@@ -50,19 +50,34 @@ export class OutlineLayer {
     this.collection = new Cesium.PolylineCollection();
     const colour = Cesium.Color.fromCssColorString(style.stroke);
     if (style.widthPx < THIN_OUTLINE_MAX_WIDTH_PX) colour.alpha = Math.min(colour.alpha, THIN_OUTLINE_ALPHA);
-    for (const line of featureCollectionToPolylines(data)) {
-      const lonLatHeights: number[] = [];
-      for (let i = 0; i < line.length; i += 2) lonLatHeights.push(line[i], line[i + 1], OUTLINE_HEIGHT_M);
-      this.collection.add({
-        positions: Cesium.Cartesian3.fromDegreesArrayHeights(lonLatHeights),
-        width: style.widthPx,
-        // One material per polyline: each polyline destroys its own material when the collection is destroyed,
-        // so a shared instance made the second destroy throw ("This object was destroyed").
-        material: Cesium.Material.fromType('Color', { color: colour }),
-      });
+    for (const feature of data.features) {
+      const featureId = typeof feature.id === 'string' || typeof feature.id === 'number' ? String(feature.id) : null;
+      for (const line of featureCollectionToPolylines({ type: 'FeatureCollection', features: [feature] })) {
+        const lonLatHeights: number[] = [];
+        for (let i = 0; i < line.length; i += 2) lonLatHeights.push(line[i], line[i + 1], OUTLINE_HEIGHT_M);
+        this.collection.add({
+          positions: Cesium.Cartesian3.fromDegreesArrayHeights(lonLatHeights),
+          width: style.widthPx,
+          // One material per polyline: each polyline destroys its own material when the collection is destroyed,
+          // so a shared instance made the second destroy throw ("This object was destroyed").
+          material: Cesium.Material.fromType('Color', { color: colour }),
+          // Picks of this line report the feature id (`null`: a feature without `id` is not pickable).
+          id: featureId,
+        });
+      }
     }
     this.collection.show = isVisible;
     scene.primitives.add(this.collection);
+  }
+
+  /**
+   * The feature id of a `scene.pick` result when it is one of this layer's lines, else `null`.
+   * CesiumJS reports a picked polyline as `{ primitive, collection, id }`.
+   */
+  featureIdOf(picked: unknown): string | null {
+    if (typeof picked !== 'object' || picked === null) return null;
+    const { collection, id } = picked as { collection?: unknown; id?: unknown };
+    return collection === this.collection && typeof id === 'string' ? id : null;
   }
 
   /** Number of polylines drawn. */

@@ -1,0 +1,9 @@
+import type { ClientPlate } from './shell/client-plate';
+import { TWIN_CLIENT_PLATE } from './twin/plate';
+
+/**
+ * The plates the twin shell hosts, one line each, in layer-panel order. Adding a plate = creating
+ * `app/<slug>/plate.tsx` (see app/twin/plate.tsx) and adding it here. A plate with nothing on the globe
+ * (e.g. `accounts`, whose pages are under /admin) needs no entry.
+ */
+export const CLIENT_PLATES: readonly ClientPlate[] = [TWIN_CLIENT_PLATE];

@@ -1,0 +1,62 @@
+/**
+ * The app side of a plate: what the twin shell (app/shell/twin-shell.tsx) needs to host it. A plate declares itself
+ * in `app/<slug>/plate.tsx` and is listed with one line in app/plates.ts. The shell renders each plate's side panel,
+ * titles the plate's layer group, draws the plate's layer kinds and shows a selection on one of the plate's layers
+ * in the plate's selection panel. Panels are client components that may use tRPC hooks; they render viewer/
+ * components.
+ */
+import type { ComponentType } from 'react';
+import type { LayerDescriptor } from '@viewer/core/layer-descriptor';
+import type { Locale } from '@viewer/core/i18n';
+import type { FeatureSelection } from '@viewer/core/selection';
+import type { FlyToPoint } from '@viewer/cesium/camera-pose';
+import type { LayerKindPlugin } from '@viewer/cesium/layer-kind-plugin';
+
+/** A GeoJSON feature of a loaded data-driven layer (what a pick on it refers to). */
+export interface PickedGeoFeature {
+  id: string;
+  properties: Record<string, unknown>;
+}
+
+/** What every plate panel receives. */
+export interface PlatePanelProps {
+  locale: Locale;
+  /** Every catalogue layer (all plates), in catalogue order. */
+  layers: readonly LayerDescriptor[];
+  /** The current selection (any plate), or `null`. */
+  selection: FeatureSelection | null;
+  /** Selects a feature (or clears with `null`); the URL keeps it. */
+  onSelect: (selection: FeatureSelection | null) => void;
+  /** Flies to a layer's bounds when known (a loaded tileset), else to `point`. */
+  flyTo: (target: { layerId: string | null; point: FlyToPoint | null }) => void;
+}
+
+/** What a plate's selection panel receives besides {@link PlatePanelProps}. */
+export interface PlateSelectionPanelProps extends PlatePanelProps {
+  /** The selection, on a layer of this plate (or naming this plate with no layer, from an old link). */
+  selection: FeatureSelection;
+  /** The selected layer's catalogue entry, or `null` when the selection names no known layer. */
+  layer: LayerDescriptor | null;
+  /** The picked GeoJSON feature when the layer is data-driven and loaded, else `null`. */
+  geoFeature: PickedGeoFeature | null;
+  onClose: () => void;
+}
+
+/** The app side of one plate. */
+export interface ClientPlate {
+  /** Plate slug (STYLE.md table), the same as the server manifest's. */
+  slug: string;
+  /** Title of the plate's layer group, per locale. */
+  title: Record<Locale, string>;
+  /** Layer kinds this plate adds to the globe (the core kinds are always there). */
+  layerKinds?: readonly LayerKindPlugin[];
+  /** A panel in the left column, under the layer panel (e.g. the twin's model list). */
+  SidePanel?: ComponentType<PlatePanelProps>;
+  /** Shows a selected feature of this plate's layers (right column). Without one, the shell lists its properties. */
+  SelectionPanel?: ComponentType<PlateSelectionPanelProps>;
+}
+
+/** Declares a plate's app side (a typed identity, for symmetry with the server's `definePlate`). */
+export function defineClientPlate(plate: ClientPlate): ClientPlate {
+  return plate;
+}

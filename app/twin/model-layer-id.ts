@@ -1,0 +1,16 @@
+/**
+ * The twin's model tileset layers are named `model-<models.id>` (server/twin/layers-service.ts `modelLayerId`):
+ * the layer id of a model, and the model id of a layer id.
+ */
+
+const MODEL_LAYER_PATTERN = /^model-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+
+/** Layer id of a model's tileset layer. */
+export function modelLayerIdOf(modelId: string): string {
+  return `model-${modelId}`;
+}
+
+/** The model id of a `model-<uuid>` layer id, or `null` for any other id. */
+export function modelIdOfLayer(layerId: string): string | null {
+  return MODEL_LAYER_PATTERN.exec(layerId)?.[1] ?? null;
+}

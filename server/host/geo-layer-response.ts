@@ -1,0 +1,131 @@
+import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
+import type { Logger } from '@kernel/logger';
+import { errorResponse } from '@server/api/error-response';
+import { throttleAnonymous } from '@server/api/request-limits';
+import type { Actor } from '@server/api/actor';
+import type { Db } from '@server/db/client';
+import { resolveGeoLayer } from './geo-layers-service';
+import type { ServerPlate } from './server-plate';
+
+/**
+ * `GET /api/geo/<layerId>`: the layer's GeoJSON FeatureCollection (WGS84 lon/lat) from the plate that serves it.
+ *
+ * Notes: the county layer is 1.3 MB of JSON and took 0.9 s of PostgreSQL per request; 30 parallel requests
+ * slowed every other route. Public layers (`cache: 'public'`) are therefore built once per catalogue version
+ * (the layer row's `updated_at`, bumped by every seed) and kept in memory as raw, brotli and gzip bytes with a
+ * strong ETag; a request answers from memory, `304 Not Modified` for a matching `If-None-Match`, and concurrent
+ * first requests share one build. Private (region-scoped) layers are built per request and never stored.
+ */
+
+/** How long clients may reuse a served public GeoJSON layer, seconds (revalidated with the ETag after that). */
+export const GEO_LAYER_MAX_AGE_S = 300;
+
+/** Brotli quality for cached layers, 0–11 (9: 1.3 MB county layer → ≈ 0.1 MB in ≈ 0.3 s, once per version). */
+export const GEO_LAYER_BROTLI_QUALITY = 9;
+
+const brotliAsync = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+
+/** A public layer as kept in memory. */
+interface CachedLayer {
+  /** `layers.updated_at` of the catalogue row it was built from (ms since epoch). */
+  versionMs: number;
+  etag: string;
+  raw: Buffer;
+  br: Buffer;
+  gzip: Buffer;
+}
+
+const cache = new Map<string, Promise<CachedLayer>>();
+
+async function buildCachedLayer(body: string, versionMs: number): Promise<CachedLayer> {
+  const raw = Buffer.from(body, 'utf8');
+  const [br, gz] = await Promise.all([
+    brotliAsync(raw, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: GEO_LAYER_BROTLI_QUALITY, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: raw.length } }),
+    gzipAsync(raw, { level: 9 }),
+  ]);
+  const etag = `"${createHash('sha256').update(raw).digest('base64url').slice(0, 27)}"`;
+  return { versionMs, etag, raw, br, gzip: gz };
+}
+
+/** The encoding to send for an `Accept-Encoding` header: brotli, gzip, or none (q=0 refuses one). */
+export function chooseEncoding(acceptEncoding: string | null): 'br' | 'gzip' | null {
+  const accepted = new Map<string, number>();
+  for (const part of (acceptEncoding ?? '').toLowerCase().split(',')) {
+    const [name, ...params] = part.trim().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const quality = q ? Number(q.slice(2)) : 1;
+    if (name) accepted.set(name, Number.isFinite(quality) ? quality : 0);
+  }
+  const wildcard = accepted.get('*') ?? 0;
+  if ((accepted.get('br') ?? wildcard) > 0) return 'br';
+  if ((accepted.get('gzip') ?? wildcard) > 0) return 'gzip';
+  return null;
+}
+
+/** Whether an `If-None-Match` header names `etag` (or `*`). */
+function matchesEtag(ifNoneMatch: string | null, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch.split(',').some((tag) => {
+    const trimmed = tag.trim();
+    return trimmed === '*' || trimmed === etag || trimmed === `W/${etag}`;
+  });
+}
+
+/** What `GET /api/geo/<layerId>` needs from the app. */
+export interface GeoLayerRouteDeps {
+  /** The database handle, asked for inside the error handling (it throws when `DATABASE_URL` is unset). */
+  getDb: () => Db;
+  /** Where 5xx errors are reported. */
+  logger: Logger;
+  /** The plates whose GeoJSON sources are served (server/plates.ts). */
+  plates: readonly ServerPlate[];
+  /** The signed-in actor of the request, for region-scoped (private) sources; default: anonymous. */
+  actorOf?: (req: Request) => Promise<Actor | null>;
+}
+
+/**
+ * The response of `GET /api/geo/<layerId>` (see Notes), or a text error (malformed id → 400, unknown layer → 404,
+ * anything else → 500 with the message hidden and logged). Never throws. Callers are throttled per address.
+ * @param req the request (its address is counted; `Accept-Encoding` and `If-None-Match` are honoured)
+ * @param layerId the URL's layer id, e.g. `regions-city`
+ */
+export async function geoLayerResponse(deps: GeoLayerRouteDeps, req: Request, layerId: string): Promise<Response> {
+  try {
+    const throttled = await throttleAnonymous(req);
+    if (throttled) return throttled;
+    const db = deps.getDb();
+    const { layerId: id, source, updatedAt } = await resolveGeoLayer(db, deps.plates, layerId);
+    if (source.cache === 'private') {
+      const actor = deps.actorOf ? await deps.actorOf(req) : null;
+      const result = await db.execute<{ body: string }>(source.query(actor));
+      return new Response(result.rows[0].body, {
+        headers: { 'Content-Type': 'application/geo+json; charset=utf-8', 'Cache-Control': 'private, no-store' },
+      });
+    }
+    const versionMs = updatedAt.getTime();
+    let pending = cache.get(id);
+    if (!pending || (await pending.catch(() => null))?.versionMs !== versionMs) {
+      pending = db.execute<{ body: string }>(source.query(null)).then((result) => buildCachedLayer(result.rows[0].body, versionMs));
+      cache.set(id, pending);
+      pending.catch(() => cache.delete(id));
+    }
+    const layer = await pending;
+    const headers: Record<string, string> = {
+      'Content-Type': 'application/geo+json; charset=utf-8',
+      'Cache-Control': `public, max-age=${GEO_LAYER_MAX_AGE_S}`,
+      ETag: layer.etag,
+      Vary: 'Accept-Encoding',
+    };
+    if (matchesEtag(req.headers.get('if-none-match'), layer.etag)) return new Response(null, { status: 304, headers });
+    const encoding = chooseEncoding(req.headers.get('accept-encoding'));
+    const bytes = encoding === 'br' ? layer.br : encoding === 'gzip' ? layer.gzip : layer.raw;
+    if (encoding) headers['Content-Encoding'] = encoding;
+    headers['Content-Length'] = String(bytes.length);
+    return new Response(new Uint8Array(bytes), { headers });
+  } catch (error) {
+    return errorResponse('geo', error, deps.logger);
+  }
+}

@@ -1,0 +1,143 @@
+/**
+ * Layer kind `tileset`: a tileset our tiler converted from IFC, one `Cesium3DTileset` per layer (its root
+ * `transform` already places it in ECEF), with an {@link ElementHighlighter} so that a whole IFC element lights
+ * up on hover and selection. Features are picked by their `globalId` metadata. Loading is asynchronous; a layer
+ * detached while its tileset.json is still loading is destroyed as soon as it arrives.
+ *
+ * @see https://docs.ogc.org/cs/22-025r4/22-025r4.html (3D Tiles 1.1)
+ */
+import type { Cesium3DTileset } from '@cesium/engine';
+import type { LayerKindOptions } from '@kernel/layer-kinds';
+import type { SceneLayer } from '@viewer/core/scene-layer';
+import { ElementHighlighter, featureGlobalId } from '../element-highlighter';
+import type { LayerKindBinding, LayerKindContext, LayerKindPlugin } from '../layer-kind-plugin';
+
+/** Maximum screen-space error for model tilesets, pixels (CesiumJS default 16; smaller = sharper, slower). */
+export const MODEL_MAXIMUM_SCREEN_SPACE_ERROR_PX = 8;
+
+/**
+ * How strongly a highlight colour replaces an element's own colour, [0, 1] (1: fully; lighting still applies).
+ * With `MIX` blending, plain (white) features keep their own colour, while the default `HIGHLIGHT` (multiply)
+ * made a yellow hover on FZK-Haus's brown roof barely visible in screenshots.
+ */
+export const HIGHLIGHT_BLEND_AMOUNT = 1;
+
+/** Per-layer state of a model tileset. */
+export interface TilesetHandle {
+  url: string;
+  isVisible: boolean;
+  /** Metres the tileset is lowered along the local vertical (see `LayerKindOptions['tileset']`). */
+  groundOffsetM: number;
+  tileset: Cesium3DTileset | null;
+  highlighter: ElementHighlighter | null;
+  isDetached: boolean;
+  /** Why loading failed, or `null`. */
+  failure: string | null;
+  /** Marks asked for before the tileset arrived (applied on load). */
+  hovered: string | null;
+  selected: string | null;
+}
+
+/** The layer's ground offset, metres (0 when the catalogue gives none). */
+function groundOffsetOf(layer: SceneLayer): number {
+  const options = layer.options as LayerKindOptions['tileset'];
+  const offset = options?.groundOffsetM;
+  return typeof offset === 'number' && Number.isFinite(offset) ? offset : 0;
+}
+
+/** Sets `tileset.modelMatrix` to a translation of `offsetM` metres down the ellipsoid normal at the root's origin. */
+function lowerAlongVertical(ctx: LayerKindContext, tileset: Cesium3DTileset, offsetM: number): void {
+  const { Cartesian3, Ellipsoid, Matrix4 } = ctx.Cesium;
+  const anchorEcef = Matrix4.getTranslation(tileset.root.transform, new Cartesian3());
+  const up = Ellipsoid.WGS84.geodeticSurfaceNormal(anchorEcef, new Cartesian3());
+  tileset.modelMatrix = Matrix4.fromTranslation(Cartesian3.multiplyByScalar(up, -offsetM, up));
+}
+
+function bindTileset(ctx: LayerKindContext): LayerKindBinding<TilesetHandle> {
+  const { Cesium, scene } = ctx;
+  return {
+    attach(layer) {
+      const handle: TilesetHandle = {
+        url: layer.url,
+        isVisible: layer.isVisible,
+        groundOffsetM: groundOffsetOf(layer),
+        tileset: null,
+        highlighter: null,
+        isDetached: false,
+        failure: null,
+        hovered: null,
+        selected: null,
+      };
+      Cesium.Cesium3DTileset.fromUrl(layer.url, { maximumScreenSpaceError: MODEL_MAXIMUM_SCREEN_SPACE_ERROR_PX })
+        .then((tileset) => {
+          if (handle.isDetached || scene.isDestroyed()) {
+            tileset.destroy();
+            return;
+          }
+          tileset.show = handle.isVisible;
+          if (handle.groundOffsetM) lowerAlongVertical(ctx, tileset, handle.groundOffsetM);
+          tileset.colorBlendMode = Cesium.Cesium3DTileColorBlendMode.MIX;
+          tileset.colorBlendAmount = HIGHLIGHT_BLEND_AMOUNT;
+          handle.tileset = tileset;
+          handle.highlighter = new ElementHighlighter(Cesium, tileset, () => ctx.requestRender());
+          handle.highlighter.setHovered(handle.hovered);
+          handle.highlighter.setSelected(handle.selected);
+          scene.primitives.add(tileset);
+          ctx.requestRender();
+          ctx.reportLoad(layer.id, null);
+        })
+        .catch((error: unknown) => {
+          if (handle.isDetached) return;
+          handle.failure = error instanceof Error ? error.message : String(error);
+          ctx.reportLoad(layer.id, `${layer.url}: ${handle.failure}`);
+        });
+      return handle;
+    },
+    update(handle, layer) {
+      handle.isVisible = layer.isVisible;
+      if (handle.tileset) handle.tileset.show = layer.isVisible;
+      // The model list may arrive after the catalogue: a tileset loaded with offset 0 must still be lowered.
+      const groundOffsetM = groundOffsetOf(layer);
+      if (groundOffsetM !== handle.groundOffsetM) {
+        handle.groundOffsetM = groundOffsetM;
+        if (handle.tileset) lowerAlongVertical(ctx, handle.tileset, groundOffsetM);
+      }
+      ctx.requestRender();
+    },
+    needsReattach: (layer, previous) => layer.url !== previous.url,
+    detach(handle) {
+      handle.isDetached = true;
+      handle.highlighter?.destroy();
+      // `remove` destroys the tileset (`primitives.destroyPrimitives` is true by default).
+      if (handle.tileset && !scene.isDestroyed()) scene.primitives.remove(handle.tileset);
+      ctx.requestRender();
+    },
+    pick(handle, picked) {
+      if (!handle.tileset || !(picked instanceof Cesium.Cesium3DTileFeature) || picked.tileset !== handle.tileset) return null;
+      return featureGlobalId(picked);
+    },
+    label(handle, picked) {
+      if (!(picked instanceof Cesium.Cesium3DTileFeature) || picked.tileset !== handle.tileset) return null;
+      const text = (name: string): string | null => {
+        const value: unknown = picked.getProperty(name);
+        return typeof value === 'string' && value.length > 0 ? value : null;
+      };
+      return { kind: text('ifcClass'), name: text('name') };
+    },
+    highlight(handle, featureId, mode) {
+      if (mode === 'hover') {
+        handle.hovered = featureId;
+        handle.highlighter?.setHovered(featureId);
+      } else {
+        handle.selected = featureId;
+        handle.highlighter?.setSelected(featureId);
+      }
+    },
+    isSettled: (handle) => handle.failure !== null || !handle.isVisible || (handle.tileset?.tilesLoaded ?? false),
+    boundingSphere: (handle) => handle.tileset?.boundingSphere ?? null,
+    status: (handle) => ({ isLoaded: handle.tileset !== null, indexedElementCount: handle.highlighter?.indexedElementCount ?? 0 }),
+  };
+}
+
+/** The `tileset` layer kind (see module doc). */
+export const TILESET_LAYER_KIND: LayerKindPlugin<TilesetHandle> = { kind: 'tileset', bind: bindTileset };
