@@ -17,6 +17,10 @@ const nextConfig: NextConfig = {
   allowedDevOrigins: ['127.0.0.1'],
   // Server-side packages with native/wasm parts stay external to the server bundle.
   serverExternalPackages: ['pg', 'web-ifc', '@node-rs/argon2'],
+  // proxy.ts runs before the API routes (it sets the trusted client address), and Next.js buffers request bodies
+  // for it: 256 KiB (= MAX_BODY_BYTES.trpc, the largest body any route accepts) instead of 10 MB per request. A
+  // longer body is cut there; the route still sees its Content-Length and answers 413 (request-limits.ts).
+  experimental: { proxyClientMaxBodySize: 256 * 1024 },
   // Security headers on every response; the page CSP (with its nonce) is set per request in proxy.ts.
   headers: async () => [{ source: '/:path*', headers: [...SECURITY_HEADERS] }],
 };

@@ -51,6 +51,25 @@ export function integerIn(min: number, max: number) {
   return z.number({ error }).int({ error }).min(min, { error }).max(max, { error });
 }
 
+/** A rejected date as quoted in an error message: its ISO 8601 text, `an invalid date`, or {@link describeInput}. */
+function describeDate(value: unknown): string {
+  if (!(value instanceof Date)) return describeInput(value);
+  return Number.isNaN(value.getTime()) ? 'an invalid date' : value.toISOString();
+}
+
+/**
+ * A `Date` from `min` to `max` inclusive, with a message naming the range (days in UTC); an Invalid Date is
+ * refused. Keep the bounds within years 0001–9999: a JS date outside them is written with a 6-digit year
+ * (`+275760-09-13T…`), which PostgreSQL does not read (the query would fail with a 500).
+ * @param min earliest accepted instant
+ * @param max latest accepted instant
+ */
+export function dateIn(min: Date, max: Date) {
+  const range = `from ${min.toISOString().slice(0, 10)} to ${max.toISOString().slice(0, 10)} (UTC)`;
+  const error = (issue: { input?: unknown }) => `must be a date ${range}, got ${describeDate(issue.input)}`;
+  return z.date({ error }).min(min, { error }).max(max, { error });
+}
+
 /** A 6-digit administrative division code (GB/T 2260), any province. */
 export const adminCodeSchema = z
   .string()

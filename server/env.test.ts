@@ -16,7 +16,9 @@ describe('parseEnv', () => {
       AUTH_SECRET: undefined,
       GANTWIN_PUBLIC_URL: undefined,
       SIGN_IN_LIMIT_PER_MINUTE: 5,
+      TRUST_PROXY: 0,
     });
+    expect(parseEnv({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
     expect(parseEnv({ GANTWIN_PUBLIC_URL: 'https://twin.example.gov.cn/' }).GANTWIN_PUBLIC_URL).toBe('https://twin.example.gov.cn');
     expect(parseEnv({ DATABASE_URL: 'postgresql://u@127.0.0.1:5432/gantwin', LOCAL_PG_PORT: '55000' })).toMatchObject({
       DATABASE_URL: 'postgresql://u@127.0.0.1:5432/gantwin',
@@ -34,6 +36,9 @@ describe('parseEnv', () => {
     [{ AUTH_SECRET: 'short' }, 'AUTH_SECRET: must be at least 32 characters'],
     [{ GANTWIN_PUBLIC_URL: 'ftp://twin.example' }, 'GANTWIN_PUBLIC_URL: must be an http:// or https:// URL'],
     [{ SIGN_IN_LIMIT_PER_MINUTE: '0' }, 'SIGN_IN_LIMIT_PER_MINUTE'],
+    [{ TRUST_PROXY: 'true' }, 'TRUST_PROXY: must be the number of trusted reverse proxies, 0-10'],
+    [{ TRUST_PROXY: '11' }, 'TRUST_PROXY: must be the number of trusted reverse proxies, 0-10'],
+    [{ TRUST_PROXY: '-1' }, 'TRUST_PROXY: must be the number of trusted reverse proxies, 0-10'],
   ])('refuses %j with an InputError naming the variable', (source, fragment) => {
     expect(() => parseEnv(source)).toThrow(InputError);
     expect(() => parseEnv(source)).toThrow(fragment);

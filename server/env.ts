@@ -6,7 +6,7 @@ import { InputError, InvariantError } from '@kernel/errors';
  * Runtime configuration: the only module that reads `process.env` (STYLE rule 22).
  *
  * Server names: `DATABASE_URL`, `DATABASE_MIGRATION_URL`, `TILES_DIR`, `SHARED_DATA_DIR`, `LOCAL_PG_PORT`, `AUTH_SECRET`,
- * `GANTWIN_PUBLIC_URL`. Client names start with `NEXT_PUBLIC_`.
+ * `GANTWIN_PUBLIC_URL`, `SIGN_IN_LIMIT_PER_MINUTE`, `TRUST_PROXY`. Client names start with `NEXT_PUBLIC_`.
  * `DATABASE_URL` is optional at import time (so `next build`, `db-up` and the tiling tests can load this module
  * without a database) and required at the first use through {@link requireDatabaseUrl}.
  *
@@ -22,6 +22,12 @@ const serverEnvSchema = z.object({
   AUTH_SECRET: z.string().min(32, { error: 'must be at least 32 characters' }).optional(),
   GANTWIN_PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
   SIGN_IN_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(5),
+  TRUST_PROXY: z.coerce
+    .number({ error: 'must be the number of trusted reverse proxies, 0-10' })
+    .int({ error: 'must be the number of trusted reverse proxies, 0-10' })
+    .min(0, { error: 'must be the number of trusted reverse proxies, 0-10' })
+    .max(10, { error: 'must be the number of trusted reverse proxies, 0-10' })
+    .default(0),
 });
 
 /** Validated environment as read at startup; paths are made absolute against the working directory. */
@@ -54,6 +60,12 @@ export interface ServerEnv {
   GANTWIN_PUBLIC_URL: string | undefined;
   /** Sign-in attempts per client address per 60 s (default 5); the e2e run raises it, as all its browsers share 127.0.0.1. */
   SIGN_IN_LIMIT_PER_MINUTE: number;
+  /**
+   * Reverse proxies in front of the app that append the client address to `X-Forwarded-For` (0–10, default 0).
+   * 0: the header is not trusted; the client address is the TCP peer's (server/api/client-address.ts). Set it to
+   * the number of proxies only when every request passes through them (else a client picks its own address).
+   */
+  TRUST_PROXY: number;
 }
 
 /**
@@ -78,6 +90,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     AUTH_SECRET: value.AUTH_SECRET,
     GANTWIN_PUBLIC_URL: value.GANTWIN_PUBLIC_URL?.replace(/\/+$/, ''),
     SIGN_IN_LIMIT_PER_MINUTE: value.SIGN_IN_LIMIT_PER_MINUTE,
+    TRUST_PROXY: value.TRUST_PROXY,
   };
 }
 

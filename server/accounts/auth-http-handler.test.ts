@@ -1,6 +1,7 @@
 import { desc, eq } from 'drizzle-orm';
 import superjson from 'superjson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLIENT_ADDRESS_HEADER } from '@server/api/client-address';
 import { createRecordingLogger } from '@server/api/recording-logger';
 import { trpcHttpResponse } from '@server/api/trpc-http-handler';
 import { accountsAuditLog, accountsSessions } from '@server/db/schema/accounts';
@@ -115,6 +116,81 @@ describe('sign-in over /api/auth (better-auth + GanTwin wrapper)', () => {
     const statuses = await Promise.all(Array.from({ length: 30 }, (_, i) => signIn(actor.email, `parallel-${i}-guess`, freshAddress()).then((r) => r.status)));
     expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(SIGN_IN_FAILURES_PER_ACCOUNT.points);
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(30 - SIGN_IN_FAILURES_PER_ACCOUNT.points);
+  });
+
+  it('refuses every body encoding but JSON before a password check (415), so no guess escapes the account budget', async () => {
+    const { actor, password } = await createTestAccount(db, 'planner', TEST_REGIONS.nanchang);
+    const raw = (body: BodyInit, contentType: string | null) =>
+      authHttpResponse(
+        new Request(`${ORIGIN}/api/auth/sign-in/email`, {
+          method: 'POST',
+          body,
+          headers: { origin: ORIGIN, 'x-forwarded-for': freshAddress(), ...(contentType ? { 'content-type': contentType } : {}) },
+        }),
+        db,
+      );
+    const form = new URLSearchParams({ email: actor.email, password }).toString();
+    for (let i = 0; i < SIGN_IN_FAILURES_PER_ACCOUNT.points; i++) expect((await signIn(actor.email, `wrong-${i}-password`, freshAddress())).status).toBe(401);
+    // The budget is spent: the right password, form-encoded, must not sign in either.
+    const formAfterBudget = await raw(form, 'application/x-www-form-urlencoded');
+    expect(formAfterBudget.status).toBe(415);
+    expect(formAfterBudget.headers.getSetCookie().some((c) => c.startsWith('gantwin.session_token='))).toBe(false);
+    const multipart = new FormData();
+    multipart.set('email', actor.email);
+    multipart.set('password', password);
+    for (const [body, type] of [
+      [form, 'application/x-www-form-urlencoded; charset=utf-8'],
+      [multipart, null],
+      [JSON.stringify({ email: actor.email, password }), 'text/plain'],
+      [JSON.stringify({ email: actor.email, password }), 'application/vnd.api+json'],
+      [JSON.stringify({ email: actor.email, password }), null],
+    ] as const) {
+      const response = await raw(body, type);
+      expect(response.status).toBe(415);
+      expect(await response.json()).toEqual({ code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send the request body as JSON (Content-Type: application/json)' });
+    }
+    expect((await signIn(actor.email, password, freshAddress())).status).toBe(429);
+  });
+
+  it('records only a valid client address: a hostile or client-written x-forwarded-for leaves the audit address empty', async () => {
+    const { actor, password } = await createTestAccount(db, 'planner', TEST_REGIONS.nanchang);
+    for (const forwardedFor of ['<img src=x onerror=alert(1)>', `198.51.100.250, ${freshAddress()}`]) {
+      expect((await signIn(actor.email, password, forwardedFor)).status).toBe(200);
+      const [row] = await db.select().from(accountsAuditLog).where(eq(accountsAuditLog.recordId, actor.userId)).orderBy(desc(accountsAuditLog.id)).limit(1);
+      expect(row).toMatchObject({ action: 'sign-in', ipAddress: null });
+    }
+  });
+
+  it('keys the per-address sign-in limit on the resolved client address, not on a client-sent x-gantwin-client-address', async () => {
+    const { actor } = await createTestAccount(db, 'planner', TEST_REGIONS.nanchang);
+    const spoofed = freshAddress();
+    const statuses: number[] = [];
+    for (let i = 0; i <= SIGN_IN_RATE_LIMIT.max; i++) {
+      statuses.push((await signIn(actor.email, `wrong-${i}-password`, freshAddress(), { [CLIENT_ADDRESS_HEADER]: spoofed })).status);
+    }
+    expect(statuses).toEqual(Array(SIGN_IN_RATE_LIMIT.max + 1).fill(401));
+  });
+
+  it('answers malformed or mistyped JSON bodies with 400 in our words, never better-auth\'s or zod\'s text', async () => {
+    const { actor, password } = await createTestAccount(db, 'planner', TEST_REGIONS.nanchang);
+    const cookie = sessionCookie(await signIn(actor.email, password, freshAddress()));
+    const postText = (path: string, body: string) =>
+      authHttpResponse(new Request(`${ORIGIN}/api/auth${path}`, { method: 'POST', body, headers: { 'content-type': 'application/json', origin: ORIGIN, cookie, 'x-forwarded-for': freshAddress() } }), db);
+    for (const [path, body, message] of [
+      ['/sign-in/email', '{"email":', 'Invalid input: the request body is not valid JSON'],
+      ['/sign-in/email', '', 'Invalid input: the request body is not valid JSON'],
+      ['/sign-in/email', '[1]', 'Invalid input: the request body must be a JSON object'],
+      ['/sign-in/email', '{"email":5,"password":"x"}', 'Invalid input: email: must be a string'],
+      ['/sign-in/email', '{"email":"a@b.c"}', 'Invalid input: password: must be a string'],
+      ['/sign-in/email', '{"email":"a@b.c","password":"long enough pw","rememberMe":"yes"}', 'Invalid input: rememberMe: must be true or false'],
+      ['/change-password', '{"currentPassword":1,"newPassword":2}', 'Invalid input: currentPassword: must be a string; newPassword: must be a string'],
+      ['/change-password', '{"x":', 'Invalid input: the request body is not valid JSON'],
+      ['/sign-out', 'null', 'Invalid input: the request body must be a JSON object'],
+    ] as const) {
+      const response = await postText(path, body);
+      expect(response.status).toBe(400);
+      expect(await response.json()).toEqual({ code: 'INVALID_BODY', message });
+    }
   });
 
   it('refuses a disabled account with the right password, and its sessions are gone', async () => {

@@ -1,6 +1,9 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { MAX_BODY_BYTES, readLimitedBody, retryAfterSeconds, textResponse, withBody } from '@server/api/request-limits';
+import { z } from 'zod';
+import { MAX_BODY_BYTES, hasJsonBody, readLimitedBody, retryAfterSeconds, textResponse, withBody } from '@server/api/request-limits';
+import { withClientAddressHeader } from '@server/api/client-address';
 import { isSameOrigin } from '@server/api/same-origin';
+import { describeIssues } from '@server/api/zod-input';
 import type { Db } from '@server/db/client';
 import { authFor } from './auth';
 import { recordAudit } from './audit';
@@ -12,6 +15,13 @@ import { recordOwnPasswordChanged } from './users-service';
  * flows, account deletion … answer 404). Around the library it adds a body-size limit, a per-account sign-in
  * throttle (on top of better-auth's per-address one), the bookkeeping of a password change (clears
  * `must_change_password`, writes an audit row) and the audit row of a sign-out (sign-ins: auth.ts hook).
+ *
+ * Notes: every POST must carry a JSON body (`Content-Type: application/json`, else 415 before better-auth runs).
+ * better-auth also accepts form-encoded sign-in bodies; the per-account throttle reads the e-mail from the body,
+ * so a form body it could not read skipped the throttle (unlimited guessing, review 2026-12). Reading forms too
+ * was rejected: a second parser would have to agree with better-call's on every edge (duplicate keys, charsets,
+ * multipart parts) or the bypass reopens, while refusing is one comparison. The pages send JSON only, and a
+ * cross-site HTML form cannot send `application/json` (one more layer against login CSRF).
  */
 
 /** `METHOD path` pairs (after `/api/auth`) that are served. */
@@ -26,15 +36,36 @@ export const SIGN_IN_FAILURES_PER_ACCOUNT = { points: 10, durationS: 15 * 60 } a
 
 const failuresByEmail = new RateLimiterMemory({ points: SIGN_IN_FAILURES_PER_ACCOUNT.points, duration: SIGN_IN_FAILURES_PER_ACCOUNT.durationS });
 
-/** The string fields of a JSON object body (`{}` when the body is not a JSON object); better-auth validates the rest. */
-function stringFields(body: Uint8Array): Record<string, string> {
+/** What a POST with any body but JSON gets (415), in better-auth's error shape. */
+const NOT_JSON_MESSAGE = 'Send the request body as JSON (Content-Type: application/json)';
+
+const text = z.string({ error: 'must be a string' });
+const flag = z.boolean({ error: 'must be true or false' });
+
+/**
+ * The POST bodies, checked before better-auth reads them (it checks again): a bad body gets a 400 in our words
+ * instead of better-auth's (`[body.email] Invalid input: expected string, received number`). Other fields pass.
+ */
+const SIGN_IN_BODY = z.object({ email: text, password: text, rememberMe: flag.optional(), callbackURL: text.optional() });
+const CHANGE_PASSWORD_BODY = z.object({ currentPassword: text, newPassword: text, revokeOtherSessions: flag.optional() });
+const SIGN_OUT_BODY = z.object({});
+
+/**
+ * A POST body read with its route's schema.
+ * @returns the parsed fields, or a 400 `INVALID_BODY` answer naming the problem (not JSON, not an object, a field)
+ */
+function readBody<TSchema extends z.ZodType>(schema: TSchema, body: Uint8Array): z.output<TSchema> | Response {
+  let json: unknown;
   try {
-    const parsed: unknown = JSON.parse(new TextDecoder().decode(body));
-    if (typeof parsed !== 'object' || parsed === null) return {};
-    return Object.fromEntries(Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+    json = JSON.parse(new TextDecoder().decode(body));
   } catch {
-    return {};
+    return jsonError(400, 'INVALID_BODY', 'Invalid input: the request body is not valid JSON');
   }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    return jsonError(400, 'INVALID_BODY', 'Invalid input: the request body must be a JSON object');
+  }
+  const result = schema.safeParse(json);
+  return result.success ? result.data : jsonError(400, 'INVALID_BODY', `Invalid input: ${describeIssues(result.error.issues)}`);
 }
 
 /** An error in better-auth's JSON shape (`{ message, code }`), so the UI reads every auth answer alike. */
@@ -70,9 +101,11 @@ function withStandardRetryAfter(response: Response): Response {
 /**
  * Answers one request under `/api/auth` (route handler app/api/auth/[...all]). Besides better-auth's own answers
  * (200, 400 invalid input, 401 wrong credentials, 403 disabled account or foreign origin, 429 per address):
- * 404 for an endpoint not in {@link AUTH_ROUTES}, 403 for a cross-origin POST, 413 for a body over
- * `MAX_BODY_BYTES.auth`, 429 `TOO_MANY_ATTEMPTS` when the account's budget is spent, 400 `PASSWORD_UNCHANGED`.
- * Every 429 carries `Retry-After` in seconds. Never throws for bad input; database failures propagate (500).
+ * 404 for an endpoint not in {@link AUTH_ROUTES}, 403 for a cross-origin POST, 415 for a POST whose body is not
+ * JSON, 413 for a body over `MAX_BODY_BYTES.auth`, 400 `INVALID_BODY` for a body that is not a JSON object with
+ * the route's fields (message in our words), 429 `TOO_MANY_ATTEMPTS` when the account's budget is spent,
+ * 400 `PASSWORD_UNCHANGED`. Every 429 carries `Retry-After` in seconds. Never throws for bad input; database
+ * failures propagate (500).
  */
 export async function authHttpResponse(req: Request, db: Db): Promise<Response> {
   return withStandardRetryAfter(await answer(req, db));
@@ -84,20 +117,25 @@ async function answer(req: Request, db: Db): Promise<Response> {
   // Login CSRF too: better-auth checks Origin only when a cookie is sent; a sign-in form posted from another
   // site must not sign the victim's browser into an attacker's account either.
   if (req.method === 'POST' && !isSameOrigin(req)) return textResponse(403, 'Cross-origin request refused');
+  if (req.method === 'POST' && !hasJsonBody(req)) return jsonError(415, 'UNSUPPORTED_MEDIA_TYPE', NOT_JSON_MESSAGE);
   const body = await readLimitedBody(req, MAX_BODY_BYTES.auth);
   if (body instanceof Response) return body;
-  const request = withBody(req, body);
+  // better-auth keys its per-address limits on the address resolved by client-address.ts (TRUST_PROXY).
+  const request = withBody(req, body, withClientAddressHeader(req.headers));
   const auth = authFor(db);
 
-  const fields = stringFields(body);
   if (route === 'POST /sign-in/email') {
-    const email = fields.email?.trim().toLowerCase();
+    const fields = readBody(SIGN_IN_BODY, body);
+    if (fields instanceof Response) return fields;
+    const email = fields.email.trim().toLowerCase();
     return email ? guardedByAccount(email, () => auth.handler(request)) : auth.handler(request);
   }
   if (route === 'POST /change-password') {
+    const fields = readBody(CHANGE_PASSWORD_BODY, body);
+    if (fields instanceof Response) return fields;
     const actor = await actorFromHeaders(db, req.headers);
     if (!actor) return auth.handler(request); // better-auth answers 401
-    if (fields.newPassword !== undefined && fields.newPassword === fields.currentPassword) {
+    if (fields.newPassword === fields.currentPassword) {
       return jsonError(400, 'PASSWORD_UNCHANGED', 'The new password must differ from the current (one-time) password');
     }
     // Guessing the current password with a stolen session is throttled like sign-in.
@@ -106,6 +144,8 @@ async function answer(req: Request, db: Db): Promise<Response> {
     return response;
   }
   if (route === 'POST /sign-out') {
+    const checked = readBody(SIGN_OUT_BODY, body);
+    if (checked instanceof Response) return checked;
     const actor = await actorFromHeaders(db, req.headers);
     const response = await auth.handler(request);
     if (actor && response.ok) {

@@ -10,7 +10,7 @@ import {
   accountsUsers,
   accountsVerifications,
 } from '@server/db/schema/accounts';
-import { clientAddress } from '@server/api/client-address';
+import { CLIENT_ADDRESS_HEADER, clientAddress } from '@server/api/client-address';
 import { requestOrigin } from '@server/api/same-origin';
 import { env } from '@server/env';
 import { recordAudit } from './audit';
@@ -28,9 +28,10 @@ import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, hashPassword, verifyPassword 
  * - a disabled account cannot create a session (database hook below); its sessions are deleted on disable;
  * - `role`, `regionCode`, `disabled`, `mustChangePassword` are server-only user fields (`input: false`);
  * - sessions last 12 h, refreshed hourly; no cookie cache, so a disable takes effect on the next request;
- * - throttling: sign-in 5 attempts (configurable) / 60 s per client address, other auth calls 60 / 60 s, counted in
- *   `accounts_rate_limits` (see {@link SIGN_IN_RATE_LIMIT}); per-account throttling is in sign-in-throttle.ts.
- * Only the endpoints listed in auth-routes.ts are reachable over HTTP.
+ * - throttling: sign-in 5 attempts (configurable) / 60 s per client address (as server/api/client-address.ts
+ *   resolves it), other auth calls 60 / 60 s, counted in `accounts_rate_limits` (see {@link SIGN_IN_RATE_LIMIT});
+ *   per-account throttling is in auth-http-handler.ts.
+ * Only the endpoints listed in auth-http-handler.ts (`AUTH_ROUTES`) are reachable over HTTP.
  */
 
 /** Prefix of every better-auth cookie; the session cookie is `<prefix>.session_token` (`__Secure-` first over HTTPS). */
@@ -85,6 +86,9 @@ export function createAuth(db: Db) {
       customRules: { '/sign-in/email': SIGN_IN_RATE_LIMIT },
     },
     advanced: {
+      // The client address as client-address.ts resolves it (TRUST_PROXY), set by auth-http-handler.ts; better-auth's
+      // own reading of x-forwarded-for would trust a client's header, or lump every proxied request together.
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
       useSecureCookies: publicUrl?.startsWith('https://') ?? false,
       cookiePrefix: COOKIE_PREFIX,
       defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hasNoNul, regionCodeSchema } from '@kernel/zod-fields';
+import { dateIn, hasNoNul, regionCodeSchema } from '@kernel/zod-fields';
 import { ROLES } from '@server/db/schema/accounts';
 
 /**
@@ -44,6 +44,9 @@ export const usersListInput = z.object({
   q: z.string().max(100).refine(noNul, 'must not contain NUL').optional(),
 });
 
+/** Times the audit filters accept (UTC): from the Unix epoch to the last instant with a 4-digit year. */
+export const AUDIT_FILTER_RANGE = { min: new Date('1970-01-01T00:00:00.000Z'), max: new Date('9999-12-31T23:59:59.999Z') } as const;
+
 /** `accounts.audit.list`: newest first, filtered. */
 export const auditListInput = z.object({
   actorId: idText(64).optional(),
@@ -51,9 +54,9 @@ export const auditListInput = z.object({
   recordId: idText(128).optional(),
   action: idText(32).optional(),
   /** Inclusive lower bound of `at`. */
-  from: z.date().optional(),
+  from: dateIn(AUDIT_FILTER_RANGE.min, AUDIT_FILTER_RANGE.max).optional(),
   /** Exclusive upper bound of `at`. */
-  to: z.date().optional(),
+  to: dateIn(AUDIT_FILTER_RANGE.min, AUDIT_FILTER_RANGE.max).optional(),
   limit: z.number().int().min(1).max(200).default(50),
   offset: z.number().int().min(0).max(1_000_000).default(0),
 });

@@ -14,7 +14,7 @@ export interface Actor {
   regionCode: string;
   /** True until the account replaces its one-time password; every protected procedure refuses until then. */
   mustChangePassword: boolean;
-  /** Client address of this request (first `x-forwarded-for` value), null when unknown (command line). */
+  /** Client address of this request (a valid IP, server/api/client-address.ts), null when unknown (command line). */
   ipAddress: string | null;
   userAgent: string | null;
 }

@@ -10,7 +10,10 @@ import { clientAddress } from './client-address';
 /** Bytes a request body may have: tRPC calls and sign-in forms are small JSON. */
 export const MAX_BODY_BYTES = { trpc: 256 * 1024, auth: 16 * 1024 } as const;
 
-/** Anonymous requests per client address: 600 per 60 s (a tileset view loads a few hundred files). */
+/**
+ * Anonymous requests per client address: 600 per 60 s (a tileset view loads a few hundred files). Each procedure
+ * call of a tRPC batch counts as one request.
+ */
 export const ANONYMOUS_RATE_LIMIT = { points: 600, durationS: 60 } as const;
 
 const anonymousLimiter = new RateLimiterMemory({ points: ANONYMOUS_RATE_LIMIT.points, duration: ANONYMOUS_RATE_LIMIT.durationS });
@@ -32,12 +35,13 @@ export function tooManyRequests(msBeforeNext: number): Response {
 }
 
 /**
- * Counts one anonymous request of the caller's address; resolves to a 429 response when the budget is spent,
- * else null. Requests without an address share the key `unknown`.
+ * Counts anonymous work of the caller's address; resolves to a 429 response when the budget is spent, else null.
+ * Requests without an address share the key `unknown`.
+ * @param calls points to count: 1 per request, or the number of procedure calls in a tRPC batch
  */
-export async function throttleAnonymous(req: Request): Promise<Response | null> {
+export async function throttleAnonymous(req: Request, calls = 1): Promise<Response | null> {
   try {
-    await anonymousLimiter.consume(clientAddress(req.headers) ?? 'unknown');
+    await anonymousLimiter.consume(clientAddress(req.headers) ?? 'unknown', calls);
     return null;
   } catch (rejection) {
     if (rejection instanceof RateLimiterRes) return tooManyRequests(rejection.msBeforeNext);
@@ -45,9 +49,9 @@ export async function throttleAnonymous(req: Request): Promise<Response | null> 
   }
 }
 
-/** {@link throttleAnonymous} as a yes/no: true while the caller's address still has budget. */
-export async function allowAnonymous(req: Request): Promise<boolean> {
-  return (await throttleAnonymous(req)) === null;
+/** {@link throttleAnonymous} as a yes/no: true while the caller's address still has budget for `calls`. */
+export async function allowAnonymous(req: Request, calls = 1): Promise<boolean> {
+  return (await throttleAnonymous(req, calls)) === null;
 }
 
 /**
@@ -74,8 +78,19 @@ export async function readLimitedBody(req: Request, maxBytes: number): Promise<U
   return new Uint8Array(Buffer.concat(chunks));
 }
 
-/** A copy of `req` whose body is `body` (after {@link readLimitedBody} consumed the original stream). */
-export function withBody(req: Request, body: Uint8Array<ArrayBuffer>): Request {
+/**
+ * Whether the request declares a JSON body: its media type (before any `;` parameter, case-insensitive,
+ * RFC 9110 §8.3.1) is exactly `application/json`. Suffix types (`application/vnd.api+json`) do not count.
+ */
+export function hasJsonBody(req: Request): boolean {
+  return (req.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase() === 'application/json';
+}
+
+/**
+ * A copy of `req` whose body is `body` (after {@link readLimitedBody} consumed the original stream).
+ * @param headers the copy's headers (default: those of `req`)
+ */
+export function withBody(req: Request, body: Uint8Array<ArrayBuffer>, headers: Headers = req.headers): Request {
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
-  return new Request(req.url, { method: req.method, headers: req.headers, body: hasBody ? body : undefined, signal: req.signal });
+  return new Request(req.url, { method: req.method, headers, body: hasBody ? body : undefined, signal: req.signal });
 }

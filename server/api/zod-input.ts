@@ -5,6 +5,14 @@ import { InputError } from '@kernel/errors';
 const ZOD_PREFIX = /^Invalid input: /;
 
 /**
+ * zod issues as one sentence in our words: `path: message` per issue, joined by `; ` (`input: …` for the whole
+ * value), zod's own `Invalid input: ` prefix dropped. Holds no input value unless a schema's message quotes one.
+ */
+export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
+  return issues.map((issue) => `${issue.path.length ? issue.path.join('.') : 'input'}: ${issue.message.replace(ZOD_PREFIX, '')}`).join('; ');
+}
+
+/**
  * A tRPC input parser built from a zod schema. It keeps zod's input/output types (`_input`/`_output`, the
  * shape tRPC infers client types from) but throws a sentence instead of zod's JSON dump.
  */
@@ -29,8 +37,7 @@ export function zodInput<TSchema extends z.ZodType>(schema: TSchema): ReadableZo
     parse(raw: unknown): z.output<TSchema> {
       const result = schema.safeParse(raw);
       if (result.success) return result.data;
-      const reasons = result.error.issues.map((issue) => `${issue.path.length ? issue.path.join('.') : 'input'}: ${issue.message.replace(ZOD_PREFIX, '')}`);
-      throw new InputError(`Invalid input: ${reasons.join('; ')}`, { context: { issues: result.error.issues } });
+      throw new InputError(`Invalid input: ${describeIssues(result.error.issues)}`, { context: { issues: result.error.issues } });
     },
   };
 }
