@@ -73,7 +73,11 @@ test('the twin opens on Jiangxi with zero requests leaving localhost and a non-b
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('GanTwin 数字住建');
   await waitForTwinReady(page);
-  await expect(page.getByTestId('layer-panel').locator('[data-layer-id="regions-city"]')).toBeVisible();
+  // Layers are grouped by plate (titled by the plate manifest) and CIM level.
+  const twinGroup = page.getByTestId('layer-panel').locator('fieldset[data-plate="twin"]');
+  await expect(twinGroup.locator('legend')).toHaveText('城市底座与模型');
+  await expect(twinGroup.locator('[data-cim-level="1"] [data-layer-id="regions-city"]')).toBeVisible();
+  await expect(twinGroup.locator('[data-cim-level="2"] [data-layer-id="nanchang-roads"]')).toBeVisible();
   await expect(page.getByTestId('model-list').locator('[data-file-name="AC20-FZK-Haus.ifc"]')).toBeVisible();
 
   const camera = await page.evaluate(() => window.__gantwin!.camera());

@@ -13,6 +13,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { formatShareableUrl, JIANGXI_OVERVIEW_CAMERA, type CameraState, type TwinUrlState } from '@viewer/core/camera-url';
 import { createTranslator, formatLocaleCookie, LOCALE_QUERY_PARAM, type Locale } from '@viewer/core/i18n';
 import { layerTitle, resolveLayerVisibility, type LayerDescriptor } from '@viewer/core/layer-descriptor';
+import type { FeatureCollection } from '@viewer/core/geojson-lines';
 import type { SceneLayer } from '@viewer/core/scene-layer';
 import type { FeatureSelection } from '@viewer/core/selection';
 import type { FlyToPoint } from '@viewer/cesium/camera-pose';
@@ -39,6 +40,9 @@ const NANCHANG_VIEW = { west: 115.45, east: 116.6, south: 28.15, north: 29.2, ma
 /** The layer-kind plugins of the globe: the core kinds, then the kinds plates add (a plate's kind wins). */
 const LAYER_KINDS = [...CORE_LAYER_KINDS, ...CLIENT_PLATES.flatMap((plate) => plate.layerKinds ?? [])];
 const PLATE_ORDER = CLIENT_PLATES.map((plate) => plate.slug);
+
+/** What a data-driven layer draws when its GeoJSON could not be loaded. */
+const EMPTY_FEATURE_COLLECTION: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 type RouterOutputs = inferRouterOutputs<AppRouter>;
 
@@ -93,10 +97,11 @@ export function TwinShell({ locale, initialUrlState, initialData }: TwinShellPro
         isVisible: visibility[layer.id] ?? false,
         style: layer.style,
         options: layer.options,
-        data: geo.dataById.get(layer.id) ?? null,
+        // A layer whose data failed to load is drawn empty (the toast says why), so it does not hold up readiness.
+        data: geo.dataById.get(layer.id) ?? (geo.errorsById.has(layer.id) ? EMPTY_FEATURE_COLLECTION : null),
         order: index,
       })) as SceneLayer[],
-    [layers, visibility, geo.dataById],
+    [layers, visibility, geo.dataById, geo.errorsById],
   );
 
   const onSelect = useCallback(
