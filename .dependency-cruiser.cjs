@@ -3,15 +3,23 @@
  * `npm run lint:deps` must stay at zero violations.
  */
 
-/** Plate slugs (STYLE.md table). A plate's folders are server/<slug>/, viewer/<slug>/, app/<slug>/, data/<slug>/. */
-const PLATES = ['twin', 'accounts', 'review', 'sites', 'lifelines', 'sensors', 'renovation', 'villages', 'healthcheck', 'reports', 'cockpit'];
+/**
+ * Plate slugs (kernel/plate-slugs.json, the house style's table; the plate host refuses a plate not listed there).
+ * A plate's folders are server/<slug>/, viewer/<slug>/, app/<slug>/, data/<slug>/ and server/db/schema/<slug>.ts.
+ */
+const PLATES = require('./kernel/plate-slugs.json');
 const PLATE_GROUP = `(${PLATES.join('|')})`;
 /**
  * Files of a plate that other plates may import (its public surface). `accounts` is the base every plate builds
  * on: who the actor is (session-actor), region scope, the audit trail, and its test fixtures and sign-in endpoint
  * for other plates' tests.
  */
-const PLATE_PUBLIC_FILES = ['^server/accounts/(region-scope|session-actor|audit|types|test-fixtures|auth-http-handler)\\.ts$'];
+const PLATE_PUBLIC_FILES = [
+  '^server/accounts/(region-scope|session-actor|audit|types|test-fixtures|auth-http-handler)\\.ts$',
+  '^app/accounts/account-menu-slot\\.tsx$',
+];
+/** Test code and test support may reach other plates' tables (fixtures); production code may not. */
+const TEST_FILES = '(\\.test\\.ts|/test-fixtures\\.ts|/access-walk\\.ts)$';
 
 module.exports = {
   forbidden: [
@@ -22,6 +30,20 @@ module.exports = {
       from: { path: `^${side}/${PLATE_GROUP}/` },
       to: { path: `^(server|viewer|app|data)/${PLATE_GROUP}/`, pathNot: [`^(server|viewer|app|data)/$1/`, ...PLATE_PUBLIC_FILES] },
     })),
+    {
+      name: 'no-plate-reads-another-plates-tables',
+      comment: "A plate's code uses its own tables (server/db/schema/<slug>.ts); another plate's data comes through that plate's services.",
+      severity: 'error',
+      from: { path: `^server/${PLATE_GROUP}/`, pathNot: TEST_FILES },
+      to: { path: `^server/db/schema/${PLATE_GROUP}\\.ts$`, pathNot: '^server/db/schema/$1\\.ts$' },
+    },
+    {
+      name: 'the-host-stays-neutral',
+      comment: 'The plate host (server/host, jobs, api, db; app/shell; viewer core, cesium, ui) knows plates only through the plate lists.',
+      severity: 'error',
+      from: { path: '^(server/(host|jobs|api|db)|app/shell|viewer/(core|cesium|ui|plugins))/', pathNot: TEST_FILES },
+      to: { path: `^(server|app|viewer)/${PLATE_GROUP}/`, pathNot: PLATE_PUBLIC_FILES },
+    },
     { name: 'no-cycles', severity: 'error', from: {}, to: { circular: true } },
     {
       name: 'kernel-imports-nothing-of-ours',

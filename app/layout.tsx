@@ -5,7 +5,7 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { translate } from '@viewer/core/i18n';
-import { TWIN_MESSAGES } from '@viewer/twin/messages';
+import { SHELL_MESSAGES } from '@viewer/ui/shell-messages';
 import { getRequestLocale } from './locale';
 import { Providers } from './providers';
 import './globals.css';
@@ -15,8 +15,8 @@ import './accounts/accounts.css';
 export async function generateMetadata(): Promise<Metadata> {
   const locale = await getRequestLocale();
   return {
-    title: translate(TWIN_MESSAGES, locale, 'app.pageTitle'),
-    description: translate(TWIN_MESSAGES, locale, 'app.productSubtitle'),
+    title: translate(SHELL_MESSAGES, locale, 'app.pageTitle'),
+    description: translate(SHELL_MESSAGES, locale, 'app.productSubtitle'),
     icons: { icon: '/favicon.svg' },
   };
 }

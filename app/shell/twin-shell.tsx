@@ -22,9 +22,9 @@ import type { FlyRequest } from '@viewer/cesium/twin-globe';
 import { FeaturePanel } from '@viewer/ui/feature-panel';
 import { LayerPanel } from '@viewer/ui/layer-panel';
 import { LocaleSwitch } from '@viewer/ui/locale-switch';
-import { TWIN_MESSAGES } from '@viewer/twin/messages';
-import { HONGGUTAN_DEMO_PLACE, NANCHANG_PLACE } from '@viewer/twin/quick-places';
-import { TwinHeader, type QuickPlace } from '@viewer/twin/twin-header';
+import { SHELL_MESSAGES } from '@viewer/ui/shell-messages';
+import { HONGGUTAN_DEMO_PLACE, NANCHANG_PLACE } from '@viewer/ui/quick-places';
+import { TwinHeader, type QuickPlace } from '@viewer/ui/twin-header';
 import type { AppRouter } from '@server/api/root';
 import { AccountMenuSlot } from '../accounts/account-menu-slot';
 import { CLIENT_PLATES } from '../plates';
@@ -37,8 +37,9 @@ import { useTwinUrl } from './use-twin-url';
 /** Nanchang's extent for the breadcrumb, degrees (WGS84), and the highest camera that still counts, m. */
 const NANCHANG_VIEW = { west: 115.45, east: 116.6, south: 28.15, north: 29.2, maxHeightM: 250_000 } as const;
 
-/** The layer-kind plugins of the globe: the core kinds, then the kinds plates add (a plate's kind wins). */
+/** The layer-kind plugins of the globe: the core kinds, then the kinds plates add (one plugin per kind). */
 const LAYER_KINDS = [...CORE_LAYER_KINDS, ...CLIENT_PLATES.flatMap((plate) => plate.layerKinds ?? [])];
+const DRAWN_KINDS = new Set(LAYER_KINDS.map((plugin) => plugin.kind));
 const PLATE_ORDER = CLIENT_PLATES.map((plate) => plate.slug);
 
 /** What a data-driven layer draws when its GeoJSON could not be loaded. */
@@ -70,7 +71,7 @@ function geoFeatureOf(selection: FeatureSelection, data: ReturnType<typeof useGe
 
 /** The twin shell (see module doc). */
 export function TwinShell({ locale, initialUrlState, initialData }: TwinShellProps) {
-  const t = createTranslator(TWIN_MESSAGES, locale);
+  const t = createTranslator(SHELL_MESSAGES, locale);
   const trpc = useTRPC();
   const router = useRouter();
   const url = useTwinUrl(initialUrlState);
@@ -175,11 +176,15 @@ export function TwinShell({ locale, initialUrlState, initialData }: TwinShellPro
     ...(apiError ? [t('api.error', { message: apiError.message })] : []),
     ...[...geo.errorsById].map(([id, message]) => t('layers.fetchError', { title: titleOfLayer(id), message })),
     ...Object.entries(layerErrors).map(([id, message]) => t('layers.fetchError', { title: titleOfLayer(id), message })),
+    ...layers
+      .filter((layer) => !DRAWN_KINDS.has(layer.kind) && visibility[layer.id])
+      .map((layer) => t('layers.unsupportedKind', { title: layerTitle(layer, locale), kind: layer.kind })),
   ];
 
   const panelProps: PlatePanelProps = { locale, layers, selection, onSelect, flyTo };
   const selectedLayer = selection ? (layers.find((layer) => layer.id === selection.layerId) ?? null) : null;
-  const selectedPlate = selection ? CLIENT_PLATES.find((plate) => plate.slug === selection.plate) : undefined;
+  // The panel of the plate that owns the selected layer (the URL's plate only when it names no known layer).
+  const selectedPlate = selection ? CLIENT_PLATES.find((plate) => plate.slug === (selectedLayer?.plate ?? selection.plate)) : undefined;
   const geoFeature = selection ? geoFeatureOf(selection, geo.dataById) : null;
   const SelectionPanel = selectedPlate?.SelectionPanel;
 

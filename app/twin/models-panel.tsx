@@ -5,7 +5,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { ModelList } from '@viewer/twin/model-list';
-import { modelPlace } from '@viewer/twin/quick-places';
+import { modelPlace } from '@viewer/ui/quick-places';
 import type { PlatePanelProps } from '../shell/client-plate';
 import { useTRPC } from '../providers';
 import { modelIdOfLayer, modelLayerIdOf } from './model-layer-id';

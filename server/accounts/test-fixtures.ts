@@ -3,7 +3,8 @@ import { eq } from 'drizzle-orm';
 import type { Actor } from '@server/api/actor';
 import type { Db } from '@server/db/client';
 import { accountsUsers, type Role } from '@server/db/schema/accounts';
-import { elements, models, regions, type RegionLevel } from '@server/db/schema/twin';
+import { regions, type RegionLevel } from '@server/db/schema/regions';
+import { elements, models } from '@server/db/schema/twin';
 import { createUser } from './users-service';
 
 /**

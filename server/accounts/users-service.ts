@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { Actor } from '@server/api/actor';
 import type { Db } from '@server/db/client';
 import { accountsCredentials, accountsSessions, accountsUsers, type Role } from '@server/db/schema/accounts';
-import { regions } from '@server/db/schema/twin';
+import { regions } from '@server/db/schema/regions';
 import { ConflictError, NotFoundError, ScopeError } from '@kernel/errors';
 import { InputError } from '@kernel/errors';
 import { changedFields, recordAudit, type CliActor } from './audit';

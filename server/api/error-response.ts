@@ -16,5 +16,5 @@ export function errorResponse(route: string, error: unknown, logger: Logger): Re
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
     logger.error(`${route}: ${error instanceof Error ? error.message : String(error)}`, { status, detail });
   }
-  return new Response(publicMessageForError(error), { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  return new Response(publicMessageForError(error), { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
 }

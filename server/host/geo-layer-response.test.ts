@@ -7,6 +7,7 @@ import { connectTestDb } from '@server/db/test-database';
 import { GEO_LAYER_MAX_AGE_S, geoLayerResponse, type GeoLayerRouteDeps } from './geo-layer-response';
 import { SERVER_PLATES } from '@server/plates';
 import { seedLayers } from './seed-layers';
+import type { GeoLayerSource } from './server-plate';
 
 const connection = connectTestDb();
 const logger = createRecordingLogger();
@@ -47,7 +48,11 @@ describe('GET /api/geo/<layerId> (geoLayerResponse)', () => {
       ...deps,
       plates: SERVER_PLATES.map((plate) => ({
         ...plate,
-        geoLayers: Object.fromEntries(Object.entries(plate.geoLayers ?? {}).map(([id, source]) => [id, { ...source, query: (actor: null) => (queries.push(id), source.query(actor)) }])),
+        geoLayers: Object.fromEntries(
+          Object.entries(plate.geoLayers ?? {}).map(([id, source]): [string, GeoLayerSource] =>
+            source.cache === 'public' ? [id, { cache: 'public', query: () => (queries.push(id), source.query()) }] : [id, source],
+          ),
+        ),
       })),
     };
     const second = await geoLayerResponse(counting, new Request('http://localhost/api/geo/x'), 'regions-county');

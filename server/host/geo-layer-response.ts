@@ -81,7 +81,7 @@ export async function geoLayerResponse(deps: GeoLayerRouteDeps, req: Request, la
     const versionMs = updatedAt.getTime();
     let pending = cache.get(id);
     if (!pending || (await pending.catch(() => null))?.versionMs !== versionMs) {
-      pending = db.execute<{ body: string }>(source.query(null)).then((result) => buildCachedLayer(result.rows[0].body, versionMs));
+      pending = db.execute<{ body: string }>(source.query()).then((result) => buildCachedLayer(result.rows[0].body, versionMs));
       cache.set(id, pending);
       pending.catch(() => cache.delete(id));
     }

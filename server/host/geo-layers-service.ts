@@ -52,6 +52,6 @@ export async function resolveGeoLayer(
  */
 export async function geoLayerGeoJson(db: Db, actor: Actor | null, plates: readonly ServerPlate[], input: { layerId: string }): Promise<string> {
   const { source } = await resolveGeoLayer(db, plates, input.layerId);
-  const result = await db.execute<{ body: string }>(source.query(actor));
+  const result = await db.execute<{ body: string }>(source.cache === 'public' ? source.query() : source.query(actor));
   return result.rows[0].body;
 }

@@ -1,9 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { inArray } from 'drizzle-orm';
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { InputError, InvariantError } from '@kernel/errors';
 import { SILENT_LOGGER } from '@kernel/logger';
+import { isPlateSlug } from '@kernel/plate-slugs';
 import { createCallerFactory, createTrpcContext, publicProcedure, router } from '@server/api/trpc';
 import { zodInput } from '@server/api/zod-input';
 import { createRecordingLogger } from '@server/api/recording-logger';
@@ -35,12 +38,17 @@ const demoRouter = router({
 });
 
 const seedCalls: string[] = [];
+const flakyRuns = new Set<number>();
 const DEMO_JOB = defineJob<{ n: number }, { square: number }>({
   queue: 'demo.square',
   payloadSchema: z.object({ n: z.number().int() }).strict(),
-  policy: { retryLimit: 0, expireInSeconds: 60 },
+  policy: { retryLimit: 1, retryDelay: 1, expireInSeconds: 60 },
   async run({ n }) {
     if (n < 0) throw new InputError(`demo.square: n must be ≥ 0, got ${n}`);
+    if (n === 7 && !flakyRuns.has(n)) {
+      flakyRuns.add(n);
+      throw new Error('demo.square: database connection lost');
+    }
     return { square: n * n };
   },
 });
@@ -109,7 +117,7 @@ describe('a plate added by a list entry only', () => {
     expect(without.status).toBe(404);
   });
 
-  it('gets its job run by the worker; a GanTwinError fails it at once with its message', async () => {
+  it('gets its job run by the worker: a GanTwinError fails it at once, any other error is retried', async () => {
     // As db:up does for the real plates: the owner creates the queues (a queue is a new partition: DDL) …
     const handlers = await loadJobHandlers(PLATES);
     await stopBoss(await startBoss(inject('databaseOwnerUrl'), handlers, { supervise: false, maxConnections: 1 }));
@@ -122,6 +130,10 @@ describe('a plate added by a list entry only', () => {
       const [okOutcome, badOutcome] = await waitForJobs(boss, DEMO_JOB, [ok, bad], { pollIntervalMs: 200 });
       expect(okOutcome).toMatchObject({ state: 'completed', result: { square: 144 }, retryCount: 0 });
       expect(badOutcome).toMatchObject({ state: 'failed', error: 'demo.square: n must be ≥ 0, got -1', retryCount: 0 });
+      // n = 7 throws a plain Error on its first run (a transient failure): retried once, then completed.
+      const flaky = await enqueueJob(boss, DEMO_JOB, { n: 7 });
+      const [flakyOutcome] = await waitForJobs(boss, DEMO_JOB, [flaky], { pollIntervalMs: 200 });
+      expect(flakyOutcome).toMatchObject({ state: 'completed', result: { square: 49 }, retryCount: 1 });
       await expect(enqueueJob(boss, DEMO_JOB, { n: 1.5 })).rejects.toThrow(/invalid demo\.square payload: n: /);
     } finally {
       await stopBoss(boss);
@@ -138,8 +150,31 @@ describe('assertPlateList', () => {
     expect(() => assertPlateList(SERVER_PLATES)).not.toThrow();
   });
 
-  it('refuses, when the worker loads the handlers, a queue of another plate or a queue declared twice', async () => {
-    await expect(loadJobHandlers([{ ...DEMO_PLATE, jobs: async () => [{ ...DEMO_JOB, queue: 'twin.square' }] }])).rejects.toThrow(/job queue twin\.square must start with "demo\."/);
+  it('refuses catalogue layers that could never be served or selected', () => {
+    const demoLayer = DEMO_PLATE.layers![0];
+    const withLayer = (patch: Partial<typeof demoLayer>) => [{ ...DEMO_PLATE, layers: [{ ...demoLayer, ...patch }] }];
+    expect(() => assertPlateList(withLayer({ id: 'Bad_ID with spaces' }))).toThrow(/layer id "Bad_ID with spaces" must be lower-case words/);
+    expect(() => assertPlateList(withLayer({ url: '/api/geo/other' }))).toThrow(/url must be \/api\/geo\/demo-points/);
+    expect(() => assertPlateList(withLayer({ cimLevel: 99 }))).toThrow(/cimLevel must be 1\.\.7 or null, got 99/);
+    expect(() => assertPlateList(withLayer({ kind: 'tileset', url: '/tiles/x/tileset.json' }))).toThrow(/a GeoJSON source needs a layer of kind geojson\/points\/tubes, not tileset/);
+    expect(() => assertPlateList([{ ...DEMO_PLATE, geoLayers: {} }])).toThrow(/points layer demo-points has no GeoJSON source/);
+    expect(() => assertPlateList([{ ...DEMO_PLATE, geoLayers: {}, layers: [{ ...demoLayer, kind: 'imagery', url: 'javascript:alert(1)', options: null }] }])).toThrow(/url must be a same-site path or https:\/\//);
+  });
+
+  it('lists every plate folder of server/ under a slug of kernel/plate-slugs.json (so the dependency rules cover it)', () => {
+    const HOST_FOLDERS = ['api', 'db', 'host', 'jobs'];
+    const folders = readdirSync(fileURLToPath(new URL('..', import.meta.url)), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && !HOST_FOLDERS.includes(entry.name))
+      .map((entry) => entry.name);
+    expect(folders.filter((name) => !isPlateSlug(name))).toEqual([]);
+    expect(SERVER_PLATES.map((plate) => plate.slug).filter((slug) => !isPlateSlug(slug))).toEqual([]);
+  });
+
+  it('refuses, when the worker loads the handlers, a foreign queue, a repeated queue or a policy without bounds', async () => {
+    await expect(loadJobHandlers([{ ...DEMO_PLATE, jobs: async () => [{ ...DEMO_JOB, policy: { retryLimit: 10_000, expireInSeconds: 60 } }] }])).rejects.toThrow(/retryLimit must be 0\.\.5, got 10000/);
+    await expect(loadJobHandlers([{ ...DEMO_PLATE, jobs: async () => [{ ...DEMO_JOB, policy: { expireInSeconds: 0 } }] }])).rejects.toThrow(/expireInSeconds must be 1\.\./);
+    await expect(loadJobHandlers([{ ...DEMO_PLATE, slug: 'Pro be' }])).rejects.toThrow(/slug must be lower-case letters/);
+    await expect(loadJobHandlers([{ ...DEMO_PLATE, jobs: async () => [{ ...DEMO_JOB, queue: 'twin.square' }] }])).rejects.toThrow(/job queue twin\.square must be "demo.<job>"/);
     await expect(loadJobHandlers([{ ...DEMO_PLATE, jobs: async () => [DEMO_JOB, DEMO_JOB] }])).rejects.toThrow(/job queue demo\.square is declared twice/);
     expect((await loadJobHandlers(SERVER_PLATES)).map((handler) => handler.queue)).toEqual(['twin.convert-model']);
   });

@@ -1,11 +1,12 @@
 import type { AnyRouter } from '@trpc/server';
 import type { SQL } from 'drizzle-orm';
 import { invariant } from '@kernel/errors';
-import type { LayerDefinition } from '@kernel/layer-kinds';
+import { GEOJSON_DATA_KINDS, type LayerDefinition } from '@kernel/layer-kinds';
+import { layerIdSchema } from '@kernel/zod-fields';
 import type { Logger } from '@kernel/logger';
 import type { Actor } from '@server/api/actor';
 import type { Db } from '@server/db/client';
-import type { JobHandler } from '@server/jobs/job-handler';
+import { MAX_JOB_EXPIRY_S, MAX_JOB_RETRIES, type JobHandler } from '@server/jobs/job-handler';
 
 /**
  * The server side of a plate (业务板块): what the host needs to mount it. A plate owns `server/<slug>/` and
@@ -14,19 +15,17 @@ import type { JobHandler } from '@server/jobs/job-handler';
  * the `/api/geo/<layerId>` sources, the layer catalogue seed and the seed step of `npm start`.
  */
 
-/** A GeoJSON source of one catalogue layer, served at `GET /api/geo/<layerId>`. */
-export interface GeoLayerSource {
-  /**
-   * SQL that returns one row with one column `body`: the FeatureCollection as JSON text (WGS84 lon/lat degrees,
-   * RFC 7946). Region-scoped layers filter on `actor` here (null = anonymous).
-   */
-  query(actor: Actor | null): SQL<string>;
-  /**
-   * `public`: the same answer for every caller, changing only when the plate is seeded again — the host keeps it
-   * compressed in memory with an ETag. `private`: built per request, never shared between callers.
-   */
-  cache: 'public' | 'private';
-}
+/**
+ * A GeoJSON source of one catalogue layer, served at `GET /api/geo/<layerId>`. Its SQL returns one row with one
+ * column `body`: the FeatureCollection as JSON text (WGS84 lon/lat degrees, RFC 7946; each feature's `id` is what a
+ * pick selects).
+ * - `public`: the same answer for every caller (it gets no actor), changing only when the plate is seeded again —
+ *   the host keeps it in memory with an ETag.
+ * - `private`: built per request for the caller (`null` = anonymous: filter to what anyone may see), never shared.
+ */
+export type GeoLayerSource =
+  | { cache: 'public'; query(): SQL<string> }
+  | { cache: 'private'; query(actor: Actor | null): SQL<string> };
 
 /** What a plate's seed step receives. */
 export interface PlateSeedContext {
@@ -91,29 +90,43 @@ export function assertPlateList(plates: readonly ServerPlate[]): void {
     invariant(/^[a-z]+$/.test(plate.slug), `plates: slug must be lower-case letters, got ${JSON.stringify(plate.slug)}`);
     invariant(!slugs.has(plate.slug), `plates: slug ${plate.slug} is listed twice`);
     slugs.add(plate.slug);
+    const sources = plate.geoLayers ?? {};
     for (const layer of plate.layers ?? []) {
       invariant(layer.plate === plate.slug, `plates: ${plate.slug}: layer ${layer.id} says plate ${layer.plate}`);
+      invariant(layerIdSchema.safeParse(layer.id).success, `plates: ${plate.slug}: layer id ${JSON.stringify(layer.id)} must be lower-case words joined by "-"`);
       invariant(!layerIds.has(layer.id), `plates: layer id ${layer.id} is declared twice`);
+      invariant(layer.cimLevel === null || (Number.isInteger(layer.cimLevel) && layer.cimLevel >= 1 && layer.cimLevel <= 7), `plates: ${layer.id}: cimLevel must be 1..7 or null, got ${layer.cimLevel}`);
       layerIds.add(layer.id);
+      const isDataKind = GEOJSON_DATA_KINDS.includes(layer.kind);
+      if (isDataKind) {
+        invariant(Object.hasOwn(sources, layer.id), `plates: ${plate.slug}: ${layer.kind} layer ${layer.id} has no GeoJSON source in geoLayers`);
+        invariant(layer.url === `/api/geo/${layer.id}`, `plates: ${layer.id}: url must be /api/geo/${layer.id}, got ${layer.url}`);
+      } else {
+        invariant(/^(\/[^/]|https:\/\/)/.test(layer.url), `plates: ${layer.id}: url must be a same-site path or https://, got ${layer.url}`);
+      }
     }
-    for (const layerId of Object.keys(plate.geoLayers ?? {})) {
-      invariant(
-        (plate.layers ?? []).some((layer) => layer.id === layerId),
-        `plates: ${plate.slug}: GeoJSON source ${layerId} has no catalogue layer of this plate`,
-      );
+    for (const layerId of Object.keys(sources)) {
+      const layer = (plate.layers ?? []).find((candidate) => candidate.id === layerId);
+      invariant(layer, `plates: ${plate.slug}: GeoJSON source ${layerId} has no catalogue layer of this plate`);
+      invariant(GEOJSON_DATA_KINDS.includes(layer.kind), `plates: ${layerId}: a GeoJSON source needs a layer of kind ${GEOJSON_DATA_KINDS.join('/')}, not ${layer.kind}`);
     }
   }
 }
 
 /**
  * Loads every plate's job handlers (the worker's queues), in plate order.
- * @throws {InvariantError} when a queue is not prefixed by its plate's slug or two handlers share a queue
+ * @throws {InvariantError} when the list breaks {@link assertPlateList}, a queue is not `<slug>.<job>`, two handlers
+ *   share a queue, or a policy retries more than `MAX_JOB_RETRIES` times or lacks a sane `expireInSeconds`
  */
 export async function loadJobHandlers(plates: readonly ServerPlate[]): Promise<JobHandler[]> {
+  assertPlateList(plates);
   const handlers: JobHandler[] = [];
   for (const plate of plates) {
     for (const job of (await plate.jobs?.()) ?? []) {
-      invariant(job.queue.startsWith(`${plate.slug}.`), `plates: ${plate.slug}: job queue ${job.queue} must start with "${plate.slug}."`);
+      invariant(new RegExp(`^${plate.slug}\\.[a-z0-9]+(-[a-z0-9]+)*$`).test(job.queue), `plates: ${plate.slug}: job queue ${job.queue} must be "${plate.slug}.<job>" (lower-case words joined by "-")`);
+      const { retryLimit = 0, expireInSeconds } = job.policy;
+      invariant(retryLimit >= 0 && retryLimit <= MAX_JOB_RETRIES, `plates: ${job.queue}: retryLimit must be 0..${MAX_JOB_RETRIES}, got ${retryLimit}`);
+      invariant(expireInSeconds >= 1 && expireInSeconds <= MAX_JOB_EXPIRY_S, `plates: ${job.queue}: expireInSeconds must be 1..${MAX_JOB_EXPIRY_S}, got ${expireInSeconds}`);
       invariant(!handlers.some((handler) => handler.queue === job.queue), `plates: job queue ${job.queue} is declared twice`);
       handlers.push(job);
     }

@@ -1,5 +1,5 @@
 import PgBoss from 'pg-boss';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { GanTwinError, InputError, invariant, NotFoundError } from '@kernel/errors';
 import { SILENT_LOGGER, type Logger } from '@kernel/logger';
 import type { JobContext, JobHandler } from './job-handler';
@@ -121,7 +121,7 @@ export async function stopBoss(boss: PgBoss, timeoutMs = 30_000): Promise<void> 
  * @throws {InputError} naming each invalid field (`placement.latDeg: Too big: expected number to be <=90`)
  * @example const jobId = await enqueueJob(boss, CONVERT_MODEL_JOB, { sourcePath, name: 'FZK-Haus' });
  */
-export async function enqueueJob<Payload>(boss: PgBoss, handler: JobHandler<Payload>, payload: Payload): Promise<string> {
+export async function enqueueJob<Payload, Input>(boss: PgBoss, handler: JobHandler<Payload, unknown, Input>, payload: Input): Promise<string> {
   const parsed = handler.payloadSchema.safeParse(payload);
   if (!parsed.success) throw new InputError(`queue: invalid ${handler.queue} payload: ${reasonsOf(parsed.error)}`, { context: { issues: parsed.error.issues } });
   const jobId = await boss.send(handler.queue, parsed.data as object);
@@ -150,7 +150,8 @@ async function runJob<Payload, Output>(boss: PgBoss, handler: JobHandler<Payload
   try {
     return await handler.run(parsed.data, { ...context, jobId: job.id });
   } catch (error) {
-    if (error instanceof GanTwinError) await disableRetries(boss, handler.queue, job.id);
+    // Final: our typed errors and validation errors (see job-handler.ts); anything else is retried.
+    if (error instanceof GanTwinError || error instanceof z.ZodError) await disableRetries(boss, handler.queue, job.id);
     logger.error(`${handler.queue}: job ${job.id}: ${error instanceof Error ? error.message : String(error)}`);
     throw error;
   }

@@ -8,7 +8,8 @@ import { convertModel, type ConvertModelResult } from './convert-model';
 /**
  * The twin plate's job `twin.convert-model`: one IFC file → tileset + `models`/`elements` rows (convert-model.ts),
  * run by the worker process. A failed conversion (broken IFC, unsupported schema, bad georeferencing) is final:
- * it throws an `InputError` with the tiler's reason, which the worker records without retrying.
+ * it throws an `InputError` with the tiler's reason, which the worker records without retrying. A failure that may
+ * go away (file system, database, a crashed parser) throws a plain `Error`, which the queue retries per its policy.
  */
 
 /** Zod schema of a placement (WGS84 degrees, metres; heading clockwise from true north). */
@@ -59,6 +60,7 @@ export const CONVERT_MODEL_JOB = defineJob<z.output<typeof convertModelPayloadSc
   async run(payload, ctx) {
     const started = performance.now();
     const result = await convertModel(ctx.db, payload, { tilesDir: ctx.tilesDir, logger: ctx.logger });
+    if (result.status === 'failed' && result.isRetryable) throw new Error(result.error ?? 'convert-model: conversion failed');
     if (result.status === 'failed') {
       throw new InputError(result.error ?? `${path.basename(payload.sourcePath)}: conversion failed`, { context: { jobId: ctx.jobId, modelId: result.id } });
     }

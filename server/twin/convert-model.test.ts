@@ -48,9 +48,21 @@ describe('convertModel with an injected failing converter', () => {
       { tilesDir, convert: async () => { throw new GeorefError('bad-georef.ifc: IfcProjectedCRS EPSG:99999 is unknown'); } },
     );
     created.push(result.id);
-    expect(result).toMatchObject({ status: 'failed', cached: false, elementCount: 0, error: 'bad-georef.ifc: IfcProjectedCRS EPSG:99999 is unknown' });
+    expect(result).toMatchObject({ status: 'failed', cached: false, elementCount: 0, error: 'bad-georef.ifc: IfcProjectedCRS EPSG:99999 is unknown', isRetryable: false });
     const [row] = await connection.db.select().from(models).where(eq(models.id, result.id));
     expect(row).toMatchObject({ status: 'failed', errorMessage: result.error, regionCode: '360100', fileName: 'bad-georef.ifc' });
+  });
+
+  it('marks a failure that is not the fault of the file (disk, database, crash) as retryable', async () => {
+    const source = path.join(work, 'disk-full.ifc');
+    writeFileSync(source, `ISO-10303-21;\n/* disk ${Date.now()} */\n`);
+    const result = await convertModel(
+      connection.db,
+      { sourcePath: source, name: 'disk full' },
+      { tilesDir, convert: async () => { throw new Error('ENOSPC: no space left on device, write'); } },
+    );
+    created.push(result.id);
+    expect(result).toMatchObject({ status: 'failed', error: 'ENOSPC: no space left on device, write', isRetryable: true });
   });
 });
 

@@ -9,7 +9,7 @@ import type { Actor } from '@server/api/actor';
 import type { Db } from '@server/db/client';
 import { elements, models, type ModelVisibility } from '@server/db/schema/twin';
 import { tilesetUrlOf } from './models-service';
-import { InputError } from '@kernel/errors';
+import { GanTwinError, InputError } from '@kernel/errors';
 import { SILENT_LOGGER, type Logger } from '@kernel/logger';
 import { convertIfc, TILER_VERSION } from '@tiling/index';
 import type { ConversionReport } from '@tiling/index';
@@ -69,6 +69,11 @@ export interface ConvertModelResult {
   tilesetUrl: string;
   /** The failure message when `status` is 'failed'. */
   error: string | null;
+  /**
+   * Whether the failure may go away on another try: an error that is not a `GanTwinError` (file system, database,
+   * a crash). A broken file, an unsupported schema or bad georeferencing is final. `false` on success.
+   */
+  isRetryable: boolean;
 }
 
 /**
@@ -162,7 +167,7 @@ export async function convertModel(db: Db, input: ConvertModelInput, deps: Conve
   if (!input.force && isReusable) {
     await db.update(models).set({ name: input.name, regionCode, visibility }).where(eq(models.id, existing.id));
     logger.info(`convert-model: ${fileName} unchanged, reusing model ${existing.id}`);
-    return { id: existing.id, status: 'ready', cached: true, elementCount: existing.elementCount, tilesetUrl: tilesetUrlOf(existing.id), error: null };
+    return { id: existing.id, status: 'ready', cached: true, elementCount: existing.elementCount, tilesetUrl: tilesetUrlOf(existing.id), error: null, isRetryable: false };
   }
 
   const id = existing?.id ?? randomUUID();
@@ -187,12 +192,12 @@ export async function convertModel(db: Db, input: ConvertModelInput, deps: Conve
     const { report } = await convert(input.sourcePath, { outDir, placement: input.placement }, { logger, onProgress: deps.onProgress });
     const elementCount = await registerOutput(db, id, outDir, report, deps.batchSize ?? ELEMENT_INSERT_BATCH_SIZE);
     logger.info(`convert-model: ${fileName} → model ${id}, ${elementCount} elements`);
-    return { id, status: 'ready', cached: false, elementCount, tilesetUrl: tilesetUrlOf(id), error: null };
+    return { id, status: 'ready', cached: false, elementCount, tilesetUrl: tilesetUrlOf(id), error: null, isRetryable: false };
   } catch (error) {
     const message = publicMessageOf(error, [path.dirname(path.resolve(input.sourcePath)), path.resolve(deps.tilesDir)]);
     logger.error(`convert-model: ${fileName} failed: ${message}`);
     await db.update(models).set({ status: 'failed', errorMessage: message, updatedAt: sql`now()` }).where(eq(models.id, id));
-    return { id, status: 'failed', cached: false, elementCount: 0, tilesetUrl: tilesetUrlOf(id), error: message };
+    return { id, status: 'failed', cached: false, elementCount: 0, tilesetUrl: tilesetUrlOf(id), error: message, isRetryable: !(error instanceof GanTwinError) };
   }
 }
 

@@ -37,7 +37,7 @@ const ROADS_COLLECTION = sql<string>`
     FROM road_segments`;
 
 /** A public source that answers the same SQL to everyone. */
-const publicSource = (query: SQL<string>): GeoLayerSource => ({ query: () => query, cache: 'public' });
+const publicSource = (query: SQL<string>): GeoLayerSource => ({ cache: 'public', query: () => query });
 
 /** The twin plate's GeoJSON sources by catalogue layer id (data/twin/layers.ts). */
 export const TWIN_GEO_LAYERS: Readonly<Record<string, GeoLayerSource>> = {

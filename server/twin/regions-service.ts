@@ -2,7 +2,7 @@ import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Actor } from '@server/api/actor';
 import type { Db } from '@server/db/client';
-import { regions } from '@server/db/schema/twin';
+import { regions } from '@server/db/schema/regions';
 import type { regionsListInput } from './inputs';
 import type { Region } from './types';
 

@@ -5,7 +5,7 @@ import { PROVINCE, REGION_LEVELS, REGION_SOURCE_CRS, type RegionLevelDefinition 
 import type { Db } from '@server/db/client';
 import { WGS84_SRID } from '@server/db/columns/geo';
 import type { GeoJsonMultiPolygon } from '@server/db/columns/geojson';
-import { regions } from '@server/db/schema/twin';
+import { regions } from '@server/db/schema/regions';
 import { InputError } from '@kernel/errors';
 import { readFeatureCollectionFile } from './feature-collection-file';
 import { gcj02PositionToWgs84, gcj02ToWgs84 } from './gcj02-geometry';

@@ -1,6 +1,7 @@
 import type { GeoJsonPolygon } from '@server/db/columns/geojson';
 import type { LayerKind, LayerKindOptions, LayerStyle } from '@kernel/layer-kinds';
-import type { ModelStatus, RegionLevel } from '@server/db/schema/twin';
+import type { RegionLevel } from '@server/db/schema/regions';
+import type { ModelStatus } from '@server/db/schema/twin';
 
 /**
  * Output shapes of the twin plate's services and routers (the API contract in docs/api.md).

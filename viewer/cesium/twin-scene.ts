@@ -11,10 +11,11 @@
  * @see https://cesium.com/learn/cesiumjs/ref-doc/CesiumWidget.html
  */
 import type { CesiumWidget, ScreenSpaceEventHandler } from '@cesium/engine';
+import { invariant } from '@kernel/errors';
 import type { LayerKind } from '@kernel/layer-kinds';
 import { JIANGXI_OVERVIEW_CAMERA, type CameraState } from '@viewer/core/camera-url';
 import { LayerSet, type SceneLayer } from '@viewer/core/scene-layer';
-import { isSameFeature, type FeatureLabel, type FeatureSelection } from '@viewer/core/selection';
+import { isSafeFeatureId, isSameFeature, type FeatureLabel, type FeatureSelection } from '@viewer/core/selection';
 import type { EventEmitter, TwinEventMap } from '@viewer/core/twin-events';
 import {
   applyCameraState,
@@ -70,7 +71,8 @@ export class TwinScene {
 
   /**
    * Creates the widget inside `container` and starts at `initialCamera` (default: the Jiangxi overview).
-   * @param layerKinds the layer-kind plugins this scene draws with (one per kind; a later one replaces an earlier)
+   * @param layerKinds the layer-kind plugins this scene draws with (one per kind)
+   * @throws {InvariantError} when two plugins draw the same kind
    */
   constructor(
     private readonly Cesium: CesiumModule,
@@ -110,7 +112,11 @@ export class TwinScene {
         this.updateReadiness();
       },
     };
-    for (const plugin of layerKinds) this.bindings.set(plugin.kind, plugin.bind(context) as LayerKindBinding<unknown>);
+    for (const plugin of layerKinds) {
+      // Two plates drawing one kind differently would silently draw each other's layers: refuse.
+      invariant(!this.bindings.has(plugin.kind), `twin-scene: two layer-kind plugins for kind ${plugin.kind}`);
+      this.bindings.set(plugin.kind, plugin.bind(context) as LayerKindBinding<unknown>);
+    }
     this.layers = new LayerSet<unknown>((kind) => this.bindings.get(kind) ?? null);
 
     this.handler = new Cesium.ScreenSpaceEventHandler(scene.canvas);
@@ -214,7 +220,8 @@ export class TwinScene {
       if (kinds && !kinds.includes(layer.kind)) continue;
       const binding = this.bindings.get(layer.kind);
       const featureId = binding?.pick?.(handle, picked, layer) ?? null;
-      if (featureId === null) continue;
+      // A feature whose id cannot be kept in the URL and shown safely is not selectable.
+      if (featureId === null || !isSafeFeatureId(featureId)) continue;
       return {
         selection: { plate: layer.plate, layerId: layer.id, featureId },
         label: binding?.label?.(handle, picked, layer) ?? null,

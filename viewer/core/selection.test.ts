@@ -34,6 +34,11 @@ describe('sel URL values (parseSelectionParam / formatSelectionParam)', () => {
     expect(parseSelectionParam(formatSelectionParam(twin))).toEqual(twin);
   });
 
+  it('accepts non-ASCII text and surrogate pairs in a feature id', () => {
+    expect(parseSelectionParam('villages:village-points:上饶婺源县江湾村')?.featureId).toBe('上饶婺源县江湾村');
+    expect(parseSelectionParam('reports:reports-points:𠀀-1')?.featureId).toBe('𠀀-1');
+  });
+
   it('reads a bare GlobalId (links made before plates) as a twin selection without layer', () => {
     expect(parseSelectionParam('2XQ$n5SLP5MBLyL442paFx')).toEqual({ plate: 'twin', layerId: '', featureId: '2XQ$n5SLP5MBLyL442paFx' });
   });
@@ -46,6 +51,13 @@ describe('sel URL values (parseSelectionParam / formatSelectionParam)', () => {
     ['an empty feature id', 'twin:model-1:'],
     ['a control character', 'twin:model-1:a\u0000b'],
     ['a 129-character feature id', `twin:model-1:${'x'.repeat(129)}`],
+    ['a 65-character layer id', `twin:${'a'.repeat(65)}:x`],
+    ['a 21-letter plate', `${'p'.repeat(21)}:model-1:x`],
+    ['a right-to-left override', 'twin:model-1:ab\u202ecd'],
+    ['a C1 control', 'twin:model-1:a\u0085b'],
+    ['DEL', 'twin:model-1:a\u007fb'],
+    ['a line separator', 'twin:model-1:a\u2028b'],
+    ['a lone surrogate', 'twin:model-1:a\ud800b'],
   ])('refuses %s', (_name, value) => {
     expect(parseSelectionParam(value)).toBeNull();
   });

@@ -51,11 +51,32 @@ export function isSameFeature(a: FeatureSelection | null, b: FeatureSelection | 
 /** Longest feature id kept in a URL, characters. */
 export const FEATURE_ID_MAX_CHARS = 128;
 
-const SELECTION_PARAM_PATTERN = /^([a-z]+):([a-z0-9]+(?:-[a-z0-9]+)*|):([^\u0000-\u001f]{1,128})$/;
+/** Longest layer id kept in a URL, characters (the catalogue's limit). */
+export const LAYER_ID_MAX_CHARS = 64;
+
+const SELECTION_PARAM_PATTERN = /^([a-z]{1,20}):([a-z0-9]+(?:-[a-z0-9]+)*|):(.+)$/s;
+/**
+ * Characters a feature id may not hold: C0/C1 controls, DEL, line/paragraph separators and bidirectional overrides
+ * (they could make a displayed id look like another).
+ */
+const UNSAFE_FEATURE_ID_CHARS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
+/** A UTF-16 surrogate without its partner (not text; `String.prototype.isWellFormed` is ES2024). */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Whether a feature id can be kept in a URL and shown (length, safe characters, no lone surrogates). */
+export function isSafeFeatureId(featureId: string): boolean {
+  return (
+    featureId.length >= 1 &&
+    featureId.length <= FEATURE_ID_MAX_CHARS &&
+    !UNSAFE_FEATURE_ID_CHARS.test(featureId) &&
+    !LONE_SURROGATE.test(featureId)
+  );
+}
 
 /**
- * Reads a `sel` URL value: `<plate>:<layerId>:<featureId>` (plate: lower-case letters; layer id: catalogue id or
- * empty; feature id: 1–{@link FEATURE_ID_MAX_CHARS} characters without control characters, may contain `:`). A bare
+ * Reads a `sel` URL value: `<plate>:<layerId>:<featureId>` (plate: 1–20 lower-case letters; layer id: catalogue id
+ * of at most {@link LAYER_ID_MAX_CHARS} characters, or empty; feature id: {@link isSafeFeatureId}, may contain `:`). A bare
  * IFC GlobalId (links made before plates) reads as `{ plate: 'twin', layerId: '', featureId: <GlobalId> }`.
  * @returns the selection, or `null` for anything else
  */
@@ -63,7 +84,8 @@ export function parseSelectionParam(value: string | null): FeatureSelection | nu
   if (!value) return null;
   if (isGlobalId(value)) return { plate: 'twin', layerId: '', featureId: value };
   const match = SELECTION_PARAM_PATTERN.exec(value);
-  return match ? { plate: match[1], layerId: match[2], featureId: match[3] } : null;
+  if (!match || match[2].length > LAYER_ID_MAX_CHARS || !isSafeFeatureId(match[3])) return null;
+  return { plate: match[1], layerId: match[2], featureId: match[3] };
 }
 
 /** Writes a selection as a `sel` URL value (see {@link parseSelectionParam}). */

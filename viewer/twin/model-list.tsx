@@ -3,7 +3,7 @@
  */
 import { createTranslator, formatNumber, type Locale } from '@viewer/core/i18n';
 import { TWIN_MESSAGES } from './messages';
-import { isInJiangxi } from './quick-places';
+import { isInJiangxi } from '@viewer/ui/quick-places';
 
 /** The model fields the list shows; `twin.models.list` items satisfy it structurally. */
 export interface ModelListItem {

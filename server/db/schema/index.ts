@@ -1,5 +1,6 @@
 /**
  * The whole Drizzle schema, one file per plate (STYLE rule 19). drizzle-kit reads this file.
  */
+export * from './regions';
 export * from './twin';
 export * from './accounts';

@@ -13,11 +13,11 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { LayerKind, LayerKindOptions, LayerStyle } from '@kernel/layer-kinds';
-import { lineString, multiPolygon, point, pointZ, polygon } from '../columns/geo';
+import { lineString, pointZ, polygon } from '../columns/geo';
 
 /**
  * Tables of the `twin` plate (unprefixed, STYLE rule 19): converted IFC models and their elements, the layer
- * catalogue, administrative regions and the Nanchang road network. Every geometry is EPSG:4326 with a GiST index.
+ * catalogue and the Nanchang road network (administrative regions are shared reference data: ./regions.ts). Every geometry is EPSG:4326 with a GiST index.
  */
 
 /**
@@ -27,8 +27,6 @@ import { lineString, multiPolygon, point, pointZ, polygon } from '../columns/geo
 export type ModelVisibility = 'public' | 'internal';
 /** Conversion state of a model row. */
 export type ModelStatus = 'converting' | 'ready' | 'failed';
-/** Administrative level of a region. */
-export type RegionLevel = 'province' | 'city' | 'county';
 /** Axis-aligned box in the model's ENU frame at its anchor, metres. */
 export interface EnuBox {
   min: [number, number, number];
@@ -140,33 +138,6 @@ export const layers = pgTable('layers', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-/** Administrative regions: Jiangxi province, its 11 prefecture cities and 100 counties/districts. */
-export const regions = pgTable(
-  'regions',
-  {
-    /** 6-digit admin code (360000 province, 360100 南昌市, 360102 东湖区 …). */
-    code: text('code').primaryKey(),
-    name: text('name').notNull(),
-    level: text('level').$type<RegionLevel>().notNull(),
-    parentCode: text('parent_code'),
-    /** Label point, lon/lat degrees WGS84 (converted from the source's `cp`). */
-    center: point('center').notNull(),
-    /** Boundary in WGS84 lon/lat degrees (converted vertex by vertex from the source CRS). */
-    boundary: multiPolygon('boundary').notNull(),
-    /** Provenance of the geometry (package@version path). */
-    source: text('source').notNull(),
-    /** CRS of the source coordinates and the conversion applied, e.g. `GCJ-02 (converted with gcoord)`. */
-    sourceCrs: text('source_crs').notNull(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [
-    index('regions_parent_idx').on(t.parentCode),
-    index('regions_level_idx').on(t.level),
-    index('regions_center_gist').using('gist', t.center),
-    index('regions_boundary_gist').using('gist', t.boundary),
-  ],
-);
-
 /** Central Nanchang road segments (KDD Cup 2021 CityBrain), one straight segment between intersections. */
 export const roadSegments = pgTable(
   'road_segments',
@@ -190,9 +161,4 @@ export const modelsRelations = relations(models, ({ many }) => ({ elements: many
 /** An element belongs to one model. */
 export const elementsRelations = relations(elements, ({ one }) => ({
   model: one(models, { fields: [elements.modelId], references: [models.id] }),
-}));
-/** Regions form a tree through `parentCode`. */
-export const regionsRelations = relations(regions, ({ one, many }) => ({
-  parent: one(regions, { fields: [regions.parentCode], references: [regions.code], relationName: 'region_parent' }),
-  children: many(regions, { relationName: 'region_parent' }),
 }));

@@ -4,7 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import { createTranslator, type Locale } from '@viewer/core/i18n';
-import { TWIN_MESSAGES } from './messages';
+import { SHELL_MESSAGES } from './shell-messages';
 
 /** Quick-navigation targets of the header. */
 export type QuickPlace = 'jiangxi' | 'nanchang' | 'honggutan';
@@ -21,7 +21,7 @@ export interface TwinHeaderProps {
 
 /** The header (see module doc). */
 export function TwinHeader({ locale, breadcrumb, onQuickNav, controls }: TwinHeaderProps) {
-  const t = createTranslator(TWIN_MESSAGES, locale);
+  const t = createTranslator(SHELL_MESSAGES, locale);
   return (
     <header className="gt-header">
       <div className="gt-header__brand">
