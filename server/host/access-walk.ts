@@ -38,10 +38,22 @@ export interface AccessRow<Targets> {
   callerRole?: Actor['role'];
 }
 
-/** A plate's part of the walk: its records and one row per procedure (`<slug>.<path>`). */
+/**
+ * What a region-scoped (`private`) GeoJSON source must give each caller: a check of the feature ids it answers
+ * (anonymous, the 南昌 caller and the province caller; all get HTTP 200).
+ */
+export interface GeoAccessRow<Targets> {
+  anonymous(featureIds: string[], targets: Targets): void;
+  cityA(featureIds: string[], targets: Targets): void;
+  province(featureIds: string[], targets: Targets): void;
+}
+
+/** A plate's part of the walk: its records and one row per procedure (`<slug>.<path>`) and private GeoJSON source. */
 export interface PlateAccessWalk<Targets> {
   setUp(ctx: AccessWalkSetUp): Promise<Targets>;
   rows: Readonly<Record<string, AccessRow<Targets>>>;
+  /** One row per `private` GeoJSON source of the plate, by layer id (public sources are checked generically). */
+  geoRows?: Readonly<Record<string, GeoAccessRow<Targets>>>;
 }
 
 /** Declares a plate's access walk (keeps the type of its targets). */

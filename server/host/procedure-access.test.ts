@@ -4,14 +4,18 @@ import { appRouter, createCaller } from '@server/api/root';
 import { createTrpcContext } from '@server/api/trpc';
 import { createTestAccount, ensureTestRegions, TEST_REGIONS } from '@server/accounts/test-fixtures';
 import { connectTestDb } from '@server/db/test-database';
+import { SILENT_LOGGER } from '@kernel/logger';
 import { SERVER_PLATES } from '@server/plates';
+import { geoLayerResponse } from './geo-layer-response';
+import { seedLayers } from './seed-layers';
 import { expectAccessOutcome, type AccessRow, type AppCaller, type PlateAccessWalk } from './access-walk';
 
 /**
  * Walks every tRPC procedure of every plate in server/plates.ts with four callers (issue #3): anonymous, a
  * signed-in account of the wrong role, a city-A (南昌) account aimed at a city-B (九江) record, and a province
  * account aimed at the same record. Each plate's rows are in `server/<slug>/access-walk.ts`; a plate without
- * that file, or a procedure without a row, fails the first test.
+ * that file, or a procedure without a row, fails the first test. Every GeoJSON source is walked too: a public one
+ * must answer everyone alike, a private one needs its `geoRows` entry.
  */
 
 const connection = connectTestDb();
@@ -67,6 +71,37 @@ describe('every tRPC procedure under anonymous, wrong-role, city-A-on-city-B and
       if (row.wrongRole) await expectAccessOutcome(row.wrongRole, row.call(callers.wrongRole, targets));
       await expectAccessOutcome(row.cityAOnB, row.call(isAdmin ? callers.cityAdmin : callers.cityPlanner, targets));
       await expectAccessOutcome(row.province, row.call(isAdmin ? callers.provinceAdmin : callers.provincePlanner, targets));
+    });
+  }
+});
+
+describe('every GeoJSON source of every plate under anonymous, 南昌 and province callers', () => {
+  const deps = (actor: Actor | null) => ({ getDb: () => db, logger: SILENT_LOGGER, plates: SERVER_PLATES, actorOf: async () => actor });
+  const featureIdsOf = async (layerId: string, actor: Actor | null) => {
+    const response = await geoLayerResponse(deps(actor), new Request(`http://localhost/api/geo/${layerId}`), layerId);
+    expect(response.status).toBe(200);
+    return ((await response.json()) as { features: { id: string | number }[] }).features.map((feature) => String(feature.id));
+  };
+  const sources = SERVER_PLATES.flatMap((plate) => Object.entries(plate.geoLayers ?? {}).map(([layerId, source]) => ({ slug: plate.slug, layerId, source })));
+
+  beforeAll(() => seedLayers(db, SERVER_PLATES.flatMap((plate) => plate.layers ?? [])));
+
+  for (const { slug, layerId, source } of sources) {
+    it(`${slug} ${layerId} (${source.cache}): ${source.cache === 'public' ? 'the same answer for everyone' : 'its access row holds'}`, async () => {
+      const cityA = await account('planner', TEST_REGIONS.nanchang);
+      const province = await account('planner', TEST_REGIONS.province);
+      const answers = { anonymous: await featureIdsOf(layerId, null), cityA: await featureIdsOf(layerId, cityA), province: await featureIdsOf(layerId, province) };
+      if (source.cache === 'public') {
+        expect(answers.cityA).toEqual(answers.anonymous);
+        expect(answers.province).toEqual(answers.anonymous);
+        return;
+      }
+      const loaded = walks.find((candidate) => candidate.slug === slug);
+      const row = loaded?.walk.geoRows?.[layerId];
+      expect(row, `server/${slug}/access-walk.ts has a geoRows entry for the private source ${layerId}`).toBeDefined();
+      row!.anonymous(answers.anonymous, loaded!.targets);
+      row!.cityA(answers.cityA, loaded!.targets);
+      row!.province(answers.province, loaded!.targets);
     });
   }
 });
