@@ -18,10 +18,11 @@ export type Geometry =
   | { type: 'MultiPolygon'; coordinates: readonly (readonly (readonly Position[])[])[] }
   | { type: 'GeometryCollection'; geometries: readonly Geometry[] };
 
-/** A GeoJSON feature collection (RFC 7946 §3.3); `properties` are not read here. */
+/** A GeoJSON feature collection (RFC 7946 §3.3); `id` and `properties` are not read here. */
 export interface FeatureCollection {
   type: 'FeatureCollection';
-  features: readonly { type: 'Feature'; geometry: Geometry | null; properties?: unknown }[];
+  /** Features; `id` is the feature identifier of RFC 7946 §3.2 (a string or a number), absent when unnamed. */
+  features: readonly { type: 'Feature'; id?: string | number; geometry: Geometry | null; properties?: unknown }[];
 }
 
 /** A polyline as flat degrees: `[lon0, lat0, lon1, lat1, …]`, at least two positions. */
