@@ -97,7 +97,8 @@ describe('resolveImagerySource', () => {
     expect(resolveImagerySource('/x/{z}/{x}/{y}', { scheme: 'xyz', maximumLevel: 0 }).maximumLevel).toBe(0);
   });
 
-  it('refuses an unknown scheme', () => {
+  it('refuses missing options and an unknown scheme', () => {
+    expect(() => resolveImagerySource('/x/{z}/{x}/{y}', null)).toThrow('options with a scheme (xyz, tms or wmts) are missing');
     expect(() => resolveImagerySource('/x', { scheme: 'wms' } as unknown as ImageryOptions)).toThrow('unknown scheme wms');
   });
 });

@@ -94,8 +94,8 @@ function nonEmpty(values: string[] | undefined): string[] | undefined {
  * The layer opacity to draw with: `options.alpha` clamped to [0, 1]; a missing or non-finite value is
  * {@link IMAGERY_DEFAULTS}.alpha (1, opaque).
  */
-export function imageryAlpha(options: ImageryOptions): number {
-  const alpha = options.alpha;
+export function imageryAlpha(options: ImageryOptions | null): number {
+  const alpha = options?.alpha;
   if (alpha === undefined || !Number.isFinite(alpha)) return IMAGERY_DEFAULTS.alpha;
   return Math.min(1, Math.max(0, alpha));
 }
@@ -105,13 +105,16 @@ export function imageryAlpha(options: ImageryOptions): number {
  *
  * @param url - the layer's `url`: an XYZ template (`{z}/{x}/{y}`), a TMS root (the folder of
  *   tilemapresource.xml) or a WMTS tile template
+ * @param options - the layer's options; `null` (a catalogue row without options) is refused, as is any scheme
+ *   other than `xyz`, `tms` or `wmts`
  * @returns the source; opacity and visibility are not part of it (they change in place)
- * @throws {InputError} when the url does not fit the scheme (an XYZ template without `{z}`, `{x}` and `{y}`, a
+ * @throws {InputError} when options are missing, the url does not fit the scheme (an XYZ template without `{z}`, `{x}` and `{y}`, a
  *   WMTS url without `{TileMatrix}`, `{TileRow}` and `{TileCol}`, a `{layer}`/`{TileMatrixSet}` placeholder
  *   without its option) or `maximumLevel` is out of range
  */
-export function resolveImagerySource(url: string, options: ImageryOptions): ImagerySource {
+export function resolveImagerySource(url: string, options: ImageryOptions | null): ImagerySource {
   if (url.trim().length === 0) throw new InputError('imagery: url is empty', { context: { url } });
+  if (options === null) throw new InputError(`imagery ${url}: options with a scheme (xyz, tms or wmts) are missing`, { context: { url } });
   const base: ImagerySourceBase = {
     url,
     tilingScheme: options.tilingScheme ?? IMAGERY_DEFAULTS.tilingScheme,
@@ -169,8 +172,8 @@ export function resolveImagerySource(url: string, options: ImageryOptions): Imag
  * A key of everything that decides the provider (url, scheme and every option except `alpha`): two layers with
  * equal keys can share one provider, a changed key means the layer must be built again.
  */
-export function imagerySourceKey(url: string, options: ImageryOptions): string {
-  const { alpha: _alpha, ...providerOptions } = options;
+export function imagerySourceKey(url: string, options: ImageryOptions | null): string {
+  const { alpha: _alpha, ...providerOptions } = options ?? {};
   // Sorted keys: the same options in another key order are the same provider.
   return `${url}\n${JSON.stringify(providerOptions, Object.keys(providerOptions).sort())}`;
 }

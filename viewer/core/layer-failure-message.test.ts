@@ -23,6 +23,15 @@ describe('layerFailureMessage', () => {
     );
   });
 
+  it('does not repeat a reason that already names the kind and url', () => {
+    expect(layerFailureMessage(layer, new Error('terrain /terrain/jiangxi: bad layer.json'))).toBe(
+      'terrain layer dem-jiangxi (/terrain/jiangxi): bad layer.json',
+    );
+    expect(layerFailureMessage(layer, new Error('terrain /other: bad layer.json'))).toBe(
+      'terrain layer dem-jiangxi (/terrain/jiangxi): terrain /other: bad layer.json',
+    );
+  });
+
   it('says "unknown error" for nothing useful, and stops on cyclic causes', () => {
     expect(layerFailureMessage(layer, undefined)).toMatch(/: unknown error$/);
     expect(layerFailureMessage(layer, {})).toMatch(/: unknown error$/);

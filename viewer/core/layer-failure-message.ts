@@ -29,8 +29,12 @@ function reasonOf(cause: unknown, depth: number): string {
  *
  * @param cause - whatever the load rejected with: an `Error`, a CesiumJS `TileProviderError` or
  *   `RequestErrorEvent`, or a reason of our own (a string)
- * @returns `<kind> layer <id> (<url>): <reason>`; nested `error`/`cause` reasons are appended in parentheses
+ * @returns `<kind> layer <id> (<url>): <reason>`; nested `error`/`cause` reasons are appended in parentheses, and a
+ *   reason that itself starts with `<kind> <url>: ` (our own input errors, which name what they refuse) loses that
+ *   prefix instead of repeating it
  */
 export function layerFailureMessage(layer: Pick<SceneLayer, 'kind' | 'id' | 'url'>, cause: unknown): string {
-  return `${layer.kind} layer ${layer.id} (${layer.url}): ${reasonOf(cause, 0)}`;
+  const reason = reasonOf(cause, 0);
+  const ownPrefix = `${layer.kind} ${layer.url}: `;
+  return `${layer.kind} layer ${layer.id} (${layer.url}): ${reason.startsWith(ownPrefix) ? reason.slice(ownPrefix.length) : reason}`;
 }
