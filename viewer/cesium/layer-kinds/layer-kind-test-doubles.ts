@@ -18,14 +18,16 @@ export interface RecordingContext extends LayerKindContext {
 }
 
 /**
- * Builds a recording context around `scene` (only the members a test needs; `isDestroyed` defaults to `false`).
+ * Builds a recording context around `scene` (only the members a test needs). The stand-in itself becomes
+ * `ctx.scene`, so the test sees what the plugin sets on it; a missing `isDestroyed` is added, answering `false`.
  */
 export function recordingContext(Cesium: CesiumModule, scene: Partial<Scene>): RecordingContext {
   const reports: [string, string | null][] = [];
   let renders = 0;
+  scene.isDestroyed ??= () => false;
   return {
     Cesium,
-    scene: { isDestroyed: () => false, ...scene } as Scene,
+    scene: scene as Scene,
     requestRender: () => {
       renders++;
     },
