@@ -43,3 +43,38 @@ export function recordingContext(Cesium: CesiumModule, scene: Partial<Scene>): R
 export function sceneLayerOf<K extends LayerKind>(kind: K, options: LayerKindOptions[K], patch: Partial<SceneLayer> = {}): SceneLayer {
   return { id: `${kind}-1`, plate: 'twin', kind, url: `/layers/${kind}-1`, isVisible: true, style: null, options, data: null, order: 0, ...patch };
 }
+
+/**
+ * CesiumJS labels read their CSS font through the DOM (`getComputedStyle` of a probe div), which Node lacks.
+ * Installs the smallest stand-in `document` that answers for fonts written as `[italic] [bold] <size>px <family>`,
+ * unless a real one exists.
+ *
+ * @returns a function that removes the stand-in again
+ */
+export function installFontDocument(): () => void {
+  const global = globalThis as { document?: unknown };
+  if (global.document !== undefined) return () => {};
+  const computed = (font: string): Record<string, string> => {
+    const tokens = font.trim().split(/\s+/);
+    const sizeIndex = tokens.findIndex((token) => /^\d+(\.\d+)?px$/.test(token));
+    return {
+      'font-style': tokens.includes('italic') ? 'italic' : 'normal',
+      'font-weight': tokens.includes('bold') ? 'bold' : 'normal',
+      'font-size': sizeIndex >= 0 ? tokens[sizeIndex] : '16px',
+      'font-family': sizeIndex >= 0 ? tokens.slice(sizeIndex + 1).join(' ') : 'sans-serif',
+      'line-height': 'normal',
+    };
+  };
+  global.document = {
+    createElement: () => ({ style: {} as { font?: string } }),
+    body: { appendChild: () => {}, removeChild: () => {} },
+    defaultView: {
+      getComputedStyle: (element: { style: { font?: string } }) => ({
+        getPropertyValue: (property: string) => computed(element.style.font ?? '')[property] ?? '',
+      }),
+    },
+  };
+  return () => {
+    delete global.document;
+  };
+}
