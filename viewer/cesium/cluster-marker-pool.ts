@@ -89,7 +89,7 @@ export class ClusterMarkerPool {
     }
   }
 
-  /** Circle `index` and its count (for tests and picking checks). */
+  /** Circle `index` and its count, shown or not (for tests and diagnostics). */
   get(index: number): { circle: ReturnType<PointPrimitiveCollection['get']>; count: ReturnType<LabelCollection['get']> } {
     return { circle: this.circles.get(index), count: this.counts.get(index) };
   }

@@ -11,6 +11,9 @@
  * - The provider is set with `scene.terrainProvider = …` once `CesiumTerrainProvider.fromUrl` has resolved
  *   (equivalent to `scene.setTerrain(new Terrain(promise))`, but the choice among several layers stays here).
  * - Errors: a `layer.json` that cannot be read, and the first failed terrain tile, are reported once per attach.
+ *   A url without any `layer.json` (404) does not fail to load: CesiumJS then assumes default heightmap
+ *   parameters, so the layer loads (and, being the last visible one, wins), and the first tile request fails and
+ *   is reported (seen in Chromium against a local server).
  * - `requestVertexNormals` (lighting) changes the tile requests, so changing it rebuilds the layer.
  *
  * @see https://github.com/CesiumGS/quantized-mesh (format), https://cesium.com/learn/cesiumjs/ref-doc/CesiumTerrainProvider.html
