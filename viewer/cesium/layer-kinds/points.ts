@@ -60,8 +60,8 @@ export const DEFAULT_POINT_COLOUR = '#ffb300';
 /** Marker sizes, CSS px: diameter plain and highlighted, outline width plain and highlighted. */
 export const POINT_MARKER_PX = { size: 10, highlightedSize: 15, outline: 1.5, highlightedOutline: 3 } as const;
 
-/** Marker labels: CSS font, and the gap between a marker's centre and its label's bottom, CSS px. */
-export const POINT_LABEL_STYLE = { font: '13px sans-serif', gapPx: 9 } as const;
+/** Marker labels: CSS font, text outline width (CSS px), and the gap between a marker's centre and its label's bottom (CSS px). */
+export const POINT_LABEL_STYLE = { font: '13px sans-serif', outlinePx: 3, gapPx: 9 } as const;
 
 /** The `id` of every marker and marker label: what picking and the tooltip read. */
 export interface PointMarkerId {
@@ -87,7 +87,9 @@ export interface PointsHandle {
   points: PointPrimitive[];
   markerLabels: (Label | null)[];
   markerIds: PointMarkerId[];
+  /** The same ids as a set: a pick belongs to this layer when its `id` is in it. */
   ownIds: Set<PointMarkerId>;
+  /** Marker positions, ECEF metres. */
   positionsEcef: Cartesian3[];
   /** Position tested against the horizon: the marker, or its surface point when below the ellipsoid. */
   horizonEcef: Cartesian3[];
@@ -99,13 +101,16 @@ export interface PointsHandle {
   colour: Color;
   hoveredId: string | null;
   selectedId: string | null;
-  /** Screen-space buffers, reused per re-clustering. */
+  /** Per marker, reused by every re-clustering: window x and y (CSS px from the canvas's top-left corner) and state. */
   xs: Float64Array;
   ys: Float64Array;
+  /** `MARKER_HIDDEN`, `MARKER_CLUSTERABLE` or `MARKER_ALONE` (viewer/core/screen-clusters.ts). */
   states: Uint8Array;
+  /** The last clustering (reused buffers). */
   clusters: ScreenClusters;
   /** Camera/canvas version the clusters were computed for; -1 = never / must redo. */
   clusteredVersion: number;
+  /** Markers drawn on their own after the last clustering. */
   shownMarkerCount: number;
 }
 
@@ -177,7 +182,7 @@ export const POINTS_LAYER_KIND: LayerKindPlugin<PointsHandle> = {
         font: POINT_LABEL_STYLE.font,
         fillColor: white,
         outlineColor: black,
-        outlineWidth: 3,
+        outlineWidth: POINT_LABEL_STYLE.outlinePx,
         style: Cesium.LabelStyle.FILL_AND_OUTLINE,
         verticalOrigin: Cesium.VerticalOrigin.BOTTOM,
         horizontalOrigin: Cesium.HorizontalOrigin.CENTER,
