@@ -16,8 +16,8 @@
  *   for bends only a pipe's radius across, so corners are bevelled; 12 sides keep a DN300 pipe round up close.
  * - One primitive per layer, never an entity per segment: the instances are built in CesiumJS's workers
  *   (`asynchronous`) and drawn in one batch. In Chromium + SwiftShader (shared 2-core machine) the 3 041 mains of
- *   central Nanchang took 8.1–8.7 s in the workers before the primitive was ready (frames kept coming meanwhile),
- *   then 3 ms of CPU per frame. Style, options or data changes rebuild the primitive; visibility is
+ *   central Nanchang took 4.0–8.7 s (4 runs) in the workers before the primitive was ready (frames kept coming
+ *   meanwhile), then 1–3 ms of CPU per frame. Style, options or data changes rebuild the primitive; visibility is
  *   `primitive.show`.
  * - Highlight: hover and selection set the colour attribute of every instance of the feature (selection wins), using
  *   the model tilesets' highlight colours. Until the primitive is ready, the wish is kept and applied on ready.
