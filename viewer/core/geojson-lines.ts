@@ -18,9 +18,10 @@ export type Geometry =
   | { type: 'MultiPolygon'; coordinates: readonly (readonly (readonly Position[])[])[] }
   | { type: 'GeometryCollection'; geometries: readonly Geometry[] };
 
-/** A GeoJSON feature collection (RFC 7946 §3.3); `properties` are not read here. */
+/** A GeoJSON feature collection (RFC 7946 §3.3); `id` and `properties` are not read here. */
 export interface FeatureCollection {
   type: 'FeatureCollection';
+  /** Features; `id` is the feature identifier of RFC 7946 §3.2 (a string or a number), absent when unnamed. */
   features: readonly { type: 'Feature'; id?: string | number; geometry: Geometry | null; properties?: unknown }[];
 }
 
