@@ -118,3 +118,15 @@ export class LayerSet<H = unknown> {
     this.attached.clear();
   }
 }
+
+/**
+ * Whether a data-driven layer must be drawn again: new data, another stroke colour or other kind options (compared
+ * by value). Visibility alone never needs a new drawing.
+ */
+export function changesDrawing(layer: SceneLayer, previous: SceneLayer): boolean {
+  return (
+    layer.data !== previous.data ||
+    layer.style?.stroke !== previous.style?.stroke ||
+    JSON.stringify(layer.options) !== JSON.stringify(previous.options)
+  );
+}

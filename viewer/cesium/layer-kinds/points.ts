@@ -38,7 +38,7 @@ import { kindOptions } from '@viewer/core/kind-options';
 import { isAboveHorizon } from '@viewer/core/horizon';
 import { layerFailureMessage } from '@viewer/core/layer-failure-message';
 import { readPointFeatures, resolvePointsOptions, type PointFeatures } from '@viewer/core/point-features';
-import type { SceneLayer } from '@viewer/core/scene-layer';
+import { changesDrawing, type SceneLayer } from '@viewer/core/scene-layer';
 import {
   clusterScreenPoints,
   createScreenClusters,
@@ -331,11 +331,7 @@ export const POINTS_LAYER_KIND: LayerKindPlugin<PointsHandle> = {
       },
 
       update(handle, layer, previous) {
-        const isNewDrawing =
-          layer.data !== previous.data ||
-          layer.style?.stroke !== previous.style?.stroke ||
-          JSON.stringify(layer.options) !== JSON.stringify(previous.options);
-        if (isNewDrawing) build(handle, layer);
+        if (changesDrawing(layer, previous)) build(handle, layer);
         handle.layer = layer;
         if (handle.group) handle.group.show = layer.isVisible;
         ctx.requestRender();

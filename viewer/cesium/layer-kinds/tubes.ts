@@ -29,7 +29,7 @@
 import type { BoundingSphere, Cartesian2, Cartesian3, Color, GeometryFactory, GeometryInstance, Matrix4, Primitive } from '@cesium/engine';
 import { kindOptions } from '@viewer/core/kind-options';
 import { layerFailureMessage } from '@viewer/core/layer-failure-message';
-import type { SceneLayer } from '@viewer/core/scene-layer';
+import { changesDrawing, type SceneLayer } from '@viewer/core/scene-layer';
 import { readTubeFeatures, resolveTubesOptions, type TubeFeatures, type TubePiece } from '@viewer/core/tube-features';
 import { cssColour } from '../css-colour';
 import { DEFAULT_HIGHLIGHT_COLOURS } from '../element-highlighter';
@@ -256,11 +256,7 @@ export const TUBES_LAYER_KIND: LayerKindPlugin<TubesHandle> = {
       },
 
       update(handle, layer, previous) {
-        const isNewDrawing =
-          layer.data !== previous.data ||
-          layer.style?.stroke !== previous.style?.stroke ||
-          JSON.stringify(layer.options) !== JSON.stringify(previous.options);
-        if (isNewDrawing) build(handle, layer);
+        if (changesDrawing(layer, previous)) build(handle, layer);
         else handle.layer = layer;
         if (handle.primitive) handle.primitive.show = layer.isVisible;
         ctx.requestRender();
