@@ -87,6 +87,18 @@ test('the twin opens on Jiangxi with zero requests leaving localhost and a non-b
   const png = await page.locator('.gt-globe canvas').screenshot();
   expect(await countDistinctColours(page, png)).toBeGreaterThan(40);
 
+  // A city name (points kind) is a feature like any other: a click selects it, the panel and the URL show it.
+  const marker = await page.evaluate(() => window.__gantwin!.findFeatureOnScreen(8, ['points']));
+  expect(marker, 'a city name marker is on screen').not.toBeNull();
+  await page.mouse.click(marker!.pageX, marker!.pageY);
+  await expect.poll(() => page.evaluate(() => window.__gantwin!.lastSelection?.layerId ?? null)).toBe('regions-city-names');
+  const city = await page.evaluate(() => window.__gantwin!.lastSelection!);
+  expect(city.featureId).toMatch(/^36\d{2}00$/);
+  const featurePanel = page.getByTestId('feature-panel');
+  await expect(featurePanel).toContainText('设区市名称');
+  await expect(featurePanel.locator(`[data-feature-id="${city.featureId}"]`)).toContainText(/市/);
+  await expect.poll(() => new URL(page.url()).searchParams.get('sel')).toBe(`twin:regions-city-names:${city.featureId}`);
+
   const foreign = [...new Set(hosts)].filter((host) => !isLocalHost(host));
   expect(foreign, `requests left localhost: ${foreign.join(', ')}`).toEqual([]);
   expect(hosts.length).toBeGreaterThan(10);

@@ -36,6 +36,17 @@ describe.skipIf(!hasData)('geoLayerGeoJson (needs ../shared/data/geo)', () => {
     expect(Buffer.byteLength(body)).toBeLessThan(400_000);
   });
 
+  it('serves the 11 city label points (points kind) with name and code', async () => {
+    const names = JSON.parse(await geoLayerGeoJson(connection.db, null, { layerId: 'regions-city-names' })) as Collection;
+    expect(names.features).toHaveLength(11);
+    const nanchang = names.features.find((f) => f.id === '360100');
+    expect(nanchang?.geometry.type).toBe('Point');
+    expect(nanchang?.properties).toEqual({ code: '360100', name: '南昌市', level: 'city' });
+    const [lon, lat] = nanchang?.geometry.coordinates as number[];
+    expect(Math.abs(lon - 115.86)).toBeLessThan(0.2);
+    expect(Math.abs(lat - 28.68)).toBeLessThan(0.2);
+  });
+
   it('serves 100 counties and 3,041 road segments inside the Nanchang bbox', async () => {
     const counties = JSON.parse(await geoLayerGeoJson(connection.db, null, { layerId: 'regions-county' })) as Collection;
     expect(counties.features).toHaveLength(100);

@@ -27,6 +27,15 @@ function regionsCollection(level: 'province' | 'city' | 'county'): SQL<string> {
       FROM regions WHERE level = ${level}`;
 }
 
+/** The cities' label points (`regions.center`) with their name and code, for the points kind. */
+const CITY_NAMES_COLLECTION = sql<string>`
+  SELECT json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(json_build_object(
+           'type', 'Feature', 'id', code,
+           'geometry', ST_AsGeoJSON(center, ${sql.raw(String(GEOJSON_DECIMALS))})::json,
+           'properties', json_build_object('code', code, 'name', name, 'level', level))
+           ORDER BY code), '[]'::json))::text AS body
+    FROM regions WHERE level = 'city'`;
+
 const ROADS_COLLECTION = sql<string>`
   SELECT json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(json_build_object(
            'type', 'Feature', 'id', id,
@@ -43,6 +52,7 @@ const publicSource = (query: SQL<string>): GeoLayerSource => ({ cache: 'public',
 export const TWIN_GEO_LAYERS: Readonly<Record<string, GeoLayerSource>> = {
   'regions-province': publicSource(regionsCollection('province')),
   'regions-city': publicSource(regionsCollection('city')),
+  'regions-city-names': publicSource(CITY_NAMES_COLLECTION),
   'regions-county': publicSource(regionsCollection('county')),
   'nanchang-roads': publicSource(ROADS_COLLECTION),
 };
