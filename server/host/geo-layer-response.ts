@@ -92,7 +92,8 @@ export async function geoLayerResponse(deps: GeoLayerRouteDeps, req: Request, la
       ETag: layer.etag,
     };
     if (matchesEtag(req.headers.get('if-none-match'), layer.etag)) return new Response(null, { status: 304, headers });
-    return new Response(new Uint8Array(layer.raw), { headers });
+    // A view of the cached bytes, not a copy (1.3 MB per request for the county layer).
+    return new Response(new Uint8Array(layer.raw.buffer as ArrayBuffer, layer.raw.byteOffset, layer.raw.byteLength), { headers });
   } catch (error) {
     return errorResponse('geo', error, deps.logger);
   }
