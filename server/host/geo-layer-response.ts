@@ -14,6 +14,8 @@ import type { ServerPlate } from './server-plate';
  * slowed every other route. Public layers (`cache: 'public'`) are therefore built once per catalogue version
  * (the layer row's `updated_at`, bumped by every seed) and kept in memory with a strong ETag; a request answers
  * from memory, `304 Not Modified` for a matching `If-None-Match`, and concurrent first requests share one build.
+ * Measured (county layer, 1.29 MB, this 2-core machine, handler only): first build 352 ms, then 6 ms per request,
+ * 30 parallel requests 162 ms in all, a 304 in 4 ms.
  * Compression is Next.js's (gzip, `compress: true`): Next.js 16 drops a route handler's own `Content-Encoding`
  * (`FORBIDDEN_HEADERS` in next/dist/server/send-response.js), so precompressed brotli bytes were sent undeclared
  * and gzip bytes were gzipped twice — tried and measured here. Private (region-scoped) layers are built per
