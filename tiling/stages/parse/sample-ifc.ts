@@ -13,6 +13,12 @@ export const SAMPLE_IFC_DIR = fileURLToPath(new URL('../../../../shared/data/ifc
 /** The official 3D Tiles 1.1 JSON schemas beside the shared sample data (`../shared/schemas/3d-tiles-1.1`). */
 export const SCHEMA_DIR = fileURLToPath(new URL('../../../../shared/schemas/3d-tiles-1.1/', import.meta.url));
 
+/** Whether the schemas are present (they are not part of the repository). */
+export const HAS_SCHEMA_DIR = existsSync(`${SCHEMA_DIR}tileset.schema.json`);
+
+/** The skip note of tests that need the schemas. */
+export const SCHEMA_DIR_MISSING = `needs the 3D Tiles 1.1 schemas in ${SCHEMA_DIR} (../shared/schemas beside the repo)`;
+
 /** Whether the samples are present (they are not part of the repository). */
 
 export const HAS_SAMPLE_IFC = existsSync(`${SAMPLE_IFC_DIR}AC20-FZK-Haus.ifc`);

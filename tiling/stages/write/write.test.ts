@@ -1,4 +1,4 @@
-import { SCHEMA_DIR } from '../parse/sample-ifc';
+import { HAS_SCHEMA_DIR, SCHEMA_DIR, SCHEMA_DIR_MISSING } from '../parse/sample-ifc';
 import { MeshoptDecoder, MeshoptEncoder } from 'meshoptimizer';
 import { SILENT_LOGGER } from '@kernel/logger';
 import { ReportBuilder } from '@tiling/report';
@@ -37,9 +37,12 @@ describe('write + compressTiles (200 boxes + 3 slabs, half sharing one geometry)
     compressed = await compressTiles(written.files, {}, { ...ctx(), meshoptEncoder: MeshoptEncoder, meshoptDecoder: MeshoptDecoder });
   });
 
-  it('writes a schema-valid 3D Tiles 1.1 tileset with ADD refinement and strictly decreasing errors', () => {
+  it.skipIf(!HAS_SCHEMA_DIR)(`writes a tileset.json that the official 3D Tiles 1.1 schemas accept (${SCHEMA_DIR_MISSING})`, () => {
+    expect(validateTilesetJson(decodeJson<TilesetJson>(written.files, 'tileset.json'), SCHEMA_DIR)).toEqual([]);
+  });
+
+  it('writes a 3D Tiles 1.1 tileset with ADD refinement and strictly decreasing errors', () => {
     const tileset = decodeJson<TilesetJson>(written.files, 'tileset.json');
-    expect(validateTilesetJson(tileset, SCHEMA_DIR)).toEqual([]);
     expect(tileset.asset.version).toBe('1.1');
     expect(tileset.root.refine).toBe('ADD');
     expect(tileset.root.transform).toHaveLength(16);
