@@ -37,9 +37,10 @@ const FIXTURES_DIR = path.resolve('data/fixtures');
 if (!existsSync(ifcDir)) console.error(`convert-samples: ${ifcDir} not found — no sample models (set SHARED_DATA_DIR)`);
 
 const databaseUrl = requireDatabaseUrl();
-const { db, pool } = createDb(databaseUrl, 2);
+// A database pool only for a worker in this process; otherwise the worker process writes the rows.
+const database = inProcess ? createDb(databaseUrl, 2) : null;
 const boss = await startBoss(databaseUrl, [CONVERT_MODEL_JOB], { logger }).catch(async (error: unknown) => {
-  await pool.end();
+  await database?.pool.end();
   throw error;
 });
 let failed = 0;
@@ -58,7 +59,7 @@ try {
     samplesByJobId.set(jobId, sample);
   }
   if (samplesByJobId.size > 0) {
-    if (inProcess) await startWorker(boss, [CONVERT_MODEL_JOB], { db, logger, tilesDir: env.TILES_DIR, sharedDataDir: env.SHARED_DATA_DIR, pollingIntervalS: 1 });
+    if (database) await startWorker(boss, [CONVERT_MODEL_JOB], { db: database.db, logger, tilesDir: env.TILES_DIR, sharedDataDir: env.SHARED_DATA_DIR, pollingIntervalS: 1 });
     console.error(`convert-samples: ${samplesByJobId.size} job(s) queued; ${inProcess ? 'converting in this process' : 'the worker converts them'}`);
     await waitForJobs(boss, CONVERT_MODEL_JOB, [...samplesByJobId.keys()], {
       onNoWorker: () => console.error('convert-samples: no job has started after 30 s — is a worker running (`npm run worker`)?'),
@@ -76,6 +77,6 @@ try {
   }
 } finally {
   await stopBoss(boss);
-  await pool.end();
+  await database?.pool.end();
 }
 if (failed > 0) console.error(`convert-samples: ${failed} model(s) failed; see the models list in the app`);

@@ -13,6 +13,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { formatShareableUrl, JIANGXI_OVERVIEW_CAMERA, type CameraState, type TwinUrlState } from '@viewer/core/camera-url';
 import { createTranslator, formatLocaleCookie, LOCALE_QUERY_PARAM, type Locale } from '@viewer/core/i18n';
 import { layerTitle, resolveLayerVisibility, type LayerDescriptor } from '@viewer/core/layer-descriptor';
+import { geojsonFeatureId } from '@viewer/core/geojson-feature-id';
 import type { FeatureCollection } from '@viewer/core/geojson-lines';
 import type { SceneLayer } from '@viewer/core/scene-layer';
 import type { FeatureSelection } from '@viewer/core/selection';
@@ -63,7 +64,7 @@ export interface TwinShellProps {
 
 /** The feature a selection names in the loaded GeoJSON of its layer, or `null`. */
 function geoFeatureOf(selection: FeatureSelection, data: ReturnType<typeof useGeoLayers>['dataById']): PickedGeoFeature | null {
-  const feature = data.get(selection.layerId)?.features.find((candidate) => String(candidate.id) === selection.featureId);
+  const feature = data.get(selection.layerId)?.features.find((candidate) => geojsonFeatureId(candidate) === selection.featureId);
   if (!feature) return null;
   const properties = typeof feature.properties === 'object' && feature.properties !== null ? (feature.properties as Record<string, unknown>) : {};
   return { id: selection.featureId, properties };
@@ -101,6 +102,8 @@ export function TwinShell({ locale, initialUrlState, initialData }: TwinShellPro
         // A layer whose data failed to load is drawn empty (the toast says why), so it does not hold up readiness.
         data: geo.dataById.get(layer.id) ?? (geo.errorsById.has(layer.id) ? EMPTY_FEATURE_COLLECTION : null),
         order: index,
+      // The catalogue types `kind` and `options` separately; each row pairs them as its kind expects (seeded from
+      // LayerDefinition<K>), which TypeScript cannot see through the union.
       })) as SceneLayer[],
     [layers, visibility, geo.dataById, geo.errorsById],
   );

@@ -8,7 +8,7 @@ import { ModelList } from '@viewer/twin/model-list';
 import { modelPlace } from '@viewer/ui/quick-places';
 import type { PlatePanelProps } from '../shell/client-plate';
 import { useTRPC } from '../providers';
-import { modelIdOfLayer, modelLayerIdOf } from './model-layer-id';
+import { modelIdOfLayer, modelLayerIdOf } from '@data/twin/model-layer-id';
 
 /** The models panel (see module doc). */
 export function ModelsPanel({ locale, selection, flyTo }: PlatePanelProps) {

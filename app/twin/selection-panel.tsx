@@ -14,7 +14,7 @@ import { TWIN_MESSAGES } from '@viewer/twin/messages';
 import type { PlateSelectionPanelProps } from '../shell/client-plate';
 import { useTRPC } from '../providers';
 import { trpcErrorCode } from '../trpc-error-code';
-import { modelIdOfLayer } from './model-layer-id';
+import { modelIdOfLayer } from '@data/twin/model-layer-id';
 
 /** The selection panel (see module doc). */
 export function SelectionPanel(props: PlateSelectionPanelProps) {

@@ -17,7 +17,7 @@ import { SILENT_LOGGER } from '@kernel/logger';
 import { CONVERT_MODEL_JOB, type ConvertModelPayload } from './convert-model-job';
 
 const CONVERT_MODEL_QUEUE = CONVERT_MODEL_JOB.queue;
-const enqueueModelConversion = (b: PgBoss, payload: ConvertModelPayload) => enqueueJob(b, CONVERT_MODEL_JOB, payload as never);
+const enqueueModelConversion = (b: PgBoss, payload: ConvertModelPayload) => enqueueJob(b, CONVERT_MODEL_JOB, payload);
 const waitForConversionJobs = (b: PgBoss, ids: string[], options: { pollIntervalMs: number }) => waitForJobs(b, CONVERT_MODEL_JOB, ids, options);
 
 const FZK = path.join(env.SHARED_DATA_DIR, 'ifc/AC20-FZK-Haus.ifc');

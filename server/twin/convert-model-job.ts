@@ -53,7 +53,7 @@ export type ConvertModelJobOutput = ConvertModelResult & { elapsedS: number };
 export const CONVERT_MODEL_POLICY = { retryLimit: 2, retryDelay: 30, retryBackoff: true, expireInSeconds: 2 * 60 * 60 } as const;
 
 /** `twin.convert-model`: see the module doc. */
-export const CONVERT_MODEL_JOB = defineJob<z.output<typeof convertModelPayloadSchema>, ConvertModelJobOutput>({
+export const CONVERT_MODEL_JOB = defineJob<z.output<typeof convertModelPayloadSchema>, ConvertModelJobOutput, ConvertModelPayload>({
   queue: 'twin.convert-model',
   payloadSchema: convertModelPayloadSchema,
   policy: CONVERT_MODEL_POLICY,

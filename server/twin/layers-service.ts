@@ -1,4 +1,5 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
+import { modelLayerIdOf } from '@data/twin/model-layer-id';
 import type { Actor } from '@server/api/actor';
 import type { Db } from '@server/db/client';
 import { layers, models } from '@server/db/schema/twin';
@@ -14,10 +15,6 @@ import type { Layer } from './types';
 /** CIM level of a BIM model shown with its components (DOMAIN.md: CIM6 = BIM components). */
 export const MODEL_LAYER_CIM_LEVEL = 6;
 
-/** Layer id of a model's tileset layer. */
-export function modelLayerId(modelId: string): string {
-  return `model-${modelId}`;
-}
 
 /**
  * Catalogue layers in tree order, then the ready models the actor may see (most recently updated first).
@@ -58,7 +55,7 @@ export async function listLayers(db: Db, actor: Actor | null): Promise<Layer[]> 
       .orderBy(desc(models.updatedAt)),
   ]);
   const modelLayers: Layer[] = ready.map((m) => ({
-    id: modelLayerId(m.id),
+    id: modelLayerIdOf(m.id),
     plate: 'twin',
     title: m.name,
     titleEn: m.name,

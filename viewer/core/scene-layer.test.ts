@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LayerKind } from '@kernel/layer-kinds';
-import { isSameFeature, LayerSet, type LayerKindLifecycle, type SceneLayer } from './scene-layer';
+import { LayerSet, type LayerKindLifecycle, type SceneLayer } from './scene-layer';
+import { isSameFeature } from './selection';
 
 /** A lifecycle that records every call, as a test double of a Cesium plugin (no engine needed). */
 function recordingLifecycle(calls: string[], reattachOnUrl = true): LayerKindLifecycle<{ id: string; serial: number }> {

@@ -1,14 +1,11 @@
 /**
  * What the twin scene draws and what a pick yields, engine-free: a {@link SceneLayer} is one catalogue layer with
- * its visibility and (for data-driven kinds) its fetched GeoJSON; a {@link FeatureSelection} names one picked
+ * its visibility and (for data-driven kinds) its fetched GeoJSON; a `FeatureSelection` (selection.ts) names one picked
  * feature as `{plate, layerId, featureId}`. {@link LayerSet} keeps a set of engine handles in step with the wanted
  * layers through a {@link LayerKindLifecycle} (the Cesium plugins in viewer/cesium/layer-kinds/ implement it).
  */
 import type { LayerKind, LayerKindOptions, LayerStyle } from '@kernel/layer-kinds';
 import type { FeatureCollection } from './geojson-lines';
-
-export type { FeatureSelection } from './selection';
-export { isSameFeature } from './selection';
 
 /** One layer as the scene needs it. */
 export interface SceneLayer<K extends LayerKind = LayerKind> {

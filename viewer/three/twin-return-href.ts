@@ -3,6 +3,7 @@
  * Engine-free (pure math on WGS84 degrees); the `cam`/`sel` format is the twin's (viewer/core/camera-url.ts).
  */
 import { CAMERA_QUERY_PARAM, SELECTION_QUERY_PARAM, formatCameraParam, type CameraState } from '@viewer/core/camera-url';
+import { modelLayerIdOf } from '@data/twin/model-layer-id';
 import { formatSelectionParam } from '@viewer/core/selection';
 
 /** Metres per degree of latitude (WGS84 mean, good to 0.5 % for a camera offset). */
@@ -63,7 +64,7 @@ export function buildTwinReturnHref(model: TwinReturnModel, selectedGlobalId: st
   const camera = cameraLookingAtModel(model);
   if (camera) params.push(`${CAMERA_QUERY_PARAM}=${formatCameraParam(camera)}`);
   if (selectedGlobalId) {
-    const selection = formatSelectionParam({ plate: 'twin', layerId: `model-${model.id}`, featureId: selectedGlobalId });
+    const selection = formatSelectionParam({ plate: 'twin', layerId: modelLayerIdOf(model.id), featureId: selectedGlobalId });
     params.push(`${SELECTION_QUERY_PARAM}=${encodeURIComponent(selection)}`);
   }
   return params.length > 0 ? `/?${params.join('&')}` : '/';

@@ -9,7 +9,9 @@
  */
 import type { PolylineCollection, Scene } from '@cesium/engine';
 import { featureCollectionToPolylines, type FeatureCollection } from '@viewer/core/geojson-lines';
+import { geojsonFeatureId } from '@viewer/core/geojson-feature-id';
 import type { CesiumModule } from '../load-cesium';
+import { pickedObject } from '../picked-object';
 
 /** Height of outline polylines above the WGS84 ellipsoid, metres. */
 export const OUTLINE_HEIGHT_M = 1;
@@ -51,7 +53,7 @@ export class OutlineLayer {
     const colour = Cesium.Color.fromCssColorString(style.stroke);
     if (style.widthPx < THIN_OUTLINE_MAX_WIDTH_PX) colour.alpha = Math.min(colour.alpha, THIN_OUTLINE_ALPHA);
     for (const feature of data.features) {
-      const featureId = typeof feature.id === 'string' || typeof feature.id === 'number' ? String(feature.id) : null;
+      const featureId = geojsonFeatureId(feature);
       for (const line of featureCollectionToPolylines({ type: 'FeatureCollection', features: [feature] })) {
         const lonLatHeights: number[] = [];
         for (let i = 0; i < line.length; i += 2) lonLatHeights.push(line[i], line[i + 1], OUTLINE_HEIGHT_M);
@@ -75,9 +77,8 @@ export class OutlineLayer {
    * CesiumJS reports a picked polyline as `{ primitive, collection, id }`.
    */
   featureIdOf(picked: unknown): string | null {
-    if (typeof picked !== 'object' || picked === null) return null;
-    const { collection, id } = picked as { collection?: unknown; id?: unknown };
-    return collection === this.collection && typeof id === 'string' ? id : null;
+    const part = pickedObject(picked);
+    return part?.collection === this.collection && typeof part.id === 'string' ? part.id : null;
   }
 
   /** Number of polylines drawn. */

@@ -7,7 +7,7 @@
  * @see https://docs.ogc.org/cs/22-025r4/22-025r4.html (3D Tiles 1.1)
  */
 import type { Cesium3DTileset } from '@cesium/engine';
-import type { LayerKindOptions } from '@kernel/layer-kinds';
+import { kindOptions } from '@viewer/core/kind-options';
 import type { SceneLayer } from '@viewer/core/scene-layer';
 import { ElementHighlighter, featureGlobalId } from '../element-highlighter';
 import type { LayerKindBinding, LayerKindContext, LayerKindPlugin } from '../layer-kind-plugin';
@@ -40,8 +40,7 @@ export interface TilesetHandle {
 
 /** The layer's ground offset, metres (0 when the catalogue gives none). */
 function groundOffsetOf(layer: SceneLayer): number {
-  const options = layer.options as LayerKindOptions['tileset'];
-  const offset = options?.groundOffsetM;
+  const offset = kindOptions(layer, 'tileset')?.groundOffsetM;
   return typeof offset === 'number' && Number.isFinite(offset) ? offset : 0;
 }
 

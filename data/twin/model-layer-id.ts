@@ -1,6 +1,6 @@
 /**
- * The twin's model tileset layers are named `model-<models.id>` (server/twin/layers-service.ts `modelLayerId`):
- * the layer id of a model, and the model id of a layer id.
+ * The twin's model tileset layers are named `model-<models.id>`: the one definition of that name, used by the
+ * catalogue (server/twin/layers-service.ts), the app's panels (app/twin/) and BIM inspection's way back (viewer/three/).
  */
 
 const MODEL_LAYER_PATTERN = /^model-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
