@@ -1,5 +1,5 @@
 import * as Cesium from '@cesium/engine';
-import type { PolylineCollection } from '@cesium/engine';
+import type { PolylineCollection, Scene } from '@cesium/engine';
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection } from '@viewer/core/geojson-lines';
 import type { CesiumModule } from '../load-cesium';
@@ -32,7 +32,7 @@ function fakeScene() {
         remove: (p: unknown) => primitives.splice(primitives.indexOf(p), 1).length > 0,
         raiseToTop: (p: unknown) => primitives.push(...primitives.splice(primitives.indexOf(p), 1)),
       },
-    },
+    } as unknown as Partial<Scene>,
   };
 }
 
