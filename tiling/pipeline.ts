@@ -6,8 +6,7 @@
  * Optional stages are added here by condition, never from inside another stage. Output is produced in memory
  * and committed by `io/commit-output` (temp dir + rename), so a failure leaves nothing at `outDir`.
  */
-import { assertReplaceableOutputDir, commitOutput } from './io/commit-output';
-import type { OutputFile } from './io/output-file';
+import { assertReplaceableOutputDir, StagedOutput } from './io/commit-output';
 import { parseInWorker } from './io/parse-in-worker';
 import { readIfcInput } from './io/read-input';
 import { SILENT_LOGGER } from '@kernel/logger';
@@ -20,7 +19,7 @@ import type { Georeference, Placement } from './stages/georef/georeference';
 import { chooseAnchorModelM, modelCentreM } from './stages/georef/model-centre';
 import { tile, type TileOptions } from './stages/tile/tile';
 import type { CompressOptions } from './stages/write/compress-tiles';
-import { write } from './stages/write/write';
+import { type TileEncoder, write } from './stages/write/write';
 
 /** Options of {@link convertIfc}; defaults in {@link CONVERT_DEFAULTS}, stage options in their own stage's defaults. */
 export interface ConvertOptions {
@@ -95,86 +94,97 @@ export async function convertIfc(
 
   assertReplaceableOutputDir(options.outDir); // fail before the work, not after it
   const input = await timed('read', () => readIfcInput(inputPath));
-  const inputBytes = input.bytes.byteLength; // the parse worker takes the bytes over (transferred, not copied)
-  const parseOptions = { includeSpaces: opts.includeSpaces };
-  const parsed = await timed('parse', () =>
-    // web-ifc (80 MB of compiled JS) is loaded on the main thread only when parsing there.
-    opts.useWorker
-      ? parseInWorker(input, parseOptions, stageCtx, { transferInput: true })
-      : import('./stages/parse/parse').then(({ parseIfc }) => parseIfc(input, parseOptions, stageCtx)),
-  );
-  const georeference: Georeference = await timed('georef', () =>
-    georef(
-      {
-        fileName: parsed.fileName,
-        lengthUnitM: parsed.lengthUnitM,
-        georeference: parsed.georeference,
-        anchorModelM: chooseAnchorModelM(modelCentreM(parsed)),
-      },
-      { placement: opts.placement },
-      stageCtx,
-    ),
-  );
-  const built = await timed('build', () => build(parsed, georeference, { detectInstancing: opts.instancing, ...opts.build }, stageCtx));
+  const inputFile = { fileName: input.fileName, bytes: input.bytes.byteLength, sha256: input.sha256 };
+  // parse → georef → build in a scope of their own: the ParsedModel (meshes, property sets) becomes garbage as
+  // soon as `build` has placed everything, before the tiles are written.
+  const parseAndBuild = async () => {
+    const parseOptions = { includeSpaces: opts.includeSpaces };
+    const parsed = await timed('parse', () =>
+      // web-ifc (80 MB of compiled JS) is loaded on the main thread only when parsing there.
+      opts.useWorker
+        ? parseInWorker(input, parseOptions, stageCtx, { transferInput: true })
+        : import('./stages/parse/parse').then(({ parseIfc }) => parseIfc(input, parseOptions, stageCtx)),
+    );
+    const georeference: Georeference = await timed('georef', () =>
+      georef(
+        {
+          fileName: parsed.fileName,
+          lengthUnitM: parsed.lengthUnitM,
+          georeference: parsed.georeference,
+          anchorModelM: chooseAnchorModelM(modelCentreM(parsed)),
+        },
+        { placement: opts.placement },
+        stageCtx,
+      ),
+    );
+    const built = await timed('build', () => build(parsed, georeference, { detectInstancing: opts.instancing, ...opts.build }, stageCtx));
+    return { built, georeference, schema: parsed.schema, elementsWithGeometry: parsed.elements.length };
+  };
+  const { built, georeference, schema, elementsWithGeometry } = await parseAndBuild();
   const footprintEnu = await timed('outline', () =>
     planOutlineEnu(built).map(([e, n]): [number, number] => [Math.round(e * 1000) / 1000, Math.round(n * 1000) / 1000]),
   );
   const tiled = await timed('tile', () => tile(built, opts.tile ?? {}, stageCtx));
   const compress = opts.meshopt || opts.compress !== undefined;
-  const written = await timed('write', () =>
-    write(tiled, { instancing: opts.instancing, generator: GENERATOR, encodeTiles: !compress }, stageCtx),
-  );
-  let files: OutputFile[] = written.files;
+  let encodeTile: TileEncoder | undefined;
   if (compress) {
-    const glbs = await timed('compress', async () => {
-      // Loaded only now, after the parse worker is gone: glTF-Transform's functions + meshoptimizer are ≈ 45 MB
-      // of RSS that would otherwise add to the parse peak (janesville: peak RSS is reached while parsing).
-      const [{ compressTileDocuments }, { MeshoptDecoder, MeshoptEncoder }] = await Promise.all([
-        import('./stages/write/compress-tiles'),
-        import('meshoptimizer'),
-      ]);
-      await Promise.all([MeshoptEncoder.ready, MeshoptDecoder.ready]);
-      return compressTileDocuments(written.tileDocuments, { meshopt: opts.meshopt, ...opts.compress }, {
-        ...stageCtx,
-        meshoptEncoder: MeshoptEncoder,
-        meshoptDecoder: MeshoptDecoder,
-      });
-    });
-    files = [files[0], ...glbs, ...files.slice(1)];
+    // Loaded only now, after the parse worker is gone: glTF-Transform's functions + meshoptimizer are ≈ 45 MB
+    // of RSS that would otherwise add to the parse peak.
+    const [{ compressTileDocuments }, { MeshoptDecoder, MeshoptEncoder }] = await Promise.all([
+      import('./stages/write/compress-tiles'),
+      import('meshoptimizer'),
+    ]);
+    await Promise.all([MeshoptEncoder.ready, MeshoptDecoder.ready]);
+    const compressCtx = { ...stageCtx, onProgress: undefined, meshoptEncoder: MeshoptEncoder, meshoptDecoder: MeshoptDecoder };
+    encodeTile = async (t) => (await compressTileDocuments([t], { meshopt: opts.meshopt, ...opts.compress }, compressCtx))[0].bytes;
   }
-
-  const bytesWithoutReport = files.reduce((sum, f) => sum + f.bytes.byteLength, 0);
-  const conversionReport: ConversionReport = {
-    generator: GENERATOR,
-    createdAt: new Date().toISOString(),
-    input: { fileName: input.fileName, bytes: inputBytes, sha256: input.sha256, schema: parsed.schema },
-    georeference: {
-      method: georeference.method,
-      anchor: georeference.anchor,
-      heightDatum: georeference.heightDatum,
-      headingDeg: georeference.headingDeg,
-      epsg: georeference.epsg,
-      warnings: georeference.warnings,
-    },
-    counts: {
-      elementsWithGeometry: parsed.elements.length,
-      features: written.stats.features,
-      placedGeometries: written.stats.placedGeometries,
-      triangles: written.stats.triangles,
-      tiles: written.stats.tiles,
-      primitives: written.stats.primitives,
-      instancedMeshes: written.stats.instancedMeshes,
-    },
-    footprintEnu,
-    failures: report.failures,
-    warnings: report.warnings,
-    timingsMs: report.timingsMs,
-    output: { bytes: bytesWithoutReport, files: files.length + 1 },
-  };
-  files.push({ path: 'report.json', bytes: new TextEncoder().encode(`${JSON.stringify(conversionReport, null, 2)}\n`) });
-  await timed('commit', () => commitOutput(options.outDir, files));
-  conversionReport.timingsMs = report.timingsMs;
-  return { report: conversionReport, outDir: options.outDir };
+  // Tiles go to the staged output directory one by one (encoded and compressed as they are made); the directory
+  // replaces outDir only once everything, report.json included, is written.
+  const staged = await StagedOutput.open(options.outDir);
+  try {
+    const written = await timed('write', () => write(tiled, { instancing: opts.instancing, generator: GENERATOR }, stageCtx, { sink: staged, encodeTile }));
+    const conversionReport: ConversionReport = {
+      generator: GENERATOR,
+      createdAt: new Date().toISOString(),
+      input: { fileName: inputFile.fileName, bytes: inputFile.bytes, sha256: inputFile.sha256, schema },
+      georeference: {
+        method: georeference.method,
+        anchor: georeference.anchor,
+        heightDatum: georeference.heightDatum,
+        headingDeg: georeference.headingDeg,
+        epsg: georeference.epsg,
+        warnings: georeference.warnings,
+      },
+      counts: {
+        elementsWithGeometry,
+        features: written.stats.features,
+        placedGeometries: written.stats.placedGeometries,
+        triangles: written.stats.triangles,
+        tiles: written.stats.tiles,
+        primitives: written.stats.primitives,
+        instancedMeshes: written.stats.instancedMeshes,
+      },
+      tiling: {
+        contentTiles: tiled.stats.contentTiles,
+        maxLevel: tiled.stats.maxLevel,
+        largestTileBytes: written.largestTileBytes,
+        budget: tiled.budget,
+      },
+      footprintEnu,
+      failures: report.failures,
+      warnings: report.warnings,
+      timingsMs: report.timingsMs,
+      output: { bytes: staged.bytesWritten, files: 0 },
+    };
+    conversionReport.output.files = staged.filesWritten + 1;
+    await staged.write({ path: 'report.json', bytes: new TextEncoder().encode(`${JSON.stringify(conversionReport, null, 2)}\n`) });
+    await timed('commit', () => staged.commit());
+    conversionReport.timingsMs = report.timingsMs;
+    return { report: conversionReport, outDir: options.outDir };
+  } catch (error) {
+    await staged.abort();
+    throw error;
+  }
 }
 
 function definedOnly<T extends object>(options: T): Partial<T> {

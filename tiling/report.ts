@@ -54,6 +54,14 @@ export interface ConversionReport {
     /** Meshes written once and drawn through EXT_mesh_gpu_instancing. */
     instancedMeshes: number;
   };
+  /** The tile tree: content tiles, depth, largest tile as written, and the per-tile budgets it was cut by. */
+  tiling?: {
+    contentTiles: number;
+    maxLevel: number;
+    /** Largest tile GLB as written (compressed), bytes. */
+    largestTileBytes: number;
+    budget: { maxTrianglesPerTile: number; maxGpuBytesPerTile: number; maxFeaturesPerTile: number };
+  };
   /**
    * Plan outline: convex hull of everything drawn, seen from above, as `[east, north]` metres in ENU at the anchor,
    * counter-clockwise, first point not repeated, rounded to 1 mm; empty when nothing is drawn.

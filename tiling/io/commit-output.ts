@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { GanTwinError, InputError, InvariantError } from '@kernel/errors';
-import type { OutputFile } from './output-file';
+import type { OutputFile, OutputSink } from './output-file';
 
 /** What was committed: total bytes and number of files. */
 export interface CommitResult {
@@ -64,21 +64,14 @@ function describeFsError(error: unknown): string {
 }
 
 /**
- * Writes all files of a conversion atomically: first into a fresh temp directory next to `outDir` (same
- * filesystem), then renames it into place. An existing `outDir` is replaced only after the new one is
- * complete; on any failure the temp directory is removed and `outDir` is left as it was.
- *
- * Notes: a directory cannot be swapped atomically over a non-empty one with `rename(2)`, so the old
- * directory is first renamed aside (`<outDir>.old-<random>`), the new one renamed in, and the old one removed.
- * Between those two renames `outDir` is briefly absent, never half-written.
- *
- * @param outDir the output directory (created with its parents if missing)
- * @param files paths relative to `outDir` (POSIX, no `..`) and their bytes
- * @returns total bytes written and number of files
- * @throws {InvariantError} when a path is absolute, contains `..` or is listed twice
- * @throws {InputError} see {@link assertReplaceableOutputDir}; file-system errors (permissions, read-only or
- *   virtual file systems such as /proc), named with the path, after cleaning up the temp directory; also when
- *   the previous output cannot be put back (its `cause` is an AggregateError of both failures)
+ * Writes `files` into a temp directory beside `outDir`, then swaps it in with `rename` (see {@link StagedOutput}).
+ * @param outDir the final output directory (created with its parents; an earlier output there is replaced)
+ * @param files the files, paths relative to `outDir`
+ * @returns total bytes and number of files written
+ * @throws {InvariantError} when a path is absolute, contains `..`, or is listed twice
+ * @throws {InputError} when `outDir` is a file or a foreign non-empty directory, or on any file-system error
+ *   (read-only parent, full disk, virtual file systems such as /proc), named with the path, after cleaning up the
+ *   temp directory; also when the previous output cannot be put back (its `cause` is an AggregateError of both)
  */
 export async function commitOutput(outDir: string, files: OutputFile[]): Promise<CommitResult> {
   const seen = new Set<string>();
@@ -87,39 +80,157 @@ export async function commitOutput(outDir: string, files: OutputFile[]): Promise
     if (seen.has(file.path)) throw new InvariantError(`commitOutput: output path listed twice: "${file.path}"`);
     seen.add(file.path);
   }
-  assertReplaceableOutputDir(outDir);
-  const target = resolve(outDir);
+  const staged = await StagedOutput.open(outDir);
   try {
-    return await commitInto(target, files);
+    for (const file of files) await staged.write(file);
+    return await staged.commit();
   } catch (error) {
-    if (error instanceof GanTwinError || !(error as NodeJS.ErrnoException).code) throw error;
-    throw new InputError(`${outDir}: cannot write the output (${describeFsError(error)})`, { context: { outDir }, cause: error });
+    await staged.abort();
+    throw error;
   }
 }
 
-async function commitInto(target: string, files: OutputFile[]): Promise<CommitResult> {
-  const suffix = randomBytes(6).toString('hex');
-  const tempDir = `${target}.tmp-${suffix}`;
-  const oldDir = `${target}.old-${suffix}`;
-  await mkdir(dirname(target), { recursive: true });
-  let bytes = 0;
-  try {
-    await mkdir(tempDir);
-    const madeDirs = new Set<string>([tempDir]);
-    for (const file of files) {
-      const filePath = join(tempDir, ...file.path.split('/'));
-      const parent = dirname(filePath);
-      if (!madeDirs.has(parent)) {
-        await mkdir(parent, { recursive: true });
-        madeDirs.add(parent);
-      }
-      await writeFile(filePath, file.bytes);
-      bytes += file.bytes.byteLength;
-    }
-  } catch (error) {
-    await rm(tempDir, { recursive: true, force: true });
-    throw error;
+/**
+ * A conversion's output being written: files go into a temp directory beside the target as they are produced
+ * (`<outDir>.tmp-<random>`), and {@link commit} swaps it in with `rename` — the output appears whole or not at
+ * all; {@link abort} removes the temp directory. The pipeline writes each tile here as soon as it is encoded, so
+ * no finished tile stays in memory.
+ */
+export class StagedOutput implements OutputSink {
+  private readonly seen = new Set<string>();
+  private readonly madeDirs = new Set<string>();
+  private bytes = 0;
+  private done = false;
+
+  private constructor(
+    private readonly outDir: string,
+    private readonly target: string,
+    private readonly tempDir: string,
+  ) {
+    this.madeDirs.add(tempDir);
   }
+
+  /**
+   * Checks `outDir` ({@link assertReplaceableOutputDir}) and creates the temp directory.
+   * @throws {InputError} as {@link commitOutput}
+   */
+  static async open(outDir: string): Promise<StagedOutput> {
+    assertReplaceableOutputDir(outDir);
+    const target = resolve(outDir);
+    const tempDir = `${target}.tmp-${randomBytes(6).toString('hex')}`;
+    try {
+      await mkdir(dirname(target), { recursive: true });
+      await mkdir(tempDir);
+    } catch (error) {
+      throw fsInputError(outDir, error);
+    }
+    return new StagedOutput(outDir, target, tempDir);
+  }
+
+  /** Bytes written so far. */
+  get bytesWritten(): number {
+    return this.bytes;
+  }
+
+  /** Files written so far. */
+  get filesWritten(): number {
+    return this.seen.size;
+  }
+
+  async write(file: OutputFile): Promise<void> {
+    const filePath = await this.prepare(file.path);
+    try {
+      await writeFile(filePath, file.bytes);
+    } catch (error) {
+      throw fsInputError(this.outDir, error);
+    }
+    this.bytes += file.bytes.byteLength;
+  }
+
+  async writeText(path: string, chunks: Iterable<string>): Promise<void> {
+    const filePath = await this.prepare(path);
+    let handle: FileHandle | undefined;
+    try {
+      handle = await open(filePath, 'w');
+      let pending: string[] = [];
+      let pendingChars = 0;
+      for (const chunk of chunks) {
+        pending.push(chunk);
+        pendingChars += chunk.length;
+        if (pendingChars >= TEXT_FLUSH_CHARS) {
+          this.bytes += (await handle.write(pending.join(''))).bytesWritten;
+          pending = [];
+          pendingChars = 0;
+        }
+      }
+      if (pending.length > 0) this.bytes += (await handle.write(pending.join(''))).bytesWritten;
+    } catch (error) {
+      throw fsInputError(this.outDir, error);
+    } finally {
+      await handle?.close();
+    }
+  }
+
+  /**
+   * Swaps the temp directory in for `outDir` (an earlier output is moved aside and removed afterwards; on failure
+   * it is put back).
+   * @returns total bytes and number of files
+   * @throws {InputError} as {@link commitOutput}; the temp directory is removed
+   */
+  async commit(): Promise<CommitResult> {
+    this.assertOpen();
+    this.done = true;
+    try {
+      await swapIn(this.target, this.tempDir);
+    } catch (error) {
+      await rm(this.tempDir, { recursive: true, force: true });
+      if (error instanceof GanTwinError) throw error;
+      throw fsInputError(this.outDir, error);
+    }
+    return { bytes: this.bytes, files: this.seen.size };
+  }
+
+  /** Removes the temp directory; `outDir` stays as it was. Safe to call twice or after commit. */
+  async abort(): Promise<void> {
+    if (this.done) return;
+    this.done = true;
+    await rm(this.tempDir, { recursive: true, force: true });
+  }
+
+  private assertOpen(): void {
+    if (this.done) throw new InvariantError(`StagedOutput: ${this.outDir} was already committed or aborted`);
+  }
+
+  private async prepare(path: string): Promise<string> {
+    this.assertOpen();
+    assertSafeRelativePath(path);
+    if (this.seen.has(path)) throw new InvariantError(`commitOutput: output path listed twice: "${path}"`);
+    this.seen.add(path);
+    const filePath = join(this.tempDir, ...path.split('/'));
+    const parent = dirname(filePath);
+    if (!this.madeDirs.has(parent)) {
+      try {
+        await mkdir(parent, { recursive: true });
+      } catch (error) {
+        throw fsInputError(this.outDir, error);
+      }
+      this.madeDirs.add(parent);
+    }
+    return filePath;
+  }
+}
+
+/** Characters of text buffered before a write to disk. */
+const TEXT_FLUSH_CHARS = 1 << 20;
+
+function fsInputError(outDir: string, error: unknown): GanTwinError {
+  if (error instanceof GanTwinError) return error;
+  return new InputError(`${outDir}: cannot write the output (${describeFsError(error)})`, { context: { outDir }, cause: error });
+}
+
+/** Moves `tempDir` to `target`, keeping any earlier output until the move succeeded. */
+async function swapIn(target: string, tempDir: string): Promise<void> {
+  const oldDir = `${target}.old-${tempDir.slice(`${target}.tmp-`.length)}`;
   let movedOld = false;
   try {
     try {
@@ -139,9 +250,7 @@ async function commitInto(target: string, files: OutputFile[]): Promise<CommitRe
         });
       });
     }
-    await rm(tempDir, { recursive: true, force: true });
     throw error;
   }
   if (movedOld) await rm(oldDir, { recursive: true, force: true });
-  return { bytes, files: files.length };
 }

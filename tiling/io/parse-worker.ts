@@ -8,6 +8,7 @@ import { GanTwinError, invariant } from '@kernel/errors';
 import type { Logger } from '@kernel/logger';
 import { ReportBuilder, type ReportEntry } from '../report';
 import { parseIfc, type ParseInput, type ParseOptions } from '../stages/parse/parse';
+import { distinctBuffers } from '../stages/parse/geometry-arena';
 import type { ParsedModel } from '../stages/parse/parsed-model';
 
 /** Messages from the worker to the main thread. */
@@ -61,10 +62,8 @@ try {
     report: new ForwardingReport(),
     onProgress: (stage, fraction) => post({ kind: 'progress', stage, fraction }),
   });
-  const transfer: ArrayBuffer[] = [];
-  for (const mesh of model.geometries.values()) {
-    transfer.push(mesh.positions.buffer as ArrayBuffer, mesh.normals.buffer as ArrayBuffer, mesh.indices.buffer as ArrayBuffer);
-  }
+  // Mesh arrays are views into a few arena chunks (geometry-arena.ts): transfer each chunk once.
+  const transfer = distinctBuffers([...model.geometries.values()].flatMap((m) => [m.positions, m.normals, m.indices]));
   post({ kind: 'result', model }, transfer);
 } catch (error) {
   const err = error instanceof Error ? error : new Error(String(error));

@@ -1,5 +1,6 @@
 import { WebIFC } from './web-ifc-module';
 import type { IfcAPI, FlatMesh } from 'web-ifc';
+import { GeometryArena } from './geometry-arena';
 import type { ElementGeometry, MeshGeometry, PlacedGeometry } from './parsed-model';
 
 /**
@@ -12,7 +13,8 @@ import type { ElementGeometry, MeshGeometry, PlacedGeometry } from './parsed-mod
  *   FZK-Haus (m) 18 m × 16 m, janesville (ft) 73.2 m × 62.0 m (parse.test.ts checks all three).
  * - StreamAllMeshes skips IfcOpeningElement and IfcSpace; spaces are streamed separately when asked for.
  * - Interleaved (x, y, z, nx, ny, nz) float32 is split in one pass without per-vertex allocation; the index
- *   array is copied out of the wasm heap (the view dies with `geom.delete()`).
+ *   array is copied out of the wasm heap (the view dies with `geom.delete()`). All arrays are views into a
+ *   {@link GeometryArena} (a few 16 MiB chunks), so the worker transfers a few buffers, not three per mesh.
  * - On the ACCA railway 28,891 placed geometries share 463 meshes (62×), so dedupe by geometryExpressID matters.
  */
 
@@ -33,11 +35,11 @@ export interface StreamedGeometry {
 /** IFC classes never turned into features (openings are subtracted from their hosts). */
 export const ALWAYS_EXCLUDED: ReadonlySet<string> = new Set(['IfcOpeningElement', 'IfcOpeningStandardCase', 'IfcVoidingFeature']);
 
-/** Splits web-ifc's interleaved vertex data into positions and normals. */
-function deinterleave(vertexData: Float32Array): { positions: Float32Array; normals: Float32Array } {
+/** Splits web-ifc's interleaved vertex data into positions and normals (views into the arena). */
+function deinterleave(vertexData: Float32Array, arena: GeometryArena): { positions: Float32Array; normals: Float32Array } {
   const count = vertexData.length / 6;
-  const positions = new Float32Array(count * 3);
-  const normals = new Float32Array(count * 3);
+  const positions = arena.allocFloat32(count * 3);
+  const normals = arena.allocFloat32(count * 3);
   for (let v = 0, src = 0, dst = 0; v < count; v += 1, src += 6, dst += 3) {
     positions[dst] = vertexData[src];
     positions[dst + 1] = vertexData[src + 1];
@@ -74,6 +76,7 @@ export function streamGeometry(api: IfcAPI, modelId: number, options: StreamGeom
   const failures: StreamedGeometry['failures'] = [];
   const warnings: string[] = [];
   const seen = new Set<number>();
+  const arena = new GeometryArena();
 
   const readMesh = (geometryExpressId: number): MeshGeometry => {
     let mesh = geometries.get(geometryExpressId);
@@ -82,7 +85,9 @@ export function streamGeometry(api: IfcAPI, modelId: number, options: StreamGeom
     try {
       const vertexData = api.GetVertexArray(geom.GetVertexData(), geom.GetVertexDataSize());
       const indexView = api.GetIndexArray(geom.GetIndexData(), geom.GetIndexDataSize());
-      mesh = { ...deinterleave(vertexData), indices: new Uint32Array(indexView) };
+      const indices = arena.allocUint32(indexView.length);
+      indices.set(indexView);
+      mesh = { ...deinterleave(vertexData, arena), indices };
     } finally {
       geom.delete();
     }

@@ -23,6 +23,9 @@ export interface ElementSemantics {
 
 type Props = Record<string, PropertyValue>;
 
+/** Relations read per batch (≈ 4 raw lines each: relation, set, two properties). */
+const RELATION_BATCH = 8_192;
+
 const EMPTY: ElementSemantics = { propertySets: {}, typeName: null, material: null };
 
 /** Resolves property set / quantity / material entities with caches. */
@@ -185,26 +188,31 @@ export function readElementSemantics(lines: StepLines, elementIds: ReadonlySet<n
   const typeOf = new Map<number, number>();
   const materialOf = new Map<number, string | null>();
 
-  // Batch reads: relations, then the property sets they name, then the properties of those sets.
+  // Batch reads: relations, then the property sets they name, then the properties of those sets; the raw
+  // lines of each batch are released before the next (bounded memory, see StepLines.release).
   const propertyRels = lines.idsOfType(WebIFC.IFCRELDEFINESBYPROPERTIES);
-  lines.prefetch(propertyRels);
-  const relevant: Array<{ related: number[]; setIds: number[] }> = [];
-  for (const relId of propertyRels) {
-    const args = lines.args(relId);
-    const related = refsOf(args[4]).filter((id) => elementIds.has(id));
-    if (related.length > 0) relevant.push({ related, setIds: refsOf(args[5]) });
-  }
-  resolver.prefetchSets(relevant.flatMap((r) => r.setIds));
-  for (const { related, setIds } of relevant) {
-    for (const setId of setIds) {
-      const set = resolver.propertySet(setId);
-      if (!set) continue;
-      for (const id of related) {
-        let sets = ownSets.get(id);
-        if (!sets) ownSets.set(id, (sets = {}));
-        sets[set.name] = sets[set.name] ? { ...sets[set.name], ...set.props } : set.props;
+  for (let start = 0; start < propertyRels.length; start += RELATION_BATCH) {
+    const batch = propertyRels.slice(start, start + RELATION_BATCH);
+    lines.prefetch(batch);
+    const relevant: Array<{ related: number[]; setIds: number[] }> = [];
+    for (const relId of batch) {
+      const args = lines.args(relId);
+      const related = refsOf(args[4]).filter((id) => elementIds.has(id));
+      if (related.length > 0) relevant.push({ related, setIds: refsOf(args[5]) });
+    }
+    resolver.prefetchSets(relevant.flatMap((r) => r.setIds));
+    for (const { related, setIds } of relevant) {
+      for (const setId of setIds) {
+        const set = resolver.propertySet(setId);
+        if (!set) continue;
+        for (const id of related) {
+          let sets = ownSets.get(id);
+          if (!sets) ownSets.set(id, (sets = {}));
+          sets[set.name] = sets[set.name] ? { ...sets[set.name], ...set.props } : set.props;
+        }
       }
     }
+    lines.release();
   }
 
   for (const relId of lines.idsOfType(WebIFC.IFCRELDEFINESBYTYPE)) {

@@ -42,6 +42,12 @@ export interface TileOptions {
    * plus instanced copies weighted by `instancedTriangleWeight` (what the tile's bytes and decoding cost).
    */
   maxTrianglesPerTile?: number;
+  /**
+   * GPU-byte budget per tile content, ≥ 1: stored vertices × 14 B (16-bit quantised position 8 B with padding,
+   * octahedral normal 4 B, feature ID 2 B) + stored triangles × 6 B (16-bit indices). What the tile costs in GPU
+   * memory; the download (meshopt) is ≈ 3–5× smaller.
+   */
+  maxGpuBytesPerTile?: number;
   /** Drawn-triangle budget per tile content (every instanced copy counted), ≥ 1: what the GPU draws for it. */
   maxDrawnTrianglesPerTile?: number;
   /** Feature budget per tile content (rows of the tile's property table), 1..65 535. */
@@ -64,7 +70,8 @@ export const MAX_FEATURES_PER_TILE = 65_535;
 
 /** Defaults of {@link TileOptions}. */
 export const TILE_DEFAULTS = {
-  maxTrianglesPerTile: 250_000,
+  maxTrianglesPerTile: 100_000,
+  maxGpuBytesPerTile: 2_000_000,
   maxDrawnTrianglesPerTile: 10_000_000,
   maxFeaturesPerTile: 4_000,
   boxPaddingM: 0.005,
@@ -106,9 +113,23 @@ export interface TiledModel {
   /** tileset.json `geometricError`, metres: diagonal of the root box. */
   tilesetGeometricError: number;
   stats: TileStats;
+  /** The budgets the tree was cut by (for report.json). */
+  budget: { maxTrianglesPerTile: number; maxGpuBytesPerTile: number; maxFeaturesPerTile: number };
 }
 
 const MIN_DIAGONAL_M = 0.001;
+
+/** GPU bytes per stored vertex / triangle / instance; see {@link TileOptions.maxGpuBytesPerTile}. */
+const GPU_BYTES_PER_VERTEX = 14;
+const GPU_BYTES_PER_TRIANGLE = 6;
+/** One instance: translation, rotation and scale as float32 + a feature ID. */
+const GPU_BYTES_PER_INSTANCE = 44;
+
+/** What one instance group's mesh costs a tile the first time the tile uses it. */
+interface GroupCost {
+  triangles: number;
+  vertices: number;
+}
 
 interface Draft {
   content: BuiltFeature[];
@@ -127,9 +148,16 @@ function centreOf(f: BuiltFeature, axis: number): number {
 
 /** Splits features in two at the median centre along the longest axis of their centres. */
 function splitSpatially(features: BuiltFeature[]): [BuiltFeature[], BuiltFeature[]] {
+  // A loop, not Math.max(...array): spreading 150 000 values overflowed the call stack (issue #8).
   const spans = [0, 1, 2].map((axis) => {
-    const c = features.map((f) => centreOf(f, axis));
-    return Math.max(...c) - Math.min(...c);
+    let min = Infinity;
+    let max = -Infinity;
+    for (const f of features) {
+      const c = centreOf(f, axis);
+      if (c < min) min = c;
+      if (c > max) max = c;
+    }
+    return max - min;
   });
   const axis = spans.indexOf(Math.max(...spans));
   const sorted = spans[axis] > 0 ? [...features].sort((a, b) => centreOf(a, axis) - centreOf(b, axis)) : features;
@@ -143,24 +171,31 @@ function splitSpatially(features: BuiltFeature[]): [BuiltFeature[], BuiltFeature
  */
 class TileLoad {
   stored = 0;
+  gpuBytes = 0;
   drawn = 0;
   count = 0;
   private readonly groups = new Set<number>();
   constructor(
-    private readonly groupTriangles: readonly number[],
+    private readonly groups_: readonly GroupCost[],
     private readonly opts: Required<TileOptions>,
   ) {}
 
-  /** Stored and drawn triangles that `f` would add to the set. */
-  costOf(f: BuiltFeature): { stored: number; drawn: number } {
+  /** Stored triangles, GPU bytes and drawn triangles that `f` would add to the set. */
+  costOf(f: BuiltFeature): { stored: number; gpuBytes: number; drawn: number } {
     let stored = f.triangles - f.instancedTriangles * (1 - this.opts.instancedTriangleWeight);
+    let vertices = 0;
+    for (const part of f.parts) vertices += part.positions.length / 3;
+    let gpuBytes = vertices * GPU_BYTES_PER_VERTEX + (f.triangles - f.instancedTriangles) * GPU_BYTES_PER_TRIANGLE;
+    gpuBytes += f.instances.length * GPU_BYTES_PER_INSTANCE;
     let newGroups: Set<number> | undefined;
     for (const use of f.instances) {
       if (this.groups.has(use.groupIndex) || newGroups?.has(use.groupIndex)) continue;
       (newGroups ??= new Set()).add(use.groupIndex);
-      stored += this.groupTriangles[use.groupIndex];
+      const group = this.groups_[use.groupIndex];
+      stored += group.triangles;
+      gpuBytes += group.vertices * GPU_BYTES_PER_VERTEX + group.triangles * GPU_BYTES_PER_TRIANGLE;
     }
-    return { stored, drawn: f.triangles };
+    return { stored, gpuBytes, drawn: f.triangles };
   }
 
   /** True when `f` still fits the budgets (adds it then). */
@@ -169,6 +204,7 @@ class TileLoad {
     if (
       this.count > 0 &&
       (this.stored + cost.stored > this.opts.maxTrianglesPerTile ||
+        this.gpuBytes + cost.gpuBytes > this.opts.maxGpuBytesPerTile ||
         this.drawn + cost.drawn > this.opts.maxDrawnTrianglesPerTile ||
         this.count + 1 > this.opts.maxFeaturesPerTile)
     ) {
@@ -180,6 +216,7 @@ class TileLoad {
 
   add(f: BuiltFeature, cost = this.costOf(f)): void {
     this.stored += cost.stored;
+    this.gpuBytes += cost.gpuBytes;
     this.drawn += cost.drawn;
     this.count++;
     for (const use of f.instances) this.groups.add(use.groupIndex);
@@ -188,20 +225,21 @@ class TileLoad {
   fits(): boolean {
     return (
       this.stored <= this.opts.maxTrianglesPerTile &&
+      this.gpuBytes <= this.opts.maxGpuBytesPerTile &&
       this.drawn <= this.opts.maxDrawnTrianglesPerTile &&
       this.count <= this.opts.maxFeaturesPerTile
     );
   }
 }
 
-function subdivide(features: BuiltFeature[], groupTriangles: readonly number[], opts: Required<TileOptions>): Draft {
-  const all = new TileLoad(groupTriangles, opts);
+function subdivide(features: BuiltFeature[], groupCosts: readonly GroupCost[], opts: Required<TileOptions>): Draft {
+  const all = new TileLoad(groupCosts, opts);
   for (const f of features) all.add(f);
   if (features.length <= 1 || all.fits()) {
     return { content: features, errorM: 0, children: [] };
   }
   const bySize = [...features].sort((a, b) => sizeOf(b) - sizeOf(a) || a.featureId - b.featureId);
-  const load = new TileLoad(groupTriangles, opts);
+  const load = new TileLoad(groupCosts, opts);
   let taken = 0;
   // The first (largest) element is always taken when it fits alone; a single over-budget element is its own leaf.
   while (taken < bySize.length && load.tryAdd(bySize[taken])) taken++;
@@ -211,7 +249,7 @@ function subdivide(features: BuiltFeature[], groupTriangles: readonly number[], 
   const children: Draft[] = [];
   for (const part of splitSpatially(rest)) {
     if (part.length === 0) continue;
-    const child = subdivide(part, groupTriangles, opts);
+    const child = subdivide(part, groupCosts, opts);
     // Rule 3: a content-less child is dissolved into this tile.
     if (child.content.length === 0) children.push(...child.children);
     else children.push(child);
@@ -272,13 +310,21 @@ export async function tile(built: BuiltModel, options: TileOptions, ctx: StageCo
   if (!(opts.maxDrawnTrianglesPerTile >= 1)) {
     throw new InputError(`tile: maxDrawnTrianglesPerTile must be ≥ 1, got ${opts.maxDrawnTrianglesPerTile}`);
   }
-  const groupTriangles = built.instanceGroups.map((g) => g.triangles);
-  const root = finalize(subdivide(built.features, groupTriangles, opts), '0', 0, opts);
+  if (!(opts.maxGpuBytesPerTile >= 1)) {
+    throw new InputError(`tile: maxGpuBytesPerTile must be ≥ 1, got ${opts.maxGpuBytesPerTile}`);
+  }
+  const groupCosts = built.instanceGroups.map((g) => ({ triangles: g.triangles, vertices: g.vertices }));
+  const root = finalize(subdivide(built.features, groupCosts, opts), '0', 0, opts);
   const stats = countTiles(root, { tiles: 0, contentTiles: 0, maxLevel: 0 });
   const tilesetGeometricError = Math.max(diagonalM(root.boundsEnu), root.geometricError);
   ctx.logger.info(
     `tile: ${stats.tiles} tiles (${stats.contentTiles} with content), depth ${stats.maxLevel}, ` +
       `root geometricError ${root.geometricError.toFixed(3)} m`,
   );
-  return { built, root, tilesetGeometricError, stats };
+  const budget = {
+    maxTrianglesPerTile: opts.maxTrianglesPerTile,
+    maxGpuBytesPerTile: opts.maxGpuBytesPerTile,
+    maxFeaturesPerTile: opts.maxFeaturesPerTile,
+  };
+  return { built, root, tilesetGeometricError, stats, budget };
 }

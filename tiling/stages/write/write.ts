@@ -32,7 +32,7 @@
  *   meshopt) render and pick per instance.
  */
 import type { Document } from '@gltf-transform/core';
-import type { OutputFile } from '@tiling/io/output-file';
+import { MemoryOutputSink, type OutputFile, type OutputSink } from '@tiling/io/output-file';
 import type { StageContext } from '@tiling/stage-context';
 import type { BoundsEnu } from '@tiling/stages/build/bake-geometry';
 import { withDefaults } from '@tiling/with-defaults';
@@ -56,11 +56,6 @@ export interface WriteOptions {
   contentDirectory?: string;
   /** `asset.generator` of tileset.json. */
   generator?: string;
-  /**
-   * Serialise tile GLBs into `files`; false leaves them as Documents in `tileDocuments` only (for
-   * `compressTileDocuments`, which would otherwise parse the bytes again).
-   */
-  encodeTiles?: boolean;
 }
 
 /** Defaults of {@link WriteOptions}. */
@@ -71,7 +66,6 @@ export const WRITE_DEFAULTS = {
   roughness: 0.9,
   contentDirectory: 'tiles',
   generator: 'GanTwin tiling',
-  encodeTiles: true,
 } satisfies Required<WriteOptions>;
 
 /** Counts for `report.json` (ConversionReport.counts). */
@@ -95,12 +89,25 @@ export interface TileDocumentFile {
   document: Document;
 }
 
-/** What `write` returns: the files (paths relative to the output directory), the tile Documents and the counts. */
+/** Turns one tile's Document into GLB bytes (default: plain glTF-Transform binary; the pipeline compresses). */
+export type TileEncoder = (tile: TileDocumentFile) => Promise<Uint8Array>;
+
+/** Where `write` puts its files and how it encodes tiles. */
+export interface WriteOutput {
+  /** Receives every file as soon as it is produced; default: memory ({@link MemoryOutputSink}). */
+  sink?: OutputSink;
+  /** Encodes each tile (called once per content tile, in tile order); the Document is dropped afterwards. */
+  encodeTile?: TileEncoder;
+}
+
+/** What `write` returns: the counts, and the files when they were written to memory. */
 export interface WriteResult {
-  /** tileset.json, the GLBs (unless `encodeTiles` is false), properties.json, structure.json. */
+  /** With the default memory sink: tileset.json, the GLBs, properties.json, structure.json; else empty. */
   files: OutputFile[];
-  /** Every tile's Document (uncompressed), in tile order. */
-  tileDocuments: TileDocumentFile[];
+  /** Bytes of all tile GLBs as encoded. */
+  tileBytes: number;
+  /** Largest tile GLB, bytes. */
+  largestTileBytes: number;
   stats: WriteStats;
 }
 
@@ -169,19 +176,38 @@ export function createPropertiesJson(
 }
 
 /**
- * Writes the tileset in memory.
- * @returns `tileset.json`, `<contentDirectory>/<tileId>.glb` per content tile, `properties.json`,
- *   `structure.json` (paths relative to the output directory), and the counts for the report
+ * `properties.json` as text chunks, one entry per element (the object is never built whole: a 300 MB IFC's
+ * properties are ≈ 120 MB of JSON).
+ */
+export function* propertiesJsonChunks(
+  elements: readonly IfcElement[],
+  boundsByExpressId: ReadonlyMap<number, BoundsEnu>,
+): Generator<string> {
+  yield '{';
+  let first = true;
+  for (const e of elements) {
+    const entry = createPropertiesJson([e], boundsByExpressId)[e.globalId];
+    yield `${first ? '' : ','}${JSON.stringify(e.globalId)}:${JSON.stringify(entry)}`;
+    first = false;
+  }
+  yield '}';
+}
+
+/**
+ * Writes the tileset tile by tile into `output.sink`: each content tile's Document is built, encoded and handed
+ * over before the next is built, so at most one tile is in memory.
+ * @returns the counts; `files` holds the files only with the default memory sink
  * @throws {InvariantError} when a tile holds more than 65 535 features (the tile stage prevents it)
  * @example const { files, stats } = await write(tiled, {}, ctx);
  * @see 3D Tiles 1.1 §glTF content; EXT_mesh_features; EXT_structural_metadata; EXT_mesh_gpu_instancing
  */
-export async function write(tiled: TiledModel, options: WriteOptions, ctx: StageContext): Promise<WriteResult> {
+export async function write(tiled: TiledModel, options: WriteOptions, ctx: StageContext, output: WriteOutput = {}): Promise<WriteResult> {
   const opts = withDefaults(WRITE_DEFAULTS, options);
+  const memory = output.sink ? null : new MemoryOutputSink();
+  const sink = output.sink ?? memory!;
   const io = createTileIO();
+  const encodeTile: TileEncoder = output.encodeTile ?? ((t) => io.writeBinary(t.document));
   const tiles = listTiles(tiled.root);
-  const files: OutputFile[] = [];
-  const tileDocuments: TileDocumentFile[] = [];
   const stats: WriteStats = {
     features: tiled.built.stats.features,
     triangles: tiled.built.stats.triangles,
@@ -191,6 +217,8 @@ export async function write(tiled: TiledModel, options: WriteOptions, ctx: Stage
     instancedMeshes: 0,
     instances: 0,
   };
+  let tileBytes = 0;
+  let largestTileBytes = 0;
   for (const [i, tileNode] of tiles.entries()) {
     if (tileNode.featureIds.length === 0) continue;
     const { document, stats: tileStats } = createTileDocument(tiled.built, tileNode, {
@@ -200,25 +228,27 @@ export async function write(tiled: TiledModel, options: WriteOptions, ctx: Stage
       roughness: opts.roughness,
     });
     const path = `${opts.contentDirectory}/${tileNode.id}.glb`;
-    tileDocuments.push({ path, document });
-    if (opts.encodeTiles) files.push({ path, bytes: await io.writeBinary(document) });
+    const bytes = await encodeTile({ path, document });
+    await sink.write({ path, bytes });
+    tileBytes += bytes.byteLength;
+    largestTileBytes = Math.max(largestTileBytes, bytes.byteLength);
     stats.primitives += tileStats.primitives;
     stats.instancedMeshes += tileStats.instancedMeshes;
     stats.instances += tileStats.instances;
     ctx.onProgress?.('write', (i + 1) / tiles.length);
   }
-  files.unshift(jsonFile('tileset.json', createTilesetJson(tiled, opts.contentDirectory, opts.generator)));
+  await sink.write(jsonFile('tileset.json', createTilesetJson(tiled, opts.contentDirectory, opts.generator)));
   const boundsByExpressId = new Map(tiled.built.features.map((f) => [f.element.expressId, f.boundsEnu]));
-  files.push(jsonFile('properties.json', createPropertiesJson(tiled.built.elements, boundsByExpressId)));
+  await sink.writeText('properties.json', propertiesJsonChunks(tiled.built.elements, boundsByExpressId));
   const structure: StructureJson = {
     projectName: tiled.built.projectName,
     spatialTree: tiled.built.spatialTree,
     containment: tiled.built.containment,
   };
-  files.push(jsonFile('structure.json', structure));
+  await sink.write(jsonFile('structure.json', structure));
   ctx.logger.info(
-    `write: ${files.length} files, ${stats.primitives} primitives, ${stats.instancedMeshes} instanced meshes ` +
-      `(${stats.instances} instances)`,
+    `write: ${tiles.length} tiles, ${tileBytes} bytes of GLB (largest ${largestTileBytes}), ${stats.primitives} primitives, ` +
+      `${stats.instancedMeshes} instanced meshes (${stats.instances} instances)`,
   );
-  return { files, tileDocuments, stats };
+  return { files: memory?.files ?? [], tileBytes, largestTileBytes, stats };
 }
