@@ -17,6 +17,7 @@ export type GanTwinErrorCode =
   | 'NOT_FOUND'
   | 'SCOPE'
   | 'CONFLICT'
+  | 'TOO_LARGE'
   | 'INVARIANT';
 
 /** What every {@link GanTwinError} carries besides its message. */

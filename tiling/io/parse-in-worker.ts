@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { GanTwinError, InputError, invariant, InvariantError } from '@kernel/errors';
-import { GeorefError, IfcParseError, UnsupportedSchemaError } from '../errors';
+import { GeorefError, IfcParseError, TooLargeError, UnsupportedSchemaError } from '../errors';
 import type { StageContext } from '../stage-context';
 import type { ParseInput, ParseOptions } from '../stages/parse/parse';
 import type { ParsedModel } from '../stages/parse/parsed-model';
@@ -31,6 +31,7 @@ const ERROR_CLASSES: Record<string, new (message: string, options?: { context?: 
   GeorefError,
   InputError,
   InvariantError,
+  TooLargeError,
 };
 
 /** File URL of tsx's ESM `register()` API (`exports['./esm/api'].import`), which `require.resolve` cannot give. */
@@ -78,7 +79,19 @@ export interface ParseInWorkerOptions {
    * copy of the IFC in memory, 27 MB for janesville). Ignored for a view into a shared (pooled) buffer.
    */
   transferInput?: boolean;
+  /**
+   * JS heap limit of the worker, MiB (`resourceLimits.maxOldGenerationSizeMb`); reaching it ends the worker (not
+   * the caller) and the parse fails with {@link TooLargeError}. Default {@link PARSE_HEAP_LIMIT_MB}.
+   */
+  heapLimitMb?: number;
 }
+
+/**
+ * Default JS heap limit of the parse worker, MiB. The worker's JS heap peaks at ≈ 4 KB per IFC element with
+ * geometry (meshes live in the arena, outside the heap); 3 GiB covers ≈ 700 000 elements. web-ifc's wasm heap
+ * (up to 4 GiB) is separate and fails on its own with a TooLargeError.
+ */
+export const PARSE_HEAP_LIMIT_MB = 3072;
 
 /**
  * {@link parseIfc} in a worker thread: same input, output and errors.
@@ -109,7 +122,14 @@ export function parseInWorker(
   const transferList = workerOptions.transferInput && owned ? [input.bytes.buffer as ArrayBuffer] : [];
   return new Promise<ParsedModel>((resolve, reject) => {
     let settled = false;
-    const worker = new Worker(spec.entry, { workerData, eval: spec.eval, execArgv: [], transferList });
+    const heapLimitMb = workerOptions.heapLimitMb ?? PARSE_HEAP_LIMIT_MB;
+    const worker = new Worker(spec.entry, {
+      workerData,
+      eval: spec.eval,
+      execArgv: [],
+      transferList,
+      resourceLimits: { maxOldGenerationSizeMb: heapLimitMb },
+    });
     const settle = (action: () => void) => {
       if (settled) return;
       settled = true;
@@ -141,7 +161,13 @@ export function parseInWorker(
     worker.on('error', (error) =>
       settle(() =>
         reject(
-          new InvariantError(`parse worker for ${input.fileName} failed: ${error.message}`, { context: { file: input.fileName }, cause: error }),
+          (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? new TooLargeError(
+                `${input.fileName} is too large to convert: parsing it needs more than the parse worker's heap limit of ${heapLimitMb} MiB ` +
+                  '(ConvertOptions.limits.parseHeapMb)',
+                { context: { file: input.fileName, heapLimitMb }, cause: error },
+              )
+            : new InvariantError(`parse worker for ${input.fileName} failed: ${error.message}`, { context: { file: input.fileName }, cause: error }),
         ),
       ),
     );

@@ -5,6 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { GanTwinError, invariant } from '@kernel/errors';
+import { TooLargeError } from '../errors';
 import type { Logger } from '@kernel/logger';
 import { ReportBuilder, type ReportEntry } from '../report';
 import { parseIfc, type ParseInput, type ParseOptions } from '../stages/parse/parse';
@@ -55,9 +56,26 @@ function cloneableContext(context: Record<string, unknown>): Record<string, unkn
   }
 }
 
+/**
+ * web-ifc's wasm heap cannot grow past 4 GiB; when it runs out, web-ifc (or the ArrayBuffer it asks for) throws a
+ * RangeError / "Aborted(OOM)" that would otherwise read as a broken file. Such errors become a TooLargeError.
+ */
+function asTooLarge(error: Error): Error {
+  const text = `${error.message} ${error.cause instanceof Error ? error.cause.message : ''}`;
+  if (!/out of memory|Aborted\(OOM\)|Array buffer allocation failed|WebAssembly\.Memory|memory access out of bounds/i.test(text)) return error;
+  return new TooLargeError(
+    `${workerInputFileName()} is too large to convert: web-ifc ran out of its wasm heap (at most 4 GiB) (${error.message})`,
+    { context: { file: workerInputFileName() }, cause: error },
+  );
+}
+
+function workerInputFileName(): string {
+  return (workerData as WorkerInput).input.fileName;
+}
+
 const { input, options } = workerData as WorkerInput;
 try {
-  const model = await parseIfc(input, options, {
+  const model = await parseIfc(input, { ...options, releaseInputAfterOpen: true }, {
     logger,
     report: new ForwardingReport(),
     onProgress: (stage, fraction) => post({ kind: 'progress', stage, fraction }),
@@ -66,7 +84,7 @@ try {
   const transfer = distinctBuffers([...model.geometries.values()].flatMap((m) => [m.positions, m.normals, m.indices]));
   post({ kind: 'result', model }, transfer);
 } catch (error) {
-  const err = error instanceof Error ? error : new Error(String(error));
+  const err = asTooLarge(error instanceof Error ? error : new Error(String(error)));
   post({
     kind: 'error',
     name: err.name,

@@ -21,6 +21,11 @@ export interface ParseOptions {
    * IfcOpeningElement is never a feature.
    */
   includeSpaces?: boolean;
+  /**
+   * Replace `input.bytes` with an empty array once web-ifc has opened the model, so the IFC bytes can be
+   * garbage-collected during the parse (the parse worker sets it: its copy of the bytes is its own).
+   */
+  releaseInputAfterOpen?: boolean;
   /** An initialised web-ifc `IfcAPI` to reuse (it is heavy: ≈ 30 ms to `Init()` plus its wasm heap). */
   ifcApi?: IfcAPI;
 }
@@ -57,25 +62,27 @@ const STAGE = 'parse';
  * @see https://github.com/ThatOpen/engine_web-ifc
  */
 export async function parseIfc(input: ParseInput, options: ParseOptions, ctx: StageContext): Promise<ParsedModel> {
-  const { fileName, bytes } = input;
+  const { fileName } = input;
   const includeSpaces = options.includeSpaces ?? PARSE_DEFAULTS.includeSpaces;
   const started = performance.now();
-  const schemaNames = readFileSchema(bytes, fileName);
+  const schemaNames = readFileSchema(input.bytes, fileName);
   const schema = schemaNames[0];
   const schemaFamily = schemaFamilyOf(schema, fileName);
-  assertCompleteStepFile(bytes, fileName);
+  assertCompleteStepFile(input.bytes, fileName);
   ctx.onProgress?.(STAGE, 0);
 
   const ownsApi = options.ifcApi === undefined;
   const api = options.ifcApi ?? (await createIfcApi());
   let modelId: number;
   try {
-    modelId = api.OpenModel(bytes, { COORDINATE_TO_ORIGIN: false });
+    modelId = api.OpenModel(input.bytes, { COORDINATE_TO_ORIGIN: false });
     if (modelId < 0) throw new IfcParseError(`OpenModel returned ${modelId}`, { context: { file: fileName, schema } });
   } catch (cause) {
     if (ownsApi) api.Dispose();
     throw new IfcParseError(`${fileName}: web-ifc cannot open the file (${(cause as Error).message})`, { context: { file: fileName, schema }, cause });
   }
+  // web-ifc holds its own copy now; the caller's bytes (the worker's transferred copy: one IFC size) can go.
+  if (options.releaseInputAfterOpen) input.bytes = new Uint8Array(0);
   try {
     ctx.logger.debug(`${STAGE}: opened ${fileName} (${schema}) in ${Math.round(performance.now() - started)} ms`);
     ctx.onProgress?.(STAGE, 0.05);
@@ -90,6 +97,7 @@ export async function parseIfc(input: ParseInput, options: ParseOptions, ctx: St
     });
     for (const warning of streamed.warnings) ctx.report.warn(`${STAGE}: ${warning}`);
     const streamedAt = performance.now();
+    ctx.logger.debug(`${STAGE}: geometry streamed in ${Math.round(streamedAt - started)} ms`);
 
     const elementIds = new Set(streamed.elementGeometries.map((g) => g.expressId));
     const semantics = readElementSemantics(lines, elementIds);
