@@ -10,6 +10,7 @@ import { readElementSemantics } from './properties';
 import { schemaFamilyOf } from './schema';
 import { readSpatialStructure } from './spatial-structure';
 import { assertCompleteStepFile, readFileSchema } from './step-file';
+import { withUpperCaseStepHex } from './step-hex-case';
 import { StepLines, textOf } from './step-lines';
 import { readLengthUnitM } from './units';
 
@@ -70,7 +71,7 @@ export async function parseIfc(input: ParseInput, options: ParseOptions, ctx: St
   const api = options.ifcApi ?? (await createIfcApi());
   let modelId: number;
   try {
-    modelId = api.OpenModel(bytes, { COORDINATE_TO_ORIGIN: false });
+    modelId = api.OpenModel(withUpperCaseStepHex(bytes, fileName, ctx), { COORDINATE_TO_ORIGIN: false });
     if (modelId < 0) throw new IfcParseError(`OpenModel returned ${modelId}`, { context: { file: fileName, schema } });
   } catch (cause) {
     if (ownsApi) api.Dispose();
