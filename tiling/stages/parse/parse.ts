@@ -4,6 +4,7 @@ import { IfcParseError } from '../../errors';
 import type { StageContext } from '../../stage-context';
 import { ALWAYS_EXCLUDED, streamGeometry } from './geometry-stream';
 import { findProductsWithoutMesh } from './missing-geometry';
+import { assertSomethingMeshed } from './nothing-meshed';
 import { readGeoreferenceSource } from './georeference-source';
 import type { IfcElement, ParsedModel } from './parsed-model';
 import { readElementSemantics } from './properties';
@@ -53,6 +54,8 @@ const STAGE = 'parse';
  * @throws {IfcParseError} when the file is not STEP, is truncated (names the last complete `#n=` entity) or
  *   web-ifc cannot open it
  * @throws {UnsupportedSchemaError} for schemas other than IFC2X3 / IFC4 / IFC4X3 (incl. pre-releases)
+ * @throws {InputError} when no element has triangles, naming the products with a Body representation, their
+ *   items and web-ifc's reason (see `nothing-meshed.ts`)
  * @example
  * const model = await parseIfc({ bytes, fileName: 'house.ifc' }, {}, { logger: SILENT_LOGGER, report: new ReportBuilder() });
  * @see https://github.com/ThatOpen/engine_web-ifc
@@ -140,6 +143,7 @@ export async function parseIfc(input: ParseInput, options: ParseOptions, ctx: St
         reason: failure.reason,
       });
     }
+    assertSomethingMeshed({ fileName, bytes, lines, includeSpaces, elementCount: elements.length, failures: streamed.failures });
 
     const model: ParsedModel = {
       fileName,
