@@ -64,6 +64,12 @@ describe('upperCaseStepHex', () => {
     for (const { offset } of result.malformed) expect(text[offset]).toBe('\\');
   });
 
+  it('goes on after a malformed \\X\\ right before a good one', () => {
+    const result = upperCaseStepHex(encode("#1=IFCLABEL('\\X\\E\\X\\e4');"));
+    expect(decode(result.bytes)).toBe("#1=IFCLABEL('\\X\\E\\X\\E4');");
+    expect(result.malformed.map((m) => m.offset)).toEqual([13]);
+  });
+
   it('reports malformed escapes as warnings, the first five one by one', () => {
     const lines = Array.from({ length: 7 }, (_, i) => `#${i + 1}=IFCLABEL('\\X2\\4e2\\X0\\');`);
     const report = new ReportBuilder();

@@ -129,9 +129,13 @@ export function upperCaseStepHex(bytes: Uint8Array): StepHexCaseResult {
     } else if ((d === S && e === BACKSLASH) || (d === P && bytes[p + 3] === BACKSLASH)) {
       next = p + 4; // \S\c (c may be a backslash), \P?\
     } else if (d === X && e === BACKSLASH) {
-      if (isHexDigit(bytes[p + 3]) && isHexDigit(bytes[p + 4])) rewrite(p + 3, p + 5);
-      else flag(p);
-      next = p + 5;
+      if (isHexDigit(bytes[p + 3]) && isHexDigit(bytes[p + 4])) {
+        rewrite(p + 3, p + 5);
+        next = p + 5;
+      } else {
+        flag(p);
+        next = p + 3; // the next backslash may start an escape of its own (`\X\E\X\41`)
+      }
     } else if (d === X && (e === TWO || e === FOUR) && bytes[p + 3] === BACKSLASH) {
       let k = p + 4;
       while (isHexDigit(bytes[k])) k += 1;
