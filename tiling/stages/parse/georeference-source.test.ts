@@ -2,9 +2,12 @@ import * as WebIFC from 'web-ifc';
 import type { IfcAPI } from 'web-ifc';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readIfcInput } from '../../io/read-input';
-import { createIfcApi } from './parse';
+import { SILENT_LOGGER } from '@kernel/logger';
+import { ReportBuilder } from '../../report';
+import { georef } from '../georef/georef';
+import { createIfcApi, parseIfc } from './parse';
 import type { RawGeoreference } from './parsed-model';
-import { compoundAngleToDeg, readGeoreferenceSource } from './georeference-source';
+import { canonicalEpsetName, compoundAngleToDeg, readGeoreferenceSource } from './georeference-source';
 import { HAS_SAMPLE_IFC, readSampleIfc, SAMPLE_IFC_DIR, SAMPLES_MISSING } from './sample-ifc';
 import { schemaFamilyOf } from './schema';
 import { buildStepFile, fixtureGlobalId as g } from './step-fixture';
@@ -42,30 +45,120 @@ describe('compoundAngleToDeg', () => {
   });
 });
 
+/**
+ * IFC2X3 DATA lines with the two georeferencing property sets under the given names, attached to the project:
+ * E 387900, N 3175800, H 22, X axis at 15°, Scale 0.001, EPSG:4548 (CGCS2000 / 3-degree Gauss-Kruger CM 117E).
+ */
+function epsetLines(mapSetName: string, crsSetName: string, eastingsName = 'Eastings'): string[] {
+  return [
+    `#2=IFCPROPERTYSET('${g(2)}',$,'${mapSetName}',$,(#3,#4,#5,#6,#7,#8));`,
+    `#3=IFCPROPERTYSINGLEVALUE('${eastingsName}',$,IFCLENGTHMEASURE(387900.),$);`,
+    "#4=IFCPROPERTYSINGLEVALUE('Northings',$,IFCLENGTHMEASURE(3175800.),$);",
+    "#5=IFCPROPERTYSINGLEVALUE('OrthogonalHeight',$,IFCLENGTHMEASURE(22.),$);",
+    "#6=IFCPROPERTYSINGLEVALUE('XAxisAbscissa',$,IFCREAL(0.965925826289068),$);",
+    "#7=IFCPROPERTYSINGLEVALUE('XAxisOrdinate',$,IFCREAL(0.258819045102521),$);",
+    "#8=IFCPROPERTYSINGLEVALUE('Scale',$,IFCREAL(0.001),$);",
+    `#9=IFCPROPERTYSET('${g(9)}',$,'${crsSetName}',$,(#10,#11,#12));`,
+    "#10=IFCPROPERTYSINGLEVALUE('Name',$,IFCLABEL('EPSG:4548'),$);",
+    "#11=IFCPROPERTYSINGLEVALUE('GeodeticDatum',$,IFCLABEL('CGCS2000'),$);",
+    "#12=IFCPROPERTYSINGLEVALUE('MapUnit',$,IFCLABEL('METRE'),$);",
+    `#13=IFCRELDEFINESBYPROPERTIES('${g(13)}',$,$,$,(#1),#2);`,
+    `#14=IFCRELDEFINESBYPROPERTIES('${g(14)}',$,$,$,(#1),#9);`,
+  ];
+}
+
+const EPSET_MAP_CONVERSION_READ = {
+  source: 'ePset_MapConversion', eastings: 387900, northings: 3175800, orthogonalHeight: 22,
+  xAxisAbscissa: 0.965925826289068, xAxisOrdinate: 0.258819045102521, scale: 0.001, factorX: null, factorY: null, factorZ: null,
+};
+const EPSET_PROJECTED_CRS_READ = {
+  name: 'EPSG:4548', description: null, geodeticDatum: 'CGCS2000', verticalDatum: null, mapProjection: null, mapZone: null, mapUnitM: 1,
+};
+
+describe('canonicalEpsetName', () => {
+  it('recognises the two ePsets in any case and keeps the guide\'s spelling', () => {
+    for (const name of ['ePset_MapConversion', 'EPset_MapConversion', 'ePSet_MapConversion', 'EPSET_MAPCONVERSION', 'epset_mapconversion']) {
+      expect(canonicalEpsetName(name)).toBe('ePset_MapConversion');
+    }
+    for (const name of ['ePset_ProjectedCRS', 'EPset_ProjectedCRS', 'ePSet_ProjectedCrs', 'EPSET_PROJECTEDCRS']) {
+      expect(canonicalEpsetName(name)).toBe('ePset_ProjectedCRS');
+    }
+  });
+
+  it('matches the whole name only', () => {
+    for (const name of ['Pset_MapConversion', 'ePset_MapConversion2', ' ePset_MapConversion', 'ePset_Map_Conversion', 'MapConversion', '']) {
+      expect(canonicalEpsetName(name)).toBeNull();
+    }
+    expect(canonicalEpsetName(null)).toBeNull();
+  });
+});
+
 describe('readGeoreferenceSource on fixtures', () => {
   it('reads IFC2X3 ePset_MapConversion / ePset_ProjectedCRS property sets', () => {
-    const bytes = buildStepFile('IFC2X3', [
-      `#1=IFCPROJECT('${g(1)}',$,'P',$,$,$,$,$,$);`,
-      `#2=IFCPROPERTYSET('${g(2)}',$,'ePset_MapConversion',$,(#3,#4,#5,#6,#7,#8));`,
-      "#3=IFCPROPERTYSINGLEVALUE('Eastings',$,IFCLENGTHMEASURE(387900.),$);",
-      "#4=IFCPROPERTYSINGLEVALUE('Northings',$,IFCLENGTHMEASURE(3175800.),$);",
-      "#5=IFCPROPERTYSINGLEVALUE('OrthogonalHeight',$,IFCLENGTHMEASURE(22.),$);",
-      "#6=IFCPROPERTYSINGLEVALUE('XAxisAbscissa',$,IFCREAL(0.965925826289068),$);",
-      "#7=IFCPROPERTYSINGLEVALUE('XAxisOrdinate',$,IFCREAL(0.258819045102521),$);",
-      "#8=IFCPROPERTYSINGLEVALUE('Scale',$,IFCREAL(0.001),$);",
-      `#9=IFCPROPERTYSET('${g(9)}',$,'ePset_ProjectedCRS',$,(#10,#11,#12));`,
-      "#10=IFCPROPERTYSINGLEVALUE('Name',$,IFCLABEL('EPSG:4548'),$);",
-      "#11=IFCPROPERTYSINGLEVALUE('GeodeticDatum',$,IFCLABEL('CGCS2000'),$);",
-      "#12=IFCPROPERTYSINGLEVALUE('MapUnit',$,IFCLABEL('METRE'),$);",
-      `#13=IFCRELDEFINESBYPROPERTIES('${g(13)}',$,$,$,(#1),#2);`,
-      `#14=IFCRELDEFINESBYPROPERTIES('${g(14)}',$,$,$,(#1),#9);`,
-    ]);
+    const bytes = buildStepFile('IFC2X3', [`#1=IFCPROJECT('${g(1)}',$,'P',$,$,$,$,$,$);`, ...epsetLines('ePset_MapConversion', 'ePset_ProjectedCRS')]);
     const geo = georeferenceOf(bytes, 'epset.ifc');
-    expect(geo.mapConversion).toEqual({
-      source: 'ePset_MapConversion', eastings: 387900, northings: 3175800, orthogonalHeight: 22,
-      xAxisAbscissa: 0.965925826289068, xAxisOrdinate: 0.258819045102521, scale: 0.001, factorX: null, factorY: null, factorZ: null,
-    });
-    expect(geo.projectedCrs).toMatchObject({ name: 'EPSG:4548', geodeticDatum: 'CGCS2000', mapUnitM: 1, mapZone: null });
+    expect(geo.mapConversion).toEqual(EPSET_MAP_CONVERSION_READ);
+    expect(geo.projectedCrs).toEqual(EPSET_PROJECTED_CRS_READ);
+  });
+
+  it.each([
+    ['EPset_MapConversion', 'EPset_ProjectedCRS'],
+    ['ePSet_MapConversion', 'ePSet_ProjectedCRS'],
+    ['EPSET_MAPCONVERSION', 'EPSET_PROJECTEDCRS'],
+  ])('reads the ePsets written as %s / %s, reported under the canonical name', (mapSetName, crsSetName) => {
+    const bytes = buildStepFile('IFC2X3', [`#1=IFCPROJECT('${g(1)}',$,'P',$,$,$,$,$,$);`, ...epsetLines(mapSetName, crsSetName)]);
+    const geo = georeferenceOf(bytes, 'exporter.ifc');
+    expect(geo.mapConversion).toEqual(EPSET_MAP_CONVERSION_READ);
+    expect(geo.projectedCrs).toEqual(EPSET_PROJECTED_CRS_READ);
+  });
+
+  it('reads property names in any case (EASTINGS) and ignores sets with other names (Pset_MapConversion)', () => {
+    const upper = buildStepFile('IFC2X3', [`#1=IFCPROJECT('${g(1)}',$,'P',$,$,$,$,$,$);`, ...epsetLines('EPSET_MAPCONVERSION', 'ePset_ProjectedCRS', 'EASTINGS')]);
+    expect(georeferenceOf(upper, 'upper.ifc').mapConversion).toEqual(EPSET_MAP_CONVERSION_READ);
+    const other = buildStepFile('IFC2X3', [`#1=IFCPROJECT('${g(1)}',$,'P',$,$,$,$,$,$);`, ...epsetLines('Pset_MapConversion', 'Pset_ProjectedCRS')]);
+    const geo = georeferenceOf(other, 'other.ifc');
+    expect(geo.mapConversion).toBeNull();
+    expect(geo.projectedCrs).toBeNull();
+  });
+
+  it('end to end: parse → georef places an EPSET_MAPCONVERSION file exactly like an ePset_MapConversion one', async () => {
+    // IFC2X3 in millimetres (Scale 0.001 maps them to metres), one 4 m × 0.2 m × 3 m wall so that parse has
+    // something to mesh.
+    const wall = [
+      `#1=IFCPROJECT('${g(1)}',$,'P',$,$,$,$,(#20),#40);`,
+      '#40=IFCUNITASSIGNMENT((#41));',
+      '#41=IFCSIUNIT(*,.LENGTHUNIT.,.MILLI.,.METRE.);',
+      "#20=IFCGEOMETRICREPRESENTATIONCONTEXT($,'Model',3,1.E-05,#21,$);",
+      '#21=IFCAXIS2PLACEMENT3D(#22,$,$);',
+      '#22=IFCCARTESIANPOINT((0.,0.,0.));',
+      '#23=IFCLOCALPLACEMENT($,#21);',
+      '#24=IFCDIRECTION((0.,0.,1.));',
+      '#25=IFCRECTANGLEPROFILEDEF(.AREA.,$,#26,4000.,200.);',
+      '#26=IFCAXIS2PLACEMENT2D(#27,$);',
+      '#27=IFCCARTESIANPOINT((0.,0.));',
+      '#28=IFCEXTRUDEDAREASOLID(#25,#21,#24,3000.);',
+      "#29=IFCSHAPEREPRESENTATION(#20,'Body','SweptSolid',(#28));",
+      '#30=IFCPRODUCTDEFINITIONSHAPE($,$,(#29));',
+      `#31=IFCWALLSTANDARDCASE('${g(31)}',$,'W',$,$,#23,#30,$);`,
+    ];
+    const placed = async (mapSetName: string, crsSetName: string) => {
+      const fileName = `${mapSetName}.ifc`;
+      const ctx = { logger: SILENT_LOGGER, report: new ReportBuilder() };
+      const model = await parseIfc({ bytes: buildStepFile('IFC2X3', [...wall, ...epsetLines(mapSetName, crsSetName)]), fileName }, { ifcApi: api }, ctx);
+      expect(model.elements.map((e) => e.globalId)).toEqual([g(31)]);
+      expect(model.georeference.mapConversion).toEqual(EPSET_MAP_CONVERSION_READ);
+      return georef({ fileName, lengthUnitM: model.lengthUnitM, georeference: model.georeference }, {}, ctx);
+    };
+    const canonical = await placed('ePset_MapConversion', 'ePset_ProjectedCRS');
+    const exporter = await placed('EPSET_MAPCONVERSION', 'EPset_ProjectedCRS');
+    expect(exporter.method).toBe('ePset_MapConversion');
+    expect(exporter.epsg).toBe(4548);
+    expect(exporter.anchor).toEqual(canonical.anchor);
+    expect(exporter.headingDeg).toBe(canonical.headingDeg);
+    // E 387900, N 3175800 in CGCS2000 / 3° GK CM 117E ≈ 115.853° E, 28.693° N (the Nanchang sample's origin).
+    expect(exporter.anchor.lonDeg).toBeCloseTo(115.853, 3);
+    expect(exporter.anchor.latDeg).toBeCloseTo(28.693, 3);
+    expect(exporter.anchor.heightM).toBe(22);
   });
 
   it('reads IfcMapConversionScaled (IFC4X3) factors and a millimetre MapUnit', () => {

@@ -7,7 +7,27 @@ import { numberOf, refOf, refsOf, textOf, type StepLines } from './step-lines';
  * The georeferencing a file declares, read raw for the `georef` stage: IfcMapConversion(Scaled) +
  * IfcProjectedCRS (IFC4+), the IFC2X3 property sets `ePset_MapConversion` / `ePset_ProjectedCRS`, IfcSite
  * RefLatitude/RefLongitude/RefElevation and the model context's TrueNorth.
+ *
+ * Notes: the ePset names and their property names are matched without regard to case, because exporters write
+ * `EPset_MapConversion`, `ePSet_MapConversion` or `EPSET_MAPCONVERSION` for the set the buildingSMART guide
+ * spells `ePset_MapConversion` (issue #8); the output keeps the canonical name (`source: 'ePset_MapConversion'`).
+ * Other names (`Pset_MapConversion`, `ePset_MapConversion2`) are not read.
  */
+
+/** The IFC2X3 georeferencing property sets, as the buildingSMART guide spells them. */
+const EPSET_NAMES = ['ePset_MapConversion', 'ePset_ProjectedCRS'] as const;
+type EpsetName = (typeof EPSET_NAMES)[number];
+const EPSET_BY_UPPER_CASE = new Map<string, EpsetName>(EPSET_NAMES.map((name) => [name.toUpperCase(), name]));
+
+/**
+ * The canonical name of an IFC2X3 georeferencing property set, whatever the case it is written in.
+ * @param setName IfcPropertySet.Name as written, e.g. `EPSET_MAPCONVERSION`
+ * @returns `ePset_MapConversion` / `ePset_ProjectedCRS`, or null for any other name
+ * @see buildingSMART "User Guide for Geo-referencing in IFC" (IFC2X3 property sets ePset_MapConversion, ePset_ProjectedCRS)
+ */
+export function canonicalEpsetName(setName: string | null): EpsetName | null {
+  return setName === null ? null : (EPSET_BY_UPPER_CASE.get(setName.toUpperCase()) ?? null);
+}
 
 type MapConversion = NonNullable<RawGeoreference['mapConversion']>;
 type ProjectedCrs = NonNullable<RawGeoreference['projectedCrs']>;
@@ -75,22 +95,30 @@ function readMapConversion(lines: StepLines, fileName: string): { conversion: Ma
   };
 }
 
-/** IFC2X3 convention (buildingSMART "User Guide for Geo-referencing in IFC"): ePset_MapConversion / ePset_ProjectedCRS. */
+/** IFC2X3 convention (buildingSMART "User Guide for Geo-referencing in IFC"): ePset_MapConversion / ePset_ProjectedCRS, any case. */
 function readEpsets(lines: StepLines): { conversion: MapConversion | null; crs: ProjectedCrs | null } {
   let conversion: MapConversion | null = null;
   let crs: ProjectedCrs | null = null;
   for (const setId of lines.idsOfType(WebIFC.IFCPROPERTYSET)) {
     const args = lines.args(setId);
-    const setName = textOf(args[2]);
-    if (setName !== 'ePset_MapConversion' && setName !== 'ePset_ProjectedCRS') continue;
-    const values: Record<string, unknown> = {};
+    const setName = canonicalEpsetName(textOf(args[2]));
+    if (setName === null) continue;
+    // Property names are matched without regard to case too: keyed by upper case (the last one wins, as before).
+    const values = new Map<string, unknown>();
     for (const propId of refsOf(args[4])) {
       const prop = lines.args(propId);
-      const name = textOf(prop[0]);
-      if (name) values[name] = lines.valueOf(prop[2]);
+      const name = textOf(prop[0])?.toUpperCase();
+      if (name) values.set(name, lines.valueOf(prop[2]));
     }
-    const num = (key: string) => (typeof values[key] === 'number' ? (values[key] as number) : null);
-    const str = (key: string) => (values[key] === undefined || values[key] === null ? null : String(values[key]));
+    const value = (key: string) => values.get(key.toUpperCase());
+    const num = (key: string) => {
+      const v = value(key);
+      return typeof v === 'number' ? v : null;
+    };
+    const str = (key: string) => {
+      const v = value(key);
+      return v === undefined || v === null ? null : String(v);
+    };
     if (setName === 'ePset_MapConversion' && !conversion) {
       conversion = {
         source: 'ePset_MapConversion',

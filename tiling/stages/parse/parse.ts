@@ -4,12 +4,14 @@ import { IfcParseError } from '../../errors';
 import type { StageContext } from '../../stage-context';
 import { ALWAYS_EXCLUDED, streamGeometry } from './geometry-stream';
 import { findProductsWithoutMesh } from './missing-geometry';
+import { assertSomethingMeshed } from './nothing-meshed';
 import { readGeoreferenceSource } from './georeference-source';
 import type { IfcElement, ParsedModel } from './parsed-model';
 import { readElementSemantics } from './properties';
 import { schemaFamilyOf } from './schema';
 import { readSpatialStructure } from './spatial-structure';
 import { assertCompleteStepFile, readFileSchema } from './step-file';
+import { withUpperCaseStepHex } from './step-hex-case';
 import { StepLines, textOf } from './step-lines';
 import { readLengthUnitM } from './units';
 
@@ -22,8 +24,8 @@ export interface ParseOptions {
    */
   includeSpaces?: boolean;
   /**
-   * Replace `input.bytes` with an empty array once web-ifc has opened the model, so the IFC bytes can be
-   * garbage-collected during the parse (the parse worker sets it: its copy of the bytes is its own).
+   * Replace `input.bytes` with an empty array once web-ifc has streamed the geometry, so the IFC bytes can be
+   * garbage-collected while properties are read (the parse worker sets it: its copy of the bytes is its own).
    */
   releaseInputAfterOpen?: boolean;
   /** An initialised web-ifc `IfcAPI` to reuse (it is heavy: ≈ 30 ms to `Init()` plus its wasm heap). */
@@ -57,6 +59,8 @@ const STAGE = 'parse';
  * @throws {IfcParseError} when the file is not STEP, is truncated (names the last complete `#n=` entity) or
  *   web-ifc cannot open it
  * @throws {UnsupportedSchemaError} for schemas other than IFC2X3 / IFC4 / IFC4X3 (incl. pre-releases)
+ * @throws {InputError} when no element has triangles, naming the products with a Body representation, their
+ *   items and web-ifc's reason (see `nothing-meshed.ts`)
  * @example
  * const model = await parseIfc({ bytes, fileName: 'house.ifc' }, {}, { logger: SILENT_LOGGER, report: new ReportBuilder() });
  * @see https://github.com/ThatOpen/engine_web-ifc
@@ -75,14 +79,12 @@ export async function parseIfc(input: ParseInput, options: ParseOptions, ctx: St
   const api = options.ifcApi ?? (await createIfcApi());
   let modelId: number;
   try {
-    modelId = api.OpenModel(input.bytes, { COORDINATE_TO_ORIGIN: false });
+    modelId = api.OpenModel(withUpperCaseStepHex(input.bytes, fileName, ctx), { COORDINATE_TO_ORIGIN: false });
     if (modelId < 0) throw new IfcParseError(`OpenModel returned ${modelId}`, { context: { file: fileName, schema } });
   } catch (cause) {
     if (ownsApi) api.Dispose();
     throw new IfcParseError(`${fileName}: web-ifc cannot open the file (${(cause as Error).message})`, { context: { file: fileName, schema }, cause });
   }
-  // web-ifc holds its own copy now; the caller's bytes (the worker's transferred copy: one IFC size) can go.
-  if (options.releaseInputAfterOpen) input.bytes = new Uint8Array(0);
   try {
     ctx.logger.debug(`${STAGE}: opened ${fileName} (${schema}) in ${Math.round(performance.now() - started)} ms`);
     ctx.onProgress?.(STAGE, 0.05);
@@ -98,6 +100,9 @@ export async function parseIfc(input: ParseInput, options: ParseOptions, ctx: St
     for (const warning of streamed.warnings) ctx.report.warn(`${STAGE}: ${warning}`);
     const streamedAt = performance.now();
     ctx.logger.debug(`${STAGE}: geometry streamed in ${Math.round(streamedAt - started)} ms`);
+    // web-ifc holds its own copy; the caller's bytes (the worker's transferred copy: one IFC size) can go before
+    // properties are read — unless nothing meshed: then assertSomethingMeshed names unknown entities from the text.
+    if (options.releaseInputAfterOpen && streamed.elementGeometries.length > 0) input.bytes = new Uint8Array(0);
 
     const elementIds = new Set(streamed.elementGeometries.map((g) => g.expressId));
     const semantics = readElementSemantics(lines, elementIds);
@@ -147,6 +152,7 @@ export async function parseIfc(input: ParseInput, options: ParseOptions, ctx: St
         reason: failure.reason,
       });
     }
+    assertSomethingMeshed({ fileName, bytes: input.bytes, lines, includeSpaces, elementCount: elements.length, failures: streamed.failures });
 
     const model: ParsedModel = {
       fileName,

@@ -50,6 +50,19 @@ describe('decodeStepString', () => {
     expect(decodeStepString(`A-07 ${x2('地块')} B`)).toBe('A-07 地块 B');
   });
 
+  it('reads hex digits in lower, upper and mixed case alike (\\X\\, \\X2\\, \\X4\\)', () => {
+    // 中 U+4E2D, 文 U+6587
+    expect(decodeStepString('\\X2\\4e2d6587\\X0\\')).toBe('中文');
+    expect(decodeStepString('\\X2\\4E2D6587\\X0\\')).toBe('中文');
+    expect(decodeStepString('\\X2\\4e2D6587\\X0\\')).toBe('中文');
+    expect(decodeStepString(`${x2('南昌红谷滩').toLowerCase().replaceAll('\\x', '\\X')} 1#`)).toBe('南昌红谷滩 1#');
+    expect(decodeStepString('\\X\\e4\\X\\F6\\X\\fC')).toBe('äöü');
+    expect(decodeStepString('\\X2\\d83dde00\\X0\\')).toBe('😀');
+    expect(decodeStepString('\\X4\\0001f600\\X0\\\\X4\\00004e2d\\X0\\')).toBe('😀中');
+    // The directives stay upper case: \x2\ is not one.
+    expect(() => decodeStepString('\\x2\\4e2d\\X0\\')).toThrow(/unknown escape "\\x"/);
+  });
+
   it('decodes \\X2\\ surrogate pairs and \\X4\\ code points beyond the BMP', () => {
     expect(decodeStepString('\\X2\\D83DDE00\\X0\\')).toBe('😀');
     expect(decodeStepString(x4('😀𠀀a'))).toBe('😀𠀀a');
@@ -67,7 +80,10 @@ describe('decodeStepString', () => {
     expect(() => decodeStepString('\\X2\\5357')).toThrow(/missing its closing \\X0\\/);
     expect(() => decodeStepString('\\X4\\0001F6\\X0\\')).toThrow(/not a multiple of 8/);
     expect(() => decodeStepString('\\X2\\53G7\\X0\\')).toThrow(/non-hex digits "53G7"/);
-    expect(() => decodeStepString('\\X\\E')).toThrow(/two upper-case hex digits/);
+    expect(() => decodeStepString('\\X\\E')).toThrow(/\\X\\ at offset 0 needs two hex digits, got "E"/);
+    expect(() => decodeStepString('\\X\\eg')).toThrow(/needs two hex digits, got "eg"/);
+    expect(() => decodeStepString('\\X2\\4e2g\\X0\\')).toThrow(/non-hex digits "4e2g"/);
+    expect(() => decodeStepString('\\X2\\4e2d6587')).toThrow(/missing its closing \\X0\\/);
     expect(() => decodeStepString('\\X4\\00110000\\X0\\')).toThrow(/above U\+10FFFF/);
     expect(() => decodeStepString('\\X2\\D83D\\X0\\')).toThrow(/without low surrogate/);
     expect(() => decodeStepString('\\Q\\')).toThrow(/unknown escape/);

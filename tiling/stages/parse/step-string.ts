@@ -3,17 +3,23 @@ import { IfcParseError } from '../../errors';
 /**
  * Decoding of ISO 10303-21 (STEP physical file) string literals.
  *
- * Notes: web-ifc 0.0.78 already decodes `''`, `\\`, `\S\`, `\P?\`, `\X\`, `\X2\` and `\X4\` in the values
- * returned by `GetLine` (checked with hand-built inputs and with the Japanese and Chinese samples), but it
- * returns an empty string for lower-case hex and never reports malformed escapes. We use this decoder for text
- * we read from the STEP file ourselves (the HEADER section) and keep it as the reference implementation the
- * unit tests pin down.
+ * Notes:
+ * - web-ifc 0.0.78 already decodes `''`, `\\`, `\S\`, `\P?\`, `\X\`, `\X2\` and `\X4\` in the values returned by
+ *   `GetLine` (checked with hand-built inputs and with the Japanese and Chinese samples), but it returns an
+ *   empty string for the whole literal when any hex digit is lower case (`\X2\4e2d6587\X0\`, `a\X\e4b`) and
+ *   never reports malformed escapes. We use this decoder for text we read from the STEP file ourselves (the
+ *   HEADER section) and keep it as the reference implementation the unit tests pin down; for the DATA
+ *   section, `step-hex-case.ts` upper-cases the hex digits of well-formed escapes in the bytes before web-ifc
+ *   opens them, and reports malformed escapes with this decoder's message.
+ * - Hex digits in either case: ISO 10303-21 defines `hex` as `0`–`9`, `A`–`F` only, but writers emit lower
+ *   case and the value is unambiguous, so we read both. The directives themselves (`\X\`, `\X2\`, `\X4\`,
+ *   `\X0\`, `\S\`, `\P?\`) stay upper case, as the standard spells them.
  */
 
-const HEX_PAIR = /^[0-9A-F]{2}$/;
+const HEX_PAIR = /^[0-9A-Fa-f]{2}$/;
 
 function parseHex(raw: string, digits: string, at: number, what: string): number {
-  if (!/^[0-9A-F]+$/.test(digits)) {
+  if (!/^[0-9A-Fa-f]+$/.test(digits)) {
     throw new IfcParseError(`STEP string: ${what} at offset ${at} has non-hex digits "${digits}" in '${raw}'`, {
       context: { raw, offset: at },
     });
@@ -27,7 +33,7 @@ function parseHex(raw: string, digits: string, at: number, what: string): number
  * Handles `''` → `'`, `\\` → `\`, `\S\c` (ISO 8859 upper half: code of `c` + 128, in the current `\P?\`
  * code page, which we read as ISO 8859-1), `\PA\`…`\PI\` page switches (accepted, treated as ISO 8859-1),
  * `\X\hh` (one ISO 8859-1 byte), `\X2\hhhh…\X0\` (UTF-16 code units, surrogate pairs allowed) and
- * `\X4\hhhhhhhh…\X0\` (UTF-32 code points).
+ * `\X4\hhhhhhhh…\X0\` (UTF-32 code points); hex digits in upper or lower case (see Notes).
  *
  * @param raw the characters between the quotes, exactly as in the file
  * @returns the decoded text
@@ -71,7 +77,7 @@ export function decodeStepString(raw: string): string {
     } else if (d === 'X' && raw[i + 2] === '\\') {
       const hex = raw.slice(i + 3, i + 5);
       if (!HEX_PAIR.test(hex)) {
-        throw new IfcParseError(`STEP string: \\X\\ at offset ${i} needs two upper-case hex digits, got "${hex}" in '${raw}'`, {
+        throw new IfcParseError(`STEP string: \\X\\ at offset ${i} needs two hex digits, got "${hex}" in '${raw}'`, {
           context: { raw, offset: i },
         });
       }
