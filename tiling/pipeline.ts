@@ -12,7 +12,7 @@ import { readIfcInput } from './io/read-input';
 import { SILENT_LOGGER } from '@kernel/logger';
 import { ReportBuilder, type ConversionReport } from './report';
 import type { StageContext } from './stage-context';
-import { build, type BuildOptions } from './stages/build/build';
+import { build, BUILD_DEFAULTS, type BuildOptions } from './stages/build/build';
 import { planOutlineEnu } from './stages/build/plan-outline';
 import { georef } from './stages/georef/georef';
 import type { Georeference, Placement } from './stages/georef/georeference';
@@ -33,6 +33,8 @@ export interface ConvertOptions {
   instancing?: boolean;
   /** IfcSpace volumes become features too. */
   includeSpaces?: boolean;
+  /** Simplified proxies for heavy tiles (stages/write/lod-proxy.ts), drawn at a distance. */
+  lod?: boolean;
   /** Parse in a worker_threads Worker (keeps the caller's event loop free). */
   useWorker?: boolean;
   tile?: TileOptions;
@@ -41,7 +43,7 @@ export interface ConvertOptions {
 }
 
 /** Defaults of {@link ConvertOptions}; `undefined` never overrides them. */
-export const CONVERT_DEFAULTS = { meshopt: true, instancing: true, includeSpaces: false, useWorker: true } as const;
+export const CONVERT_DEFAULTS = { meshopt: true, instancing: true, includeSpaces: false, useWorker: true, lod: true } as const;
 
 /** What {@link convertIfc} returns once the output is committed. */
 export interface ConversionResult {
@@ -127,6 +129,10 @@ export async function convertIfc(
   const tiled = await timed('tile', () => tile(built, opts.tile ?? {}, stageCtx));
   const compress = opts.meshopt || opts.compress !== undefined;
   let encodeTile: TileEncoder | undefined;
+  // Loaded only now, after the parse worker is gone (≈ 45 MB of RSS with glTF-Transform's functions).
+  const { MeshoptSimplifier } = await import('meshoptimizer');
+  await MeshoptSimplifier.ready;
+  const lod = opts.lod ? { simplifier: MeshoptSimplifier, creaseAngleDeg: opts.build?.creaseAngleDeg ?? BUILD_DEFAULTS.creaseAngleDeg } : undefined;
   if (compress) {
     // Loaded only now, after the parse worker is gone: glTF-Transform's functions + meshoptimizer are ≈ 45 MB
     // of RSS that would otherwise add to the parse peak.
@@ -142,7 +148,7 @@ export async function convertIfc(
   // replaces outDir only once everything, report.json included, is written.
   const staged = await StagedOutput.open(options.outDir);
   try {
-    const written = await timed('write', () => write(tiled, { instancing: opts.instancing, generator: GENERATOR }, stageCtx, { sink: staged, encodeTile }));
+    const written = await timed('write', () => write(tiled, { instancing: opts.instancing, generator: GENERATOR }, stageCtx, { sink: staged, encodeTile, lod }));
     const conversionReport: ConversionReport = {
       generator: GENERATOR,
       createdAt: new Date().toISOString(),
@@ -168,6 +174,7 @@ export async function convertIfc(
         contentTiles: tiled.stats.contentTiles,
         maxLevel: tiled.stats.maxLevel,
         largestTileBytes: written.largestTileBytes,
+        lodTiles: written.lodTiles,
         budget: tiled.budget,
       },
       footprintEnu,

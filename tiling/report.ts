@@ -60,6 +60,8 @@ export interface ConversionReport {
     maxLevel: number;
     /** Largest tile GLB as written (compressed), bytes. */
     largestTileBytes: number;
+    /** Tiles that got a simplified proxy (REPLACE): stored triangles of the proxy and the full content, error m. */
+    lodTiles: { id: string; triangles: number; fullTriangles: number; errorM: number }[];
     budget: { maxTrianglesPerTile: number; maxGpuBytesPerTile: number; maxFeaturesPerTile: number };
   };
   /**

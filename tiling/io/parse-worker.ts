@@ -93,3 +93,8 @@ try {
     stack: err.stack,
   });
 }
+// End the thread as soon as the answer is posted: its web-ifc wasm heap (which never shrinks) and JS heap are
+// freed while the main thread is still deserialising the model, instead of after. Messages posted before the
+// exit are delivered first (Node drains the port before 'exit'); on a generated 300 MB IFC this took the
+// conversion's peak RSS from the sum of both threads to the larger of the two.
+process.exit(0);

@@ -87,7 +87,8 @@ function geometryColorKey(geometryExpressId: number, color: ColorRgba): string {
 
 /**
  * Places every element's geometry in the tile content frame and groups repeated geometry.
- * @param parsed the parsed IFC (geometry in web-ifc's Y-up model frame, metres)
+ * @param parsed the parsed IFC (geometry in web-ifc's Y-up model frame, metres); consumed: placements of repeated
+ *   geometry are redirected to the first copy in place and the copies removed from `parsed.geometries`
  * @param georeference supplies `modelToEnu` (column-major 4×4, model → ENU metres)
  * @returns features in a stable order (ParsedModel.elements order), positions in the content frame relative to
  *   `originContent`, bounds in ENU metres. Elements without triangles are reported (`ctx.report.fail`), not thrown.
@@ -110,16 +111,16 @@ export async function build(
     m.map((v, i) => (i % 4 < 3 && i < 16 ? v / instanceScale[i % 4] : v)) as Matrix4;
   // Repeated geometry by content (also shifted copies): every use points at the first copy (see repeated-geometry).
   const aliases = opts.detectInstancing ? findDuplicateGeometries(parsed.geometries) : new Map<number, GeometryAlias>();
-  const model: ParsedModel = aliases.size === 0 ? parsed : {
-    ...parsed,
-    elementGeometries: parsed.elementGeometries.map((eg) => ({
-      expressId: eg.expressId,
-      placed: eg.placed.map((pg) => {
-        const alias = aliases.get(pg.geometryExpressId);
-        return alias ? { ...pg, geometryExpressId: alias.id, transform: translateSourceMatrix4(pg.transform, alias.offset) } : pg;
-      }),
-    })),
-  };
+  // Redirected in place: a copy of every placement (418 000 on a generated 300 MB IFC) cost ≈ 200 MB of heap, and
+  // the ParsedModel is the build stage's alone (the pipeline drops it once `build` returns).
+  for (const eg of parsed.elementGeometries) {
+    for (const [i, pg] of eg.placed.entries()) {
+      const alias = aliases.get(pg.geometryExpressId);
+      if (alias) eg.placed[i] = { ...pg, geometryExpressId: alias.id, transform: translateSourceMatrix4(pg.transform, alias.offset) };
+    }
+  }
+  for (const id of aliases.keys()) parsed.geometries.delete(id);
+  const model: ParsedModel = parsed;
   const geometryByElement = new Map(model.elementGeometries.map((eg) => [eg.expressId, eg.placed]));
   const canonical = (id: number) => id;
 

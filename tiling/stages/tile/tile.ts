@@ -92,6 +92,8 @@ export interface TileNode {
   boundsEnu: BoundsEnu;
   /** 3D Tiles `boundingVolume.box`: centre then three half-axis vectors, tile frame (ENU), metres. */
   box: number[];
+  /** Box of this tile's own content only (the full-content child of a LOD proxy uses it); = box without content. */
+  contentBox: number[];
   /** Metres; 0 for leaves, strictly decreasing root → leaves. */
   geometricError: number;
   children: TileNode[];
@@ -265,8 +267,9 @@ function boxFromBounds(bounds: BoundsEnu, paddingM: number): number[] {
 
 function finalize(draft: Draft, id: string, level: number, opts: Required<TileOptions>): TileNode {
   const children = draft.children.map((child, i) => finalize(child, `${id}-${i}`, level + 1, opts));
-  let bounds = emptyBoundsEnu();
-  for (const f of draft.content) bounds = unionBoundsEnu(bounds, f.boundsEnu);
+  let contentBounds = emptyBoundsEnu();
+  for (const f of draft.content) contentBounds = unionBoundsEnu(contentBounds, f.boundsEnu);
+  let bounds = contentBounds;
   for (const child of children) bounds = unionBoundsEnu(bounds, child.boundsEnu);
   return {
     id,
@@ -275,6 +278,7 @@ function finalize(draft: Draft, id: string, level: number, opts: Required<TileOp
     triangles: draft.content.reduce((s, f) => s + f.triangles, 0),
     boundsEnu: bounds,
     box: boxFromBounds(bounds, opts.boxPaddingM),
+    contentBox: boxFromBounds(draft.content.length > 0 ? contentBounds : bounds, opts.boxPaddingM),
     geometricError: draft.errorM,
     children,
   };

@@ -32,23 +32,54 @@ export function tileContentUri(tileNode: TileNode, contentDirectory: string): st
   return `${contentDirectory}/${tileNode.id}.glb`;
 }
 
-function tileJson(node: TileNode, contentDirectory: string): TileJson {
-  const json: TileJson = { boundingVolume: { box: node.box }, geometricError: node.geometricError };
+/**
+ * URI of the full content of a tile that has a LOD proxy (lod-proxy.ts), e.g. `tiles/0-1-full.glb`; the proxy
+ * keeps {@link tileContentUri}.
+ */
+export function fullContentUri(tileNode: TileNode, contentDirectory: string): string {
+  return `${contentDirectory}/${tileNode.id}-full.glb`;
+}
+
+/** A tile that got a simplified proxy: its simplification error, metres. */
+export interface LodTile {
+  errorM: number;
+}
+
+function tileJson(node: TileNode, contentDirectory: string, lod: ReadonlyMap<string, LodTile>, parentRefine: 'ADD' | 'REPLACE'): TileJson {
+  const proxy = lod.get(node.id);
+  const refine = proxy ? 'REPLACE' : 'ADD';
+  const json: TileJson = {
+    boundingVolume: { box: node.box },
+    geometricError: proxy ? Math.max(node.geometricError, proxy.errorM) : node.geometricError,
+  };
+  // refine is inherited: written only where it changes.
+  if (refine !== parentRefine) json.refine = refine;
   if (node.featureIds.length > 0) json.content = { uri: tileContentUri(node, contentDirectory) };
-  if (node.children.length > 0) json.children = node.children.map((c) => tileJson(c, contentDirectory));
+  const children = node.children.map((c) => tileJson(c, contentDirectory, lod, refine));
+  if (proxy) {
+    // The full content, drawn instead of the proxy once the tile is refined; same box as the tile's content.
+    children.unshift({ boundingVolume: { box: node.contentBox }, geometricError: 0, refine: 'ADD', content: { uri: fullContentUri(node, contentDirectory) } });
+  }
+  if (children.length > 0) json.children = children;
   return json;
 }
 
 /**
  * Builds the tileset JSON. root.transform = georeference.enuToEcef (column-major), so boxes are in ENU metres.
  * @param generator written as `asset.generator`
+ * @param lod tiles that got a simplified proxy (REPLACE, with their full content as a first child), by tile id
  * @see 3D Tiles 1.1 §Tileset JSON, §Bounding volumes (box), §Geometric error, §Refinement (ADD)
  */
-export function createTilesetJson(tiled: TiledModel, contentDirectory: string, generator: string): TilesetJson {
-  const root = tileJson(tiled.root, contentDirectory);
+export function createTilesetJson(
+  tiled: TiledModel,
+  contentDirectory: string,
+  generator: string,
+  lod: ReadonlyMap<string, LodTile> = new Map(),
+): TilesetJson {
+  const root = tileJson(tiled.root, contentDirectory, lod, lod.has(tiled.root.id) ? 'REPLACE' : 'ADD');
   return {
     asset: { version: '1.1', generator },
-    geometricError: tiled.tilesetGeometricError,
-    root: { transform: tiled.built.georeference.enuToEcef, ...root, refine: 'ADD' },
+    geometricError: Math.max(tiled.tilesetGeometricError, root.geometricError),
+    root: { transform: tiled.built.georeference.enuToEcef, ...root, refine: lod.has(tiled.root.id) ? 'REPLACE' : 'ADD' },
   };
 }

@@ -37,10 +37,12 @@ import type { StageContext } from '@tiling/stage-context';
 import type { BoundsEnu } from '@tiling/stages/build/bake-geometry';
 import { withDefaults } from '@tiling/with-defaults';
 import type { IfcElement, SpatialNode } from '@tiling/stages/parse/parsed-model';
+import type { InstanceGroup } from '@tiling/stages/build/built-model';
 import type { TileNode, TiledModel } from '@tiling/stages/tile/tile';
 import { createTileDocument } from './tile-document';
 import { createTileIO } from './tile-io';
-import { createTilesetJson } from './tileset-json';
+import { createLodProxy, LOD_DEFAULTS, type LodOptions } from './lod-proxy';
+import { createTilesetJson, fullContentUri, type LodTile, tileContentUri } from './tileset-json';
 
 /** Options of the `write` stage; see {@link WRITE_DEFAULTS}. */
 export interface WriteOptions {
@@ -98,6 +100,8 @@ export interface WriteOutput {
   sink?: OutputSink;
   /** Encodes each tile (called once per content tile, in tile order); the Document is dropped afterwards. */
   encodeTile?: TileEncoder;
+  /** Simplified proxies for heavy tiles (lod-proxy.ts); none when absent. */
+  lod?: Partial<LodOptions> & Pick<LodOptions, 'simplifier'>;
 }
 
 /** What `write` returns: the counts, and the files when they were written to memory. */
@@ -108,6 +112,8 @@ export interface WriteResult {
   tileBytes: number;
   /** Largest tile GLB, bytes. */
   largestTileBytes: number;
+  /** Tiles that got a simplified proxy, with stored triangles of proxy and full content. */
+  lodTiles: { id: string; triangles: number; fullTriangles: number; errorM: number }[];
   stats: WriteStats;
 }
 
@@ -219,15 +225,18 @@ export async function write(tiled: TiledModel, options: WriteOptions, ctx: Stage
   };
   let tileBytes = 0;
   let largestTileBytes = 0;
-  for (const [i, tileNode] of tiles.entries()) {
-    if (tileNode.featureIds.length === 0) continue;
-    const { document, stats: tileStats } = createTileDocument(tiled.built, tileNode, {
-      instancing: opts.instancing,
-      minInstancesPerTile: Math.max(2, opts.minInstancesPerTile),
-      minInstancedVerticesSaved: opts.minInstancedVerticesSaved,
-      roughness: opts.roughness,
-    });
-    const path = `${opts.contentDirectory}/${tileNode.id}.glb`;
+  const lodOptions = output.lod ? { ...LOD_DEFAULTS, ...output.lod } : null;
+  const lodGroupCache = new Map<string, { group: InstanceGroup; errorM: number }>();
+  const lod = new Map<string, LodTile>();
+  const lodTiles: WriteResult['lodTiles'] = [];
+  const documentOptions = {
+    instancing: opts.instancing,
+    minInstancesPerTile: Math.max(2, opts.minInstancesPerTile),
+    minInstancedVerticesSaved: opts.minInstancedVerticesSaved,
+    roughness: opts.roughness,
+  };
+  const emit = async (path: string, model: TiledModel['built'], tileNode: TileNode) => {
+    const { document, stats: tileStats } = createTileDocument(model, tileNode, documentOptions);
     const bytes = await encodeTile({ path, document });
     await sink.write({ path, bytes });
     tileBytes += bytes.byteLength;
@@ -235,9 +244,21 @@ export async function write(tiled: TiledModel, options: WriteOptions, ctx: Stage
     stats.primitives += tileStats.primitives;
     stats.instancedMeshes += tileStats.instancedMeshes;
     stats.instances += tileStats.instances;
+  };
+  for (const [i, tileNode] of tiles.entries()) {
+    if (tileNode.featureIds.length === 0) continue;
+    const proxy = lodOptions ? createLodProxy(tiled.built, tileNode, lodOptions, lodGroupCache) : null;
+    if (proxy) {
+      await emit(tileContentUri(tileNode, opts.contentDirectory), proxy.built, tileNode);
+      await emit(fullContentUri(tileNode, opts.contentDirectory), tiled.built, tileNode);
+      lod.set(tileNode.id, { errorM: proxy.errorM });
+      lodTiles.push({ id: tileNode.id, triangles: proxy.triangles, fullTriangles: proxy.fullTriangles, errorM: proxy.errorM });
+    } else {
+      await emit(tileContentUri(tileNode, opts.contentDirectory), tiled.built, tileNode);
+    }
     ctx.onProgress?.('write', (i + 1) / tiles.length);
   }
-  await sink.write(jsonFile('tileset.json', createTilesetJson(tiled, opts.contentDirectory, opts.generator)));
+  await sink.write(jsonFile('tileset.json', createTilesetJson(tiled, opts.contentDirectory, opts.generator, lod)));
   const boundsByExpressId = new Map(tiled.built.features.map((f) => [f.element.expressId, f.boundsEnu]));
   await sink.writeText('properties.json', propertiesJsonChunks(tiled.built.elements, boundsByExpressId));
   const structure: StructureJson = {
@@ -250,5 +271,6 @@ export async function write(tiled: TiledModel, options: WriteOptions, ctx: Stage
     `write: ${tiles.length} tiles, ${tileBytes} bytes of GLB (largest ${largestTileBytes}), ${stats.primitives} primitives, ` +
       `${stats.instancedMeshes} instanced meshes (${stats.instances} instances)`,
   );
-  return { files: memory?.files ?? [], tileBytes, largestTileBytes, stats };
+  if (lodTiles.length > 0) ctx.logger.info(`write: ${lodTiles.length} tiles with a simplified proxy`);
+  return { files: memory?.files ?? [], tileBytes, largestTileBytes, lodTiles, stats };
 }
