@@ -39,12 +39,23 @@ async function geometryOnly(): Promise<Record<string, number>> {
   return { timeMs: performance.now() - started, placedGeometries: placed, triangles };
 }
 
-async function pipeline(): Promise<Record<string, number>> {
+async function pipeline(): Promise<Record<string, number | string>> {
   const started = performance.now();
   const placement = lon && lat ? { lonDeg: Number(lon), latDeg: Number(lat), heightM: 0, headingDeg: 0 } : undefined;
-  const { report } = await convertIfc(inputPath, { outDir, placement });
+  let report;
+  try {
+    ({ report } = await convertIfc(inputPath, { outDir, placement }));
+  } catch (error) {
+    // A clean failure (e.g. TOO_LARGE) is an outcome to report, not a crash of the benchmark.
+    const err = error as Error & { code?: string };
+    return { timeMs: performance.now() - started, outcome: `failed: ${err.code ?? err.name}: ${err.message}` };
+  }
   return {
+    outcome: 'converted',
     timeMs: performance.now() - started,
+    contentTiles: report.tiling?.contentTiles ?? 0,
+    largestTileBytes: report.tiling?.largestTileBytes ?? 0,
+    lodTiles: report.tiling?.lodTiles.length ?? 0,
     ifcBytes: report.input.bytes,
     outputBytes: report.output.bytes,
     features: report.counts.features,

@@ -6,7 +6,8 @@
  * - The `tile` stage cuts an ADD tree: the largest elements in upper tiles, smaller ones deeper; a tile's
  *   geometricError e is the largest element below it (what is missing on screen while it is not refined). Small
  *   elements are therefore already dropped at coarse levels and never at the leaves.
- * - A content tile whose stored geometry is heavy (≥ `minTriangles`) gets a proxy: its own content becomes the
+ * - A content tile whose stored or drawn geometry is heavy (≥ `minTriangles`, default 100 000: below that the GPU
+ *   draws it at no cost and a second download would only add bytes; FZK-Haus, 21.7 k triangles, gets none) gets a proxy: its own content becomes the
  *   simplified copy (every feature simplified on its own, so each keeps its feature ID and GlobalId and stays
  *   pickable), its refinement becomes REPLACE, and a new child holds the full content (same box, geometricError 0,
  *   ADD). Its original children keep ADD explicitly. Refining the tile thus swaps the proxy for the full content.
@@ -64,7 +65,7 @@ export interface LodOptions {
 }
 
 /** Defaults of {@link LodOptions} (besides the simplifier). */
-export const LOD_DEFAULTS = { minTriangles: 20_000, maxTriangleRatio: 0.5, creaseAngleDeg: 40 } as const;
+export const LOD_DEFAULTS = { minTriangles: 100_000, maxTriangleRatio: 0.5, creaseAngleDeg: 40 } as const;
 
 /** Smallest simplification target, metres: finer than this a proxy saves nothing worth a second download. */
 export const MIN_TARGET_ERROR_M = 0.01;
