@@ -6,6 +6,8 @@
  * - The `tile` stage cuts an ADD tree: the largest elements in upper tiles, smaller ones deeper; a tile's
  *   geometricError e is the largest element below it (what is missing on screen while it is not refined). Small
  *   elements are therefore already dropped at coarse levels and never at the leaves.
+ * - The proxy leaves out the tile's elements no larger than the target error (they count with their size in the
+ *   error) and simplifies the rest.
  * - A content tile whose stored or drawn geometry is heavy (≥ `minTriangles`, default 100 000: below that the GPU
  *   draws it at no cost and a second download would only add bytes; FZK-Haus, 21.7 k triangles, gets none) gets a proxy: its own content becomes the
  *   simplified copy (every feature simplified on its own, so each keeps its feature ID and GlobalId and stays
@@ -90,8 +92,10 @@ const MIN_TRIANGLES_TO_SIMPLIFY = 48;
 
 /** A tile's simplified content. */
 export interface LodProxy {
-  /** The model with this tile's features and their instance groups replaced by simplified copies. */
+  /** The model with this tile's kept features and their instance groups replaced by simplified copies. */
   built: BuiltModel;
+  /** The tile as the proxy draws it: only the features larger than the target error. */
+  tileNode: TileNode;
   /** Stored triangles of the proxy / of the full content. */
   triangles: number;
   fullTriangles: number;
@@ -249,7 +253,13 @@ export function createLodProxy(
     return cached;
   };
   const proxyFeatures: BuiltFeature[] = [];
-  for (const f of features) {
+  // Elements no larger than the target error are left out of the proxy (what is missing is at most their size):
+  // on the railway, 9 000 fastenings and sleepers are instances whose transforms and table rows would otherwise
+  // make the proxy as large as the full tile.
+  const kept = features.filter((f) => f.diagonalM > targetM);
+  if (kept.length === 0) return null;
+  for (const f of features) if (f.diagonalM <= targetM) errorM = Math.max(errorM, f.diagonalM);
+  for (const f of kept) {
     let featureError = 0;
     const parts: BakedPart[] = [];
     for (const part of f.parts) {
@@ -269,9 +279,10 @@ export function createLodProxy(
     errorM = Math.max(errorM, triangles === 0 ? f.diagonalM : featureError);
     proxyFeatures[f.featureId] = { ...f, parts, instances, triangles, instancedTriangles };
   }
-  const proxyList = tileNode.featureIds.map((id) => proxyFeatures[id]);
+  const proxyList = kept.map((f) => proxyFeatures[f.featureId]);
   const triangles = storedTriangles(proxyList, instanceGroups);
   const drawn = drawnTriangles(proxyList, instanceGroups);
   if (triangles > options.maxTriangleRatio * fullTriangles && drawn > options.maxTriangleRatio * fullDrawn) return null;
-  return { built: { ...built, features: proxyFeatures, instanceGroups }, triangles, fullTriangles, drawn, fullDrawn, errorM };
+  const proxyTile = { ...tileNode, featureIds: kept.map((f) => f.featureId) };
+  return { built: { ...built, features: proxyFeatures, instanceGroups }, tileNode: proxyTile, triangles, fullTriangles, drawn, fullDrawn, errorM };
 }

@@ -249,7 +249,7 @@ export async function write(tiled: TiledModel, options: WriteOptions, ctx: Stage
     if (tileNode.featureIds.length === 0) continue;
     const proxy = lodOptions ? createLodProxy(tiled.built, tileNode, lodOptions, lodGroupCache) : null;
     if (proxy) {
-      await emit(tileContentUri(tileNode, opts.contentDirectory), proxy.built, tileNode);
+      await emit(tileContentUri(tileNode, opts.contentDirectory), proxy.built, proxy.tileNode);
       await emit(fullContentUri(tileNode, opts.contentDirectory), tiled.built, tileNode);
       lod.set(tileNode.id, { errorM: proxy.errorM });
       lodTiles.push({ id: tileNode.id, triangles: proxy.triangles, fullTriangles: proxy.fullTriangles, errorM: proxy.errorM });
