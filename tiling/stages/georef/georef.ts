@@ -18,7 +18,12 @@
  *   buildingSMART geographic-referencing-gk sample: Scale=1000 in a millimetre project) → 1/Scale; both warn.
  * - Heights: OrthogonalHeight and RefElevation are orthometric; there is no geoid model here, so they are used
  *   as ellipsoidal heights and `heightDatum` says so (the geoid separation is metres to tens of metres).
- * - CGCS2000 (EPSG:4490 and its projections) is treated as WGS84 but the EPSG code is kept in the output.
+ * - CGCS2000 (EPSG:4490 and its projections 4491–4554) is WGS84-compatible at the decimetre level: used as WGS84
+ *   without a warning; the EPSG code is kept in the output.
+ * - Datum shifts: epsg-index's `+towgs84` holds EPSG's raw parameters, which proj4 misreads for Coordinate Frame
+ *   or non-arc-second sets (EPSG:28992 170 m off); datum-shift.ts converts them (EPSG:28992 then lands on PROJ
+ *   within 1 cm) and warns, naming the datum and the expected error, when a datum is not WGS84-compatible and
+ *   no shift is known (Xian 1980, New Beijing: tens of metres).
  * - Datum grids proj4js lacks (DHDN's BETA2007.gsb) are replaced by a Helmert fallback with a warning; for the
  *   gk sample (EPSG:31467) the origin lies 1.38 m from the file's own RefLatitude/RefLongitude, and points at
  *   ±100 m match proj4 within 0.005 mm horizontally; heading 285.27° (grid 285.70°, convergence −0.43°).
