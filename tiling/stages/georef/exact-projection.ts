@@ -5,15 +5,15 @@
  * units) → map grid (E, N, H) → proj4 inverse projection (datum shift to WGS84 included) → WGS84 lon/lat, with
  * H used as ellipsoidal height → ECEF (EPSG method 9602) → ENU at the anchor (EPSG method 9836).
  *
- * Notes (measured; see exact-projection.test.ts and bake-geometry.test.ts):
+ * Notes (measured; see exact-projection.test.ts and build/exact-placement.test.ts):
  * - `Georeference.modelToEnu` is this map's Jacobian at the anchor: exact there, but the model stays a rigid
  *   body in the anchor's tangent plane. Its error grows with the square of the distance d from the anchor:
  *   the ground falls away by d²/2R below the tangent plane (7.8 cm at 1 km, 7.8 m at 10 km) and the grid
  *   convergence and scale change along the way. Fine for a building, not for a road or railway.
- * - proj4js costs ≈ 1–2 µs per point here, so per-vertex projection of a large model (the ACCA railway places
- *   69 M vertices, most of them instanced) is too slow; {@link localAffineAt} fits the map around one placed
- *   geometry (value + central-difference Jacobian at its centre: 7 points). Its error at distance r from that
- *   centre is the map's curvature, ≈ r²/2R (0.8 mm at r = 100 m).
+ * - One point costs 0.8–1.4 µs warm (proj4js inverse TM + ECEF + ENU; ≈ 4 µs cold), so per-vertex projection
+ *   of a large model (the ACCA railway places 69 M vertices, most of them instanced) is too slow;
+ *   {@link localAffineAt} fits the map around a point (value + central-difference Jacobian: 7 points). Its error
+ *   at distance r from that point is the map's curvature, ≈ r²/2R (0.8 mm at r = 100 m).
  * - Rigid methods (user placement, IfcSite RefLatitude/RefLongitude) *define* the model as a rigid body in the
  *   tangent plane at their reference point, so they have no exact map (null).
  */
@@ -34,8 +34,8 @@ export type PointMap = (x: number, y: number, z: number) => Vec3;
  * @param fileName for messages
  * @returns model (Y-up metres) → `[lonDeg, latDeg, heightM]` (WGS84; height = map H × metres per map unit,
  *   orthometric used as ellipsoidal)
- * @throws {GeorefError} from the returned function when proj4 yields no valid position (e.g. a point far outside
- *   the projection's domain)
+ * @throws {GeorefError} from the returned function for a non-finite point or when proj4 yields no valid
+ *   position (e.g. a point far outside the projection's domain)
  * @see IFC 4.3 IfcMapConversion / IfcMapConversionScaled; EPSG Guidance Note 7-2 §1.3 (map projections)
  */
 export function modelToGeodeticMap(chain: MapProjectionChain, fileName: string): PointMap {
@@ -50,7 +50,12 @@ export function modelToGeodeticMap(chain: MapProjectionChain, fileName: string):
     const eastingMap = eastings + s * (fX * x * cosA - fY * y * sinA);
     const northingMap = northings + s * (fX * x * sinA + fY * y * cosA);
     const heightMap = orthogonalHeight + s * fZ * z;
-    const [lonDeg, latDeg] = converter.forward([eastingMap * chain.mapToCrs, northingMap * chain.mapToCrs]);
+    let lonDeg = Number.NaN;
+    let latDeg = Number.NaN;
+    // proj4js throws a TypeError for non-finite input and returns NaN or Infinity outside a projection's domain.
+    if (Number.isFinite(eastingMap) && Number.isFinite(northingMap)) {
+      [lonDeg, latDeg] = converter.forward([eastingMap * chain.mapToCrs, northingMap * chain.mapToCrs]);
+    }
     if (!Number.isFinite(lonDeg) || !Number.isFinite(latDeg) || Math.abs(latDeg) > 90 || Math.abs(lonDeg) > 180) {
       throw new GeorefError(
         `${fileName}: EPSG:${chain.epsg} maps E=${eastingMap}, N=${northingMap} to an invalid position (lon ${lonDeg}, lat ${latDeg})`,
