@@ -124,3 +124,28 @@ describe('georef: IfcSite RefLatitude/RefLongitude at the site placement (≈ 1 
     for (let i = 0; i < 3; i++) expect(Math.abs(m[i] * origin[0] + m[4 + i] * origin[1] + m[8 + i] * origin[2] + m[12 + i])).toBeLessThan(1e-6);
   });
 });
+
+describe('georef: cross-check of a map conversion against the IfcSite reference of an offset site placement', () => {
+  // Map conversion at the Nanchang sample's origin (EPSG:4548, no rotation); the site placement sits 100 m east
+  // and its RefLatitude/RefLongitude are that point's, as proj4 gives them.
+  const [lonDeg, latDeg] = proj4('+proj=tmerc +lat_0=0 +lon_0=117 +k=1 +x_0=500000 +y_0=0 +ellps=GRS80 +units=m +no_defs', 'WGS84', [388000, 3175800]);
+  const raw = (placementM: number[] | null) => ({
+    mapConversion: {
+      source: 'IfcMapConversion' as const, eastings: 387900, northings: 3175800, orthogonalHeight: 22, xAxisAbscissa: 1, xAxisOrdinate: 0,
+      scale: 1, factorX: null, factorY: null, factorZ: null,
+    },
+    projectedCrs: { name: 'EPSG:4548', geodeticDatum: null, verticalDatum: null, mapProjection: null, mapZone: null, mapUnitM: 1 },
+    siteReference: { latitudeDeg: latDeg, longitudeDeg: lonDeg, elevationM: 22, placementM },
+    trueNorth: null,
+  });
+  const mismatch = (placementM: number[] | null) =>
+    georef({ fileName: 'mc.ifc', lengthUnitM: 1, georeference: raw(placementM) }, {}, ctx()).warnings.find((w) => /RefLatitude\/RefLongitude lies/.test(w));
+
+  it('compares the reference with the site placement origin: no warning when they agree', () => {
+    expect(mismatch([1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 100, 0, 0, 1])).toBeUndefined();
+  });
+
+  it('warns with the distance (100 m) when the site placement is unknown and the IFC world origin is compared', () => {
+    expect(mismatch(null)).toMatch(/lies 100\.0 m from where the map conversion puts the site placement's origin/);
+  });
+});

@@ -192,11 +192,15 @@ function crossCheck(result: Georeference, raw: RawGeoreference, options: Resolve
   const warnings: string[] = [];
   const site = raw.siteReference;
   if (site && Math.abs(site.latitudeDeg) <= 90 && Math.abs(site.longitudeDeg) <= 180) {
-    // The model origin sits at the translation of modelToEnu (the ENU origin unless re-anchored).
+    // RefLatitude/RefLongitude locate the site placement's origin (IFC world (ox, oy, oz) → model (ox, oz, −oy)).
+    const p = site.placementM ?? null;
+    const [x, y, z] = p ? [p[12], p[14], -p[13]] : [0, 0, 0];
+    const m = result.modelToEnu;
+    const siteOriginEnu = [0, 1].map((i) => m[i] * x + m[4 + i] * y + m[8 + i] * z + m[12 + i]);
     const siteEnu = ecefToEnu(result.enuToEcef, geodeticToEcef(site.longitudeDeg, site.latitudeDeg, result.anchor.heightM));
-    const distanceM = Math.hypot(siteEnu[0] - result.modelToEnu[12], siteEnu[1] - result.modelToEnu[13]);
+    const distanceM = Math.hypot(siteEnu[0] - siteOriginEnu[0], siteEnu[1] - siteOriginEnu[1]);
     if (distanceM > options.siteMismatchWarnM) {
-      warnings.push(`georef: IfcSite RefLatitude/RefLongitude lies ${distanceM.toFixed(1)} m from the map conversion origin; the map conversion wins`);
+      warnings.push(`georef: IfcSite RefLatitude/RefLongitude lies ${distanceM.toFixed(1)} m from where the map conversion puts the site placement's origin; the map conversion wins`);
     }
   }
   // TrueNorth (0, 1) is what most exporters write by default, whatever the map conversion says: not a signal.
