@@ -1,5 +1,5 @@
 import type { MeshGeometry } from '@tiling/stages/parse/parsed-model';
-import { determinant3, type Matrix4, normalMatrix3 } from '@tiling/math/matrix4';
+import { determinant3, type Matrix4, multiplyMatrix4, normalMatrix3 } from '@tiling/math/matrix4';
 
 /** Axis-aligned bounds in ENU metres (x east, y north, z up), relative to the georeference anchor. */
 export interface BoundsEnu {
@@ -187,4 +187,47 @@ export function growBoundsByExtent(
   if (!(extent.min[0] <= extent.max[0])) return;
   growBoundsEnu(bounds, extent.min[0] + m[12], extent.min[1] + m[13], extent.min[2] + m[14], originContent);
   growBoundsEnu(bounds, extent.max[0] + m[12], extent.max[1] + m[13], extent.max[2] + m[14], originContent);
+}
+
+/**
+ * Like {@link bakeMesh}, but every vertex goes through a point map (the exact model → content map of a long
+ * infrastructure model, see exact-placement.ts) instead of one matrix: for geometry too large for an affine fit.
+ * Computed in float64, written as float32; grows `bounds` by the written positions.
+ *
+ * @param placement column-major 4×4: geometry-local → model frame (Y-up metres), the placed geometry's transform
+ * @param point model frame → content frame relative to `originContent`, metres (exact map)
+ * @param frame column-major 4×4 affine fit of the same map around the geometry (geometry-local → content
+ *   relative): its inverse-transpose turns the normals (the local vertical varies by ≤ size / R, 16 µrad per
+ *   100 m, which shading does not show) and its determinant's sign decides the winding
+ * @returns null when a vertex is or maps to a non-finite position
+ * @throws {GeorefError} from `point`, when proj4 cannot place a (finite) vertex
+ * @see glTF 2.0 Meshes (normals, winding); EPSG Guidance Note 7-2 §4.1 (the map behind `point`)
+ */
+export function bakeMeshPointwise(
+  mesh: MeshGeometry,
+  placement: Matrix4,
+  point: (x: number, y: number, z: number) => [number, number, number],
+  frame: Matrix4,
+  bounds: BoundsEnu,
+  originContent: readonly [number, number, number],
+): BakedMesh | null {
+  // Normals and winding from the affine fit; positions replaced vertex by vertex below.
+  const baked = bakeMesh(mesh, multiplyMatrix4(frame, placement), emptyBoundsEnu(), originContent);
+  if (!baked) return null;
+  const src = mesh.positions;
+  const m = placement;
+  for (let v = 0; v < src.length / 3; v++) {
+    const px = src[v * 3], py = src[v * 3 + 1], pz = src[v * 3 + 2];
+    const mx = m[0] * px + m[4] * py + m[8] * pz + m[12];
+    const my = m[1] * px + m[5] * py + m[9] * pz + m[13];
+    const mz = m[2] * px + m[6] * py + m[10] * pz + m[14];
+    if (!Number.isFinite(mx) || !Number.isFinite(my) || !Number.isFinite(mz)) return null;
+    const [x, y, z] = point(mx, my, mz);
+    if (!Number.isFinite(x) || !Number.isFinite(y) || !Number.isFinite(z)) return null;
+    baked.positions[v * 3] = x;
+    baked.positions[v * 3 + 1] = y;
+    baked.positions[v * 3 + 2] = z;
+    growBoundsEnu(bounds, x, y, z, originContent);
+  }
+  return baked;
 }

@@ -26,6 +26,12 @@
  *   Notes: FZK-Haus 37.0 k → 22.3 k vertices), so vertices shared by neighbouring items of one element are welded
  *   too; compress no longer runs glTF-Transform's weld (140 ms on janesville for 0.3 % of bytes).
  * - Instance bounds are exact: the mesh's extent under each distinct rotation/scale is computed once and moved.
+ * - Long infrastructure (a map-conversion model reaching > 200 m from the anchor): every placement goes through an
+ *   affine fit of the exact proj4 → ellipsoid → ENU map at its centre, or vertex by vertex above 100 m radius;
+ *   instances get the nearest similarity of that fit (exact-placement.ts). Against proj4 + ECEF (EPSG:4548,
+ *   exact-placement.test.ts) the rigid tangent plane is 0.85 mm off at 100 m, 7.9 cm at 1 km and 7.86 m at 10 km;
+ *   the exact path 0.24 / 0.22 / 0.16 mm (float32 rounding), ≤ 2.2 mm by analysis. ACCA railway (2.6 km): the
+ *   rigid path had its far ends 0.52 m off.
  * - Fixed 2026-11-30: normals of baked geometry were turned by the inverse rotation (normalMatrix3 returned the
  *   adjugate transposed); any rotated placement was lit from the wrong side.
  */
@@ -36,6 +42,8 @@ import type { BakedPart, BuildStats, BuiltFeature, BuiltModel, ColorRgba, Instan
 import {
   type BakedMesh,
   bakeMesh,
+  bakeMeshPointwise,
+  type BoundsEnu,
   diagonalM,
   emptyBoundsEnu,
   growBoundsByExtent,
@@ -52,6 +60,16 @@ import {
   translateSourceMatrix4,
 } from '@tiling/math/matrix4';
 import { estimateOrigin, sharedAxisScale } from './content-frame';
+import {
+  applyMatrix4,
+  createExactPlacer,
+  EXACT_BEYOND_M,
+  maxStretch,
+  meshReach,
+  meshSphere,
+  nearestSimilarity,
+  PER_VERTEX_RADIUS_M,
+} from './exact-placement';
 import { colorKey } from './color-key';
 import { bakePrototype, concatMeshes, findElementPrototypes, type PrototypeMesh } from './element-prototypes';
 import { mergeVertices } from './merge-vertices';
@@ -68,6 +86,12 @@ export interface BuildOptions {
   minInstanceTriangles?: number;
   /** Merge coincident vertices whose normals differ by less than this, degrees (0 = exact duplicates only). */
   creaseAngleDeg?: number;
+  /**
+   * Place geometry through the exact map-conversion chain (proj4 → ellipsoid → ENU) instead of the rigid
+   * tangent plane when the model reaches farther than this from the anchor, metres; `Infinity` = always rigid.
+   * See exact-placement.ts.
+   */
+  exactBeyondM?: number;
 }
 
 /** Defaults of {@link BuildOptions}. */
@@ -76,6 +100,7 @@ export const BUILD_DEFAULTS = {
   minInstanceCount: 2,
   minInstanceTriangles: 12,
   creaseAngleDeg: 40,
+  exactBeyondM: EXACT_BEYOND_M,
 } satisfies Required<BuildOptions>;
 
 const STAGE = 'build';
@@ -109,6 +134,40 @@ export async function build(
   const instanceScale = sharedAxisScale(modelToRelative);
   const unscale = (m: Matrix4): Matrix4 =>
     m.map((v, i) => (i % 4 < 3 && i < 16 ? v / instanceScale[i % 4] : v)) as Matrix4;
+  const rescale = (m: Matrix4): Matrix4 =>
+    m.map((v, i) => (i % 4 < 3 && i < 16 ? v * instanceScale[i % 4] : v)) as Matrix4;
+
+  // Long infrastructure: exact map-conversion placement far from the anchor (see exact-placement.ts).
+  const spheres = new Map<number, ReturnType<typeof meshSphere> | null>();
+  const sphereOf = (id: number) => {
+    let sphere = spheres.get(id);
+    if (sphere === undefined) {
+      const mesh = parsed.geometries.get(id);
+      sphere = mesh && mesh.positions.length >= 3 ? meshSphere(mesh) : null;
+      spheres.set(id, sphere);
+    }
+    return sphere;
+  };
+  const exact = createExactPlacer(georeference, parsed, originContent, opts.exactBeyondM, sphereOf);
+  /** Instance transform (unscaled similarity) and the matrix it is drawn with, for a mesh centred at `centreLocal`. */
+  const instanceTransforms = (rigid: Matrix4, placement: Matrix4, centreLocal: readonly [number, number, number]) => {
+    const centre = exact ? applyMatrix4(placement, centreLocal) : null;
+    if (!exact || !centre?.every(Number.isFinite)) return { meshToContent: unscale(rigid), drawn: rigid };
+    const local = translateSourceMatrix4(multiplyMatrix4(exact.affineAt(centre), placement), centreLocal);
+    const meshToContent = nearestSimilarity(unscale(local));
+    return { meshToContent, drawn: rescale(meshToContent) };
+  };
+  /** Bakes one placed geometry: rigid matrix, exact local affine, or vertex by vertex (exact-placement.ts). */
+  const bakePlaced = (mesh: MeshGeometry, geometryExpressId: number, placement: Matrix4, rigid: Matrix4, bounds: BoundsEnu) => {
+    const sphere = exact ? sphereOf(geometryExpressId) : null;
+    const centre = sphere ? applyMatrix4(placement, sphere.centre) : null;
+    // Non-finite placements stay on the rigid path, which reports them (bakeMesh returns null).
+    if (!exact || !sphere || !centre?.every(Number.isFinite)) return bakeMesh(mesh, rigid, bounds, originContent);
+    const frame = exact.affineAt(centre);
+    return sphere.radius * maxStretch(placement) > PER_VERTEX_RADIUS_M
+      ? bakeMeshPointwise(mesh, placement, exact.point, frame, bounds, originContent)
+      : bakeMesh(mesh, multiplyMatrix4(frame, placement), bounds, originContent);
+  };
   // Repeated geometry by content (also shifted copies): every use points at the first copy (see repeated-geometry).
   const aliases = opts.detectInstancing ? findDuplicateGeometries(parsed.geometries) : new Map<number, GeometryAlias>();
   // Redirected in place: a copy of every placement (418 000 on a generated 300 MB IFC) cost ≈ 200 MB of heap, and
@@ -159,11 +218,22 @@ export async function build(
   // Exact instance bounds, the mesh pass cached per group part and rotation/scale (chairs come in a few turns).
   const extentCache = new Map<string, ReturnType<typeof linearExtent>>();
   let bounds = emptyBoundsEnu();
-  const growInstanceBounds = (partKey: string, mesh: MeshGeometry, m: Matrix4) => {
+  // Exact placement draws instances with a slightly different linear part (`drawn`): widen the cached extent by
+  // |drawn − rigid| × the mesh's reach per axis, so the bounds still contain every vertex as drawn.
+  const reachCache = new Map<string, number[]>();
+  const growInstanceBounds = (partKey: string, mesh: MeshGeometry, m: Matrix4, drawn: Matrix4 = m) => {
     const key = `${partKey}|${[0, 1, 2, 4, 5, 6, 8, 9, 10].map((i) => Math.round(m[i] * 1e9)).join(',')}`;
     let extent = extentCache.get(key);
     if (!extent) extentCache.set(key, (extent = linearExtent(mesh, m)));
-    growBoundsByExtent(bounds, extent, m, originContent);
+    if (drawn === m) {
+      growBoundsByExtent(bounds, extent, m, originContent);
+      return;
+    }
+    let reach = reachCache.get(partKey);
+    if (!reach) reachCache.set(partKey, (reach = meshReach(mesh)));
+    const margin = [0, 1, 2].map((row) => [0, 1, 2].reduce((sum, col) => sum + Math.abs(drawn[col * 4 + row] - m[col * 4 + row]) * reach[col], 0));
+    const widened = { min: extent.min.map((v, i) => v - margin[i]), max: extent.max.map((v, i) => v + margin[i]) };
+    growBoundsByExtent(bounds, widened, drawn, originContent);
   };
 
   for (const [index, element] of model.elements.entries()) {
@@ -192,8 +262,9 @@ export async function build(
     }
     if (prototype) {
       const meshToRelative = translateSourceMatrix4(multiplyMatrix4(modelToRelative, placed[0].transform), prototype.baked.center);
-      for (const [k, part] of prototype.baked.parts.entries()) growInstanceBounds(`${prototype.groupIndex}.${k}`, part.mesh, meshToRelative);
-      instances.push({ groupIndex: prototype.groupIndex, meshToContent: unscale(meshToRelative) });
+      const { meshToContent, drawn } = instanceTransforms(meshToRelative, placed[0].transform, prototype.baked.center);
+      for (const [k, part] of prototype.baked.parts.entries()) growInstanceBounds(`${prototype.groupIndex}.${k}`, part.mesh, meshToRelative, drawn);
+      instances.push({ groupIndex: prototype.groupIndex, meshToContent });
       instanceGroups[prototype.groupIndex].uses++;
       triangles = instancedTriangles = prototypes[prototypeIndex!].triangles;
       placedGeometries += placed.length;
@@ -230,12 +301,13 @@ export async function build(
         }
         instanceGroups[groupIndex].uses++;
         const meshToRelative = translateSourceMatrix4(m, centered.center);
-        growInstanceBounds(`${groupIndex}`, centered.mesh, meshToRelative);
-        instances.push({ groupIndex, meshToContent: unscale(meshToRelative) });
+        const { meshToContent, drawn } = instanceTransforms(meshToRelative, pg.transform, centered.center);
+        growInstanceBounds(`${groupIndex}`, centered.mesh, meshToRelative, drawn);
+        instances.push({ groupIndex, meshToContent });
         instancedPlacements++;
         instancedTriangles += mesh.indices.length / 3;
       } else {
-        const baked = bakeMesh(mesh, m, bounds, originContent);
+        const baked = bakePlaced(mesh, pg.geometryExpressId, pg.transform, m, bounds);
         if (!baked) {
           ctx.report.fail({
             globalId: element.globalId,
@@ -293,6 +365,11 @@ export async function build(
     instanceGroups: instanceGroups.length,
     instancedPlacements,
   };
+  if (exact) {
+    ctx.logger.info(
+      `${STAGE}: exact placement (the model reaches ${(exact.reachM / 1000).toFixed(2)} km from the anchor): ${exact.evaluations()} proj4 evaluations`,
+    );
+  }
   ctx.logger.info(
     `${STAGE}: ${stats.features} features, ${stats.triangles} triangles, ${placedGeometries} placed geometries, ` +
       `${instanceGroups.length} instance groups (${instancedPlacements} placements)`,

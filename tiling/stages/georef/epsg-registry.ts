@@ -20,6 +20,8 @@ export interface CrsDefinition {
   proj4: string;
   /** Area of use `[north, west, south, east]`, degrees; null when unknown. */
   areaOfUseDeg: [number, number, number, number] | null;
+  /** Geodetic datum as the EPSG WKT1 names it (e.g. `Amersfoort`, `Xian_1980`); null or absent when unknown. */
+  datum?: string | null;
 }
 
 /** Source of CRS definitions, injected into the `georef` stage through its options. */
@@ -38,6 +40,7 @@ interface EpsgIndexEntry {
   name: string;
   proj4: string | null;
   bbox: [number, number, number, number] | null;
+  wkt?: string | null;
 }
 
 /**
@@ -63,6 +66,7 @@ function toDefinition(entry: EpsgIndexEntry | undefined): CrsDefinition | null {
     name: entry.name,
     proj4: entry.proj4,
     areaOfUseDeg: Array.isArray(entry.bbox) && entry.bbox.length === 4 ? entry.bbox : null,
+    datum: typeof entry.wkt === 'string' ? /DATUM\["([^"]+)"/.exec(entry.wkt)?.[1] ?? null : null,
   };
 }
 

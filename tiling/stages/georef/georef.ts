@@ -18,13 +18,22 @@
  *   buildingSMART geographic-referencing-gk sample: Scale=1000 in a millimetre project) → 1/Scale; both warn.
  * - Heights: OrthogonalHeight and RefElevation are orthometric; there is no geoid model here, so they are used
  *   as ellipsoidal heights and `heightDatum` says so (the geoid separation is metres to tens of metres).
- * - CGCS2000 (EPSG:4490 and its projections) is treated as WGS84 but the EPSG code is kept in the output.
+ * - CGCS2000 (EPSG:4490 and its projections 4491–4554) is WGS84-compatible at the decimetre level: used as WGS84
+ *   without a warning; the EPSG code is kept in the output.
+ * - Datum shifts: epsg-index's `+towgs84` holds EPSG's raw parameters, which proj4 misreads for Coordinate Frame
+ *   or non-arc-second sets (EPSG:28992 170 m off); datum-shift.ts converts them (EPSG:28992 then lands on PROJ
+ *   within 1 cm) and warns, naming the datum and the expected error, when a datum is not WGS84-compatible and
+ *   no shift is known (Xian 1980, New Beijing: tens of metres).
  * - Datum grids proj4js lacks (DHDN's BETA2007.gsb) are replaced by a Helmert fallback with a warning; for the
  *   gk sample (EPSG:31467) the origin lies 1.38 m from the file's own RefLatitude/RefLongitude, and points at
  *   ±100 m match proj4 within 0.005 mm horizontally; heading 285.27° (grid 285.70°, convergence −0.43°).
  * - Cost: 3 ms per call by EPSG code; a CRS given by name reads epsg-index/all.json once (≈ 100 ms).
- * - IfcSite RefLatitude/RefLongitude: anchor at the IFC world origin (assumed to be the site reference point;
- *   warned), heading from TrueNorth when present, else 0 (warned).
+ * - IfcSite RefLatitude/RefLongitude: the position of the origin of the site's ObjectPlacement (IFC 4.3 IfcSite),
+ *   not of the IFC world origin. Fixed 2026-12-06: a site placement holding map coordinates (≈ 1 186 km) was
+ *   treated as lying at the reference point's tangent plane 1 186 km away: after re-anchoring at the geometry
+ *   the model stood 110 km above the ellipsoid, tilted 10.6°. Now the anchor is the site origin (IFC world
+ *   origin only when parse could not resolve the placement; warned), heading from TrueNorth when present,
+ *   else 0 (warned). See georef-site.test.ts.
  * - Anchor: the model origin (the map conversion's origin) by default; `input.anchorModelM` moves it to a model
  *   point, e.g. the bounding-box centre of infrastructure models whose map conversion is at E = N = 0 and whose
  *   geometry carries full map coordinates (Bentley EPSG:32119 sample: ≈ 470 km away; a linear map anchored at
@@ -52,7 +61,8 @@ export interface GeorefInput {
   lengthUnitM: number;
   georeference: RawGeoreference;
   /**
-   * Model point (model frame, Y-up metres) to put the anchor at; default `[0, 0, 0]`, the model origin. Pass
+   * Model point (model frame, Y-up metres) to put the anchor at. Default: the model origin `[0, 0, 0]`, except
+   * for an IfcSite reference, whose default anchor is the site's reference point (its placement origin). Pass
    * the geometry's bounding-box centre when it lies far (> 1 km) from the origin, e.g. infrastructure files
    * whose IfcMapConversion is at E = N = 0 and whose geometry carries full map coordinates.
    */
@@ -140,16 +150,25 @@ function georeferenceFromHeading(
   };
 }
 
+/**
+ * IfcSite RefLatitude/RefLongitude/RefElevation: the geographic position of the origin of the site's local
+ * placement (IFC 4.3 IfcSite). The anchor is that point — model frame (ox, oz, −oy) for a site placement whose
+ * IFC world origin is (ox, oy, oz) metres — and the model is rigid in the tangent plane there, turned by
+ * TrueNorth (a direction in the IFC world XY plane, so the site placement's own rotation does not enter).
+ */
 function siteReferenceGeoreference(fileName: string, raw: RawGeoreference): Georeference {
   const site = raw.siteReference;
   invariant(site !== null, 'siteReferenceGeoreference needs raw.siteReference, got null');
+  const placement = site.placementM ?? null;
   const warnings = [
-    'georef: placed by IfcSite RefLatitude/RefLongitude; the site reference point is assumed to be the IFC world origin',
+    placement
+      ? 'georef: placed by IfcSite RefLatitude/RefLongitude at the origin of the site placement'
+      : 'georef: placed by IfcSite RefLatitude/RefLongitude; the site placement could not be resolved, so its reference point is assumed to be the IFC world origin',
     `georef: RefElevation ${site.elevationM} m is orthometric; used as ellipsoidal height, no geoid model applied`,
   ];
   const trueNorthHeadingDeg = raw.trueNorth ? headingDegFromTrueNorth(raw.trueNorth) : null;
   if (trueNorthHeadingDeg === null) warnings.push('georef: no usable TrueNorth; plan north (IFC +Y) assumed to point to true north');
-  return georeferenceFromHeading(
+  const result = georeferenceFromHeading(
     fileName,
     'IfcSite RefLatitude/RefLongitude',
     'IfcSite.RefLatitude',
@@ -158,6 +177,14 @@ function siteReferenceGeoreference(fileName: string, raw: RawGeoreference): Geor
     'orthometric (IfcSite.RefElevation) used as ellipsoidal; no geoid model',
     warnings,
   );
+  if (placement) {
+    // IFC world (ox, oy, oz) → model (ox, oz, −oy); translation −R·origin puts the site origin on the ENU origin.
+    const originModelM = [placement[12], placement[14], -placement[13]];
+    invariant(originModelM.every(Number.isFinite), `site placement origin must be finite metres, got ${originModelM}`);
+    const m = result.modelToEnu;
+    for (let i = 0; i < 3; i++) m[12 + i] = -(m[i] * originModelM[0] + m[4 + i] * originModelM[1] + m[8 + i] * originModelM[2]);
+  }
+  return result;
 }
 
 /** Cross-checks a map-conversion result against the file's other (lower-trust) georeferencing. */
@@ -165,11 +192,15 @@ function crossCheck(result: Georeference, raw: RawGeoreference, options: Resolve
   const warnings: string[] = [];
   const site = raw.siteReference;
   if (site && Math.abs(site.latitudeDeg) <= 90 && Math.abs(site.longitudeDeg) <= 180) {
-    // The model origin sits at the translation of modelToEnu (the ENU origin unless re-anchored).
+    // RefLatitude/RefLongitude locate the site placement's origin (IFC world (ox, oy, oz) → model (ox, oz, −oy)).
+    const p = site.placementM ?? null;
+    const [x, y, z] = p ? [p[12], p[14], -p[13]] : [0, 0, 0];
+    const m = result.modelToEnu;
+    const siteOriginEnu = [0, 1].map((i) => m[i] * x + m[4 + i] * y + m[8 + i] * z + m[12 + i]);
     const siteEnu = ecefToEnu(result.enuToEcef, geodeticToEcef(site.longitudeDeg, site.latitudeDeg, result.anchor.heightM));
-    const distanceM = Math.hypot(siteEnu[0] - result.modelToEnu[12], siteEnu[1] - result.modelToEnu[13]);
+    const distanceM = Math.hypot(siteEnu[0] - siteOriginEnu[0], siteEnu[1] - siteOriginEnu[1]);
     if (distanceM > options.siteMismatchWarnM) {
-      warnings.push(`georef: IfcSite RefLatitude/RefLongitude lies ${distanceM.toFixed(1)} m from the map conversion origin; the map conversion wins`);
+      warnings.push(`georef: IfcSite RefLatitude/RefLongitude lies ${distanceM.toFixed(1)} m from where the map conversion puts the site placement's origin; the map conversion wins`);
     }
   }
   // TrueNorth (0, 1) is what most exporters write by default, whatever the map conversion says: not a signal.
@@ -202,7 +233,8 @@ function crossCheck(result: Georeference, raw: RawGeoreference, options: Resolve
  * tileset.root.transform = g.enuToEcef; // content already multiplied by g.modelToEnu
  */
 export function georef(input: GeorefInput, options: GeorefOptions, ctx: StageContext): Georeference {
-  const { fileName, lengthUnitM, georeference: raw, anchorModelM = [0, 0, 0] } = input;
+  const { fileName, lengthUnitM, georeference: raw } = input;
+  const anchorModelM = input.anchorModelM ?? [0, 0, 0];
   invariant(Number.isFinite(lengthUnitM) && lengthUnitM > 0, `lengthUnitM must be a positive number of metres, got ${lengthUnitM}`);
   invariant(anchorModelM.length === 3 && anchorModelM.every(Number.isFinite), `anchorModelM must be 3 finite metres, got ${anchorModelM}`);
   const resolved = resolveOptions(options);
@@ -217,7 +249,9 @@ export function georef(input: GeorefInput, options: GeorefOptions, ctx: StageCon
     result = georeferenceFromMapConversion(fileName, lengthUnitM, raw, resolved, anchorModelM);
     result.warnings.push(...crossCheck(result, raw, resolved));
   } else if (raw.siteReference && resolved.useSiteRef) {
-    result = moveAnchorToModelPoint(siteReferenceGeoreference(fileName, raw), anchorModelM);
+    // Without an explicit anchor, the site reference point itself is the anchor (not the IFC world origin).
+    const atSite = siteReferenceGeoreference(fileName, raw);
+    result = input.anchorModelM ? moveAnchorToModelPoint(atSite, input.anchorModelM) : atSite;
   } else if (resolved.allowUngeoreferenced) {
     const p = resolved.fallbackPlacement;
     result = georeferenceFromHeading(fileName, 'fallback placement', 'none', p, p.headingDeg, 'fallback placement (treated as ellipsoidal)', [

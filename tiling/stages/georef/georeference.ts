@@ -54,5 +54,44 @@ export interface Georeference {
   modelToEnu: number[];
   /** Column-major 4×4: ENU at the anchor → ECEF (the tileset root `transform`). */
   enuToEcef: number[];
+  /**
+   * The map conversion chain behind `modelToEnu`, for the exact per-point map (exact-projection.ts); null or
+   * absent for rigid methods (placement, IfcSite reference, none), whose tangent-plane placement is exact by
+   * definition.
+   */
+  projection?: MapProjectionChain | null;
   warnings: string[];
+}
+
+/**
+ * The parameters of model → map grid → WGS84 for a map-conversion georeference (plain data).
+ * IFC world (x, y, z) in project units = model (mx, −mz, my) / lengthUnitM; then
+ * E = eastings + scale·(factorX·x·cosA − factorY·y·sinA), N = northings + scale·(factorX·x·sinA + factorY·y·cosA),
+ * H = orthogonalHeight + scale·factorZ·z (map units); (E, N)·mapToCrs → proj4 → lon/lat; height = H·mapUnitM.
+ * @see IFC 4.3 IfcMapConversion, IfcMapConversionScaled
+ */
+export interface MapProjectionChain {
+  /** EPSG code of the projected CRS. */
+  epsg: number;
+  /** proj4 definition actually run, datum shift to WGS84 included. */
+  proj4: string;
+  /** Metres per project length unit. */
+  lengthUnitM: number;
+  /** IfcMapConversion Eastings, Northings, OrthogonalHeight (map units). */
+  eastings: number;
+  northings: number;
+  orthogonalHeight: number;
+  /** Normalised XAxisAbscissa / XAxisOrdinate. */
+  cosA: number;
+  sinA: number;
+  /** Map units per project unit (the resolved Scale). */
+  scale: number;
+  /** IfcMapConversionScaled FactorX/Y/Z (1 otherwise). */
+  factorX: number;
+  factorY: number;
+  factorZ: number;
+  /** Metres per map unit. */
+  mapUnitM: number;
+  /** CRS axis units per map unit. */
+  mapToCrs: number;
 }

@@ -11,13 +11,13 @@
  * over ±`jacobianStepM`; it therefore carries the meridian convergence and the point scale factor exactly.
  */
 
-import proj4 from 'proj4';
 import type { RawGeoreference } from '../parse/parsed-model';
 import { GeorefError } from '../../errors';
-import type { Georeference } from './georeference';
+import type { Georeference, MapProjectionChain } from './georeference';
 import { ecefToEnu, enuToEcefAt, geodeticToEcef } from './ecef';
 import type { EpsgRegistry } from './epsg-registry';
-import { azimuthDegFromEnu, modelToEnuFromIfcAxes, type Vec3 } from './model-frame';
+import { localAffineAt, modelToGeodeticMap, type PointMap } from './exact-projection';
+import { azimuthDegFromEnu, type Vec3 } from './model-frame';
 import { resolveProjectedCrs, type DatumGridFallback } from './projected-crs';
 
 type RawMapConversion = NonNullable<RawGeoreference['mapConversion']>;
@@ -159,39 +159,42 @@ export function georeferenceFromMapConversion(
   const fX = positiveFactor(mc.factorX, 'FactorX', fileName);
   const fY = positiveFactor(mc.factorY, 'FactorY', fileName);
   const fZ = positiveFactor(mc.factorZ, 'FactorZ', fileName);
-  const mapToCrs = mapUnitM / crs.crsUnitM;
-  const converter = proj4(crs.proj4, 'WGS84');
-
-  /** IFC world (project units) → [lonDeg, latDeg, heightM]. */
-  const ifcToGeodetic = (x: number, y: number, z: number): Vec3 => {
-    const eastingMap = mc.eastings + s * (fX * x * cosA - fY * y * sinA);
-    const northingMap = mc.northings + s * (fX * x * sinA + fY * y * cosA);
-    const heightMap = mc.orthogonalHeight + s * fZ * z;
-    const [lonDeg, latDeg] = converter.forward([eastingMap * mapToCrs, northingMap * mapToCrs]);
-    if (!Number.isFinite(lonDeg) || !Number.isFinite(latDeg) || Math.abs(latDeg) > 90 || Math.abs(lonDeg) > 180) {
-      throw new GeorefError(
-        `${fileName}: EPSG:${crs.definition.epsg} maps E=${eastingMap}, N=${northingMap} to an invalid position (lon ${lonDeg}, lat ${latDeg})`,
-        { context: { file: fileName, epsg: crs.definition.epsg, eastingMap, northingMap } },
-      );
-    }
-    return [lonDeg, latDeg, heightMap * mapUnitM];
+  const projection: MapProjectionChain = {
+    epsg: crs.definition.epsg,
+    proj4: crs.proj4,
+    lengthUnitM,
+    eastings: mc.eastings,
+    northings: mc.northings,
+    orthogonalHeight: mc.orthogonalHeight,
+    cosA,
+    sinA,
+    scale: s,
+    factorX: fX,
+    factorY: fY,
+    factorZ: fZ,
+    mapUnitM,
+    mapToCrs: mapUnitM / crs.crsUnitM,
   };
+  const modelToGeodetic = modelToGeodeticMap(projection, fileName);
 
-  // The anchor in IFC world project units: IFC (x, y, z) = model (mx, −mz, my).
-  const [ax, ay, az] = [anchorModelM[0] / lengthUnitM, -anchorModelM[2] / lengthUnitM, anchorModelM[1] / lengthUnitM];
-  const [lonDeg, latDeg, heightM] = ifcToGeodetic(ax, ay, az);
+  const [lonDeg, latDeg, heightM] = modelToGeodetic(...anchorModelM);
   const enuToEcef = enuToEcefAt(lonDeg, latDeg, heightM);
-  const enuOf = (x: number, y: number, z: number): Vec3 => ecefToEnu(enuToEcef, geodeticToEcef(...ifcToGeodetic(x, y, z)));
-  const stepPu = settings.jacobianStepM / lengthUnitM;
-  const axisEnu = (dx: number, dy: number, dz: number): Vec3 => {
-    const plus = enuOf(ax + dx * stepPu, ay + dy * stepPu, az + dz * stepPu);
-    const minus = enuOf(ax - dx * stepPu, ay - dy * stepPu, az - dz * stepPu);
-    const twoStepM = 2 * settings.jacobianStepM;
-    return [(plus[0] - minus[0]) / twoStepM, (plus[1] - minus[1]) / twoStepM, (plus[2] - minus[2]) / twoStepM];
-  };
-  const ifcXEnu = axisEnu(1, 0, 0);
-  const ifcYEnu = axisEnu(0, 1, 0);
-  const ifcZEnu = axisEnu(0, 0, 1);
+  const enuOf: PointMap = (x, y, z) => ecefToEnu(enuToEcef, geodeticToEcef(...modelToGeodetic(x, y, z)));
+  // The Jacobian at the anchor; its translation puts the anchor model point on the ENU origin.
+  const modelToEnu = localAffineAt(enuOf, anchorModelM, settings.jacobianStepM);
+  modelToEnu[12] = -(modelToEnu[0] * anchorModelM[0] + modelToEnu[4] * anchorModelM[1] + modelToEnu[8] * anchorModelM[2]);
+  modelToEnu[13] = -(modelToEnu[1] * anchorModelM[0] + modelToEnu[5] * anchorModelM[1] + modelToEnu[9] * anchorModelM[2]);
+  modelToEnu[14] = -(modelToEnu[2] * anchorModelM[0] + modelToEnu[6] * anchorModelM[1] + modelToEnu[10] * anchorModelM[2]);
+  // Model +Y is IFC +Z (up), model −Z is IFC +Y (plan north).
+  const ifcYEnu: Vec3 = [-modelToEnu[8], -modelToEnu[9], -modelToEnu[10]];
+
+  if (crs.alternativeProj4 !== null) {
+    const other = modelToGeodeticMap({ ...projection, proj4: crs.alternativeProj4 }, fileName)(...anchorModelM);
+    const otherEnu = ecefToEnu(enuToEcef, geodeticToEcef(other[0], other[1], heightM));
+    warnings.push(
+      `georef: EPSG:${crs.definition.epsg} (${crs.definition.name}): the datum shift of ${crs.datumShift.datum} to WGS84 has rotations whose EPSG convention is not known here; used as written (Position Vector); the Coordinate Frame reading puts the anchor ${Math.hypot(otherEnu[0], otherEnu[1]).toFixed(1)} m away`,
+    );
+  }
 
   const area = crs.definition.areaOfUseDeg;
   if (area && (latDeg > area[0] + 1 || lonDeg < area[1] - 1 || latDeg < area[2] - 1 || lonDeg > area[3] + 1)) {
@@ -204,11 +207,6 @@ export function georeferenceFromMapConversion(
     `georef: OrthogonalHeight ${mc.orthogonalHeight * mapUnitM} m is orthometric (${verticalDatum ?? 'vertical datum not stated'}); used as ellipsoidal height, no geoid model applied`,
   );
 
-  const modelToEnu = modelToEnuFromIfcAxes(ifcXEnu, ifcYEnu, ifcZEnu);
-  // Translation −J·anchor, so that the anchor model point lands on the ENU origin.
-  for (let i = 0; i < 3; i++) {
-    modelToEnu[12 + i] = -(modelToEnu[i] * anchorModelM[0] + modelToEnu[4 + i] * anchorModelM[1] + modelToEnu[8 + i] * anchorModelM[2]);
-  }
   return {
     method: mc.source,
     anchor: { lonDeg, latDeg, heightM },
@@ -217,6 +215,7 @@ export function georeferenceFromMapConversion(
     epsg: crs.definition.epsg,
     modelToEnu,
     enuToEcef,
+    projection,
     warnings,
   };
 }

@@ -9,10 +9,14 @@
  * - Some EPSG definitions need a datum-shift grid (`+nadgrids=BETA2007.gsb` for DHDN, EPSG:31467), which
  *   proj4js does not have: it then returns NaN (after printing to the console). We replace such a grid with a
  *   known Helmert `+towgs84` from {@link DATUM_GRID_FALLBACKS} and warn (accuracy: metres), or throw.
+ * - Helmert shifts (`+towgs84`) are rewritten into proj4's convention by {@link datumShiftOf} (epsg-index
+ *   carries EPSG's raw parameters; EPSG:28992 would land 170 m off as written); a datum that is not
+ *   WGS84-compatible and has no shift is warned about with the expected error (see datum-shift.ts).
  */
 
 import type { RawGeoreference } from '../parse/parsed-model';
 import { GeorefError } from '../../errors';
+import { datumShiftOf, type DatumShift } from './datum-shift';
 import type { CrsDefinition, EpsgRegistry } from './epsg-registry';
 
 /** Helmert parameters that stand in for a datum-shift grid proj4js cannot load. */
@@ -29,6 +33,11 @@ export const DATUM_GRID_FALLBACKS: Readonly<Record<string, DatumGridFallback>> =
     towgs84: '598.1,73.7,418.2,0.202,0.045,-2.455,6.7',
     source: 'DHDN → WGS 84 7-parameter Helmert (EPSG:1777 "DHDN to WGS 84 (2)", as in the PROJ 4 epsg init file), accuracy ≈ 3 m',
   },
+  // OSGB36 / British National Grid (EPSG:27700), the usual CRS of UK BIM models. Position Vector, arc-seconds.
+  'OSTN15_NTv2_OSGBtoETRS.gsb': {
+    towgs84: '446.448,-125.157,542.06,0.15,0.247,0.842,-20.489',
+    source: 'OSGB36 → WGS 84 7-parameter Helmert (EPSG:1314 "OSGB36 to WGS 84 (6)", what PROJ uses without the grid), accuracy ≈ 2 m',
+  },
 };
 
 /** A CRS ready for proj4, with the unit its coordinates are in. */
@@ -38,6 +47,13 @@ export interface ResolvedCrs {
   proj4: string;
   /** Metres per unit of the CRS's own axes (from `+units=` / `+to_meter=`). */
   crsUnitM: number;
+  /** How the CRS's datum reaches WGS84 (see datum-shift.ts). */
+  datumShift: DatumShift;
+  /**
+   * For a 7-parameter shift of unknown rotation convention: `proj4` with the other convention, so the caller can
+   * state the ambiguity in metres at its anchor; null otherwise.
+   */
+  alternativeProj4: string | null;
   warnings: string[];
 }
 
@@ -120,6 +136,7 @@ export function resolveProjectedCrs(
   }
   const warnings: string[] = [];
   let proj4 = definition.proj4;
+  let gridShift: DatumShift | null = null;
   const grid = /\+nadgrids=(\S+)/.exec(proj4);
   if (grid) {
     // `@name` grids are optional in PROJ syntax; proj4js skips them when absent.
@@ -134,6 +151,7 @@ export function resolveProjectedCrs(
     if (mandatory.length > 0) {
       const fallback = gridFallbacks[mandatory[0]];
       proj4 = proj4.replace(/\+nadgrids=\S+/, `+towgs84=${fallback.towgs84}`);
+      gridShift = { kind: 'shift', datum: (definition.datum ?? 'unknown').replace(/_/g, ' '), towgs84: fallback.towgs84, alternativeTowgs84: null, warnings: [] };
       warnings.push(
         `georef: EPSG:${definition.epsg} needs grid ${mandatory[0]}, which is not available; used instead: ${fallback.source}`,
       );
@@ -147,8 +165,13 @@ export function resolveProjectedCrs(
       context: { file: fileName, epsg: definition.epsg },
     });
   }
-  if (/^CGCS2000\b/i.test(definition.name)) {
-    warnings.push(`georef: EPSG:${definition.epsg} is on CGCS2000, treated as WGS84 (difference: centimetres to decimetres)`);
+  // CGCS2000 (EPSG:4490, 4491–4554) is WGS84-compatible at the decimetre level: no shift, no warning (datum-shift.ts).
+  const datumShift = gridShift ?? datumShiftOf(definition);
+  warnings.push(...datumShift.warnings);
+  let alternativeProj4: string | null = null;
+  if (gridShift === null && datumShift.towgs84 !== null) {
+    proj4 = proj4.replace(/\+towgs84=\S+/, `+towgs84=${datumShift.towgs84}`);
+    if (datumShift.alternativeTowgs84 !== null) alternativeProj4 = proj4.replace(/\+towgs84=\S+/, `+towgs84=${datumShift.alternativeTowgs84}`);
   }
-  return { definition, proj4, crsUnitM, warnings };
+  return { definition, proj4, crsUnitM, datumShift, alternativeProj4, warnings };
 }

@@ -32,13 +32,16 @@ function invertRigid(m: readonly number[]): number[] {
  * @param georeference a result whose `modelToEnu` is rigid about the model origin (placement, site reference)
  * @param anchorModelM the new anchor, model frame (Y-up) metres
  * @returns the same placement with `anchor`, `enuToEcef`, `modelToEnu` (now with a translation) and
- *   `headingDeg` (azimuth of IFC +Y in the new ENU frame) at the new anchor; unchanged for `[0, 0, 0]`
+ *   `headingDeg` (azimuth of IFC +Y in the new ENU frame) at the new anchor; unchanged when the point already
+ *   is the anchor
  * @see EPSG:4978 (WGS 84 geocentric, the ECEF frame of `enuToEcef`)
  */
 export function moveAnchorToModelPoint(georeference: Georeference, anchorModelM: Vec3): Georeference {
-  if (anchorModelM.every((v) => v === 0)) return georeference;
-  const modelToEcef = multiply(georeference.enuToEcef, georeference.modelToEnu);
   const [x, y, z] = anchorModelM;
+  const m = georeference.modelToEnu;
+  const offsetM = Math.hypot(...[0, 1, 2].map((i) => m[i] * x + m[4 + i] * y + m[8 + i] * z + m[12 + i]));
+  if (offsetM < 1e-9) return georeference; // already the anchor
+  const modelToEcef = multiply(georeference.enuToEcef, georeference.modelToEnu);
   const anchorEcef = [0, 1, 2].map((i) => modelToEcef[i] * x + modelToEcef[4 + i] * y + modelToEcef[8 + i] * z + modelToEcef[12 + i]);
   const [lonDeg, latDeg, heightM] = ecefToGeodetic(anchorEcef);
   const enuToEcef = enuToEcefAt(lonDeg, latDeg, heightM);

@@ -154,9 +154,29 @@ function readSiteReference(lines: StepLines, lengthUnitM: number): RawGeoreferen
     const latitudeDeg = compoundOf(site.RefLatitude);
     const longitudeDeg = compoundOf(site.RefLongitude);
     if (latitudeDeg === null || longitudeDeg === null) continue;
-    return { latitudeDeg, longitudeDeg, elevationM: (numberOf(site.RefElevation) ?? 0) * lengthUnitM };
+    const placementM = sitePlacementM(lines, refOf(site.ObjectPlacement), lengthUnitM);
+    return { latitudeDeg, longitudeDeg, elevationM: (numberOf(site.RefElevation) ?? 0) * lengthUnitM, placementM };
   }
   return null;
+}
+
+/**
+ * The IfcSite's ObjectPlacement as a matrix in the IFC world frame (Z-up), from web-ifc's own placement
+ * resolution (the one its geometry transforms use), with the translation converted to metres.
+ * @returns column-major 4×4, or null when the site has no placement or web-ifc cannot resolve it
+ * @see IfcSite.RefLatitude (the reference point is the origin of the site's local placement), IfcLocalPlacement
+ */
+function sitePlacementM(lines: StepLines, placementId: number | null, lengthUnitM: number): number[] | null {
+  if (placementId === null) return null;
+  let matrix: number[];
+  try {
+    matrix = Array.from(lines.api.GetWorldTransformMatrix(lines.modelId, placementId));
+  } catch {
+    return null;
+  }
+  if (matrix.length !== 16 || !matrix.every(Number.isFinite)) return null;
+  for (let i = 12; i < 15; i++) matrix[i] *= lengthUnitM;
+  return matrix;
 }
 
 function readTrueNorth(lines: StepLines): [number, number] | null {

@@ -98,7 +98,16 @@ export interface RawGeoreference {
     mapUnitM: number | null;
   } | null;
   /** IfcSite RefLatitude/RefLongitude (decimal degrees, from the compound value) and RefElevation (metres). */
-  siteReference: { latitudeDeg: number; longitudeDeg: number; elevationM: number } | null;
+  siteReference: {
+    latitudeDeg: number;
+    longitudeDeg: number;
+    elevationM: number;
+    /**
+     * The site's ObjectPlacement, whose origin the Ref* values locate: column-major 4×4, site-local → IFC world
+     * (Z-up), translation in metres; null when unresolvable, absent from older producers of this type.
+     */
+    placementM?: number[] | null;
+  } | null;
   /** IfcGeometricRepresentationContext TrueNorth as (x, y) in the IFC world XY plane, if given. */
   trueNorth: [number, number] | null;
 }
