@@ -28,7 +28,7 @@ export class GeorefError extends GanTwinError {
 
 /**
  * The input needs more memory than the conversion may use: the parse worker's JS heap limit
- * (`ConvertOptions.limits.parseHeapMb`) or web-ifc's 4 GiB wasm heap. The message names the limit that was hit and
+ * (`ConvertOptions.parseHeapLimitMb`) or web-ifc's 4 GiB wasm heap. The message names the limit that was hit and
  * the file; the process that asked for the conversion is unharmed and the next conversion runs normally.
  */
 export class TooLargeError extends GanTwinError {

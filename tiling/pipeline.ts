@@ -33,6 +33,11 @@ export interface ConvertOptions {
   instancing?: boolean;
   /** IfcSpace volumes become features too. */
   includeSpaces?: boolean;
+  /**
+   * JS heap limit of the parse worker, MiB; reaching it fails the conversion with TooLargeError (the caller is
+   * unharmed). Default: 4 MiB per MB of IFC, 1.5–4 GiB (io/parse-in-worker.ts `defaultParseHeapLimitMb`).
+   */
+  parseHeapLimitMb?: number;
   /** Simplified proxies for heavy tiles (stages/write/lod-proxy.ts), drawn at a distance. */
   lod?: boolean;
   /** Parse in a worker_threads Worker (keeps the caller's event loop free). */
@@ -104,7 +109,7 @@ export async function convertIfc(
     const parsed = await timed('parse', () =>
       // web-ifc (80 MB of compiled JS) is loaded on the main thread only when parsing there.
       opts.useWorker
-        ? parseInWorker(input, parseOptions, stageCtx, { transferInput: true })
+        ? parseInWorker(input, parseOptions, stageCtx, { transferInput: true, heapLimitMb: opts.parseHeapLimitMb })
         : import('./stages/parse/parse').then(({ parseIfc }) => parseIfc(input, parseOptions, stageCtx)),
     );
     const georeference: Georeference = await timed('georef', () =>

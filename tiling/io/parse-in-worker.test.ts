@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { IfcParseError, UnsupportedSchemaError } from '../errors';
+import { IfcParseError, TooLargeError, UnsupportedSchemaError } from '../errors';
 import type { Logger } from '@kernel/logger';
 import { ReportBuilder } from '../report';
 import { HAS_SAMPLE_IFC, readSampleIfc, SAMPLES_MISSING } from '../stages/parse/sample-ifc';
 import { buildStepFile, WALLS_WITH_FAILURES } from '../stages/parse/step-fixture';
-import { parseInWorker } from './parse-in-worker';
+import { defaultParseHeapLimitMb, parseInWorker } from './parse-in-worker';
 
 function recordingCtx() {
   const logs: string[] = [];
@@ -15,6 +15,23 @@ function recordingCtx() {
 }
 
 describe('parseInWorker', () => {
+  it.skipIf(!HAS_SAMPLE_IFC)('fails with TooLargeError naming the heap limit, and the next parse works', async () => {
+    const { bytes } = await readSampleIfc('AC20-FZK-Haus.ifc');
+    // 8 MiB cannot even hold web-ifc's compiled JS: the worker dies, the caller does not.
+    const error = await parseInWorker({ bytes: bytes.slice(), fileName: 'fzk.ifc' }, {}, recordingCtx().ctx, { heapLimitMb: 8 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TooLargeError);
+    expect((error as TooLargeError).code).toBe('TOO_LARGE');
+    expect((error as TooLargeError).message).toMatch(/^fzk\.ifc is too large to convert: .*heap limit of 8 MiB/);
+    const model = await parseInWorker({ bytes: bytes.slice(), fileName: 'fzk.ifc' }, {}, recordingCtx().ctx);
+    expect(model.elements).toHaveLength(83);
+  });
+
+  it('sizes the default heap limit by the file: 1.5 GiB up to 384 MB, 4 MiB per MB above, at most 4 GiB', () => {
+    expect(defaultParseHeapLimitMb(2.5e6)).toBe(1536);
+    expect(defaultParseHeapLimitMb(500e6)).toBe(2000);
+    expect(defaultParseHeapLimitMb(2e9)).toBe(4096);
+  });
+
   it('re-creates typed errors with the same class and message', async () => {
     const bytes = buildStepFile('IFC2X2_FINAL', []);
     const error = await parseInWorker({ bytes, fileName: 'old.ifc' }, {}, recordingCtx().ctx).catch((e: unknown) => e);

@@ -22,8 +22,6 @@ import type { ElementGeometry, MeshGeometry, PlacedGeometry } from './parsed-mod
 export interface StreamedGeometry {
   geometries: Map<number, MeshGeometry>;
   elementGeometries: ElementGeometry[];
-  /** Triangles per element (instances counted each time). */
-  trianglesOf: Map<number, number>;
   /** Elements whose meshes had no triangles, or whose geometry web-ifc could not read. */
   failures: Array<{ expressId: number; reason: string }>;
   /** Model-level problems (without the `parse:` prefix). */
@@ -72,7 +70,8 @@ export interface StreamGeometryOptions {
 export function streamGeometry(api: IfcAPI, modelId: number, options: StreamGeometryOptions): StreamedGeometry {
   const geometries = new Map<number, MeshGeometry>();
   const elementGeometries: ElementGeometry[] = [];
-  const trianglesOf = new Map<number, number>();
+  // Colours repeat (a model has tens of them, not one per placement): one shared array per colour.
+  const colors = new Map<string, [number, number, number, number]>();
   const failures: StreamedGeometry['failures'] = [];
   const warnings: string[] = [];
   const seen = new Set<number>();
@@ -112,14 +111,16 @@ export function streamGeometry(api: IfcAPI, modelId: number, options: StreamGeom
         if (count === 0) continue;
         triangles += count;
         const c = pg.color;
-        placed.push({ geometryExpressId: pg.geometryExpressID, color: [c.x, c.y, c.z, c.w], transform: Array.from(pg.flatTransformation) });
+        const colorKey = `${c.x},${c.y},${c.z},${c.w}`;
+        let color = colors.get(colorKey);
+        if (!color) colors.set(colorKey, (color = [c.x, c.y, c.z, c.w]));
+        placed.push({ geometryExpressId: pg.geometryExpressID, color, transform: Array.from(pg.flatTransformation) });
       }
       if (triangles === 0) {
         failures.push({ expressId, reason: 'web-ifc produced geometry with zero triangles' });
         return;
       }
       elementGeometries.push({ expressId, placed });
-      trianglesOf.set(expressId, triangles);
     } catch (error) {
       failures.push({ expressId, reason: `web-ifc could not read the geometry: ${(error as Error).message}` });
     }
@@ -141,7 +142,7 @@ export function streamGeometry(api: IfcAPI, modelId: number, options: StreamGeom
   // Empty meshes were read once (to learn they are empty) but are placed nowhere.
   for (const [id, mesh] of geometries) if (mesh.indices.length === 0) geometries.delete(id);
   options.onProgress?.(1);
-  return { geometries, elementGeometries, trianglesOf, failures, warnings, streamedIds: seen };
+  return { geometries, elementGeometries, failures, warnings, streamedIds: seen };
 }
 
 function streamOneByOne(
