@@ -21,6 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { SAMPLE_MODELS } from '@data/twin/sample-models';
 import { generateIfc } from './bench/generate-ifc';
+import { measureLongModelErrors } from '@tiling/stages/build/long-model-fixture';
 
 interface Measurement { mode: string; timeMs: number; maxRssMb: number; [key: string]: number | string }
 
@@ -142,6 +143,14 @@ for (const mb of skipScale ? [] : sizesMb) {
   if (mb > 50) checks.push(`${rssPerIfc <= 10 ? '✅' : '❌'} generated ${mb} MB: peak RSS ${rssPerIfc.toFixed(1)}× the IFC (target ≤ 10×)`);
 }
 
+// Georeferencing of long infrastructure: baked vertices against PROJ (tiling/stages/build/long-model-fixture.ts).
+const georefRows: string[] = [];
+for (const row of await measureLongModelErrors()) {
+  const fmt = (m: number) => (m < 0.01 ? `${(m * 1000).toFixed(2)} mm` : m < 1 ? `${(m * 100).toFixed(1)} cm` : `${m.toFixed(2)} m`);
+  georefRows.push(`| ${row.placement} | ${fmt(row.rigidM)} | ${fmt(row.exactM)} |`);
+  checks.push(`${row.exactM <= 0.01 ? '✅' : '❌'} georeferencing, ${row.placement}: ${fmt(row.exactM)} from PROJ's answer (target ≤ 1 cm; rigid tangent plane ${fmt(row.rigidM)})`);
+}
+
 const report = `# Tiling benchmark
 
 Written by \`npm run bench:tiling\` on ${new Date().toISOString().slice(0, 10)} (${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}).
@@ -166,6 +175,17 @@ of STEP per wall; converted with the defaults in a fresh process (peak RSS inclu
 | IFC MB | features | wall time s | peak RSS MB | RSS / IFC | tiles | largest tile KB | outcome |
 |---|---|---|---|---|---|---|---|
 ${scaleRows.join('\n')}
+
+## Georeferencing error of long infrastructure
+
+A model in CGCS2000 / 3° GK CM 117°E (EPSG:4548) at the Nanchang sample's map conversion; every baked vertex
+compared with proj4 (CRS written out) + geodetic → ECEF, independently of the tiler. Rigid = the whole model kept
+rigid in the tangent plane at its anchor (before issue #8); exact = the default now (beyond 200 m from the anchor:
+a local affine fit per placed geometry, per vertex above 100 m radius).
+
+| placement | rigid tangent plane | exact |
+|---|---|---|
+${georefRows.join('\n')}
 
 ## Targets
 

@@ -3,8 +3,23 @@
  *
  *   read → parse (worker) → georef → build → tile → write → [compress] → report → commit
  *
- * Optional stages are added here by condition, never from inside another stage. Output is produced in memory
- * and committed by `io/commit-output` (temp dir + rename), so a failure leaves nothing at `outDir`.
+ * Optional stages are added here by condition, never from inside another stage. Each tile is written to the
+ * staged output directory (`io/commit-output` StagedOutput: a temp dir beside `outDir`) as soon as it is encoded;
+ * the directory replaces `outDir` by rename once report.json is written, so a failure leaves nothing at `outDir`.
+ *
+ * Notes — memory model (measured on generated buildings, docs/bench-tiling.md)
+ * - Parse worker: web-ifc's wasm heap holds the tokenised file (≈ 2× the IFC, never shrinks; at most 4 GiB), the
+ *   worker's own IFC copy is dropped once the geometry is streamed, meshes go into a typed-array arena (a few
+ *   16 MiB chunks: ≈ 0.7 KB per wall), placements and element records stay in the JS heap (≈ 1.4 KB per element
+ *   with geometry, property sets included), and property relations are read in released batches. The worker's heap
+ *   limit (`parseHeapLimitMb`, 1.5–4 GiB by file size) bounds it and keeps V8 from doubling it with garbage.
+ * - Hand-over: the model crosses to the main thread by structured clone (arena chunks transferred, not copied); the
+ *   worker exits right after posting, so web-ifc's heap is gone while the main thread deserialises.
+ * - Main thread: ParsedModel (≈ 1.5 KB per element) until `build` has placed everything, then BuiltModel
+ *   (≈ 1.5 KB per feature plus baked geometry); tiles are built, compressed, written and dropped one at a time, and
+ *   properties.json is streamed element by element — no output file is held whole.
+ * - Peak RSS = max(parse worker, main thread during build): 2.5 GB for a generated 300 MB IFC (418 000 walls),
+ *   8.4× the file; the 1 GB file fails cleanly with TooLargeError (see the benchmark).
  */
 import { assertReplaceableOutputDir, StagedOutput } from './io/commit-output';
 import { parseInWorker } from './io/parse-in-worker';

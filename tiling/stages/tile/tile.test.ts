@@ -19,6 +19,30 @@ function contains(outer: number[], inner: TileNode['boundsEnu']): boolean {
 }
 
 describe('tile', () => {
+  it('keeps every content tile within the GPU-byte budget (14 B per vertex, 6 B per triangle, 44 B per instance)', async () => {
+    const built = await build(createSyntheticModel({ boxes: 200, slabs: 3 }), createSyntheticGeoreference(), { detectInstancing: false }, ctx());
+    // No instancing: every box is 24 vertices + 12 triangles = 408 B; 4 000 B hold 9 of them.
+    const tiled = await tile(built, { maxGpuBytesPerTile: 4_000 }, ctx());
+    expect(tiled.budget.maxGpuBytesPerTile).toBe(4_000);
+    let contentTiles = 0;
+    walk(tiled.root, (node) => {
+      if (node.featureIds.length === 0) return;
+      contentTiles++;
+      const vertices = node.featureIds.reduce((n, id) => n + built.features[id].parts.reduce((m, p) => m + p.positions.length / 3, 0), 0);
+      const triangles = node.featureIds.reduce((n, id) => n + built.features[id].triangles, 0);
+      // A single element over the budget is a leaf of its own (the slabs are not).
+      if (node.featureIds.length > 1) expect(vertices * 14 + triangles * 6).toBeLessThanOrEqual(4_000);
+    });
+    expect(contentTiles).toBeGreaterThanOrEqual(Math.ceil((203 * 408) / 4_000));
+    const untiled = await tile(built, {}, ctx());
+    expect(untiled.stats.contentTiles).toBe(1);
+  });
+
+  it('refuses a GPU-byte budget below 1', async () => {
+    const built = await build(createSyntheticModel({ boxes: 2, slabs: 1 }), createSyntheticGeoreference(), {}, ctx());
+    await expect(tile(built, { maxGpuBytesPerTile: 0 }, ctx())).rejects.toThrow('tile: maxGpuBytesPerTile must be ≥ 1, got 0');
+  });
+
   it('puts slabs in the root, boxes deeper, each feature once, errors strictly decreasing', async () => {
     const built = await build(createSyntheticModel({ boxes: 200, slabs: 3 }), createSyntheticGeoreference(), {}, ctx());
     const tiled = await tile(built, { maxTrianglesPerTile: 600, maxFeaturesPerTile: 60, instancedTriangleWeight: 1 }, ctx());
