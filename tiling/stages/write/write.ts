@@ -21,8 +21,9 @@
  *   meshopt bufferViews), property table 14 % (long Revit names), normals 12 %, indices 10 %; duplex now:
  *   positions 40 %, JSON 21 % (20 colour primitives), normals 14 %, property table 12 %, indices 11 %.
  *   Instancing more (minInstancedVerticesSaved 400 or 200) made duplex/Institute/FZK larger, 2 500 too: 1 000 stays.
- * - Tiles are handed to compressTileDocuments as Documents (`encodeTiles: false`): serialising the uncompressed
- *   GLB and parsing it back cost ≈ 180 ms on janesville.
+ * - Tile by tile: each tile's Document is built, handed to the encoder (the pipeline's compresses it as a
+ *   Document — serialising the uncompressed GLB and parsing it back cost ≈ 180 ms on janesville), written to the
+ *   sink and dropped before the next; a heavy tile also gets its LOD proxy (lod-proxy.ts) here.
  * - properties.json entries carry `boundsEnu` (element AABB, ENU metres at the anchor, rounded outwards to 1 mm;
  *   null without triangles) for the server.
  * - properties.json (239 KB for FZK-Haus, all property sets) is for the database and the panel; it is not
