@@ -63,7 +63,14 @@ module.exports = {
       comment: 'Code outside tiling/ uses the library through tiling/index.ts only (the CLI is run, not imported).',
       severity: 'error',
       from: { path: '^(app|viewer|server|scripts|data)/' },
-      to: { path: '^tiling/', pathNot: '^tiling/index\\.ts$' },
+      to: { path: '^tiling/', pathNot: '^tiling/(index|bench-support)\\.ts$' },
+    },
+    {
+      name: 'tiling-bench-support-only-for-scripts',
+      comment: 'tiling/bench-support.ts (measurement fixtures) is for the benchmark scripts, not the product.',
+      severity: 'error',
+      from: { path: '^(app|viewer|server|data)/' },
+      to: { path: '^tiling/bench-support\\.ts$' },
     },
     {
       name: 'viewer-never-imports-server-or-next',

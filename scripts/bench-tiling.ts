@@ -21,7 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { SAMPLE_MODELS } from '@data/twin/sample-models';
 import { generateIfc } from './bench/generate-ifc';
-import { measureLongModelErrors } from '@tiling/stages/build/long-model-fixture';
+import { measureLongModelErrors } from '@tiling/bench-support';
 
 interface Measurement { mode: string; timeMs: number; maxRssMb: number; [key: string]: number | string }
 

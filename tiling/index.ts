@@ -9,4 +9,4 @@ export type { Placement, Georeference, GeorefMethod } from './stages/georef/geor
 export { readIfcInput } from './io/read-input';
 export type { StageContext } from './stage-context';
 export type { ElementProperties, StructureJson } from './stages/write/write';
-export { GeorefError, IfcParseError, UnsupportedSchemaError } from './errors';
+export { GeorefError, IfcParseError, TooLargeError, UnsupportedSchemaError } from './errors';

@@ -1,0 +1,6 @@
+/**
+ * The tiling library's second entry, for `npm run bench:tiling` only: measurement fixtures that check the output
+ * against independent computations (PROJ for georeferencing; exact solids for volumes and areas). Not used by the
+ * conversion; the dependency rules allow it from scripts/ besides index.ts.
+ */
+export { measureLongModelErrors } from './stages/build/long-model-fixture';
