@@ -77,6 +77,10 @@ async function main(): Promise<number> {
       g
         ? `  georef ${g.method}${g.epsg ? ` EPSG:${g.epsg}` : ''} · anchor ${g.anchor.lonDeg.toFixed(7)}°, ${g.anchor.latDeg.toFixed(7)}°, ${g.anchor.heightM.toFixed(2)} m · heading ${g.headingDeg.toFixed(3)}°`
         : '  georef none',
+      report.tiling
+        ? `  tiles: ${report.tiling.contentTiles} with content, depth ${report.tiling.maxLevel}, largest ${(report.tiling.largestTileBytes / 1024).toFixed(1)} KiB` +
+          ` · ${report.tiling.lodTiles.length} with a simplified LOD proxy`
+        : '  tiles: none',
       `  output ${(report.output.bytes / 1024).toFixed(1)} KiB in ${report.output.files} files (IFC ${(report.input.bytes / 1024).toFixed(1)} KiB)`,
       `  failures ${report.failures.length} · warnings ${report.warnings.length + (g?.warnings.length ?? 0)} (see report.json)`,
     ];
