@@ -1,6 +1,7 @@
 import { WebIFC } from './web-ifc-module';
 import type { IfcAPI, FlatMesh } from 'web-ifc';
 import type { ElementGeometry, MeshGeometry, PlacedGeometry } from './parsed-model';
+import { geometriesReversedByWebIfc, reverseTriangles } from './face-winding';
 
 /**
  * Streams web-ifc's triangulated geometry into {@link MeshGeometry} (one per distinct geometryExpressID) and
@@ -75,7 +76,7 @@ export function streamGeometry(api: IfcAPI, modelId: number, options: StreamGeom
   const warnings: string[] = [];
   const seen = new Set<number>();
 
-  const readMesh = (geometryExpressId: number): MeshGeometry => {
+  const readMesh = (geometryExpressId: number, isReversed: () => boolean): MeshGeometry => {
     let mesh = geometries.get(geometryExpressId);
     if (mesh) return mesh;
     const geom = api.GetGeometry(modelId, geometryExpressId);
@@ -83,6 +84,7 @@ export function streamGeometry(api: IfcAPI, modelId: number, options: StreamGeom
       const vertexData = api.GetVertexArray(geom.GetVertexData(), geom.GetVertexDataSize());
       const indexView = api.GetIndexArray(geom.GetIndexData(), geom.GetIndexDataSize());
       mesh = { ...deinterleave(vertexData), indices: new Uint32Array(indexView) };
+      if (isReversed()) reverseTriangles(mesh.indices); // web-ifc reversed it for a mirrored copy (face-winding.ts)
     } finally {
       geom.delete();
     }
@@ -100,9 +102,10 @@ export function streamGeometry(api: IfcAPI, modelId: number, options: StreamGeom
       let triangles = 0;
       const list = flatMesh.geometries;
       const size = list.size();
+      let reversed: Set<number> | undefined;
       for (let i = 0; i < size; i += 1) {
         const pg = list.get(i);
-        const mesh = readMesh(pg.geometryExpressID);
+        const mesh = readMesh(pg.geometryExpressID, () => (reversed ??= geometriesReversedByWebIfc(list)).has(pg.geometryExpressID));
         const count = mesh.indices.length / 3;
         if (count === 0) continue;
         triangles += count;
