@@ -168,6 +168,7 @@ export async function convertIfc(
     footprintEnu,
     failures: report.failures,
     warnings: report.warnings,
+    notes: report.notes,
     timingsMs: report.timingsMs,
     output: { bytes: bytesWithoutReport, files: files.length + 1 },
   };

@@ -2,26 +2,63 @@
  * Optional stage after `write`: reorders vertices, quantises (KHR_mesh_quantization) and applies meshopt
  * compression (EXT_meshopt_compression) to every tile GLB. Other files pass through unchanged.
  *
- * Notes (see the write stage's Notes for the measured bytes)
- * - Positions: quantize-positions.ts, per mesh on a fixed grid of 2 × maxPositionErrorM (1 mm error by default),
- *   SHORT steps; a mesh wider than ±32 767 steps (65 m half-extent) keeps float32 positions relative to the tile
- *   centre (0.1 mm at 2 km). With ADD refinement upper-tile content stays on screen at every distance, so the
- *   grid may not coarsen with tile size (seen on the San Martino–Tufara railway: a fixed 14 bits over a 2 km
- *   half-extent put root vertices 13.5 cm off). Until 2026-11-30 glTF-Transform's `quantize` (one bit count per
- *   document, normalized, bit-replicated low bits) was used; with the fixed grid janesville went 1 516 →
- *   1 290 KB, FZK-Haus 113 → 100 KB, duplex 216 → 193 KB, and compress got faster.
+ * Notes
+ * - Positions: quantize-positions.ts, per mesh on a fixed grid of 2 × maxPositionErrorM, SHORT steps; meshes
+ *   wider than 16 bits of steps are split into pieces that fit (float32, rounded to the grid, only for
+ *   triangles wider than the reach and a few leftovers). Default 0.19 mm per coordinate (0.38 mm grid): with
+ *   build's vertex merge (< 0.005 mm) every drawn vertex is within 0.2 mm of web-ifc's, per coordinate
+ *   (issue #8; until 2026-12 the grid was 2 mm: the off-grid 2 m³ box of exact-solids-fixture.ts measured
+ *   −0.16 %, now +0.013 %). The bound and
+ *   what was split go to `report.json` `notes`.
+ * - What the finer grid costs and what pays for it, tileset.json + GLBs in KB (2026-12, same write output):
+ *
+ *   | sample     | 2 mm grid (before) | 0.38 mm, wide meshes float32 | 0.38 mm + split | + pooled views, JSON defaults (now) | 1 mm, now |
+ *   |------------|--------------------|------------------------------|-----------------|-------------------------------------|-----------|
+ *   | FZK-Haus   | 99.7               | 109.0                        | 109.3           | 98.8                                | 89.2      |
+ *   | duplex     | 209.2              | 332.4                        | 233.4           | 211.6                               | 188.4     |
+ *   | Institute  | 174.3              | 210.6                        | 228.7           | 186.7                               | 154.7     |
+ *   | janesville | 1 290.4            | 1 819.9                      | 1 510.3         | 1 354.8                             | 1 173.4   |
+ *   | nanchang   | 18.8               | 26.1                         | 23.5            | 21.8                                | 18.6      |
+ *
+ *   The grid itself costs ≈ 2.3 bits per coordinate that meshopt's byte-wise delta codec cannot remove
+ *   (janesville positions 504 → 650 KB); cutting wide meshes costs ≈ 650 bytes of JSON per piece and primitive
+ *   (Institute: 10 → 37 primitives). Pooled buffer views ({@link PooledMeshoptCompression}, −8 to −10 %) and
+ *   dropping default-valued JSON (minify-glb-json.ts, −1 %) pay for FZK-Haus, not for the others.
  * - Normals use meshopt's octahedral filter at 8 bits. `level: 'high'` (filters) beats 'medium' on size.
  * - Only POSITION (and NORMAL for 'medium') are quantised: `_FEATURE_ID_0` stays exact integers.
+ * - Until 2026-11-30 glTF-Transform's `quantize` (one bit count per document, normalized, bit-replicated low
+ *   bits) was used; with the fixed 2 mm grid janesville went 1 516 → 1 290 KB, FZK-Haus 113 → 100 KB.
  */
-import { EXTMeshoptCompression, KHRMeshQuantization } from '@gltf-transform/extensions';
+import { PropertyType, type WriterContext } from '@gltf-transform/core';
+import { EXTMeshoptCompression, INSTANCE_ATTRIBUTE, KHRMeshQuantization } from '@gltf-transform/extensions';
 import { quantize, reorder, weld } from '@gltf-transform/functions';
 import type { OutputFile } from '@tiling/io/output-file';
 import type { StageContext } from '@tiling/stage-context';
 import { withDefaults } from '@tiling/with-defaults';
 import { InputError } from '@kernel/errors';
+import { minifyGlbJson } from './minify-glb-json';
 import { quantizePositions } from './quantize-positions';
 import { createTileIO } from './tile-io';
 import type { TileDocumentFile } from './write';
+
+/**
+ * EXT_meshopt_compression that pools vertex (and instance) attributes of all primitives into one buffer view per
+ * (usage, filter, stride) instead of one buffer view per accessor (glTF-Transform 4.5.1 keys vertex streams by accessor).
+ * Each buffer view costs ≈ 190 bytes of JSON plus a meshopt stream header and tail: janesville had 482 of them
+ * (96 KB of JSON, 7 % of the tileset). Accessors then sit one after another in the shared view (accessor
+ * byteOffset ≥ byteStride, which glTF allows: only offset alignment and the view's length are constrained).
+ */
+class PooledMeshoptCompression extends EXTMeshoptCompression {
+  override prewrite(context: WriterContext, propertyType: PropertyType): this {
+    if (propertyType === PropertyType.ACCESSOR) {
+      // Vertex attributes and EXT_mesh_gpu_instancing attributes (that extension's prewrite ran before: the
+      // write stage created it first).
+      context.accessorUsageGroupedByParent.delete('ARRAY_BUFFER');
+      context.accessorUsageGroupedByParent.delete(INSTANCE_ATTRIBUTE);
+    }
+    return super.prewrite(context, propertyType);
+  }
+}
 
 /** Options of the `compressTiles` stage; see {@link COMPRESS_DEFAULTS}. */
 export interface CompressOptions {
@@ -29,7 +66,10 @@ export interface CompressOptions {
   meshopt?: boolean;
   /** meshopt level: 'high' uses filters (smaller), 'medium' plain quantisation. */
   level?: 'medium' | 'high';
-  /** Largest position rounding error, metres (> 0): half the grid step; meshes beyond ±32 767 steps stay float32. */
+  /**
+   * Largest position rounding error per coordinate, metres (> 0): half the grid step; meshes beyond ±32 767
+   * steps are split (see quantize-positions.ts).
+   */
   maxPositionErrorM?: number;
   /** Normal bits per component, 8..16 ('high' caps at 8, octahedral). */
   quantizeNormalBits?: number;
@@ -39,7 +79,7 @@ export interface CompressOptions {
 export const COMPRESS_DEFAULTS = {
   meshopt: true,
   level: 'high',
-  maxPositionErrorM: 0.001,
+  maxPositionErrorM: 0.000_19,
   quantizeNormalBits: 8,
 } satisfies Required<CompressOptions>;
 
@@ -93,6 +133,7 @@ export async function compressTileDocuments(
   const io = createTileIO({ encoder: ctx.meshoptEncoder, decoder: ctx.meshoptDecoder }, logger);
   const out: OutputFile[] = [];
   let after = 0;
+  const quantized = { quantizedMeshes: 0, floatMeshes: 0, splitMeshes: 0, maxBits: 0 };
   for (const [i, { path, document }] of tiles.entries()) {
     // Documents made by `write` carry glTF-Transform's default (console) logger: route it through ours.
     document.setLogger(logger);
@@ -103,7 +144,11 @@ export async function compressTileDocuments(
     } else {
       await document.transform(weld());
     }
-    quantizePositions(document, opts.maxPositionErrorM);
+    const stats = quantizePositions(document, opts.maxPositionErrorM);
+    quantized.quantizedMeshes += stats.quantizedMeshes;
+    quantized.floatMeshes += stats.floatMeshes;
+    quantized.splitMeshes += stats.splitMeshes;
+    quantized.maxBits = Math.max(quantized.maxBits, stats.maxBits);
     if (!(opts.meshopt && opts.level === 'high')) {
       await document.transform(quantize({ quantizeNormal: opts.quantizeNormalBits, pattern: /^NORMAL$/ }));
     }
@@ -111,17 +156,23 @@ export async function compressTileDocuments(
     document.createExtension(KHRMeshQuantization).setRequired(true);
     if (opts.meshopt) {
       document
-        .createExtension(EXTMeshoptCompression)
+        .createExtension(PooledMeshoptCompression)
         .setRequired(true)
         .setEncoderOptions({
           method: opts.level === 'high' ? EXTMeshoptCompression.EncoderMethod.FILTER : EXTMeshoptCompression.EncoderMethod.QUANTIZE,
         });
     }
-    const bytes = await io.writeBinary(document);
+    const bytes = minifyGlbJson(await io.writeBinary(document));
     after += bytes.byteLength;
     out.push({ path, bytes });
     ctx.onProgress?.('compress', (i + 1) / tiles.length);
   }
   ctx.logger.info(`compress: ${tiles.length} tiles → ${after} bytes (${opts.meshopt ? `meshopt ${opts.level}` : 'quantize only'})`);
+  const errorMm = +(opts.maxPositionErrorM * 1000).toPrecision(3);
+  ctx.report.note(
+    `compress: positions within ${errorMm} mm per coordinate of the built geometry (KHR_mesh_quantization, ` +
+      `${+(2 * errorMm).toPrecision(3)} mm grid per mesh, up to ${quantized.maxBits} bits); ${quantized.quantizedMeshes} meshes quantised, ` +
+      `${quantized.splitMeshes} split to fit 16 bits, ${quantized.floatMeshes} kept float32`,
+  );
   return out;
 }
