@@ -3,27 +3,31 @@
  * compression (EXT_meshopt_compression) to every tile GLB. Other files pass through unchanged.
  *
  * Notes
- * - Positions: quantize-positions.ts, per mesh on a fixed grid of 2 × maxPositionErrorM, SHORT steps; meshes
- *   wider than 16 bits of steps are split into pieces that fit (float32, rounded to the grid, only for
- *   triangles wider than the reach and a few leftovers). Default 0.19 mm per coordinate (0.38 mm grid): with
- *   build's vertex merge (< 0.005 mm) every drawn vertex is within 0.2 mm of web-ifc's, per coordinate
- *   (issue #8; until 2026-12 the grid was 2 mm: the off-grid 2 m³ box of exact-solids-fixture.ts measured
- *   −0.16 %, now +0.013 %). The bound and
- *   what was split go to `report.json` `notes`.
- * - What the finer grid costs and what pays for it, tileset.json + GLBs in KB (2026-12, same write output):
+ * - Positions: quantize-positions.ts, per mesh on a fixed grid of 2 × maxPositionErrorM, SHORT steps. A mesh
+ *   wider than 16 bits of steps is cut into pieces that fit when the cut's JSON costs less than the float32
+ *   positions it saves (duplex, janesville), else it keeps float32 positions rounded to a power-of-two grid
+ *   within the same bound (Institute, nanchang). Default 0.19 mm per coordinate (0.38 mm grid): with build's
+ *   vertex merge (< 0.005 mm) every drawn vertex is within 0.2 mm of web-ifc's, per coordinate (issue #8;
+ *   until 2026-12 the grid was 2 mm: the off-grid 2 m³ box of exact-solids-fixture.ts measured −0.16 %, now
+ *   +0.013 %). The bound and what was cut go to `report.json` `notes`.
+ * - What the finer grid costs and what pays for it, tileset.json + GLBs in KB (2026-12, same write output; the
+ *   bench places duplex with heading 0, here it is turned 15° as in data/twin/sample-models.ts):
  *
- *   | sample     | 2 mm grid (before) | 0.38 mm, wide meshes float32 | 0.38 mm + split | + pooled views, JSON defaults (now) | 1 mm, now |
- *   |------------|--------------------|------------------------------|-----------------|-------------------------------------|-----------|
- *   | FZK-Haus   | 99.7               | 109.0                        | 109.3           | 98.8                                | 89.2      |
- *   | duplex     | 209.2              | 332.4                        | 233.4           | 211.6                               | 188.4     |
- *   | Institute  | 174.3              | 210.6                        | 228.7           | 186.7                               | 154.7     |
- *   | janesville | 1 290.4            | 1 819.9                      | 1 510.3         | 1 354.8                             | 1 173.4   |
- *   | nanchang   | 18.8               | 26.1                         | 23.5            | 21.8                                | 18.6      |
+ *   | sample     | 2 mm grid (before) | 0.38 mm, wide meshes float32 | + cut or float32, pooled views, JSON defaults (now) | 1 mm, now |
+ *   |------------|--------------------|------------------------------|-----------------------------------------------------|-----------|
+ *   | FZK-Haus   | 99.7               | 109.0                        | 98.8                                                | 89.2      |
+ *   | duplex     | 209.2              | 332.4                        | 211.6                                               | 188.4     |
+ *   | Institute  | 174.3              | 210.6                        | 171.0                                               | 154.7     |
+ *   | janesville | 1 290.4            | 1 819.9                      | 1 354.8                                             | 1 173.4   |
+ *   | nanchang   | 18.8               | 26.1                         | 21.6                                                | 18.6      |
+ *   | railway    | 1 827.4            |                              | 1 791.4                                             |           |
+ *   | OpenRoads  | 268.1              |                              | 237.3                                               |           |
  *
  *   The grid itself costs ≈ 2.3 bits per coordinate that meshopt's byte-wise delta codec cannot remove
- *   (janesville positions 504 → 650 KB); cutting wide meshes costs ≈ 650 bytes of JSON per piece and primitive
- *   (Institute: 10 → 37 primitives). Pooled buffer views ({@link PooledMeshoptCompression}, −8 to −10 %) and
- *   dropping default-valued JSON (minify-glb-json.ts, −1 %) pay for FZK-Haus, not for the others.
+ *   (janesville positions 504 → 650 KB); a cut costs ≈ 650 bytes of JSON per piece and primitive (janesville:
+ *   15 → 61 primitives). Pooled buffer views ({@link PooledMeshoptCompression}, −8 to −10 %) and dropping
+ *   default-valued JSON (minify-glb-json.ts, −1 %) pay for it on FZK-Haus, duplex (bench: 193 → 192 KB) and
+ *   Institute, not on janesville (+5 %) and nanchang (+2.8 KB: its one 33 m mesh needs 17 bits).
  * - Normals use meshopt's octahedral filter at 8 bits. `level: 'high'` (filters) beats 'medium' on size.
  * - Only POSITION (and NORMAL for 'medium') are quantised: `_FEATURE_ID_0` stays exact integers.
  * - Until 2026-11-30 glTF-Transform's `quantize` (one bit count per document, normalized, bit-replicated low
@@ -144,7 +148,8 @@ export async function compressTileDocuments(
     } else {
       await document.transform(weld());
     }
-    const stats = quantizePositions(document, opts.maxPositionErrorM);
+    // A float32 position costs ≈ 0.8 bytes more than a 16-bit one after meshopt, 4 without (quantize-positions).
+    const stats = quantizePositions(document, opts.maxPositionErrorM, { floatBytesPerVertex: opts.meshopt ? 0.8 : 4 });
     quantized.quantizedMeshes += stats.quantizedMeshes;
     quantized.floatMeshes += stats.floatMeshes;
     quantized.splitMeshes += stats.splitMeshes;
@@ -172,7 +177,7 @@ export async function compressTileDocuments(
   ctx.report.note(
     `compress: positions within ${errorMm} mm per coordinate of the built geometry (KHR_mesh_quantization, ` +
       `${+(2 * errorMm).toPrecision(3)} mm grid per mesh, up to ${quantized.maxBits} bits); ${quantized.quantizedMeshes} meshes quantised, ` +
-      `${quantized.splitMeshes} split to fit 16 bits, ${quantized.floatMeshes} kept float32`,
+      `${quantized.splitMeshes} split to fit 16 bits, ${quantized.floatMeshes} float32 (rounded to the grid)`,
   );
   return out;
 }

@@ -23,6 +23,31 @@ function documentWith(positions: number[], instanced = false) {
   return { document, accessor, node };
 }
 
+/** A row of 40 unit quads along x, 0..196 m, one feature each, under a `tile` node: at 1 mm error (2 mm steps)
+ *  one SHORT spans 131 m. */
+function rowOfQuads() {
+  const document = new Document();
+  const buffer = document.createBuffer();
+  const positions: number[] = [];
+  const indices: number[] = [];
+  for (let i = 0; i < 40; i++) {
+    const x = i * 5 + 0.0004 * i; // off the 2 mm grid
+    const base = positions.length / 3;
+    positions.push(x, 0, 0, x + 1, 0, 0, x + 1, 1, 0, x, 1, 0);
+    indices.push(base, base + 1, base + 2, base, base + 2, base + 3);
+  }
+  const featureIds = Array.from({ length: positions.length / 3 }, (_, v) => Math.floor(v / 4));
+  const prim = document
+    .createPrimitive()
+    .setAttribute('POSITION', document.createAccessor().setType('VEC3').setArray(new Float32Array(positions)).setBuffer(buffer))
+    .setAttribute('_FEATURE_ID_0', document.createAccessor().setType('SCALAR').setArray(new Uint16Array(featureIds)).setBuffer(buffer))
+    .setIndices(document.createAccessor().setType('SCALAR').setArray(new Uint32Array(indices)).setBuffer(buffer));
+  const tile = document.createNode('tile').setTranslation([5, 0, 0]);
+  tile.addChild(document.createNode('merged').setMesh(document.createMesh().addPrimitive(prim)));
+  document.createScene().addChild(tile);
+  return { document, tile, positions };
+}
+
 describe('quantizePositions', () => {
   it('stores SHORT steps of 2 mm around the mesh centre, the node carries centre and step', () => {
     const original = [0.1234, 5.5, -0.25, 1.1, 5.0, 0.25, 0.6, 5.25, 0];
@@ -44,35 +69,17 @@ describe('quantizePositions', () => {
 
   it('keeps float32 for a triangle wider than ±32 767 steps (66 m half-extent at 1 mm)', () => {
     const { document } = documentWith([-66, 0, 0, 66, 0, 0, 0, 1, 0]);
-    expect(quantizePositions(document, 0.001)).toEqual({ quantizedMeshes: 0, floatMeshes: 1, splitMeshes: 1, maxBits: 0 });
+    expect(quantizePositions(document, 0.001)).toEqual({ quantizedMeshes: 0, floatMeshes: 1, splitMeshes: 0, maxBits: 0 });
     const position = document.getRoot().listMeshes()[0].listPrimitives()[0].getAttribute('POSITION')!;
     expect(position.getArray()).toBeInstanceOf(Float32Array);
     expect(quantizePositions(documentWith([-66, 0, 0, 66, 0, 0, 0, 1, 0]).document, 0.001, { split: false }).floatMeshes).toBe(1);
   });
 
   it('splits a mesh wider than 16 bits into pieces on one shared grid, every vertex within the bound', () => {
-    // A row of 40 unit quads along x, 0..196 m: at 1 mm error (2 mm steps) one SHORT spans 131 m.
-    const document = new Document();
-    const buffer = document.createBuffer();
-    const positions: number[] = [];
-    const indices: number[] = [];
-    for (let i = 0; i < 40; i++) {
-      const x = i * 5 + 0.0004 * i; // off the 2 mm grid
-      const base = positions.length / 3;
-      positions.push(x, 0, 0, x + 1, 0, 0, x + 1, 1, 0, x, 1, 0);
-      indices.push(base, base + 1, base + 2, base, base + 2, base + 3);
-    }
-    const featureIds = Array.from({ length: positions.length / 3 }, (_, v) => Math.floor(v / 4));
-    const prim = document
-      .createPrimitive()
-      .setAttribute('POSITION', document.createAccessor().setType('VEC3').setArray(new Float32Array(positions)).setBuffer(buffer))
-      .setAttribute('_FEATURE_ID_0', document.createAccessor().setType('SCALAR').setArray(new Uint16Array(featureIds)).setBuffer(buffer))
-      .setIndices(document.createAccessor().setType('SCALAR').setArray(new Uint32Array(indices)).setBuffer(buffer));
-    const tile = document.createNode('tile').setTranslation([5, 0, 0]);
-    tile.addChild(document.createNode('merged').setMesh(document.createMesh().addPrimitive(prim)));
-    document.createScene().addChild(tile);
-
-    const stats = quantizePositions(document, 0.001);
+    // 160 vertices: cutting (≈ 800 bytes of JSON) pays only when a float32 vertex costs more than 5 bytes.
+    expect(quantizePositions(rowOfQuads().document, 0.001)).toMatchObject({ splitMeshes: 0, floatMeshes: 1 });
+    const { document, tile, positions } = rowOfQuads();
+    const stats = quantizePositions(document, 0.001, { floatBytesPerVertex: 6 });
     expect(stats).toMatchObject({ splitMeshes: 1, floatMeshes: 0 });
     expect(stats.quantizedMeshes).toBeGreaterThanOrEqual(2);
     const pieces = tile.listChildren();

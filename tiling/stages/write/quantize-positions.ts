@@ -10,21 +10,25 @@
  * - Bits per mesh follow from its extent: a mesh spanning E metres needs ⌈log2(E / step + 1)⌉ bits per axis;
  *   SHORT holds 16 (±32 767 steps: 24.9 m at 0.38 mm). meshopt's delta codec drops the high bits a small mesh
  *   does not use (a 1 m chair spans ±1 300 steps: 12 bits), so one storage type serves all sizes.
- * - Wider meshes are split, not widened (until 2026-12 they kept float32 positions; at the 0.38 mm grid that
- *   was every building's merged tile mesh but FZK-Haus's: janesville +41 % bytes, duplex +59 %). A mesh on one
- *   leaf node without instancing is cut into pieces that fit, each with its own node (the original's TRS) and
- *   mesh: primitives that fit alone move whole; the triangles of wider ones, up to half the reach wide, are
- *   cut into slabs (sorted by centroid along the widest axis, the longest run whose vertex extent fits, then
- *   the same on the other axes); then whole primitives and the wider triangles, largest first, join the first
- *   piece they fit in, else start one. A cut primitive keeps its material, extensions and every attribute;
- *   vertices on a cut are duplicated, and all pieces share one grid (centres on multiples of the step from the
- *   original centre), so a shared vertex lands on the same point in both (no cracks). Triangles wider than the
- *   reach, and pieces under 128 vertices when there are several, go to one float32 piece (rounded to a
- *   power-of-two grid ≤ the step). Instanced meshes wider than the reach stay float32 (none in the samples).
- *   Measured 2026-12 (0.38 mm grid): janesville's merged mesh (73 m × 62 m, 15 primitives) → 9 pieces and a
- *   float32 one of 428 vertices, 61 primitives; Institute (58 m × 38 m, 10 primitives) → 6 + 1, 37; duplex
- *   (26.6 m, 17 primitives) → 2, 18; nanchang (32.9 m, 1 primitive) → 2 + 1 (304 float32 vertices of
- *   33 m facade triangles); FZK-Haus fits.
+ * - Wider meshes are cut when that is smaller, else kept float32 (until 2026-12 always float32; at the
+ *   0.38 mm grid that hit every building's merged tile mesh but FZK-Haus's: janesville +41 % bytes, duplex
+ *   +59 %). A mesh on one leaf node without instancing is planned into pieces that fit, each to get its own node
+ *   (the original's TRS) and mesh: primitives that fit alone move whole; the triangles of wider ones, up to half
+ *   the reach wide, are cut into slabs (sorted by centroid along the widest axis, the longest run whose vertex
+ *   extent fits, then the same on the other axes); then whole primitives and the wider triangles, largest
+ *   first, join the first piece they fit in, else start one. Triangles wider than the reach, and pieces under
+ *   128 vertices when there are several, go to one float32 piece. The plan is carried out when its JSON
+ *   (≈ 650 bytes per extra primitive, 150 per extra piece) costs less than `floatBytesPerVertex` times the
+ *   vertices it quantises. A cut primitive keeps its material, extensions and every attribute; vertices on a
+ *   cut are duplicated, and all pieces share one grid (centres on multiples of the step from the original
+ *   centre), so a shared vertex lands on the same point in both (no cracks). Instanced meshes wider than the
+ *   reach stay float32 (none in the samples).
+ * - Float32 positions are rounded to the largest power of two ≤ the step (same bound; meshopt then drops the
+ *   zeroed mantissa bits: janesville's merged mesh 991 → 601 KB as float32).
+ * - Measured 2026-12 (0.38 mm grid): janesville's merged mesh (73 m × 62 m, 15 primitives, 137 k vertices) →
+ *   9 pieces and a float32 one of 428 vertices, 61 primitives; duplex (26.6 m, 17 primitives) → 2 pieces, 18
+ *   primitives; Institute (58 m × 38 m, 14 k vertices: cutting would make 10 primitives 37) and nanchang
+ *   (32.9 m, 1.6 k vertices) stay float32; FZK-Haus fits.
  * - With ADD refinement upper-tile content stays on screen at every distance, so the grid never coarsens with
  *   tile size (seen on the San Martino–Tufara railway: a fixed 14 bits over a 2 km half-extent put root
  *   vertices 13.5 cm off).
@@ -40,7 +44,7 @@ import type { InstancedMesh } from '@gltf-transform/extensions';
 export interface QuantizeStats {
   /** Meshes whose positions became SHORT grid steps (pieces of split meshes included). */
   quantizedMeshes: number;
-  /** Meshes left at float32 (no grid of 2 × maxErrorM fits 16 bits and they could not be split). */
+  /** Meshes left at float32, rounded to the grid (too wide for 16 bits, and not cut: not possible or dearer). */
   floatMeshes: number;
   /** Meshes cut into pieces (see the module Notes). */
   splitMeshes: number;
@@ -50,8 +54,15 @@ export interface QuantizeStats {
 
 /** Options of {@link quantizePositions}. */
 export interface QuantizeOptions {
-  /** Split meshes too wide for 16-bit steps (default true); false keeps them float32. */
+  /** Split meshes too wide for 16-bit steps when that is smaller (default true); false keeps them float32. */
   split?: boolean;
+  /**
+   * Extra bytes a float32 position costs over a 16-bit one in the written file, for the split-or-not decision:
+   * ≈ 0.8 after meshopt (measured 2026-12: janesville 0.6, duplex 1.1), 4 without (12 raw bytes against 8:
+   * SHORT × 3 padded to 4-byte alignment).
+   * Default 0.8.
+   */
+  floatBytesPerVertex?: number;
 }
 
 const MAX_STEPS = 32_767;
@@ -154,8 +165,7 @@ function quantizeMesh(document: Document, mesh: Mesh, bounds: { min: number[]; m
 
 /**
  * Rounds a float32 mesh's positions to multiples of the largest power of two ≤ `step` (node frame, metres): the
- * error stays ≤ step / 2, and the zeroed low mantissa bits make meshopt's codec ≈ 40 % smaller on them
- * (janesville's merged mesh: 991 → 601 KB as float32, measured 2026-12).
+ * error stays ≤ step / 2 (see the module Notes for what it saves).
  */
 function roundFloatPositions(mesh: Mesh, step: number): void {
   const grid = 2 ** Math.floor(Math.log2(step));
@@ -320,11 +330,14 @@ function subsetPrimitive(document: Document, prim: Primitive, firsts: number[]):
   return piece;
 }
 
-/**
- * Replaces `node`'s mesh by pieces that fit 16-bit steps (see the module Notes); returns the new meshes and
- * whether each must stay float32.
- */
-function splitMesh(document: Document, node: Node, mesh: Mesh, reach: number): { mesh: Mesh; float: boolean }[] {
+/** How a mesh would be cut: pieces of items (see {@link ItemSet}), the last one float32 when `float`. */
+interface SplitPlan {
+  items: ItemSet;
+  pieces: { ids: Int32Array; float: boolean }[];
+}
+
+/** Plans the pieces of a mesh too wide for 16-bit steps (see the module Notes); changes nothing. */
+function planSplit(mesh: Mesh, reach: number): SplitPlan {
   const prims = mesh.listPrimitives();
   const { items, tooWide } = collectItems(mesh, reach);
   const wide = new Set(tooWide);
@@ -367,7 +380,50 @@ function splitMesh(document: Document, node: Node, mesh: Mesh, reach: number): {
   const pieces = bounds.filter((b) => !toFloat.has(b)).map((b) => ({ ids: Int32Array.from(b.ids), float: false }));
   const floatIds = [...tooWide, ...[...toFloat].flatMap((b) => b.ids)];
   if (floatIds.length > 0) pieces.push({ ids: Int32Array.from(floatIds), float: true });
+  return { items, pieces };
+}
 
+/**
+ * Whether cutting is smaller than keeping the whole mesh float32: each extra primitive costs ≈ 650 bytes of
+ * JSON (primitive, 4 accessors), each extra piece ≈ 150 (node, mesh), against `floatBytesPerVertex` for every
+ * vertex the cut lets go quantised.
+ */
+function splitPays(mesh: Mesh, plan: SplitPlan, floatBytesPerVertex: number): boolean {
+  const prims = mesh.listPrimitives();
+  const indices = prims.map((prim) => triangleIndices(prim));
+  const vertexCount = (ids: Int32Array) => {
+    let n = 0;
+    const used = new Map<number, Set<number>>();
+    for (const i of ids) {
+      const p = plan.items.prim[i];
+      const first = plan.items.first[i];
+      if (first < 0) {
+        n += prims[p].getAttribute('POSITION')!.getCount();
+        continue;
+      }
+      let set = used.get(p);
+      if (!set) used.set(p, (set = new Set()));
+      for (let c = 0; c < 3; c++) set.add(indices[p][first + c]);
+    }
+    for (const set of used.values()) n += set.size;
+    return n;
+  };
+  let primitives = 0;
+  let quantizedVertices = 0;
+  for (const piece of plan.pieces) {
+    primitives += new Set(Array.from(piece.ids, (i) => plan.items.prim[i])).size;
+    if (!piece.float) quantizedVertices += vertexCount(piece.ids);
+  }
+  const json = 650 * (primitives - prims.length) + 150 * (plan.pieces.length - 1);
+  return json < floatBytesPerVertex * quantizedVertices;
+}
+
+/**
+ * Replaces `node`'s mesh by the pieces of `plan`; returns the new meshes and whether each must stay float32.
+ */
+function splitMesh(document: Document, node: Node, mesh: Mesh, plan: SplitPlan): { mesh: Mesh; float: boolean }[] {
+  const prims = mesh.listPrimitives();
+  const { items, pieces } = plan;
   const parent = node.getParentNode();
   const scenes = parent ? [] : document.getRoot().listScenes().filter((s: Scene) => s.listChildren().includes(node));
   const moved = new Set<Primitive>();
@@ -461,11 +517,17 @@ export function quantizePositions(document: Document, maxErrorM: number, options
       stats.floatMeshes++;
       continue;
     }
-    stats.splitMeshes++;
-    const gridOrigin = [0, 1, 2].map((k) => (bounds.min[k] + bounds.max[k]) / 2);
     // Piece extents are compared before rounding, and a piece's centre moves by up to half a step onto the
     // shared grid: two steps of margin.
-    for (const piece of splitMesh(document, nodes[0], mesh, 2 * (maxHalfSteps - 2) * step)) {
+    const plan = planSplit(mesh, 2 * (maxHalfSteps - 2) * step);
+    if (!splitPays(mesh, plan, options.floatBytesPerVertex ?? 0.8)) {
+      roundFloatPositions(mesh, step);
+      stats.floatMeshes++;
+      continue;
+    }
+    stats.splitMeshes++;
+    const gridOrigin = [0, 1, 2].map((k) => (bounds.min[k] + bounds.max[k]) / 2);
+    for (const piece of splitMesh(document, nodes[0], mesh, plan)) {
       const pieceBounds = meshBounds(piece.mesh);
       if (!piece.float && pieceBounds && fits(pieceBounds)) {
         quantize(piece.mesh, pieceBounds, gridOrigin);
