@@ -4,9 +4,9 @@
  *
  * Notes
  * - Positions: quantize-positions.ts, per mesh on a fixed grid of 2 × maxPositionErrorM, SHORT steps. A mesh
- *   wider than 16 bits of steps is cut into pieces that fit when the cut's JSON costs less than the float32
- *   positions it saves (duplex, janesville), else it keeps float32 positions rounded to a power-of-two grid
- *   within the same bound (Institute, nanchang). Default 0.19 mm per coordinate (0.38 mm grid): with build's
+ *   wider than 16 bits of steps is cut into pieces that fit when that encodes smaller (both position streams
+ *   are meshopt-encoded and compared, the cut's JSON added: duplex, janesville), else it keeps float32
+ *   positions rounded to a power-of-two grid within the same bound (Institute, nanchang). Default 0.19 mm per coordinate (0.38 mm grid): with build's
  *   vertex merge (< 0.005 mm) every drawn vertex is within 0.2 mm of web-ifc's, per coordinate (issue #8;
  *   until 2026-12 the grid was 2 mm: the off-grid 2 m³ box of exact-solids-fixture.ts measured −0.16 %, now
  *   +0.013 %). The bound and what was cut go to `report.json` `notes`.
@@ -18,16 +18,16 @@
  *   | FZK-Haus   | 99.7               | 109.0                        | 98.8                                                | 89.2      |
  *   | duplex     | 209.2              | 332.4                        | 211.6                                               | 188.4     |
  *   | Institute  | 174.3              | 210.6                        | 171.0                                               | 154.7     |
- *   | janesville | 1 290.4            | 1 819.9                      | 1 354.8                                             | 1 173.4   |
+ *   | janesville | 1 290.4            | 1 819.9                      | 1 346.1                                             | 1 173.4   |
  *   | nanchang   | 18.8               | 26.1                         | 21.6                                                | 18.6      |
  *   | railway    | 1 827.4            |                              | 1 791.4                                             |           |
  *   | OpenRoads  | 268.1              |                              | 237.3                                               |           |
  *
  *   The grid itself costs ≈ 2.3 bits per coordinate that meshopt's byte-wise delta codec cannot remove
  *   (janesville positions 504 → 650 KB); a cut costs ≈ 650 bytes of JSON per piece and primitive (janesville:
- *   15 → 61 primitives). Pooled buffer views ({@link PooledMeshoptCompression}, −8 to −10 %) and dropping
+ *   15 → 37 primitives). Pooled buffer views ({@link PooledMeshoptCompression}, −8 to −10 %) and dropping
  *   default-valued JSON (minify-glb-json.ts, −1 %) pay for it on FZK-Haus, duplex (bench: 193 → 192 KB) and
- *   Institute, not on janesville (+5 %) and nanchang (+2.8 KB: its one 33 m mesh needs 17 bits).
+ *   Institute, not on janesville (+4.3 %) and nanchang (+2.8 KB: its one 33 m mesh needs 17 bits).
  * - Normals use meshopt's octahedral filter at 8 bits. `level: 'high'` (filters) beats 'medium' on size.
  * - Only POSITION (and NORMAL for 'medium') are quantised: `_FEATURE_ID_0` stays exact integers.
  * - Until 2026-11-30 glTF-Transform's `quantize` (one bit count per document, normalized, bit-replicated low
@@ -135,6 +135,8 @@ export async function compressTileDocuments(
   const debug = (message: string) => ctx.logger.debug(`compress: ${message}`);
   const logger = { debug, info: debug, warn: (m: string) => ctx.logger.warn(`compress: ${m}`), error: (m: string) => ctx.logger.error(`compress: ${m}`) };
   const io = createTileIO({ encoder: ctx.meshoptEncoder, decoder: ctx.meshoptDecoder }, logger);
+  const encoder = ctx.meshoptEncoder as { encodeGltfBuffer(data: Uint8Array, count: number, stride: number, mode: string): Uint8Array };
+  const streamBytes = (data: Uint8Array, count: number, stride: number) => encoder.encodeGltfBuffer(data, count, stride, 'ATTRIBUTES').byteLength;
   const out: OutputFile[] = [];
   let after = 0;
   const quantized = { quantizedMeshes: 0, floatMeshes: 0, splitMeshes: 0, maxBits: 0 };
@@ -148,8 +150,9 @@ export async function compressTileDocuments(
     } else {
       await document.transform(weld());
     }
-    // A float32 position costs ≈ 0.8 bytes more than a 16-bit one after meshopt, 4 without (quantize-positions).
-    const stats = quantizePositions(document, opts.maxPositionErrorM, { floatBytesPerVertex: opts.meshopt ? 0.8 : 4 });
+    // Cut a wide mesh or keep it float32: with meshopt both position streams are encoded and compared; without,
+    // a float32 position costs 4 bytes more than a 16-bit one (quantize-positions.ts).
+    const stats = quantizePositions(document, opts.maxPositionErrorM, opts.meshopt ? { streamBytes } : { floatBytesPerVertex: 4 });
     quantized.quantizedMeshes += stats.quantizedMeshes;
     quantized.floatMeshes += stats.floatMeshes;
     quantized.splitMeshes += stats.splitMeshes;

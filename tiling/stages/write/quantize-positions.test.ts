@@ -76,10 +76,14 @@ describe('quantizePositions', () => {
   });
 
   it('splits a mesh wider than 16 bits into pieces on one shared grid, every vertex within the bound', () => {
-    // 160 vertices: cutting (≈ 800 bytes of JSON) pays only when a float32 vertex costs more than 5 bytes.
+    // 160 vertices: cutting (≈ 800 bytes of JSON) pays only when a float32 vertex costs more than ≈ 5 bytes.
     expect(quantizePositions(rowOfQuads().document, 0.001)).toMatchObject({ splitMeshes: 0, floatMeshes: 1 });
+    // With an encoder the two position streams, as encoded, decide.
+    const costing = (floatBytes: number) => (_: Uint8Array, count: number, stride: number) => (stride === 12 ? floatBytes : 4) * count;
+    expect(quantizePositions(rowOfQuads().document, 0.001, { floatBytesPerVertex: 20, streamBytes: costing(5) })).toMatchObject({ splitMeshes: 0 });
+    expect(quantizePositions(rowOfQuads().document, 0.001, { floatBytesPerVertex: 20, streamBytes: costing(20) })).toMatchObject({ splitMeshes: 1 });
     const { document, tile, positions } = rowOfQuads();
-    const stats = quantizePositions(document, 0.001, { floatBytesPerVertex: 6 });
+    const stats = quantizePositions(document, 0.001, { floatBytesPerVertex: 20 });
     expect(stats).toMatchObject({ splitMeshes: 1, floatMeshes: 0 });
     expect(stats.quantizedMeshes).toBeGreaterThanOrEqual(2);
     const pieces = tile.listChildren();

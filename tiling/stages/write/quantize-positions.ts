@@ -16,19 +16,20 @@
  *   (the original's TRS) and mesh: primitives that fit alone move whole; the triangles of wider ones, up to half
  *   the reach wide, are cut into slabs (sorted by centroid along the widest axis, the longest run whose vertex
  *   extent fits, then the same on the other axes); then whole primitives and the wider triangles, largest
- *   first, join the first piece they fit in, else start one. Triangles wider than the reach, and pieces under
- *   128 vertices when there are several, go to one float32 piece. The plan is carried out when its JSON
- *   (≈ 650 bytes per extra primitive, 150 per extra piece) costs less than `floatBytesPerVertex` times the
- *   vertices it quantises. A cut primitive keeps its material, extensions and every attribute; vertices on a
- *   cut are duplicated, and all pieces share one grid (centres on multiples of the step from the original
- *   centre), so a shared vertex lands on the same point in both (no cracks). Instanced meshes wider than the
- *   reach stay float32 (none in the samples).
+ *   first, join the first piece they fit in, else start one. Triangles wider than the reach, primitives whose
+ *   cut JSON (≈ 650 bytes per extra piece) outweighs their vertices as float32, and small leftover pieces go to
+ *   one float32 piece. The plan is carried out only when it is smaller: with an encoder (compress passes
+ *   meshopt's) both position streams are encoded and compared, the cut's JSON and duplicated vertices added;
+ *   without, each quantised vertex is taken to save `floatBytesPerVertex`. A cut primitive keeps its material,
+ *   extensions and every attribute; vertices on a cut are duplicated, and all pieces share one grid (centres on
+ *   multiples of the step from the original centre), so a shared vertex lands on the same point in both (no
+ *   cracks). Instanced meshes wider than the reach stay float32 (none in the samples).
  * - Float32 positions are rounded to the largest power of two ≤ the step (same bound; meshopt then drops the
  *   zeroed mantissa bits: janesville's merged mesh 991 → 601 KB as float32).
  * - Measured 2026-12 (0.38 mm grid): janesville's merged mesh (73 m × 62 m, 15 primitives, 137 k vertices) →
- *   9 pieces and a float32 one of 428 vertices, 61 primitives; duplex (26.6 m, 17 primitives) → 2 pieces, 18
- *   primitives; Institute (58 m × 38 m, 14 k vertices: cutting would make 10 primitives 37) and nanchang
- *   (32.9 m, 1.6 k vertices) stay float32; FZK-Haus fits.
+ *   7 pieces and a float32 one of 4.9 k vertices, 37 primitives; duplex (26.6 m, 17 primitives) → 2 pieces, 18
+ *   primitives; Institute (58 m × 38 m, 14 k vertices on a millimetre lattice: float32 rounded to 2⁻¹² m costs
+ *   only 0.4 bytes a vertex more there) and nanchang (32.9 m, 1.6 k vertices) stay float32; FZK-Haus fits.
  * - With ADD refinement upper-tile content stays on screen at every distance, so the grid never coarsens with
  *   tile size (seen on the San Martino–Tufara railway: a fixed 14 bits over a 2 km half-extent put root
  *   vertices 13.5 cm off).
@@ -60,14 +61,17 @@ export interface QuantizeOptions {
    * Extra bytes a float32 position costs over a 16-bit one in the written file, for the split-or-not decision:
    * ≈ 0.8 after meshopt (measured 2026-12: janesville 0.6, duplex 1.1), 4 without (12 raw bytes against 8:
    * SHORT × 3 padded to 4-byte alignment).
-   * Default 0.8.
+   * Default 0.8. Only used without `streamBytes`.
    */
   floatBytesPerVertex?: number;
+  /**
+   * Encoded size of a vertex stream (e.g. meshopt's `encodeGltfBuffer(data, count, stride, 'ATTRIBUTES')`
+   * length): when given, the cut-or-float32 decision compares both position streams as encoded.
+   */
+  streamBytes?: StreamBytes;
 }
 
 const MAX_STEPS = 32_767;
-/** Pieces of a split with fewer vertices than this join the float32 piece (see splitMesh). */
-const MIN_PIECE_VERTICES = 128;
 /** Triangle indices for a primitive: its index array, or 0..n−1. */
 function triangleIndices(prim: Primitive): ArrayLike<number> {
   const indices = prim.getIndices();
@@ -337,7 +341,7 @@ interface SplitPlan {
 }
 
 /** Plans the pieces of a mesh too wide for 16-bit steps (see the module Notes); changes nothing. */
-function planSplit(mesh: Mesh, reach: number): SplitPlan {
+function planSplit(mesh: Mesh, reach: number, floatBytesPerVertex: number): SplitPlan {
   const prims = mesh.listPrimitives();
   const { items, tooWide } = collectItems(mesh, reach);
   const wide = new Set(tooWide);
@@ -370,52 +374,131 @@ function planSplit(mesh: Mesh, reach: number): SplitPlan {
     }
     target.ids.push(i);
   }
-  // A piece costs ≈ 750 bytes of JSON (node, mesh, primitive, 4 accessors) before any vertex; a float32 vertex
-  // ≈ 6 bytes more than a quantised one. Pieces of a few wide triangles left over at the edges (Institute:
-  // five of 4–12 vertices) are cheaper in the float32 piece.
+  // A primitive cut into k pieces costs ≈ 650 bytes of JSON per extra piece; when that is more than its
+  // vertices cost as float32 (a wide primitive of few vertices: janesville's 921-vertex roof edge over 68 m),
+  // it goes whole to the float32 piece.
+  const floatIds = [...tooWide];
+  const piecesOf = new Map<number, Set<number>>();
+  bounds.forEach((b, j) => {
+    for (const i of b.ids) if (items.first[i] >= 0) (piecesOf.get(items.prim[i]) ?? piecesOf.set(items.prim[i], new Set()).get(items.prim[i])!).add(j);
+  });
+  for (const i of tooWide) piecesOf.get(items.prim[i])?.add(-1);
+  const floatPrims = new Set<number>();
+  for (const [p, cut] of piecesOf) {
+    if (650 * (cut.size - 1) > floatBytesPerVertex * prims[p].getAttribute('POSITION')!.getCount()) floatPrims.add(p);
+  }
+  for (const b of bounds) {
+    const keep = b.ids.filter((i) => !floatPrims.has(items.prim[i]));
+    floatIds.push(...b.ids.filter((i) => floatPrims.has(items.prim[i])));
+    b.ids = keep;
+  }
+  // A piece costs ≈ 750 bytes of JSON (node, mesh, primitive, 4 accessors) before any vertex: pieces of a few
+  // wide triangles left over at the edges are cheaper in the float32 piece.
   const vertices = (ids: number[]) => ids.reduce((n, i) => n + (items.first[i] < 0 ? prims[items.prim[i]].getAttribute('POSITION')!.getCount() : 3), 0);
-  const tiny = bounds.length > 1 ? bounds.filter((b) => vertices(b.ids) < MIN_PIECE_VERTICES) : [];
+  const live = bounds.filter((b) => b.ids.length > 0);
+  const tiny = live.length > 1 ? live.filter((b) => vertices(b.ids) * floatBytesPerVertex < 750) : [];
   // Moving one small piece into a float32 piece of its own would save nothing.
-  const toFloat = tooWide.length > 0 || tiny.length > 1 ? new Set(tiny) : new Set<(typeof bounds)[number]>();
-  const pieces = bounds.filter((b) => !toFloat.has(b)).map((b) => ({ ids: Int32Array.from(b.ids), float: false }));
-  const floatIds = [...tooWide, ...[...toFloat].flatMap((b) => b.ids)];
+  const toFloat = floatIds.length > 0 || tiny.length > 1 ? new Set(tiny) : new Set<(typeof bounds)[number]>();
+  const pieces = live.filter((b) => !toFloat.has(b)).map((b) => ({ ids: Int32Array.from(b.ids), float: false }));
+  floatIds.push(...[...toFloat].flatMap((b) => b.ids));
   if (floatIds.length > 0) pieces.push({ ids: Int32Array.from(floatIds), float: true });
   return { items, pieces };
 }
 
-/**
- * Whether cutting is smaller than keeping the whole mesh float32: each extra primitive costs ≈ 650 bytes of
- * JSON (primitive, 4 accessors), each extra piece ≈ 150 (node, mesh), against `floatBytesPerVertex` for every
- * vertex the cut lets go quantised.
- */
-function splitPays(mesh: Mesh, plan: SplitPlan, floatBytesPerVertex: number): boolean {
+/** Vertices of each piece of `plan` as (primitive, vertex index) lists, in the order `splitMesh` writes them. */
+function pieceVertices(mesh: Mesh, plan: SplitPlan): { prim: number; vertex: number }[][] {
   const prims = mesh.listPrimitives();
   const indices = prims.map((prim) => triangleIndices(prim));
-  const vertexCount = (ids: Int32Array) => {
-    let n = 0;
-    const used = new Map<number, Set<number>>();
-    for (const i of ids) {
+  return plan.pieces.map((piece) => {
+    const out: { prim: number; vertex: number }[] = [];
+    const seen = new Map<number, Set<number>>();
+    for (const i of Array.from(piece.ids).sort((a, b) => a - b)) {
       const p = plan.items.prim[i];
       const first = plan.items.first[i];
       if (first < 0) {
-        n += prims[p].getAttribute('POSITION')!.getCount();
+        const count = prims[p].getAttribute('POSITION')!.getCount();
+        for (let v = 0; v < count; v++) out.push({ prim: p, vertex: v });
         continue;
       }
-      let set = used.get(p);
-      if (!set) used.set(p, (set = new Set()));
-      for (let c = 0; c < 3; c++) set.add(indices[p][first + c]);
+      let set = seen.get(p);
+      if (!set) seen.set(p, (set = new Set()));
+      for (let c = 0; c < 3; c++) {
+        const v = indices[p][first + c];
+        if (!set.has(v)) {
+          set.add(v);
+          out.push({ prim: p, vertex: v });
+        }
+      }
     }
-    for (const set of used.values()) n += set.size;
-    return n;
-  };
+    return out;
+  });
+}
+
+/** Encoded size of a vertex stream, bytes (meshopt's attribute codec, as the writer will run it). */
+export type StreamBytes = (data: Uint8Array, count: number, stride: number) => number;
+
+/**
+ * Whether cutting is smaller than keeping the whole mesh float32 (rounded to the grid): the cut adds ≈ 650 bytes
+ * of JSON per extra primitive (primitive, 4 accessors), ≈ 150 per extra piece (node, mesh) and ≈ 1.2 bytes
+ * (normal, feature ID, index) per duplicated vertex. With `streamBytes` both position streams are encoded and
+ * compared; without, every quantised vertex is taken to save `floatBytesPerVertex`.
+ */
+function splitPays(mesh: Mesh, plan: SplitPlan, step: number, gridOrigin: number[], floatBytesPerVertex: number, streamBytes?: StreamBytes): boolean {
+  const prims = mesh.listPrimitives();
+  const arrays = prims.map((prim) => prim.getAttribute('POSITION')!.getArray() as Float32Array);
+  const pieces = pieceVertices(mesh, plan);
   let primitives = 0;
+  let vertices = 0;
   let quantizedVertices = 0;
-  for (const piece of plan.pieces) {
+  plan.pieces.forEach((piece, j) => {
     primitives += new Set(Array.from(piece.ids, (i) => plan.items.prim[i])).size;
-    if (!piece.float) quantizedVertices += vertexCount(piece.ids);
+    vertices += pieces[j].length;
+    if (!piece.float) quantizedVertices += pieces[j].length;
+  });
+  const meshVertices = arrays.reduce((n, a) => n + a.length / 3, 0);
+  const overhead = 650 * (primitives - prims.length) + 150 * (plan.pieces.length - 1) + 1.2 * (vertices - meshVertices);
+  if (!streamBytes) return overhead < floatBytesPerVertex * quantizedVertices;
+
+  const grid = 2 ** Math.floor(Math.log2(step));
+  const floatStream = (list: { prim: number; vertex: number }[]) => {
+    const out = new Float32Array(list.length * 3);
+    list.forEach(({ prim, vertex }, v) => {
+      for (let k = 0; k < 3; k++) out[v * 3 + k] = Math.round(arrays[prim][vertex * 3 + k] / grid) * grid;
+    });
+    return streamBytes(new Uint8Array(out.buffer), list.length, 12);
+  };
+  const whole = prims.flatMap((_, p) => Array.from({ length: arrays[p].length / 3 }, (__, vertex) => ({ prim: p, vertex })));
+  let cut = 0;
+  const shorts: Int16Array[] = [];
+  plan.pieces.forEach((piece, j) => {
+    if (piece.float) {
+      cut += floatStream(pieces[j]);
+      return;
+    }
+    const lo = [Infinity, Infinity, Infinity];
+    const hi = [-Infinity, -Infinity, -Infinity];
+    for (const { prim, vertex } of pieces[j]) {
+      for (let k = 0; k < 3; k++) {
+        lo[k] = Math.min(lo[k], arrays[prim][vertex * 3 + k]);
+        hi[k] = Math.max(hi[k], arrays[prim][vertex * 3 + k]);
+      }
+    }
+    const centre = [0, 1, 2].map((k) => gridOrigin[k] + Math.round(((lo[k] + hi[k]) / 2 - gridOrigin[k]) / step) * step);
+    const q = new Int16Array(pieces[j].length * 4);
+    pieces[j].forEach(({ prim, vertex }, v) => {
+      for (let k = 0; k < 3; k++) q[v * 4 + k] = Math.round((arrays[prim][vertex * 3 + k] - centre[k]) / step);
+    });
+    shorts.push(q);
+  });
+  const count = shorts.reduce((n, q) => n + q.length / 4, 0);
+  const pooled = new Int16Array(count * 4);
+  let offset = 0;
+  for (const q of shorts) {
+    pooled.set(q, offset);
+    offset += q.length;
   }
-  const json = 650 * (primitives - prims.length) + 150 * (plan.pieces.length - 1);
-  return json < floatBytesPerVertex * quantizedVertices;
+  if (count > 0) cut += streamBytes(new Uint8Array(pooled.buffer), count, 8);
+  return cut + overhead < floatStream(whole);
 }
 
 /**
@@ -519,14 +602,15 @@ export function quantizePositions(document: Document, maxErrorM: number, options
     }
     // Piece extents are compared before rounding, and a piece's centre moves by up to half a step onto the
     // shared grid: two steps of margin.
-    const plan = planSplit(mesh, 2 * (maxHalfSteps - 2) * step);
-    if (!splitPays(mesh, plan, options.floatBytesPerVertex ?? 0.8)) {
+    const floatBytesPerVertex = options.floatBytesPerVertex ?? 0.8;
+    const plan = planSplit(mesh, 2 * (maxHalfSteps - 2) * step, floatBytesPerVertex);
+    const gridOrigin = [0, 1, 2].map((k) => (bounds.min[k] + bounds.max[k]) / 2);
+    if (!splitPays(mesh, plan, step, gridOrigin, floatBytesPerVertex, options.streamBytes)) {
       roundFloatPositions(mesh, step);
       stats.floatMeshes++;
       continue;
     }
     stats.splitMeshes++;
-    const gridOrigin = [0, 1, 2].map((k) => (bounds.min[k] + bounds.max[k]) / 2);
     for (const piece of splitMesh(document, nodes[0], mesh, plan)) {
       const pieceBounds = meshBounds(piece.mesh);
       if (!piece.float && pieceBounds && fits(pieceBounds)) {
