@@ -139,7 +139,7 @@ export async function compressTileDocuments(
   const streamBytes = (data: Uint8Array, count: number, stride: number) => encoder.encodeGltfBuffer(data, count, stride, 'ATTRIBUTES').byteLength;
   const out: OutputFile[] = [];
   let after = 0;
-  const quantized = { quantizedMeshes: 0, floatMeshes: 0, splitMeshes: 0, maxBits: 0 };
+  const quantized = { quantizedMeshes: 0, floatMeshes: 0, splitMeshes: 0, addedPrimitives: 0, maxBits: 0 };
   for (const [i, { path, document }] of tiles.entries()) {
     // Documents made by `write` carry glTF-Transform's default (console) logger: route it through ours.
     document.setLogger(logger);
@@ -156,6 +156,7 @@ export async function compressTileDocuments(
     quantized.quantizedMeshes += stats.quantizedMeshes;
     quantized.floatMeshes += stats.floatMeshes;
     quantized.splitMeshes += stats.splitMeshes;
+    quantized.addedPrimitives += stats.addedPrimitives;
     quantized.maxBits = Math.max(quantized.maxBits, stats.maxBits);
     if (!(opts.meshopt && opts.level === 'high')) {
       await document.transform(quantize({ quantizeNormal: opts.quantizeNormalBits, pattern: /^NORMAL$/ }));
@@ -179,8 +180,8 @@ export async function compressTileDocuments(
   const errorMm = +(opts.maxPositionErrorM * 1000).toPrecision(3);
   ctx.report.note(
     `compress: positions within ${errorMm} mm per coordinate of the built geometry (KHR_mesh_quantization, ` +
-      `${+(2 * errorMm).toPrecision(3)} mm grid per mesh, up to ${quantized.maxBits} bits); ${quantized.quantizedMeshes} meshes quantised, ` +
-      `${quantized.splitMeshes} split to fit 16 bits, ${quantized.floatMeshes} float32 (rounded to the grid)`,
+      `${+(2 * errorMm).toPrecision(3)} mm grid per mesh${quantized.maxBits > 0 ? `, up to ${quantized.maxBits} bits` : ''}); ${quantized.quantizedMeshes} meshes quantised, ` +
+      `${quantized.splitMeshes} cut to fit 16 bits (+${quantized.addedPrimitives} primitives), ${quantized.floatMeshes} float32 (rounded to the grid)`,
   );
   return out;
 }

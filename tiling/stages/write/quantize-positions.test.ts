@@ -52,7 +52,7 @@ describe('quantizePositions', () => {
   it('stores SHORT steps of 2 mm around the mesh centre, the node carries centre and step', () => {
     const original = [0.1234, 5.5, -0.25, 1.1, 5.0, 0.25, 0.6, 5.25, 0];
     const { document, accessor, node } = documentWith(original);
-    expect(quantizePositions(document, 0.001)).toEqual({ quantizedMeshes: 1, floatMeshes: 0, splitMeshes: 0, maxBits: 9 });
+    expect(quantizePositions(document, 0.001)).toEqual({ quantizedMeshes: 1, floatMeshes: 0, splitMeshes: 0, addedPrimitives: 0, maxBits: 9 });
     expect(accessor.getArray()).toBeInstanceOf(Int16Array);
     expect(accessor.getNormalized()).toBe(false);
     const q = accessor.getArray() as Int16Array;
@@ -69,7 +69,7 @@ describe('quantizePositions', () => {
 
   it('keeps float32 for a triangle wider than ±32 767 steps (66 m half-extent at 1 mm)', () => {
     const { document } = documentWith([-66, 0, 0, 66, 0, 0, 0, 1, 0]);
-    expect(quantizePositions(document, 0.001)).toEqual({ quantizedMeshes: 0, floatMeshes: 1, splitMeshes: 0, maxBits: 0 });
+    expect(quantizePositions(document, 0.001)).toEqual({ quantizedMeshes: 0, floatMeshes: 1, splitMeshes: 0, addedPrimitives: 0, maxBits: 0 });
     const position = document.getRoot().listMeshes()[0].listPrimitives()[0].getAttribute('POSITION')!;
     expect(position.getArray()).toBeInstanceOf(Float32Array);
     expect(quantizePositions(documentWith([-66, 0, 0, 66, 0, 0, 0, 1, 0]).document, 0.001, { split: false }).floatMeshes).toBe(1);

@@ -49,6 +49,8 @@ export interface QuantizeStats {
   floatMeshes: number;
   /** Meshes cut into pieces (see the module Notes). */
   splitMeshes: number;
+  /** Primitives the cuts added (≈ draw calls; the write stage's count does not include them). */
+  addedPrimitives: number;
   /** Largest bit count a quantised mesh needed per axis (≤ 16); 0 when none was quantised. */
   maxBits: number;
 }
@@ -568,7 +570,7 @@ function splitMesh(document: Document, node: Node, mesh: Mesh, plan: SplitPlan):
 export function quantizePositions(document: Document, maxErrorM: number, options: QuantizeOptions = {}): QuantizeStats {
   const step = 2 * maxErrorM;
   const maxHalfSteps = MAX_STEPS - 1;
-  const stats: QuantizeStats = { quantizedMeshes: 0, floatMeshes: 0, splitMeshes: 0, maxBits: 0 };
+  const stats: QuantizeStats = { quantizedMeshes: 0, floatMeshes: 0, splitMeshes: 0, addedPrimitives: 0, maxBits: 0 };
   const fits = (bounds: { min: number[]; max: number[] }) =>
     [0, 1, 2].every((k) => (bounds.max[k] - bounds.min[k]) / 2 / step <= maxHalfSteps);
   const quantize = (mesh: Mesh, bounds: { min: number[]; max: number[] }, gridOrigin?: number[]) => {
@@ -611,7 +613,10 @@ export function quantizePositions(document: Document, maxErrorM: number, options
       continue;
     }
     stats.splitMeshes++;
-    for (const piece of splitMesh(document, nodes[0], mesh, plan)) {
+    const before = mesh.listPrimitives().length;
+    const pieces = splitMesh(document, nodes[0], mesh, plan);
+    stats.addedPrimitives += pieces.reduce((n, piece) => n + piece.mesh.listPrimitives().length, 0) - before;
+    for (const piece of pieces) {
       const pieceBounds = meshBounds(piece.mesh);
       if (!piece.float && pieceBounds && fits(pieceBounds)) {
         quantize(piece.mesh, pieceBounds, gridOrigin);
