@@ -6,10 +6,12 @@
  * - Positions: quantize-positions.ts, per mesh on a fixed grid of 2 × maxPositionErrorM, SHORT steps. A mesh
  *   wider than 16 bits of steps is cut into pieces that fit when that encodes smaller (both position streams
  *   are meshopt-encoded and compared, the cut's JSON added: duplex, janesville), else it keeps float32
- *   positions rounded to a power-of-two grid within the same bound (Institute, nanchang). Default 0.19 mm per coordinate (0.38 mm grid): with build's
- *   vertex merge (< 0.005 mm) every drawn vertex is within 0.2 mm of web-ifc's, per coordinate (issue #8;
- *   until 2026-12 the grid was 2 mm: the off-grid 2 m³ box of exact-solids-fixture.ts measured −0.16 %, now
- *   +0.013 %). The bound and what was cut go to `report.json` `notes`.
+ *   positions rounded to a power-of-two grid within the same bound (Institute, nanchang).
+ * - The bound: default 0.19 mm per coordinate (0.38 mm grid). With build's vertex merge (< 0.005 mm) every drawn
+ *   vertex is within 0.2 mm of web-ifc's, per coordinate (issue #8; until 2026-12 the grid was 2 mm: the
+ *   off-grid 2 m³ box of exact-solids-fixture.ts measured −0.16 %, now +0.013 %). Not counted: copies that
+ *   build/repeated-geometry.ts draws from one mesh match on its 0.1 mm grid, element prototypes on 1e-5 of the
+ *   element's size. The bound and what was cut go to `report.json` `notes`.
  * - What the finer grid costs and what pays for it, tileset.json + GLBs in KB (2026-12, same write output; the
  *   bench places duplex with heading 0, here it is turned 15° as in data/twin/sample-models.ts):
  *

@@ -6,7 +6,8 @@
  * Notes
  * - The bound: every coordinate of every vertex lies within `maxErrorM` of its float32 value before this pass
  *   (half a step, per axis; Euclidean ≤ √3 × that). The pipeline's default is 0.19 mm (0.38 mm steps), which
- *   with build's vertex merge (< 0.005 mm, merge-vertices.ts) keeps drawn vertices within 0.2 mm of web-ifc's.
+ *   with build's vertex merge (< 0.005 mm, merge-vertices.ts) keeps drawn vertices within 0.2 mm of web-ifc's
+ *   (see compress-tiles.ts for what else moves vertices).
  * - Bits per mesh follow from its extent: a mesh spanning E metres needs ⌈log2(E / step + 1)⌉ bits per axis;
  *   SHORT holds 16 (±32 767 steps: 24.9 m at 0.38 mm). meshopt's delta codec drops the high bits a small mesh
  *   does not use (a 1 m chair spans ±1 300 steps: 12 bits), so one storage type serves all sizes.
