@@ -34,7 +34,7 @@ import { georef } from './stages/georef/georef';
 import type { Georeference, Placement } from './stages/georef/georeference';
 import { chooseAnchorModelM, modelCentreM } from './stages/georef/model-centre';
 import { tile, type TileOptions } from './stages/tile/tile';
-import type { CompressOptions } from './stages/write/compress-tiles';
+import type { CompressOptions, TileCompressor } from './stages/write/compress-tiles';
 import { type TileEncoder, write } from './stages/write/write';
 
 /** Options of {@link convertIfc}; defaults in {@link CONVERT_DEFAULTS}, stage options in their own stage's defaults. */
@@ -150,6 +150,7 @@ export async function convertIfc(
   const tiled = await timed('tile', () => tile(built, opts.tile ?? {}, stageCtx));
   const compress = opts.meshopt || opts.compress !== undefined;
   let encodeTile: TileEncoder | undefined;
+  let compressor: TileCompressor | undefined;
   // Loaded only now, after the parse worker is gone (≈ 45 MB of RSS with glTF-Transform's functions).
   const { MeshoptSimplifier } = await import('meshoptimizer');
   await MeshoptSimplifier.ready;
@@ -157,19 +158,20 @@ export async function convertIfc(
   if (compress) {
     // Loaded only now, after the parse worker is gone: glTF-Transform's functions + meshoptimizer are ≈ 45 MB
     // of RSS that would otherwise add to the parse peak.
-    const [{ compressTileDocuments }, { MeshoptDecoder, MeshoptEncoder }] = await Promise.all([
+    const [{ TileCompressor }, { MeshoptDecoder, MeshoptEncoder }] = await Promise.all([
       import('./stages/write/compress-tiles'),
       import('meshoptimizer'),
     ]);
     await Promise.all([MeshoptEncoder.ready, MeshoptDecoder.ready]);
-    const compressCtx = { ...stageCtx, onProgress: undefined, meshoptEncoder: MeshoptEncoder, meshoptDecoder: MeshoptDecoder };
-    encodeTile = async (t) => (await compressTileDocuments([t], { meshopt: opts.meshopt, ...opts.compress }, compressCtx))[0].bytes;
+    compressor = new TileCompressor({ meshopt: opts.meshopt, ...opts.compress }, { ...stageCtx, meshoptEncoder: MeshoptEncoder, meshoptDecoder: MeshoptDecoder });
+    encodeTile = (t) => compressor!.compress(t);
   }
   // Tiles go to the staged output directory one by one (encoded and compressed as they are made); the directory
   // replaces outDir only once everything, report.json included, is written.
   const staged = await StagedOutput.open(options.outDir);
   try {
     const written = await timed('write', () => write(tiled, { instancing: opts.instancing, generator: GENERATOR }, stageCtx, { sink: staged, encodeTile, lod }));
+    compressor?.finish();
     const conversionReport: ConversionReport = {
       generator: GENERATOR,
       createdAt: new Date().toISOString(),
@@ -201,6 +203,7 @@ export async function convertIfc(
       footprintEnu,
       failures: report.failures,
       warnings: report.warnings,
+      notes: report.notes,
       timingsMs: report.timingsMs,
       output: { bytes: staged.bytesWritten, files: 0 },
     };

@@ -71,6 +71,11 @@ export interface ConversionReport {
   footprintEnu: [number, number][];
   failures: ReportEntry[];
   warnings: string[];
+  /**
+   * Model-level facts a reader of the output should know that are not problems (each starts with the stage
+   * name), e.g. the position error bound of `compress`. Absent in reports written before 2026-12.
+   */
+  notes?: string[];
   /** Wall time per stage, milliseconds. */
   timingsMs: Record<string, number>;
   output: { bytes: number; files: number };
@@ -80,6 +85,7 @@ export interface ConversionReport {
 export class ReportBuilder {
   readonly failures: ReportEntry[] = [];
   readonly warnings: string[] = [];
+  readonly notes: string[] = [];
   readonly timingsMs: Record<string, number> = {};
 
   /** Records an element the conversion had to skip or degrade. */
@@ -90,6 +96,11 @@ export class ReportBuilder {
   /** Records a model-level warning (message starts with the stage name). */
   warn(message: string): void {
     this.warnings.push(message);
+  }
+
+  /** Records a model-level fact that is not a problem (message starts with the stage name). */
+  note(message: string): void {
+    this.notes.push(message);
   }
 
   /** Records the wall time of one stage in milliseconds. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeVertices } from './merge-vertices';
+import { DEFAULT_POSITION_TOLERANCE_M, mergeVertices } from './merge-vertices';
 import { createBoxMesh } from './synthetic-model';
 
 describe('mergeVertices', () => {
@@ -37,5 +37,26 @@ describe('mergeVertices', () => {
     const v = [...Array(32).keys()].find((i) => Math.abs(smooth.positions[i * 3] - 1) < 1e-6 && Math.abs(smooth.positions[i * 3 + 2]) < 1e-6)!;
     expect(smooth.normals[v * 3]).toBeCloseTo(1, 6);
     expect(mergeVertices(mesh, 10).positions.length / 3).toBe(64);
+  });
+
+  it('moves no vertex by more than the position tolerance (5 µm: the merge share of the 0.2 mm budget)', () => {
+    expect(DEFAULT_POSITION_TOLERANCE_M).toBeLessThanOrEqual(5e-6);
+    const box = createBoxMesh(1.2345, 2.3456, 3.4567);
+    // A copy 2 µm away merges (same 5 µm cell), a copy 0.1 mm away does not.
+    const shifted = (d: number) => Float32Array.from(box.positions, (p) => p + d);
+    const mesh = {
+      positions: Float32Array.from([...box.positions, ...shifted(2e-6), ...shifted(1e-4)]),
+      normals: Float32Array.from([...box.normals, ...box.normals, ...box.normals]),
+      indices: Uint32Array.from([...box.indices, ...[...box.indices].map((i) => i + 24), ...[...box.indices].map((i) => i + 48)]),
+    };
+    const merged = mergeVertices(mesh, 0);
+    expect(merged.positions.length / 3).toBeGreaterThanOrEqual(48);
+    expect(merged.positions.length / 3).toBeLessThan(72);
+    // Triangles keep their order (none collapses here): each corner moved by less than the tolerance per axis.
+    expect(merged.indices.length).toBe(mesh.indices.length);
+    for (let j = 0; j < mesh.indices.length; j++) {
+      const [v, w] = [mesh.indices[j], merged.indices[j]];
+      for (let k = 0; k < 3; k++) expect(Math.abs(mesh.positions[v * 3 + k] - merged.positions[w * 3 + k])).toBeLessThan(DEFAULT_POSITION_TOLERANCE_M);
+    }
   });
 });

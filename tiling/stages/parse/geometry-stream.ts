@@ -2,6 +2,7 @@ import { WebIFC } from './web-ifc-module';
 import type { IfcAPI, FlatMesh } from 'web-ifc';
 import { GeometryArena } from './geometry-arena';
 import type { ElementGeometry, MeshGeometry, PlacedGeometry } from './parsed-model';
+import { geometriesReversedByWebIfc, reverseTriangles } from './face-winding';
 
 /**
  * Streams web-ifc's triangulated geometry into {@link MeshGeometry} (one per distinct geometryExpressID) and
@@ -77,7 +78,7 @@ export function streamGeometry(api: IfcAPI, modelId: number, options: StreamGeom
   const seen = new Set<number>();
   const arena = new GeometryArena();
 
-  const readMesh = (geometryExpressId: number): MeshGeometry => {
+  const readMesh = (geometryExpressId: number, isReversed: () => boolean): MeshGeometry => {
     let mesh = geometries.get(geometryExpressId);
     if (mesh) return mesh;
     const geom = api.GetGeometry(modelId, geometryExpressId);
@@ -87,6 +88,7 @@ export function streamGeometry(api: IfcAPI, modelId: number, options: StreamGeom
       const indices = arena.allocUint32(indexView.length);
       indices.set(indexView);
       mesh = { ...deinterleave(vertexData, arena), indices };
+      if (isReversed()) reverseTriangles(mesh.indices); // web-ifc reversed it for a mirrored copy (face-winding.ts)
     } finally {
       geom.delete();
     }
@@ -104,9 +106,10 @@ export function streamGeometry(api: IfcAPI, modelId: number, options: StreamGeom
       let triangles = 0;
       const list = flatMesh.geometries;
       const size = list.size();
+      let reversed: Set<number> | undefined;
       for (let i = 0; i < size; i += 1) {
         const pg = list.get(i);
-        const mesh = readMesh(pg.geometryExpressID);
+        const mesh = readMesh(pg.geometryExpressID, () => (reversed ??= geometriesReversedByWebIfc(list)).has(pg.geometryExpressID));
         const count = mesh.indices.length / 3;
         if (count === 0) continue;
         triangles += count;

@@ -3,6 +3,7 @@ import type { IfcAPI } from 'web-ifc';
 import { IfcParseError } from '../../errors';
 import type { StageContext } from '../../stage-context';
 import { ALWAYS_EXCLUDED, streamGeometry } from './geometry-stream';
+import { WEB_IFC_LOADER_SETTINGS } from './loader-settings';
 import { findProductsWithoutMesh } from './missing-geometry';
 import { assertSomethingMeshed } from './nothing-meshed';
 import { readGeoreferenceSource } from './georeference-source';
@@ -79,7 +80,7 @@ export async function parseIfc(input: ParseInput, options: ParseOptions, ctx: St
   const api = options.ifcApi ?? (await createIfcApi());
   let modelId: number;
   try {
-    modelId = api.OpenModel(withUpperCaseStepHex(input.bytes, fileName, ctx), { COORDINATE_TO_ORIGIN: false });
+    modelId = api.OpenModel(withUpperCaseStepHex(input.bytes, fileName, ctx), WEB_IFC_LOADER_SETTINGS);
     if (modelId < 0) throw new IfcParseError(`OpenModel returned ${modelId}`, { context: { file: fileName, schema } });
   } catch (cause) {
     if (ownsApi) api.Dispose();

@@ -118,7 +118,11 @@ export interface TileVertices {
   positions: number[];
   /** Tile-local feature ID per vertex. */
   featureIds: number[];
-  /** Largest |POSITION component| as stored (dequantised, before node transforms), metres or unit range. */
+  /**
+   * Largest |POSITION component| stored as float32 (before node transforms), metres: what would lose precision
+   * if absolute coordinates leaked into GPU buffers. Integer (KHR_mesh_quantization) positions are grid steps
+   * bounded by their type and offset by the node, so they do not count (0 when every position is quantised).
+   */
   maxAbsStoredPosition: number;
 }
 
@@ -180,8 +184,10 @@ export function readTileVertices(document: Document): TileVertices {
       for (const prim of mesh.listPrimitives()) {
         const pos = prim.getAttribute('POSITION')!;
         const fid = prim.getAttribute('_FEATURE_ID_0');
-        for (let i = 0; i < pos.getCount(); i++) {
-          for (const v of pos.getElement(i, [])) out.maxAbsStoredPosition = Math.max(out.maxAbsStoredPosition, Math.abs(v));
+        if (pos.getComponentType() === 5126) {
+          for (let i = 0; i < pos.getCount(); i++) {
+            for (const v of pos.getElement(i, [])) out.maxAbsStoredPosition = Math.max(out.maxAbsStoredPosition, Math.abs(v));
+          }
         }
         for (const inst of instances) {
           for (let i = 0; i < pos.getCount(); i++) {
