@@ -4,3 +4,5 @@
  * conversion; the dependency rules allow it from scripts/ besides index.ts.
  */
 export { measureLongModelErrors } from './stages/build/long-model-fixture';
+export { EXACT_SOLIDS, exactSolidsIfc } from './stages/parse/exact-solids-fixture';
+export { exactnessTable, measureTileset } from './stages/write/measure-solids';
