@@ -35,7 +35,7 @@ import type { Georeference, Placement } from './stages/georef/georeference';
 import { chooseAnchorModelM, modelCentreM } from './stages/georef/model-centre';
 import { tile, type TileOptions } from './stages/tile/tile';
 import type { CompressOptions, TileCompressor } from './stages/write/compress-tiles';
-import { type TileEncoder, write } from './stages/write/write';
+import { type TileEncoder, write, type WriteOutput } from './stages/write/write';
 
 /** Options of {@link convertIfc}; defaults in {@link CONVERT_DEFAULTS}, stage options in their own stage's defaults. */
 export interface ConvertOptions {
@@ -151,10 +151,13 @@ export async function convertIfc(
   const compress = opts.meshopt || opts.compress !== undefined;
   let encodeTile: TileEncoder | undefined;
   let compressor: TileCompressor | undefined;
-  // Loaded only now, after the parse worker is gone (≈ 45 MB of RSS with glTF-Transform's functions).
-  const { MeshoptSimplifier } = await import('meshoptimizer');
-  await MeshoptSimplifier.ready;
-  const lod = opts.lod ? { simplifier: MeshoptSimplifier, creaseAngleDeg: opts.build?.creaseAngleDeg ?? BUILD_DEFAULTS.creaseAngleDeg } : undefined;
+  let lod: WriteOutput['lod'];
+  if (opts.lod) {
+    // Loaded only now, after the parse worker is gone (≈ 45 MB of RSS with glTF-Transform's functions).
+    const { MeshoptSimplifier } = await import('meshoptimizer');
+    await MeshoptSimplifier.ready;
+    lod = { simplifier: MeshoptSimplifier, creaseAngleDeg: opts.build?.creaseAngleDeg ?? BUILD_DEFAULTS.creaseAngleDeg };
+  }
   if (compress) {
     // Loaded only now, after the parse worker is gone: glTF-Transform's functions + meshoptimizer are ≈ 45 MB
     // of RSS that would otherwise add to the parse peak.
