@@ -153,10 +153,11 @@ const solidsOut = path.join(workDir, 'exact-solids-out');
 rmSync(solidsOut, { recursive: true, force: true });
 const solidsReport = (await convertIfc(solidsFile, { outDir: solidsOut, placement: { lonDeg: 115.8552, latDeg: 28.6934, heightM: 0, headingDeg: 0 } })).report;
 const pct = (e: number) => `${e >= 0 ? '+' : ''}${(e * 100).toFixed(3)} %`;
-const exactRows = exactnessTable(await measureTileset(solidsOut, MeshoptDecoder), EXACT_SOLIDS).map(
+const exactness = exactnessTable(await measureTileset(solidsOut, MeshoptDecoder), EXACT_SOLIDS);
+const exactRows = exactness.map(
   (r) => `| ${r.name} | ${r.exactVolumeM3.toFixed(4)} | ${r.volumeM3.toFixed(4)} | ${pct(r.volumeError)} | ${r.exactAreaM2.toFixed(4)} | ${r.areaM2.toFixed(4)} | ${pct(r.areaError)} |`,
 );
-for (const r of exactnessTable(await measureTileset(solidsOut, MeshoptDecoder), EXACT_SOLIDS)) {
+for (const r of exactness) {
   checks.push(`${Math.abs(r.volumeError) <= 0.001 && Math.abs(r.areaError) <= 0.001 ? '✅' : '❌'} exactness, ${r.name}: volume ${pct(r.volumeError)}, area ${pct(r.areaError)} (target within ±0.1 %)`);
 }
 const positionNote = (solidsReport.notes ?? []).find((n) => n.includes('positions within')) ?? '';

@@ -137,6 +137,11 @@ export class StagedOutput implements OutputSink {
     return this.seen.size;
   }
 
+  /**
+   * Writes one file into the temp directory.
+   * @throws {InvariantError} for an unsafe or repeated path, or after commit/abort
+   * @throws {InputError} on a file-system error, naming the output directory
+   */
   async write(file: OutputFile): Promise<void> {
     const filePath = await this.prepare(file.path);
     try {
@@ -147,6 +152,10 @@ export class StagedOutput implements OutputSink {
     this.bytes += file.bytes.byteLength;
   }
 
+  /**
+   * Writes one UTF-8 text file from chunks, flushing every ≈ 1 M characters (never one whole string).
+   * @throws as {@link write}
+   */
   async writeText(path: string, chunks: Iterable<string>): Promise<void> {
     const filePath = await this.prepare(path);
     let handle: FileHandle | undefined;

@@ -137,10 +137,10 @@ export function growBoundsByMesh(
   }
 }
 
-/** Centre of a mesh's geometry-local AABB, metres; [0, 0, 0] for an empty mesh. */
-export function meshCenter(mesh: MeshGeometry): [number, number, number] {
-  const min = [Infinity, Infinity, Infinity];
-  const max = [-Infinity, -Infinity, -Infinity];
+/** AABB of a mesh in its own (geometry-local) frame, metres; empty bounds (min = +∞) for an empty mesh. */
+export function meshBounds(mesh: MeshGeometry): { min: [number, number, number]; max: [number, number, number] } {
+  const min: [number, number, number] = [Infinity, Infinity, Infinity];
+  const max: [number, number, number] = [-Infinity, -Infinity, -Infinity];
   for (let i = 0; i + 2 < mesh.positions.length; i += 3) {
     for (let k = 0; k < 3; k++) {
       const v = mesh.positions[i + k];
@@ -148,6 +148,12 @@ export function meshCenter(mesh: MeshGeometry): [number, number, number] {
       if (v > max[k]) max[k] = v;
     }
   }
+  return { min, max };
+}
+
+/** Centre of a mesh's geometry-local AABB, metres; [0, 0, 0] for an empty mesh. */
+export function meshCenter(mesh: MeshGeometry): [number, number, number] {
+  const { min, max } = meshBounds(mesh);
   if (!(min[0] <= max[0])) return [0, 0, 0];
   return [(min[0] + max[0]) / 2, (min[1] + max[1]) / 2, (min[2] + max[2]) / 2];
 }

@@ -29,6 +29,16 @@ function errorOf(lines: string[], fileName: string): Promise<unknown> {
 }
 
 /** Project, model context, origin placement and a 10 m × 10 m point grid with heights 0–2 m (4 points). */
+/** A 4 × 3 × 2.5 m room (#28–#33): meshable, but a feature only with includeSpaces. */
+const SPACE_101 = [
+  '#28=IFCDIRECTION((0.,0.,1.));',
+  '#29=IFCRECTANGLEPROFILEDEF(.AREA.,$,$,4.,3.);',
+  '#30=IFCEXTRUDEDAREASOLID(#29,#3,#28,2.5);',
+  "#31=IFCSHAPEREPRESENTATION(#2,'Body','SweptSolid',(#30));",
+  '#32=IFCPRODUCTDEFINITIONSHAPE($,$,(#31));',
+  `#33=IFCSPACE('${g(33)}',$,'101',$,$,#5,#32,$,.ELEMENT.,.SPACE.,$);`,
+];
+
 const TERRAIN_BASE = [
   `#1=IFCPROJECT('${g(1)}',$,'P',$,$,$,$,(#2),$);`,
   "#2=IFCGEOMETRICREPRESENTATIONCONTEXT($,'Model',3,1.E-05,#3,$);",
@@ -95,12 +105,7 @@ describe('parse: a file in which nothing meshes', () => {
       '#26=IFCPRODUCTDEFINITIONSHAPE($,$,(#25));',
       `#27=IFCSOLIDSTRATUM('${g(27)}',$,'Sand',$,$,#5,#26,$);`,
       // A space (not a feature without includeSpaces) and an opening (never one), both with a meshable Body.
-      '#28=IFCDIRECTION((0.,0.,1.));',
-      '#29=IFCRECTANGLEPROFILEDEF(.AREA.,$,$,4.,3.);',
-      '#30=IFCEXTRUDEDAREASOLID(#29,#3,#28,2.5);',
-      "#31=IFCSHAPEREPRESENTATION(#2,'Body','SweptSolid',(#30));",
-      '#32=IFCPRODUCTDEFINITIONSHAPE($,$,(#31));',
-      `#33=IFCSPACE('${g(33)}',$,'101',$,$,#5,#32,$,.ELEMENT.,.SPACE.,$);`,
+      ...SPACE_101,
       `#34=IFCOPENINGELEMENT('${g(34)}',$,$,$,$,#5,#32,$,.OPENING.);`,
     ];
     const error = await errorOf(lines, 'strata.ifc');
@@ -165,12 +170,7 @@ describe('parse: a file in which nothing meshes', () => {
 
     const withSpaces = [
       ...TERRAIN_BASE,
-      '#28=IFCDIRECTION((0.,0.,1.));',
-      '#29=IFCRECTANGLEPROFILEDEF(.AREA.,$,$,4.,3.);',
-      '#30=IFCEXTRUDEDAREASOLID(#29,#3,#28,2.5);',
-      "#31=IFCSHAPEREPRESENTATION(#2,'Body','SweptSolid',(#30));",
-      '#32=IFCPRODUCTDEFINITIONSHAPE($,$,(#31));',
-      `#33=IFCSPACE('${g(33)}',$,'101',$,$,#5,#32,$,.ELEMENT.,.SPACE.,$);`,
+      ...SPACE_101,
     ];
     expect(((await errorOf(withSpaces, 'rooms.ifc')) as InputError).message).toBe(
       'rooms.ifc: no element has triangles, nothing to tile; 0 products with a Body representation. 1 IfcSpace with a Body representation left out (includeSpaces is off)',

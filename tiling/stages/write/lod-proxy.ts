@@ -29,7 +29,7 @@
  * @see 3D Tiles 1.1 §Refinement (REPLACE, ADD), §Geometric error; meshoptimizer `simplify` (ErrorAbsolute, Prune)
  */
 import type { BakedPart, BuiltFeature, BuiltModel, InstanceGroup } from '@tiling/stages/build/built-model';
-import { diagonalM } from '@tiling/stages/build/bake-geometry';
+import { diagonalM, meshBounds } from '@tiling/stages/build/bake-geometry';
 import { mergeVertices } from '@tiling/stages/build/merge-vertices';
 import type { MeshGeometry } from '@tiling/stages/parse/parsed-model';
 import type { TileNode } from '@tiling/stages/tile/tile';
@@ -167,15 +167,9 @@ export function simplifyMesh(mesh: MeshGeometry, targetErrorM: number, options: 
   return { mesh: mergeVertices(flat, options.creaseAngleDeg), errorM: errorM * ERROR_SAFETY_FACTOR };
 }
 
+/** Diagonal of a mesh's own AABB, metres (0 when empty). */
 function meshDiagonalM(mesh: MeshGeometry): number {
-  const min = [Infinity, Infinity, Infinity];
-  const max = [-Infinity, -Infinity, -Infinity];
-  for (let i = 0; i < mesh.positions.length; i++) {
-    const k = i % 3;
-    if (mesh.positions[i] < min[k]) min[k] = mesh.positions[i];
-    if (mesh.positions[i] > max[k]) max[k] = mesh.positions[i];
-  }
-  return min[0] <= max[0] ? Math.hypot(max[0] - min[0], max[1] - min[1], max[2] - min[2]) : 0;
+  return diagonalM(meshBounds(mesh));
 }
 
 /** Drawn triangles of a set of features: baked parts, plus every instance's copy of its group's mesh. */

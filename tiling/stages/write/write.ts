@@ -156,35 +156,30 @@ const floorMm = (v: number) => Math.floor(v * MM_PER_M) / MM_PER_M;
 const ceilMm = (v: number) => Math.ceil(v * MM_PER_M) / MM_PER_M;
 
 /**
- * Element properties keyed by GlobalId (every element of the model, with or without geometry).
- * @param boundsByExpressId element expressId → AABB in ENU metres at the anchor (elements with triangles)
- * @returns GlobalId → {@link ElementProperties}, in ParsedModel.elements order
- * @see IfcRoot.GlobalId; IfcPropertySet / IfcElementQuantity (propertySets)
+ * One element's `properties.json` entry: its semantics as parsed and its bounds.
+ * @param bounds AABB of the element's placed triangles, ENU metres at the anchor (undefined: no triangles)
+ * @returns the entry, bounds rounded outwards to 1 mm, null without triangles
+ * @see IfcRoot.GlobalId (the entry's key); IfcPropertySet / IfcElementQuantity (propertySets)
  */
-export function createPropertiesJson(
-  elements: readonly IfcElement[],
-  boundsByExpressId: ReadonlyMap<number, BoundsEnu> = new Map(),
-): Record<string, ElementProperties> {
-  const out: Record<string, ElementProperties> = {};
-  for (const e of elements) {
-    const b = boundsByExpressId.get(e.expressId);
-    out[e.globalId] = {
-      expressId: e.expressId,
-      ifcClass: e.ifcClass,
-      name: e.name,
-      storey: e.storey,
-      typeName: e.typeName,
-      material: e.material,
-      propertySets: e.propertySets,
-      boundsEnu: b ? { min: [floorMm(b.min[0]), floorMm(b.min[1]), floorMm(b.min[2])], max: [ceilMm(b.max[0]), ceilMm(b.max[1]), ceilMm(b.max[2])] } : null,
-    };
-  }
-  return out;
+export function elementProperties(e: IfcElement, bounds: BoundsEnu | undefined): ElementProperties {
+  return {
+    expressId: e.expressId,
+    ifcClass: e.ifcClass,
+    name: e.name,
+    storey: e.storey,
+    typeName: e.typeName,
+    material: e.material,
+    propertySets: e.propertySets,
+    boundsEnu: bounds
+      ? { min: [floorMm(bounds.min[0]), floorMm(bounds.min[1]), floorMm(bounds.min[2])], max: [ceilMm(bounds.max[0]), ceilMm(bounds.max[1]), ceilMm(bounds.max[2])] }
+      : null,
+  };
 }
 
 /**
- * `properties.json` as text chunks, one entry per element (the object is never built whole: a 300 MB IFC's
- * properties are ≈ 120 MB of JSON).
+ * `properties.json` as text chunks, one {@link elementProperties} entry per element keyed by GlobalId, in
+ * ParsedModel.elements order (the object is never built whole: a 1 GB IFC's properties are 540 MB of JSON).
+ * @param boundsByExpressId element expressId → AABB in ENU metres at the anchor (elements with triangles)
  */
 export function* propertiesJsonChunks(
   elements: readonly IfcElement[],
@@ -193,8 +188,7 @@ export function* propertiesJsonChunks(
   yield '{';
   let first = true;
   for (const e of elements) {
-    const entry = createPropertiesJson([e], boundsByExpressId)[e.globalId];
-    yield `${first ? '' : ','}${JSON.stringify(e.globalId)}:${JSON.stringify(entry)}`;
+    yield `${first ? '' : ','}${JSON.stringify(e.globalId)}:${JSON.stringify(elementProperties(e, boundsByExpressId.get(e.expressId)))}`;
     first = false;
   }
   yield '}';
