@@ -1,5 +1,6 @@
 /**
- * Creates a fresh, migrated database `gantwin_e2e` for the end-to-end run (dropping the previous one) on the
+ * Creates a fresh, migrated database (argument 1, default `gantwin_e2e`; e2e.sh passes `$E2E_DATABASE` so that
+ * several checkouts can run their journeys side by side) for the end-to-end run (dropping the previous one) on the
  * same server as `db-up` (DATABASE_URL or the project-local cluster), set up as db-up does: migrations and pg-boss
  * queues as `gantwin_owner`. Last stdout line: `DATABASE_URL=<url>` of the app role `gantwin_app`, which the seed,
  * the e2e accounts, the sample conversion and the served app then run as.
@@ -10,7 +11,11 @@ import { provisionDatabase } from '@server/db/provision';
 import { installJobQueues } from '@server/jobs/install-job-queues';
 import type { Logger } from '@kernel/logger';
 
-const E2E_DATABASE = 'gantwin_e2e';
+const E2E_DATABASE = process.argv[2] ?? 'gantwin_e2e';
+if (!/^[a-z_][a-z0-9_]{0,62}$/.test(E2E_DATABASE)) {
+  console.error(`e2e-database: database name must be lower-case letters, digits and _ (max 63), got ${JSON.stringify(E2E_DATABASE)}`);
+  process.exit(2);
+}
 const stderrLogger: Logger = {
   debug: () => {},
   info: () => {},

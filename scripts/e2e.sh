@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# End-to-end journeys: a fresh e2e database, the quick sample models converted into their own TILES_DIR,
+# End-to-end journeys: a fresh e2e database ($E2E_DATABASE, default gantwin_e2e), the quick sample models converted into their own TILES_DIR,
 # the production build served on E2E_PORT (default 3300), then Playwright with Debian chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 E2E_PORT="${E2E_PORT:-3300}"
 
-db_line="$(npx tsx scripts/e2e-database.ts | tail -n 1)"
+db_line="$(npx tsx scripts/e2e-database.ts "${E2E_DATABASE:-gantwin_e2e}" | tail -n 1)"
 case "$db_line" in DATABASE_URL=*) export "$db_line" ;; *) echo "e2e: no DATABASE_URL" >&2; exit 1 ;; esac
 export TILES_DIR="$PWD/.gantwin/e2e-tiles"
 # Every browser of the run signs in from 127.0.0.1; brute-force throttling itself is tested in vitest.
