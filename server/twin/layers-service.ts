@@ -43,6 +43,8 @@ export async function listLayers(db: Db, actor: Actor | null): Promise<Layer[]> 
       .select({
         id: models.id,
         name: models.name,
+        nameEn: models.nameEn,
+        regionCode: models.regionCode,
         fileName: models.fileName,
         schema: models.schema,
         georefMethod: models.georefMethod,
@@ -58,12 +60,13 @@ export async function listLayers(db: Db, actor: Actor | null): Promise<Layer[]> 
     id: modelLayerIdOf(m.id),
     plate: 'twin',
     title: m.name,
-    titleEn: m.name,
+    titleEn: m.nameEn ?? m.name,
     kind: 'tileset',
     cimLevel: MODEL_LAYER_CIM_LEVEL,
     source: `IFC ${m.fileName} (${m.schema}) converted to 3D Tiles 1.1; georeference: ${m.georefMethod}${m.epsg ? ` (EPSG:${m.epsg})` : ''}`,
     url: tilesetUrlOf(m.id),
-    defaultVisible: true,
+    // Models outside Jiangxi (no region: test files from abroad) stay in the tree but start switched off.
+    defaultVisible: m.regionCode !== null,
     style: null,
     // No terrain by default: the model is lowered by its anchor height so that it stands on the ellipsoid.
     options: { groundOffsetM: m.anchor?.coordinates[2] ?? 0 },

@@ -14,6 +14,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { LayerKind, LayerKindOptions, LayerStyle } from '@kernel/layer-kinds';
 import { lineString, pointZ, polygon } from '../columns/geo';
+import { accountsUsers } from './accounts';
 
 /**
  * Tables of the `twin` plate (unprefixed, STYLE rule 19): converted IFC models and their elements, the layer
@@ -38,7 +39,10 @@ export const models = pgTable(
   'models',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    /** Display name, zh-CN. */
     name: text('name').notNull(),
+    /** Display name in English, null = same as `name` (e.g. a name the uploader gave in one language only). */
+    nameEn: text('name_en'),
     fileName: text('file_name').notNull(),
     /** SHA-256 (hex) of the source IFC bytes. */
     sourceSha256: text('source_sha256').notNull(),
@@ -154,6 +158,28 @@ export const roadSegments = pgTable(
     geom: lineString('geom').notNull(),
   },
   (t) => [index('road_segments_geom_gist').using('gist', t.geom)],
+);
+
+/**
+ * A camera view an account saved in the twin (保存的视角): the camera pose and the layers it had switched on or off.
+ * Private to its owner; deleted with the account row (accounts are disabled, not deleted, so this is a safeguard).
+ */
+export const savedViews = pgTable(
+  'saved_views',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => accountsUsers.id, { onDelete: 'cascade' }),
+    /** The name the user gave, 1–80 characters. */
+    name: text('name').notNull(),
+    /** Camera pose: viewer/core/camera-url.ts `CameraState` (lon/lat degrees, ellipsoidal height m, heading/pitch/roll degrees). */
+    camera: jsonb('camera').$type<{ lonDeg: number; latDeg: number; heightEllipsoidalM: number; headingDeg: number; pitchDeg: number; rollDeg: number }>().notNull(),
+    /** Layer visibility the user chose, by layer id (only the layers switched away from their default). */
+    layerVisibility: jsonb('layer_visibility').$type<Record<string, boolean>>().notNull().default({}),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('saved_views_user_idx').on(t.userId, t.createdAt)],
 );
 
 /** A model has many elements. */
