@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end journeys: a fresh e2e database ($E2E_DATABASE, default gantwin_e2e), the quick sample models converted into their own TILES_DIR,
-# the production build served on E2E_PORT (default 3300), then Playwright with Debian chromium.
+# the production build served on E2E_PORT (default 3300), then Playwright with Debian chromium (arguments are
+# passed to `playwright test`, e.g. `bash scripts/e2e.sh e2e/twin.spec.ts`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
@@ -32,4 +33,4 @@ for _ in $(seq 1 120); do
   sleep 1
 done
 
-BASE_URL="http://127.0.0.1:${E2E_PORT}" npx playwright test
+BASE_URL="http://127.0.0.1:${E2E_PORT}" npx playwright test "$@"
