@@ -7,6 +7,7 @@ import { connectTestDb } from '@server/db/test-database';
 import { SILENT_LOGGER } from '@kernel/logger';
 import { SERVER_PLATES } from '@server/plates';
 import { geoLayerResponse } from './geo-layer-response';
+import { HOST_ROUTER_KEYS } from './server-plate';
 import { seedLayers } from './seed-layers';
 import { expectAccessOutcome, type AccessRow, type AppCaller, type PlateAccessWalk } from './access-walk';
 
@@ -45,6 +46,12 @@ beforeAll(async () => {
     const module = (await import(`../${plate.slug}/access-walk.ts`)) as { ACCESS_WALK?: PlateAccessWalk<unknown> };
     if (!module.ACCESS_WALK) throw new Error(`server/${plate.slug}/access-walk.ts exports no ACCESS_WALK`);
     walks.push({ slug: plate.slug, walk: module.ACCESS_WALK, targets: await module.ACCESS_WALK.setUp({ db, account }) });
+  }
+  // The host's own routers (root.ts) keep their rows in server/host/<key>-access-walk.ts.
+  for (const key of HOST_ROUTER_KEYS) {
+    const module = (await import(`./${key}-access-walk.ts`)) as { ACCESS_WALK?: PlateAccessWalk<unknown> };
+    if (!module.ACCESS_WALK) throw new Error(`server/host/${key}-access-walk.ts exports no ACCESS_WALK`);
+    walks.push({ slug: key, walk: module.ACCESS_WALK, targets: await module.ACCESS_WALK.setUp({ db, account }) });
   }
 });
 

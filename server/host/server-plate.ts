@@ -7,6 +7,7 @@ import type { Logger } from '@kernel/logger';
 import type { Actor } from '@server/api/actor';
 import type { Db } from '@server/db/client';
 import { MAX_JOB_EXPIRY_S, MAX_JOB_RETRIES, type JobHandler } from '@server/jobs/job-handler';
+import type { PlateSearch } from './plate-search';
 
 /**
  * The server side of a plate (业务板块): what the host needs to mount it. A plate owns `server/<slug>/` and
@@ -52,6 +53,11 @@ export interface ServerPlate<Slug extends string = string, Router extends AnyRou
   layers?: readonly LayerDefinition[];
   /** Seeds the plate's own tables; idempotent (runs on every `npm start`). Returns a one-line summary. */
   seed?(db: Db, ctx: PlateSeedContext): Promise<string>;
+  /**
+   * The plate's part of the header search (`search.query`, server/host/plate-search.ts): results the actor may see.
+   * Runs in a read-only transaction with a statement timeout, in parallel with the other plates.
+   */
+  search?: PlateSearch;
 }
 
 /**
@@ -79,6 +85,9 @@ export function plateRouterRecord<const Plates extends readonly ServerPlate[]>(p
   return Object.fromEntries(plates.map((plate) => [plate.slug, plate.router])) as PlateRouterRecord<Plates>;
 }
 
+/** Router keys the host mounts beside the plates (root.ts); no plate may take one as its slug. */
+export const HOST_ROUTER_KEYS: readonly string[] = ['search'];
+
 /**
  * Checks the rules every plate list must keep (see {@link plateRouterRecord}).
  * @throws {InvariantError} naming the plate and the rule it breaks
@@ -89,6 +98,7 @@ export function assertPlateList(plates: readonly ServerPlate[]): void {
   for (const plate of plates) {
     invariant(/^[a-z]+$/.test(plate.slug), `plates: slug must be lower-case letters, got ${JSON.stringify(plate.slug)}`);
     invariant(!slugs.has(plate.slug), `plates: slug ${plate.slug} is listed twice`);
+    invariant(!HOST_ROUTER_KEYS.includes(plate.slug), `plates: slug ${plate.slug} is a router key of the host`);
     slugs.add(plate.slug);
     const sources = plate.geoLayers ?? {};
     for (const layer of plate.layers ?? []) {

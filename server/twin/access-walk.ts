@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import { createTestModel, TEST_REGIONS } from '@server/accounts/test-fixtures';
 import { definePlateAccessWalk, idsOf } from '@server/host/access-walk';
+import { createSavedView } from './saved-views-service';
 
 /**
  * The twin plate's rows of the access walk (server/host/procedure-access.test.ts): models in 南昌 (city A) and
@@ -14,14 +15,20 @@ interface TwinTargets {
   modelA: { modelId: string; globalId: string };
   /** A public model without region. */
   publicModel: { modelId: string; globalId: string };
+  /** A saved view of a 九江 planner (nobody else may list or remove it, not even the province). */
+  otherAccountsViewId: string;
 }
+
+const VIEW = { name: '九江 overview', camera: { lonDeg: 116, latDeg: 29.7, heightEllipsoidalM: 30_000, headingDeg: 0, pitchDeg: -90, rollDeg: 0 }, layerVisibility: {} };
 
 let targets: TwinTargets;
 
 /** The twin plate's access walk. */
 export const ACCESS_WALK = definePlateAccessWalk<TwinTargets>({
-  async setUp({ db }) {
+  async setUp({ db, account }) {
+    const owner = await account('planner', TEST_REGIONS.jiujiang);
     targets = {
+      otherAccountsViewId: (await createSavedView(db, owner, VIEW)).id,
       modelA: await createTestModel(db, TEST_REGIONS.donghu),
       modelB: await createTestModel(db, TEST_REGIONS.lianxi),
       publicModel: await createTestModel(db, null, 'public'),
@@ -66,5 +73,20 @@ export const ACCESS_WALK = definePlateAccessWalk<TwinTargets>({
       province: (r) => expect(idsOf(r)).toEqual(expect.arrayContaining([`model-${targets.modelA.modelId}`, `model-${targets.modelB.modelId}`])),
     },
     'twin.regions.list': { call: (c) => c.twin.regions.list({}), anonymous: 'ok', wrongRole: null, cityAOnB: 'ok', province: 'ok' },
+    'twin.savedViews.list': {
+      call: (c) => c.twin.savedViews.list(),
+      anonymous: 'UNAUTHORIZED',
+      wrongRole: null,
+      cityAOnB: (r) => expect(idsOf(r)).not.toContain(targets.otherAccountsViewId),
+      province: (r) => expect(idsOf(r)).not.toContain(targets.otherAccountsViewId),
+    },
+    'twin.savedViews.create': { call: (c) => c.twin.savedViews.create(VIEW), anonymous: 'UNAUTHORIZED', wrongRole: null, cityAOnB: 'ok', province: 'ok' },
+    'twin.savedViews.remove': {
+      call: (c, t) => c.twin.savedViews.remove({ id: t.otherAccountsViewId }),
+      anonymous: 'UNAUTHORIZED',
+      wrongRole: null,
+      cityAOnB: 'NOT_FOUND',
+      province: 'NOT_FOUND',
+    },
   },
 });

@@ -48,3 +48,6 @@ export const regionsListInput = z
     parentCode: adminCodeSchema.optional(),
   })
   .default({});
+
+/** `twin.savedViews.remove` input. */
+export const savedViewRemoveInput = z.object({ id: uuidSchema });

@@ -3,6 +3,7 @@ import { definePlate } from '@server/host/server-plate';
 import { TWIN_GEO_LAYERS } from './geo-layer-sources';
 import { twinRouter } from './router';
 import { seedRegions } from './seed-regions';
+import { searchTwin } from './search-service';
 import { seedRoads } from './seed-roads';
 
 /**
@@ -17,6 +18,7 @@ export const TWIN_PLATE = definePlate({
   jobs: async () => (await import(/* turbopackIgnore: true */ /* webpackIgnore: true */ './jobs')).TWIN_JOBS,
   geoLayers: TWIN_GEO_LAYERS,
   layers: TWIN_LAYERS,
+  search: searchTwin,
   async seed(db, ctx) {
     const regions = await seedRegions(db, { sharedDataDir: ctx.sharedDataDir });
     const roadCount = await seedRoads(db, { sharedDataDir: ctx.sharedDataDir });

@@ -1,4 +1,4 @@
-import { publicProcedure, router } from '@server/api/trpc';
+import { protectedProcedure, publicProcedure, router } from '@server/api/trpc';
 import { zodInput } from '@server/api/zod-input';
 import { elementByGlobalId, elementFacets, listElements } from './elements-service';
 import {
@@ -7,10 +7,13 @@ import {
   elementsListInput,
   modelByIdInput,
   regionsListInput,
+  savedViewRemoveInput,
 } from './inputs';
+import { savedViewInputSchema } from '@kernel/saved-view';
 import { listLayers } from './layers-service';
 import { listModels, modelById } from './models-service';
 import { listRegions } from './regions-service';
+import { createSavedView, listSavedViews, removeSavedView } from './saved-views-service';
 
 /**
  * The `twin` plate's router: thin procedures (input schema, one service call). Mounted as `twin` in root.ts.
@@ -33,5 +36,10 @@ export const twinRouter = router({
   }),
   regions: router({
     list: publicProcedure.input(zodInput(regionsListInput)).query(({ ctx, input }) => listRegions(ctx.db, ctx.actor, input)),
+  }),
+  savedViews: router({
+    list: protectedProcedure.query(({ ctx }) => listSavedViews(ctx.db, ctx.actor)),
+    create: protectedProcedure.input(zodInput(savedViewInputSchema)).mutation(({ ctx, input }) => createSavedView(ctx.db, ctx.actor, input)),
+    remove: protectedProcedure.input(zodInput(savedViewRemoveInput)).mutation(({ ctx, input }) => removeSavedView(ctx.db, ctx.actor, input)),
   }),
 });
