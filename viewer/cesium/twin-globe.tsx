@@ -6,13 +6,15 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { CameraState } from '@viewer/core/camera-url';
+import type { MapView, PointerLonLat } from '@viewer/core/map-view';
 import { createTranslator, type Locale } from '@viewer/core/i18n';
 import type { SceneLayer } from '@viewer/core/scene-layer';
 import type { FeatureLabel, FeatureSelection } from '@viewer/core/selection';
 import { createEventEmitter, type TwinEventMap } from '@viewer/core/twin-events';
 import type { FlyToPoint } from './camera-pose';
 import type { LayerKindPlugin } from './layer-kind-plugin';
-import { CESIUM_BASE_URL } from './load-cesium';
+import { CESIUM_BASE_URL, loadCesium } from './load-cesium';
+import { watchMapView } from './map-view-probe';
 import { GLOBE_MESSAGES } from './messages';
 import { installTestHook } from './test-hook';
 import { useCesiumViewer } from './use-cesium-viewer';
@@ -47,6 +49,10 @@ export interface TwinGlobeProps {
   onCameraChange?: (camera: CameraState) => void;
   /** Called when a layer fails to load (`message` names the URL and the reason). */
   onLayerError?: (layerId: string, message: string) => void;
+  /** Heading, pitch, scale and view centre after each rendered frame that changed them (map furniture). */
+  onMapView?: (view: MapView) => void;
+  /** Ground lon/lat under the mouse (≤ every 50 ms), `null` when it leaves the globe; not for touch. */
+  onPointerPosition?: (pointer: PointerLonLat) => void;
 }
 
 /** Keeps the latest value of a callback prop without re-running effects when it changes. */
@@ -94,6 +100,23 @@ export default function TwinGlobe(props: TwinGlobeProps) {
       uninstall();
     };
   }, [scene, events, callbacks]);
+
+  useEffect(() => {
+    if (!scene) return undefined;
+    let stop: (() => void) | null = null;
+    let isCancelled = false;
+    void loadCesium().then((Cesium) => {
+      if (isCancelled) return;
+      stop = watchMapView(Cesium, scene.widget, {
+        onView: (view) => callbacks.current.onMapView?.(view),
+        onPointer: (pointer) => callbacks.current.onPointerPosition?.(pointer),
+      });
+    });
+    return () => {
+      isCancelled = true;
+      stop?.();
+    };
+  }, [scene, callbacks]);
 
   useEffect(() => {
     scene?.syncLayers(props.layers);
