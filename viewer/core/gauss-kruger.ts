@@ -14,7 +14,7 @@
  * @see https://epsg.io/4527 (zone 39, the registry's parameters)
  * @see GB/T 20257.1 (national fundamental scale maps: 3° zone division, zone n central meridian 3n)
  */
-import proj4 from 'proj4';
+import proj4, { type Converter } from 'proj4';
 
 /** First and last 3° zone with an EPSG code (CGCS2000 / 3-degree Gauss-Kruger zone 25 … 45: 73.5 °E – 136.5 °E). */
 export const GK_ZONE_MIN = 25;
@@ -43,7 +43,7 @@ export interface GaussKrugerPosition {
   northingM: number;
 }
 
-const converters = new Map<number, ReturnType<typeof proj4>>();
+const converters = new Map<number, Converter>();
 
 /**
  * The 3° zone of a longitude: the nearest central meridian (a point on a zone border, 3n + 1.5°, goes east).
@@ -68,7 +68,7 @@ export function toGaussKruger(lonDeg: number, latDeg: number): GaussKrugerPositi
   if (zone === null || !Number.isFinite(latDeg) || Math.abs(latDeg) > 90) return null;
   let converter = converters.get(zone);
   if (!converter) {
-    converter = proj4(gaussKrugerProj4(zone));
+    converter = proj4('WGS84', gaussKrugerProj4(zone));
     converters.set(zone, converter);
   }
   const [eastingM, northingM] = converter.forward([lonDeg, latDeg]);
