@@ -60,3 +60,31 @@ export const savedViewSchema = savedViewInputSchema.extend({
 
 /** A saved view (see {@link savedViewSchema}). */
 export type SavedView = z.output<typeof savedViewSchema>;
+
+/** Where the twin keeps anonymous visitors' views in `localStorage` (a JSON array of {@link SavedView}). */
+export const LOCAL_SAVED_VIEWS_KEY = 'gantwin.savedViews.v1';
+
+/**
+ * Reads the views an anonymous visitor stored in this browser: entries that fail {@link savedViewSchema} are dropped
+ * (a stored value may have been edited by hand or by another script), duplicates of an id keep the first, and at
+ * most {@link SAVED_VIEWS_MAX_PER_ACCOUNT} are kept.
+ * @param text the stored JSON, or `null` when nothing is stored
+ * @returns the valid views in stored order (an empty list for anything that is not a JSON array)
+ */
+export function parseStoredViews(text: string | null): SavedView[] {
+  if (!text) return [];
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(value)) return [];
+  const views: SavedView[] = [];
+  for (const entry of value.slice(0, SAVED_VIEWS_MAX_PER_ACCOUNT * 2)) {
+    const parsed = savedViewSchema.safeParse(entry);
+    if (parsed.success && !views.some((view) => view.id === parsed.data.id)) views.push(parsed.data);
+    if (views.length === SAVED_VIEWS_MAX_PER_ACCOUNT) break;
+  }
+  return views;
+}

@@ -17,6 +17,7 @@ import { geojsonFeatureId } from '@viewer/core/geojson-feature-id';
 import type { FeatureCollection } from '@viewer/core/geojson-lines';
 import type { SceneLayer } from '@viewer/core/scene-layer';
 import type { FeatureSelection } from '@viewer/core/selection';
+import { createMapViewStore } from '@viewer/core/map-view';
 import type { FlyToPoint } from '@viewer/cesium/camera-pose';
 import { CORE_LAYER_KINDS } from '@viewer/cesium/layer-kinds/core-layer-kinds';
 import type { FlyRequest } from '@viewer/cesium/twin-globe';
@@ -32,7 +33,9 @@ import { CLIENT_PLATES } from '../plates';
 import { useTRPC } from '../providers';
 import type { PickedGeoFeature, PlatePanelProps } from './client-plate';
 import { TwinGlobeLoader } from './twin-globe-loader';
+import { ShellMapFurniture, ShellSavedViews, ShellSearch } from './twin-tools';
 import { useGeoLayers } from './use-geo-layers';
+import './map-furniture.css';
 import { useTwinUrl } from './use-twin-url';
 
 /** Nanchang's extent for the breadcrumb, degrees (WGS84), and the highest camera that still counts, m. */
@@ -88,6 +91,8 @@ export function TwinShell({ locale, initialUrlState, initialData }: TwinShellPro
   const [camera, setCamera] = useState<CameraState>(initialUrlState.camera ?? JIANGXI_OVERVIEW_CAMERA);
   const [flyRequest, setFlyRequest] = useState<FlyRequest | null>(null);
   const [layerErrors, setLayerErrors] = useState<Record<string, string>>({});
+  const [mapView] = useState(createMapViewStore);
+  const showLayer = useCallback((id: string) => setVisibilityOverrides((previous) => (previous[id] ? previous : { ...previous, [id]: true })), []);
 
   const sceneLayers = useMemo<SceneLayer[]>(
     () =>
@@ -170,6 +175,7 @@ export function TwinShell({ locale, initialUrlState, initialData }: TwinShellPro
     camera.heightEllipsoidalM <= NANCHANG_VIEW.maxHeightM;
   if (isOverNanchang) breadcrumb.push(t('region.nanchang'));
 
+  const plateTitleOf = (slug: string) => CLIENT_PLATES.find((plate) => plate.slug === slug)?.title[locale] ?? slug;
   const titleOfLayer = (id: string) => {
     const layer = layers.find((candidate) => candidate.id === id);
     return layer ? layerTitle(layer, locale) : id;
@@ -204,14 +210,19 @@ export function TwinShell({ locale, initialUrlState, initialData }: TwinShellPro
           onFeatureSelect={onSelect}
           onCameraChange={onCameraChange}
           onLayerError={onLayerError}
+          onMapView={mapView.setView}
+          onPointerPosition={mapView.setPointer}
         />
       </div>
+      <ShellMapFurniture locale={locale} store={mapView} camera={camera} flyTo={flyTo} />
       <TwinHeader
         locale={locale}
         breadcrumb={breadcrumb}
         onQuickNav={onQuickNav}
+        search={<ShellSearch locale={locale} flyTo={flyTo} onSelect={onSelect} showLayer={showLayer} plateTitle={plateTitleOf} />}
         controls={
           <>
+            <ShellSavedViews locale={locale} camera={camera} visibilityOverrides={visibilityOverrides} setVisibilityOverrides={setVisibilityOverrides} flyTo={flyTo} />
             <LocaleSwitch locale={locale} onChange={onLocaleChange} />
             <AccountMenuSlot locale={locale} />
           </>
@@ -226,7 +237,7 @@ export function TwinShell({ locale, initialUrlState, initialData }: TwinShellPro
           loading={layersQuery.isPending}
           busyLayerIds={geo.busyIds}
           plateOrder={PLATE_ORDER}
-          plateTitle={(slug) => CLIENT_PLATES.find((plate) => plate.slug === slug)?.title[locale] ?? slug}
+          plateTitle={plateTitleOf}
         />
         {CLIENT_PLATES.map((plate) => (plate.SidePanel ? <plate.SidePanel key={plate.slug} {...panelProps} /> : null))}
       </aside>

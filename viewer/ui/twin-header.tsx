@@ -17,10 +17,12 @@ export interface TwinHeaderProps {
   onQuickNav: (place: QuickPlace) => void;
   /** The locale switch (or other controls) at the right end. */
   controls?: ReactNode;
+  /** The search box, after the quick navigation. */
+  search?: ReactNode;
 }
 
 /** The header (see module doc). */
-export function TwinHeader({ locale, breadcrumb, onQuickNav, controls }: TwinHeaderProps) {
+export function TwinHeader({ locale, breadcrumb, onQuickNav, controls, search }: TwinHeaderProps) {
   const t = createTranslator(SHELL_MESSAGES, locale);
   return (
     <header className="gt-header">
@@ -43,6 +45,7 @@ export function TwinHeader({ locale, breadcrumb, onQuickNav, controls }: TwinHea
           {t('nav.honggutan')}
         </button>
       </div>
+      {search}
       <nav className="gt-breadcrumb" aria-label={t('breadcrumb.label')}>
         <ol>
           {breadcrumb.map((item, index) => (
