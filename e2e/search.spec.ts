@@ -167,7 +167,28 @@ test('saved views: a signed-in planner saves a view, flies away, restores camera
   expect(views.map((view) => view.name)).not.toContain(name);
 });
 
-test('screenshots at 1440×900 and 390×844', async ({ page }, testInfo) => {
+test('saved views: an anonymous visitor keeps views in this browser (same menu), across a reload', async ({ page }) => {
+  await page.goto('/?cam=115.9,28.68,5000,0,-60,0');
+  await waitForGlobe(page);
+  await page.getByTestId('saved-views-button').click();
+  const panel = page.getByTestId('saved-views-panel');
+  await expect(panel).toContainText('未登录：保存在本浏览器中');
+  await panel.getByTestId('saved-view-name').fill('本机视角');
+  await panel.getByTestId('saved-view-save').click();
+  await expect(panel.locator('li', { hasText: '本机视角' })).toBeVisible();
+  // A hand-edited entry with a bad camera is dropped when read back; the good one stays.
+  await page.evaluate(() => {
+    const views = JSON.parse(localStorage.getItem('gantwin.savedViews.v1') ?? '[]') as { camera: { latDeg: number } }[];
+    localStorage.setItem('gantwin.savedViews.v1', JSON.stringify([...views, { ...views[0], id: 'local-bad', name: '坏', camera: { ...views[0].camera, latDeg: 400 } }]));
+  });
+  await page.reload();
+  await waitForGlobe(page);
+  await page.getByTestId('saved-views-button').click();
+  await expect(page.getByTestId('saved-views-panel').locator('li')).toHaveText(['本机视角×'].map((text) => new RegExp(text.slice(0, 4))));
+  await expect(page.getByTestId('saved-views-panel')).not.toContainText('坏');
+});
+
+test('screenshots at 1440×900 and 390×844, async ({ page }, testInfo) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto('/?cam=115.8549,28.6885,900,10,-40,0');
   await page.locator('[data-testid="twin-globe"][data-ready="true"]').waitFor({ timeout: READY_TIMEOUT_MS });

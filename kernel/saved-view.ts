@@ -29,14 +29,17 @@ export const savedViewNameSchema = z
   .max(SAVED_VIEW_NAME_MAX_CHARS, { error: (issue) => `must be at most ${SAVED_VIEW_NAME_MAX_CHARS} characters, got ${String(issue.input).length}` })
   .refine(hasNoNul, { error: 'must not contain NUL (U+0000)' });
 
-/** A camera pose: WGS84 lon/lat degrees, ellipsoidal height metres, heading/pitch/roll degrees (CesiumJS's). */
+/**
+ * A camera pose: WGS84 lon/lat degrees, ellipsoidal height metres, heading/pitch/roll degrees (CesiumJS's). Heading and
+ * roll accept −360..360: CesiumJS reports both in [0, 360) (a level camera's roll reads 360 as often as 0).
+ */
 export const savedViewCameraSchema = z.object({
   lonDeg: numberIn(-180, 180),
   latDeg: numberIn(-90, 90),
   heightEllipsoidalM: numberIn(-10_000, 50_000_000),
   headingDeg: numberIn(-360, 360),
   pitchDeg: numberIn(-90, 90),
-  rollDeg: numberIn(-180, 180),
+  rollDeg: numberIn(-360, 360),
 });
 
 /** Layer visibility by catalogue layer id, at most {@link SAVED_VIEW_MAX_LAYERS} entries. */
