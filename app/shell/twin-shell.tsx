@@ -86,13 +86,15 @@ export function TwinShell({ locale, initialUrlState, initialData }: TwinShellPro
   const [visibilityOverrides, setVisibilityOverrides] = useState<Record<string, boolean>>({});
   const visibility = useMemo(() => resolveLayerVisibility(layers, visibilityOverrides), [layers, visibilityOverrides]);
   const geo = useGeoLayers(layers, visibility);
+  const showLayer = useCallback((id: string) => {
+    if (!visibility[id]) setVisibilityOverrides((previous) => ({ ...previous, [id]: true }));
+  }, [visibility]);
 
   const [selection, setSelection] = useState<FeatureSelection | null>(initialUrlState.selection);
   const [camera, setCamera] = useState<CameraState>(initialUrlState.camera ?? JIANGXI_OVERVIEW_CAMERA);
   const [flyRequest, setFlyRequest] = useState<FlyRequest | null>(null);
   const [layerErrors, setLayerErrors] = useState<Record<string, string>>({});
   const [mapView] = useState(createMapViewStore);
-  const showLayer = useCallback((id: string) => setVisibilityOverrides((previous) => (previous[id] ? previous : { ...previous, [id]: true })), []);
 
   const sceneLayers = useMemo<SceneLayer[]>(
     () =>
