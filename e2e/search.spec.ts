@@ -199,9 +199,15 @@ test('screenshots at 1440×900 and 390×844', async ({ page }, testInfo) => {
   const cam = [fzk.anchor.lonDeg, fzk.anchor.latDeg - 120 / 111_320, 70, 0, -28, 0].map((value) => value.toFixed(7)).join(',');
   await page.goto(`/?cam=${cam}&sel=twin:model-${fzk.id}:${items[0].globalId}`);
   await page.locator('[data-testid="twin-globe"][data-ready="true"]').waitFor({ timeout: READY_TIMEOUT_MS });
-  await search(page, 'Wand');
   await page.mouse.move(700, 640);
-  await page.waitForTimeout(800);
+  await page.mouse.move(705, 645);
+  await expect(page.getByTestId('cursor-gk')).toBeVisible();
+  await page.getByTestId('saved-views-button').click();
+  await page.getByTestId('saved-view-name').fill('FZK-Haus 南立面');
+  await page.getByTestId('saved-view-save').click();
+  await page.screenshot({ path: testInfo.outputPath('furniture-1440.png') });
+  await page.getByTestId('saved-views-button').click();
+  await search(page, 'Wand');
   await page.screenshot({ path: testInfo.outputPath('search-1440.png') });
 
   await page.setViewportSize({ width: 390, height: 844 });

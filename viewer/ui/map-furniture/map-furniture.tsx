@@ -1,7 +1,7 @@
 'use client';
 /**
- * The map furniture over the globe: compass (top right), scale bar (bottom centre), cursor coordinates (bottom
- * right). Reads the globe's {@link MapViewStore} itself (`useSyncExternalStore`), so frames re-render these few
+ * The map furniture over the globe: compass (top right), scale bar with the cursor coordinates under it (bottom
+ * centre, between the side panels). Reads the globe's {@link MapViewStore} itself (`useSyncExternalStore`), so frames re-render these few
  * elements only, not the shell.
  */
 import { useSyncExternalStore } from 'react';
@@ -28,8 +28,10 @@ export function MapFurniture({ locale, store, onResetNorth }: MapFurnitureProps)
   return (
     <div className="gt-map-furniture" data-testid="map-furniture">
       <Compass locale={locale} headingDeg={view?.headingDeg ?? 0} onResetNorth={() => onResetNorth(view)} />
-      <ScaleBar locale={locale} metresPerPixel={view?.metresPerPixel ?? null} />
-      <CursorCoordinates locale={locale} pointer={pointer} />
+      <div className="gt-map-furniture__bottom">
+        <ScaleBar locale={locale} metresPerPixel={view?.metresPerPixel ?? null} />
+        <CursorCoordinates locale={locale} pointer={pointer} />
+      </div>
     </div>
   );
 }

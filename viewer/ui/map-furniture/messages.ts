@@ -12,7 +12,7 @@ export const MAP_FURNITURE_MESSAGES = {
     'coordinates.label': '光标位置',
     // Chinese survey convention: X = northing, Y = easting (zone number in front).
     'coordinates.gk': 'X {northing} Y {easting}',
-    'coordinates.zone': 'CGCS2000 3° 带 {zone}（EPSG:{epsg}）',
+    'coordinates.zone': 'CGCS2000 3°带 {zone} · EPSG:{epsg}',
     'coordinates.outside': '超出 CGCS2000 3° 分带范围',
   },
   en: {
@@ -21,7 +21,7 @@ export const MAP_FURNITURE_MESSAGES = {
     'scale.label': 'Scale: {label}',
     'coordinates.label': 'Cursor position',
     'coordinates.gk': 'N {northing} E {easting}',
-    'coordinates.zone': 'CGCS2000 3° zone {zone} (EPSG:{epsg})',
+    'coordinates.zone': 'CGCS2000 3° zone {zone} · EPSG:{epsg}',
     'coordinates.outside': 'Outside the CGCS2000 3° zones',
   },
 } as const satisfies MessageCatalogue<MapFurnitureMessageKey>;
