@@ -36,6 +36,12 @@ export const polygon = geometryColumn<GeoJsonPolygon>('Polygon', WGS84_SRID);
 export const multiPolygon = geometryColumn<GeoJsonMultiPolygon>('MultiPolygon', WGS84_SRID);
 
 /**
+ * `geometry(Geometry,4326)`: any of the GeoJSON geometry types, lon/lat degrees — only for uploads that may mix
+ * types (`catalogue_features`); the importer checks the type.
+ */
+export const anyGeometry = geometryColumn<GeoJsonGeometry>('Geometry', WGS84_SRID);
+
+/**
  * `ST_AsGeoJSON(column)::json` for a select list; `null` when the column is null.
  * @param column a geometry column or expression
  * @param maxDecimalDigits coordinate decimals (7 ≈ 1 cm in degrees)
