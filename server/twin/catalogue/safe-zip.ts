@@ -87,13 +87,16 @@ export async function withCheckedZip<T>(file: string, limits: ZipLimits, use: (e
     const entries: ZipFileEntry[] = [];
     let totalBytes = 0;
     await new Promise<void>((resolve, reject) => {
-      zip.on('error', (error: Error) => reject(error instanceof GanTwinError ? error : new InputError(`zip: ${error.message}`)));
+      // yauzl checks names too (it rejects `..`, absolute paths and, after turning `\\` into `/`, backslash tricks).
+      zip.on('error', (error: Error) =>
+        reject(error instanceof GanTwinError ? error : new InputError(`zip: ${/relative path|absolute path/.test(error.message) ? 'unsafe entry: ' : ''}${error.message.slice(0, 200)}`)),
+      );
       zip.on('end', () => resolve());
       zip.on('entry', (entry: yauzl.Entry) => {
         const reason = unsafeEntryReason(entry.fileName);
-        if (reason) return reject(new InputError(`zip: unsafe entry ${JSON.stringify(entry.fileName.slice(0, 120))}: ${reason}`, { context: { entry: entry.fileName.slice(0, 120) } }));
+        if (reason) return reject(new InputError(`zip: unsafe entry: ${JSON.stringify(entry.fileName.slice(0, 120))}: ${reason}`, { context: { entry: entry.fileName.slice(0, 120) } }));
         if (((entry.externalFileAttributes >>> 16) & UNIX_TYPE_MASK) === UNIX_SYMLINK) {
-          return reject(new InputError(`zip: unsafe entry ${JSON.stringify(entry.fileName)}: symbolic link`, { context: { entry: entry.fileName } }));
+          return reject(new InputError(`zip: unsafe entry: ${JSON.stringify(entry.fileName)}: symbolic link`, { context: { entry: entry.fileName } }));
         }
         if (entry.isEncrypted()) return reject(new InputError(`zip: entry ${JSON.stringify(entry.fileName)} is encrypted`));
         totalBytes += entry.uncompressedSize;

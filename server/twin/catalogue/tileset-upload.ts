@@ -98,11 +98,13 @@ function tilesetPrefix(names: readonly string[]): string {
  * Checks a tileset archive, stores it and registers the layer (see module notes).
  * @param zipFile path of the uploaded archive (the caller deletes it)
  * @param options.tilesRoot absolute `TILES_DIR`
+ * @param options.limits archive bounds (default {@link TILESET_ZIP_LIMITS})
  * @throws {InputError} for an unsafe or invalid archive or tileset.json (message names the entry or field)
  * @throws {ZipTooLargeError} past {@link TILESET_ZIP_LIMITS}
  * @throws {ScopeError} when the region lies outside the admin's scope
  */
-export async function uploadTileset(db: Db, actor: Actor, fields: UploadFields, zipFile: string, options: { tilesRoot: string; fileName: string }): Promise<UploadedLayer> {
+export async function uploadTileset(db: Db, actor: Actor, fields: UploadFields, zipFile: string, options: { tilesRoot: string; fileName: string; limits?: ZipLimits }): Promise<UploadedLayer> {
+  const limits = options.limits ?? TILESET_ZIP_LIMITS;
   assertAdministers(actor, fields.regionCode);
   const id = newCatalogueLayerId();
   const folder = path.join(options.tilesRoot, CATALOGUE_TILES_FOLDER);
@@ -110,7 +112,7 @@ export async function uploadTileset(db: Db, actor: Actor, fields: UploadFields, 
   const target = path.join(folder, id);
   await mkdir(folder, { recursive: true });
   try {
-    const centre = await withCheckedZip(zipFile, TILESET_ZIP_LIMITS, async (entries, zip) => {
+    const centre = await withCheckedZip(zipFile, limits, async (entries, zip) => {
       const names = entries.map((e) => e.name);
       const prefix = tilesetPrefix(names);
       for (const name of names) {
@@ -122,7 +124,7 @@ export async function uploadTileset(db: Db, actor: Actor, fields: UploadFields, 
       }
       const json = entries.find((e) => e.name === `${prefix}tileset.json`)!;
       if (json.uncompressedBytes > MAX_TILESET_JSON_BYTES) throw new InputError(`zip: tileset.json is larger than ${MAX_TILESET_JSON_BYTES} bytes`);
-      await extractZipEntries(zip, entries, staging, TILESET_ZIP_LIMITS.maxUncompressedBytes, (name) => name.slice(prefix.length));
+      await extractZipEntries(zip, entries, staging, limits.maxUncompressedBytes, (name) => name.slice(prefix.length));
       let tileset: { asset?: { version?: unknown }; root?: Parameters<typeof rootCentre>[0] & { geometricError?: unknown } };
       try {
         tileset = JSON.parse(await readFile(path.join(staging, 'tileset.json'), 'utf8')) as typeof tileset;
