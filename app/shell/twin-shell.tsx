@@ -33,6 +33,7 @@ import { useTRPC } from '../providers';
 import type { PickedGeoFeature, PlatePanelProps } from './client-plate';
 import { TwinGlobeLoader } from './twin-globe-loader';
 import { useGeoLayers } from './use-geo-layers';
+import { useLayerSettings } from './use-layer-settings';
 import { useTwinUrl } from './use-twin-url';
 
 /** Nanchang's extent for the breadcrumb, degrees (WGS84), and the highest camera that still counts, m. */
@@ -83,6 +84,7 @@ export function TwinShell({ locale, initialUrlState, initialData }: TwinShellPro
   const [visibilityOverrides, setVisibilityOverrides] = useState<Record<string, boolean>>({});
   const visibility = useMemo(() => resolveLayerVisibility(layers, visibilityOverrides), [layers, visibilityOverrides]);
   const geo = useGeoLayers(layers, visibility);
+  const { apply: applyLayerSettings, controls: layerControls } = useLayerSettings(layers);
 
   const [selection, setSelection] = useState<FeatureSelection | null>(initialUrlState.selection);
   const [camera, setCamera] = useState<CameraState>(initialUrlState.camera ?? JIANGXI_OVERVIEW_CAMERA);
@@ -91,7 +93,7 @@ export function TwinShell({ locale, initialUrlState, initialData }: TwinShellPro
 
   const sceneLayers = useMemo<SceneLayer[]>(
     () =>
-      layers.map((layer, index) => ({
+      applyLayerSettings(layers.map((layer, index) => ({
         id: layer.id,
         plate: layer.plate,
         kind: layer.kind,
@@ -104,8 +106,8 @@ export function TwinShell({ locale, initialUrlState, initialData }: TwinShellPro
         order: index,
       // The catalogue types `kind` and `options` separately; each row pairs them as its kind expects (seeded from
       // LayerDefinition<K>), which TypeScript cannot see through the union.
-      })) as SceneLayer[],
-    [layers, visibility, geo.dataById, geo.errorsById],
+      })) as SceneLayer[]),
+    [layers, visibility, geo.dataById, geo.errorsById, applyLayerSettings],
   );
 
   const onSelect = useCallback(
@@ -227,6 +229,7 @@ export function TwinShell({ locale, initialUrlState, initialData }: TwinShellPro
           busyLayerIds={geo.busyIds}
           plateOrder={PLATE_ORDER}
           plateTitle={(slug) => CLIENT_PLATES.find((plate) => plate.slug === slug)?.title[locale] ?? slug}
+          controls={layerControls}
         />
         {CLIENT_PLATES.map((plate) => (plate.SidePanel ? <plate.SidePanel key={plate.slug} {...panelProps} /> : null))}
       </aside>
