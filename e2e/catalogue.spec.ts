@@ -18,6 +18,7 @@ import gcoord from 'gcoord';
 import { PNG } from 'pngjs';
 import { tilesetJsonAt, zipOf } from '../server/twin/catalogue/tileset-fixture';
 import { recordCspViolations } from './csp-violations';
+import { FLAT_TERRAIN_LAYER_JSON, flatTerrainTile } from './flat-terrain';
 
 interface E2eAccount {
   email: string;
@@ -30,6 +31,8 @@ test.skip(ACCOUNTS === null, `no e2e accounts at ${ACCOUNTS_FILE} (run scripts/e
 const READY_TIMEOUT_MS = 240_000;
 /** Where the uploaded tileset stands: the Honggutan demo area, WGS84 degrees and ellipsoidal metres. */
 const UPLOAD_CENTRE = { lonDeg: 115.853, latDeg: 28.687, heightM: 25 };
+/** Ellipsoidal height of the test server's flat terrain, metres. */
+const TERRAIN_HEIGHT_M = 120;
 /** A WGS84 point in Nanchang that the GeoJSON carries in GCJ-02. */
 const PARCEL_WGS84: [number, number] = [115.8621, 28.6843];
 
@@ -63,6 +66,15 @@ async function startTileServer(appBaseUrl: string, modelId: string): Promise<{ s
     const headers = { 'access-control-allow-origin': '*', 'cache-control': 'no-store' };
     if (/^\/tiles\/\d+\/\d+\/\d+\.png$/.test(url.pathname)) {
       res.writeHead(200, { ...headers, 'content-type': 'image/png' }).end(tile);
+      return;
+    }
+    if (url.pathname === '/terrain/layer.json') {
+      res.writeHead(200, { ...headers, 'content-type': 'application/json' }).end(FLAT_TERRAIN_LAYER_JSON);
+      return;
+    }
+    const terrainTile = /^\/terrain\/0\/([01])\/0\.terrain$/.exec(url.pathname);
+    if (terrainTile) {
+      res.writeHead(200, { ...headers, 'content-type': 'application/vnd.quantized-mesh' }).end(flatTerrainTile(Number(terrainTile[1]) as 0 | 1, TERRAIN_HEIGHT_M));
       return;
     }
     if (url.pathname.startsWith('/oblique/')) {
@@ -152,6 +164,11 @@ test('admins register and upload catalogue layers; the twin draws them; scope an
     await form.getByLabel('服务地址').fill(`${internalOrigin}/oblique/tileset.json`);
     await fillMetadata(admin, '测试倾斜摄影', 'Test oblique', 'internal');
     await submitAndWait(admin);
+    await form.getByLabel('类型').selectOption('terrain');
+    await form.getByLabel('服务地址').fill(`${imageryOrigin}/terrain/`);
+    await fillMetadata(admin, '测试地形', 'Test terrain', 'public');
+    await form.getByLabel('默认显示').uncheck();
+    await submitAndWait(admin);
 
     // 2. Upload a 3D Tiles zip (internal) and a GCJ-02 GeoJSON (internal).
     await admin.getByTestId('catalogue-mode-tileset').click();
@@ -169,8 +186,11 @@ test('admins register and upload catalogue layers; the twin draws them; scope an
 
     const entries = (await trpc(adminContext.request, 'twin.catalogue.list')).body.result!.data.json as CatalogueEntryJson[];
     const byTitle = (title: string) => entries.find((entry) => entry.title === title)!;
-    const [imagery, oblique, massing, parcel] = ['测试影像', '测试倾斜摄影', '上传白模', '高德坐标地块'].map(byTitle);
-    expect([imagery, oblique, massing, parcel].every(Boolean)).toBe(true);
+    const [imagery, oblique, massing, parcel, terrain] = ['测试影像', '测试倾斜摄影', '上传白模', '高德坐标地块', '测试地形'].map(byTitle);
+    expect([imagery, oblique, massing, parcel, terrain].every(Boolean)).toBe(true);
+    await admin.screenshot({ path: 'test-results/catalogue-admin-1440.png' });
+    await admin.setViewportSize({ width: 390, height: 844 });
+    await admin.screenshot({ path: 'test-results/catalogue-admin-390.png' });
     await expect(admin.getByTestId('catalogue-table').locator(`[data-layer-id="${massing.id}"]`)).toBeVisible();
 
     // 3. The uploads land in place: the tileset's centre (recorded on upload) and the GeoJSON converted to WGS84.
@@ -236,6 +256,18 @@ test('admins register and upload catalogue layers; the twin draws them; scope an
     await row.getByLabel('测试影像 不透明度').fill('40');
     await expect.poll(async () => (await twin.evaluate(() => window.__gantwin!.layerStatus())).byLayer[imagery.id].alpha).toBeCloseTo(0.4, 5);
     await twin.screenshot({ path: 'test-results/catalogue-twin.png' });
+
+    // 8. The terrain switch: the model's anchor goes onto the terrain surface, and back onto the ellipsoid.
+    const modelLayerId = `model-${sample!.id}`;
+    const modelStatus = async () => (await twin.evaluate(() => window.__gantwin!.layerStatus())).byLayer[modelLayerId];
+    expect(await modelStatus()).toMatchObject({ isLoaded: true, terrainHeightM: 0 });
+    await twin.getByTestId('terrain-switch').getByLabel('测试地形').check();
+    await expect.poll(() => tiles.paths.includes('/terrain/layer.json'), { timeout: 60_000 }).toBe(true);
+    await expect.poll(async () => (await modelStatus()).terrainHeightM, { timeout: 120_000 }).toBeCloseTo(TERRAIN_HEIGHT_M, 1);
+    expect((await twin.evaluate(() => window.__gantwin!.layerStatus())).byLayer[terrain.id]).toMatchObject({ isActive: true });
+    await twin.getByTestId('terrain-switch').getByLabel('无地形（椭球面）').check();
+    await expect.poll(async () => (await modelStatus()).terrainHeightM, { timeout: 60_000 }).toBe(0);
+    expect(await violations()).toEqual([]);
   } finally {
     // Leave the e2e database as the other journeys expect it: no third-party layers.
     const left = (await trpc(adminContext.request, 'twin.catalogue.list')).body.result?.data.json as CatalogueEntryJson[] | undefined;

@@ -6,7 +6,7 @@ import gcoord from 'gcoord';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestAccount, ensureTestRegions, TEST_REGIONS } from '@server/accounts/test-fixtures';
 import type { Actor } from '@server/api/actor';
-import { catalogueFeatures } from '@server/db/schema/twin';
+import { catalogueFeatures, layers } from '@server/db/schema/twin';
 import { connectTestDb } from '@server/db/test-database';
 import { geoLayerGeoJson } from '@server/host/geo-layers-service';
 import { SERVER_PLATES } from '@server/plates';
@@ -100,6 +100,9 @@ describe('uploadVector', () => {
     expect(Math.abs(lon - wgs84[0])).toBeLessThan(1e-6);
     expect(Math.abs(lat - wgs84[1])).toBeLessThan(1e-6);
     expect(body.features[0].properties).toEqual({ name: '地块A', area: 1200.5, nested: '{"a":1}' });
+    const [layer] = await db.select({ kind: layers.kind, options: layers.options, source: layers.source }).from(layers).where(eq(layers.id, result.id));
+    expect(layer).toMatchObject({ kind: 'points', options: { labelProperty: 'name' } });
+    expect(layer.source).toContain('GCJ-02');
   });
 
   it('reads a Shapefile zip in CGCS2000 3° GK CM 114°E (EPSG:4547): easting 500 000 m lands on 114°E', async () => {

@@ -13,7 +13,8 @@ import { readZipEntry, withCheckedZip, ZipTooLargeError } from './safe-zip';
 import { resolveSourceCrs, type ToWgs84 } from './source-crs';
 
 /**
- * An uploaded vector file (GeoJSON, or a Shapefile as zip with .shp/.dbf/.prj) becomes a `geojson` catalogue layer:
+ * An uploaded vector file (GeoJSON, or a Shapefile as zip with .shp/.dbf/.prj) becomes a `geojson` catalogue layer
+ * (`points` when every feature is a Point, labelled by its first text property):
  * its features are reprojected from the declared CRS to WGS84 (./source-crs.ts), checked and written into
  * `catalogue_features`, then served at `/api/geo/<layerId>` with the layer's scope.
  *
@@ -212,16 +213,19 @@ export async function uploadVector(
   const id = newCatalogueLayerId();
   const url = `/api/geo/${id}`;
   const { crs: _crs, stroke, ...metadata } = fields;
+  // Only points: drawn as labelled markers (kind `points`, labelled by the first text property), else as outlines.
+  const isPoints = features.every((feature) => feature.geometry.type === 'Point');
+  const labelProperty = isPoints ? Object.entries(features[0].properties).find(([, value]) => typeof value === 'string')?.[0] : undefined;
   await db.transaction(async (tx) => {
     await insertCatalogueLayer(tx, actor, {
       ...metadata,
       id,
       origin: 'uploaded',
-      kind: 'geojson',
+      kind: isPoints ? 'points' : 'geojson',
       url,
       source: `Uploaded ${isZip ? 'Shapefile' : 'GeoJSON'} ${options.fileName.slice(0, 200)}, ${features.length} features; source CRS ${crsLabel}`,
       style: { stroke: stroke ?? '#ff7a45', width: 2 },
-      options: null,
+      options: isPoints ? { clusterPixelRange: 40, ...(labelProperty ? { labelProperty } : {}) } : null,
     });
     for (let start = 0; start < features.length; start += 500) {
       await tx.insert(catalogueFeatures).values(
