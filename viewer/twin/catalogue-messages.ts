@@ -48,6 +48,7 @@ type CatalogueMessageKey =
   | 'kind.terrain'
   | 'kind.external-tileset'
   | 'kind.geojson'
+  | 'kind.points'
   | 'origin.registered'
   | 'origin.uploaded'
   | 'submit.register'
@@ -120,6 +121,7 @@ export const CATALOGUE_MESSAGES: MessageCatalogue<CatalogueMessageKey> = {
     'kind.terrain': '地形（quantized-mesh）',
     'kind.external-tileset': '三维瓦片（3D Tiles）',
     'kind.geojson': 'GeoJSON 地址',
+    'kind.points': '点位',
     'origin.registered': '注册',
     'origin.uploaded': '上传',
     'submit.register': '注册',
@@ -190,6 +192,7 @@ export const CATALOGUE_MESSAGES: MessageCatalogue<CatalogueMessageKey> = {
     'kind.terrain': 'Terrain (quantized-mesh)',
     'kind.external-tileset': '3D Tiles',
     'kind.geojson': 'GeoJSON URL',
+    'kind.points': 'Points',
     'origin.registered': 'Registered',
     'origin.uploaded': 'Uploaded',
     'submit.register': 'Register',

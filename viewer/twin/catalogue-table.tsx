@@ -32,7 +32,7 @@ export interface CatalogueTableProps {
   onRemove(id: string): void;
 }
 
-const KIND_KEY = { imagery: 'kind.imagery', terrain: 'kind.terrain', 'external-tileset': 'kind.external-tileset', geojson: 'kind.geojson' } as const;
+const KIND_KEY = { imagery: 'kind.imagery', terrain: 'kind.terrain', 'external-tileset': 'kind.external-tileset', geojson: 'kind.geojson', points: 'kind.points' } as const;
 
 /** The table (see module doc). */
 export function CatalogueTable({ locale, rows, loading, regionName, busyId, onSetVisibility, onRemove }: CatalogueTableProps) {

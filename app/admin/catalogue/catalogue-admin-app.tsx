@@ -13,6 +13,7 @@ import { CATALOGUE_MESSAGES } from '@viewer/twin/catalogue-messages';
 import { CatalogueTable } from '@viewer/twin/catalogue-table';
 import { trpcErrorCode } from '../../trpc-error-code';
 import { useTRPC } from '../../providers';
+import './catalogue-admin.css';
 
 /** Upload routes by form mode. */
 const UPLOAD_PATHS = { tileset: '/api/twin/catalogue/tilesets', vector: '/api/twin/catalogue/vectors' } as const;
