@@ -266,6 +266,8 @@ test('admins register and upload catalogue layers; the twin draws them; scope an
     await twin.getByTestId('terrain-switch').getByLabel('测试地形').check();
     await expect.poll(() => tiles.paths.includes('/terrain/layer.json'), { timeout: 60_000 }).toBe(true);
     await expect.poll(async () => (await modelStatus()).terrainHeightM, { timeout: 120_000 }).toBeCloseTo(TERRAIN_HEIGHT_M, 1);
+    await twin.getByTestId('terrain-switch').scrollIntoViewIfNeeded();
+    await twin.getByTestId('layer-panel').screenshot({ path: 'test-results/catalogue-layer-panel.png' });
     expect((await twin.evaluate(() => window.__gantwin!.layerStatus())).byLayer[terrain.id]).toMatchObject({ isActive: true });
     await twin.getByTestId('terrain-switch').getByLabel('无地形（椭球面）').check();
     await expect.poll(async () => (await modelStatus()).terrainHeightM, { timeout: 60_000 }).toBe(0);
