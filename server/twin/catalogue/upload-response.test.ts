@@ -50,7 +50,7 @@ const FIELDS = { title: '白模', titleEn: 'Massing', cimLevel: '3', regionCode:
 function upload(fields: Record<string, string>, file: Uint8Array, headers: Record<string, string>): Request {
   const body = new FormData();
   for (const [name, value] of Object.entries(fields)) body.append(name, value);
-  body.append('file', new Blob([file]), 'massing.zip');
+  body.append('file', new Blob([new Uint8Array(file)]), 'massing.zip');
   return new Request('http://localhost/api/twin/catalogue/tilesets', { method: 'POST', body, headers: { host: 'localhost', ...headers } });
 }
 
