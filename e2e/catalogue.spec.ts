@@ -252,6 +252,8 @@ test('admins register and upload catalogue layers; the twin draws them; scope an
     expect(status.byLayer[massing.id]).toMatchObject({ isLoaded: true });
     expect(await violations()).toEqual([]);
 
+    await expect(twin.getByTestId('menu-admin-catalogue')).toHaveAttribute('href', '/admin/catalogue');
+
     // 7. The layer panel: legend with attribution, the opacity slider reaches CesiumJS.
     const row = twin.locator(`[data-layer-id="${imagery.id}"]`);
     await expect(row.getByTestId('layer-legend')).toContainText('© 测试影像服务');
