@@ -254,6 +254,16 @@ test('admins register and upload catalogue layers; the twin draws them; scope an
 
     await expect(twin.getByTestId('menu-admin-catalogue')).toHaveAttribute('href', '/admin/catalogue');
 
+    // Every row of the layer panel is reachable (the body scrolls) and no title is cut.
+    const rows = twin.getByTestId('layer-panel').locator('li.gt-layer');
+    expect(await rows.count()).toBeGreaterThan(10);
+    await rows.last().scrollIntoViewIfNeeded();
+    await expect(rows.last()).toBeInViewport();
+    const cutTitles = await twin.getByTestId('layer-panel').locator('.gt-layer__title').evaluateAll((titles) =>
+      titles.filter((title) => title.scrollWidth > title.clientWidth + 1).map((title) => title.textContent),
+    );
+    expect(cutTitles).toEqual([]);
+
     // 7. The layer panel: legend with attribution, the opacity slider reaches CesiumJS.
     const row = twin.locator(`[data-layer-id="${imagery.id}"]`);
     await expect(row.getByTestId('layer-legend')).toContainText('© 测试影像服务');
