@@ -224,6 +224,12 @@ test('admins register and upload catalogue layers; the twin draws them; scope an
     });
     expect(refused.status).toBe(403);
     expect(refused.body.error!.json.message).toContain('360400 lies outside your region 360100');
+    // Its form offers only its own city and counties, and the page reads in English too.
+    await city.goto('/admin/catalogue?lang=en');
+    await expect(city.getByRole('heading', { name: 'Resource catalogue' })).toBeVisible();
+    const regionChoices = await city.getByTestId('catalogue-form').getByLabel('Region').locator('option').allTextContents();
+    expect(regionChoices.map((name) => name.trim())).toContain('南昌市');
+    expect(regionChoices.some((name) => name.includes('九江'))).toBe(false);
     await cityContext.close();
 
     // 5. Anonymous visitors see neither the internal layers nor their data, nor their origin in the policy.
