@@ -4,17 +4,23 @@
  *    writes the socket's peer address into it and the routes see the real client address
  *    (server/api/client-address.ts); drops a client's `x-gantwin-client-address` always (better-auth's address);
  * 2. pages only: a fresh CSP nonce and the page Content-Security-Policy (server/api/content-security-policy.ts),
- *    set on the request (Next.js reads it to put the nonce on its scripts) and on the response;
+ *    set on the request (Next.js reads it to put the nonce on its scripts) and on the response; the twin page `/`
+ *    also allows the origins of the registered catalogue layers its visitor may see
+ *    (server/twin/catalogue/csp-origins.ts, read from PostgreSQL at most every 10 s per process);
  * 3. pages only: `?lang=en` / `?lang=zh-CN` stores the locale in the locale cookie (for later visits) and rewrites
  *    the current request's cookie so the root layout renders `<html lang>` and the page in that locale at once.
- * CesiumJS assets and Next.js static files are skipped (`config.matcher`).
+ * CesiumJS assets, Next.js static files and the catalogue upload routes are skipped (`config.matcher`): Next.js
+ * buffers the body of every request the proxy sees (256 KiB here), which would cut an upload.
  *
  * @see node_modules/next/dist/docs/01-app/03-api-reference/03-file-conventions/proxy.md
  */
 import { NextResponse, type NextRequest } from 'next/server';
 import { CLIENT_ADDRESS_HEADER } from '@server/api/client-address';
 import { contentSecurityPolicy, createNonce } from '@server/api/content-security-policy';
+import { actorFromHeaders } from '@server/accounts/session-actor';
+import { getDb } from '@server/db/client';
 import { IS_NEXT_DEV, env } from '@server/env';
+import { twinPageOrigins } from '@server/twin/catalogue/csp-origins';
 import { LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE_S, LOCALE_QUERY_PARAM, parseLocale } from '@viewer/core/i18n';
 
 /** Route handlers that read the client address (tRPC, auth, GeoJSON, tiles): no page CSP, no locale. */
@@ -31,10 +37,27 @@ function withoutForgedForwarding(request: NextRequest): Headers {
   return headers;
 }
 
+/** Pages that draw catalogue layers and so need their registered origins in the policy. */
+const TWIN_PAGE_PATH = /^\/$/;
+
+/**
+ * The registered origins the request's visitor may load on the twin page; none when the database is not
+ * configured or cannot be read (the page then keeps the strict policy and third-party layers do not load).
+ */
+async function extraOriginsFor(request: NextRequest): Promise<string[]> {
+  if (!TWIN_PAGE_PATH.test(request.nextUrl.pathname) || !env.DATABASE_URL) return [];
+  try {
+    const db = getDb();
+    return await twinPageOrigins(db, await actorFromHeaders(db, request.headers));
+  } catch {
+    return [];
+  }
+}
+
 /** Drops forged forwarding headers; on pages also adds the CSP and applies a valid `?lang=`. */
-export function proxy(request: NextRequest): NextResponse {
+export async function proxy(request: NextRequest): Promise<NextResponse> {
   if (NON_PAGE_PATH.test(request.nextUrl.pathname)) return NextResponse.next({ request: { headers: withoutForgedForwarding(request) } });
-  const policy = contentSecurityPolicy(createNonce(), { dev: IS_NEXT_DEV });
+  const policy = contentSecurityPolicy(createNonce(), { dev: IS_NEXT_DEV, extraOrigins: await extraOriginsFor(request) });
   const locale = parseLocale(request.nextUrl.searchParams.get(LOCALE_QUERY_PARAM));
   if (locale) request.cookies.set(LOCALE_COOKIE, locale);
   const headers = withoutForgedForwarding(request);
@@ -58,7 +81,8 @@ export const config = {
         { type: 'header', key: 'purpose', value: 'prefetch' },
       ],
     },
-    '/api/:path*',
+    // Every API route except the catalogue uploads (see the module doc).
+    '/api/((?!twin/catalogue/tilesets$|twin/catalogue/vectors$).*)',
     '/tiles/:path*',
   ],
 };

@@ -17,6 +17,7 @@ describe('parseEnv', () => {
       GANTWIN_PUBLIC_URL: undefined,
       SIGN_IN_LIMIT_PER_MINUTE: 5,
       TRUST_PROXY: 0,
+      CATALOGUE_UPLOAD_MAX_BYTES: 1024 ** 3,
     });
     expect(parseEnv({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
     expect(parseEnv({ GANTWIN_PUBLIC_URL: 'https://twin.example.gov.cn/' }).GANTWIN_PUBLIC_URL).toBe('https://twin.example.gov.cn');

@@ -6,7 +6,7 @@ import { InputError, InvariantError } from '@kernel/errors';
  * Runtime configuration: the only module that reads `process.env` (STYLE rule 22).
  *
  * Server names: `DATABASE_URL`, `DATABASE_MIGRATION_URL`, `TILES_DIR`, `SHARED_DATA_DIR`, `LOCAL_PG_PORT`, `AUTH_SECRET`,
- * `GANTWIN_PUBLIC_URL`, `SIGN_IN_LIMIT_PER_MINUTE`, `TRUST_PROXY`. Client names start with `NEXT_PUBLIC_`.
+ * `GANTWIN_PUBLIC_URL`, `SIGN_IN_LIMIT_PER_MINUTE`, `TRUST_PROXY`, `CATALOGUE_UPLOAD_MAX_BYTES`. Client names start with `NEXT_PUBLIC_`.
  * `DATABASE_URL` is optional at import time (so `next build`, `db-up` and the tiling tests can load this module
  * without a database) and required at the first use through {@link requireDatabaseUrl}.
  *
@@ -28,6 +28,7 @@ const serverEnvSchema = z.object({
     .min(0, { error: 'must be the number of trusted reverse proxies, 0-10' })
     .max(10, { error: 'must be the number of trusted reverse proxies, 0-10' })
     .default(0),
+  CATALOGUE_UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 ** 3).default(1024 ** 3),
 });
 
 /** Validated environment as read at startup; paths are made absolute against the working directory. */
@@ -66,6 +67,8 @@ export interface ServerEnv {
    * the number of proxies only when every request passes through them (else a client picks its own address).
    */
   TRUST_PROXY: number;
+  /** Largest archive or vector file one catalogue upload may send, bytes (default 1 GiB; 1 KiB–64 GiB). */
+  CATALOGUE_UPLOAD_MAX_BYTES: number;
 }
 
 /**
@@ -91,6 +94,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     GANTWIN_PUBLIC_URL: value.GANTWIN_PUBLIC_URL?.replace(/\/+$/, ''),
     SIGN_IN_LIMIT_PER_MINUTE: value.SIGN_IN_LIMIT_PER_MINUTE,
     TRUST_PROXY: value.TRUST_PROXY,
+    CATALOGUE_UPLOAD_MAX_BYTES: value.CATALOGUE_UPLOAD_MAX_BYTES,
   };
 }
 

@@ -20,7 +20,7 @@ export function AdminPageFrame({ locale, active, children }: AdminPageFrameProps
     <AdminFrame
       locale={locale}
       active={active}
-      hrefs={{ accounts: ACCOUNT_PATHS.adminAccounts, audit: ACCOUNT_PATHS.adminAudit, twin: ACCOUNT_PATHS.twin }}
+      hrefs={{ accounts: ACCOUNT_PATHS.adminAccounts, audit: ACCOUNT_PATHS.adminAudit, catalogue: ACCOUNT_PATHS.adminCatalogue, twin: ACCOUNT_PATHS.twin }}
       controls={
         <>
           <LocaleControl locale={locale} />

@@ -36,6 +36,7 @@ import { TwinGlobeLoader } from './twin-globe-loader';
 import { ShellMapFurniture, ShellSavedViews, ShellSearch } from './twin-tools';
 import { useGeoLayers } from './use-geo-layers';
 import './map-furniture.css';
+import { useLayerSettings } from './use-layer-settings';
 import { useTwinUrl } from './use-twin-url';
 
 /** Nanchang's extent for the breadcrumb, degrees (WGS84), and the highest camera that still counts, m. */
@@ -89,6 +90,7 @@ export function TwinShell({ locale, initialUrlState, initialData }: TwinShellPro
   const showLayer = useCallback((id: string) => {
     if (!visibility[id]) setVisibilityOverrides((previous) => ({ ...previous, [id]: true }));
   }, [visibility]);
+  const { apply: applyLayerSettings, controls: layerControls } = useLayerSettings(layers);
 
   const [selection, setSelection] = useState<FeatureSelection | null>(initialUrlState.selection);
   const [camera, setCamera] = useState<CameraState>(initialUrlState.camera ?? JIANGXI_OVERVIEW_CAMERA);
@@ -98,7 +100,7 @@ export function TwinShell({ locale, initialUrlState, initialData }: TwinShellPro
 
   const sceneLayers = useMemo<SceneLayer[]>(
     () =>
-      layers.map((layer, index) => ({
+      applyLayerSettings(layers.map((layer, index) => ({
         id: layer.id,
         plate: layer.plate,
         kind: layer.kind,
@@ -111,8 +113,8 @@ export function TwinShell({ locale, initialUrlState, initialData }: TwinShellPro
         order: index,
       // The catalogue types `kind` and `options` separately; each row pairs them as its kind expects (seeded from
       // LayerDefinition<K>), which TypeScript cannot see through the union.
-      })) as SceneLayer[],
-    [layers, visibility, geo.dataById, geo.errorsById],
+      })) as SceneLayer[]),
+    [layers, visibility, geo.dataById, geo.errorsById, applyLayerSettings],
   );
 
   const onSelect = useCallback(
@@ -240,6 +242,7 @@ export function TwinShell({ locale, initialUrlState, initialData }: TwinShellPro
           busyLayerIds={geo.busyIds}
           plateOrder={PLATE_ORDER}
           plateTitle={plateTitleOf}
+          controls={layerControls}
         />
         {CLIENT_PLATES.map((plate) => (plate.SidePanel ? <plate.SidePanel key={plate.slug} {...panelProps} /> : null))}
       </aside>

@@ -1,5 +1,6 @@
 import { TWIN_MESSAGES } from '@viewer/twin/messages';
 import { defineClientPlate } from '../shell/client-plate';
+import './catalogue.css';
 import { ModelsPanel } from './models-panel';
 import { SelectionPanel } from './selection-panel';
 

@@ -13,6 +13,20 @@ describe('page Content-Security-Policy', () => {
     expect(policy).not.toMatch(/https?:\/\//);
   });
 
+  it('lists registered origins in img-src and connect-src only, and drops anything that is not a plain origin', () => {
+    const policy = contentSecurityPolicy('n', {
+      dev: false,
+      extraOrigins: ['https://t0.tianditu.gov.cn', 'http://127.0.0.1:8081', 'https://*.evil.example', "https://a.example; script-src 'unsafe-inline'", 'https://b.example/path'],
+    });
+    const directives = Object.fromEntries(policy.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]));
+    expect(directives['img-src']).toEqual(["'self'", 'data:', 'blob:', 'https://t0.tianditu.gov.cn', 'http://127.0.0.1:8081']);
+    expect(directives['connect-src']).toEqual(["'self'", 'data:', 'blob:', 'https://t0.tianditu.gov.cn', 'http://127.0.0.1:8081']);
+    expect(directives['script-src']).not.toContain('https://t0.tianditu.gov.cn');
+    expect(policy).not.toContain('evil');
+    expect(policy).not.toContain('a.example');
+    expect(policy).not.toContain('b.example');
+  });
+
   it("adds 'unsafe-eval' only for next dev", () => {
     expect(contentSecurityPolicy('n', { dev: true })).toMatch(/script-src [^;]*'unsafe-eval'/);
   });

@@ -12,7 +12,9 @@
  * - `style-src 'self' 'unsafe-inline'`: React `style={…}` props and CesiumJS set inline style attributes, which a
  *   nonce cannot cover; styles cannot run script.
  * - `img-src`/`connect-src` `data: blob:`: CesiumJS decodes textures and glTF buffers from data/blob URLs.
- * - Nothing is loaded from another origin (the twin is offline by design), no plugins, no framing.
+ * - Nothing is loaded from another origin (the twin is offline by design) unless an admin registered a service:
+ *   then the twin page `/` alone lists its origins (scheme://host:port, no wildcards) in `img-src` and `connect-src`
+ *   (`extraOrigins`, from server/twin/catalogue/csp-origins.ts via proxy.ts). No plugins, no framing.
  * @see https://www.w3.org/TR/CSP3/ ; node_modules/next/dist/docs/01-app/02-guides/content-security-policy.md
  */
 
@@ -27,16 +29,20 @@ export function createNonce(): string {
  * The page policy for one nonce.
  * @param nonce base64 nonce of this response
  * @param options.dev true under `next dev` (adds `'unsafe-eval'` for React's dev tooling)
+ * @param options.extraOrigins third-party origins the page may load images and data from (`https://host[:port]`);
+ *   anything else (a wildcard, a path, a `;`) is dropped
  */
-export function contentSecurityPolicy(nonce: string, options: { dev: boolean }): string {
+export function contentSecurityPolicy(nonce: string, options: { dev: boolean; extraOrigins?: readonly string[] }): string {
+  const extra = (options.extraOrigins ?? []).filter((origin) => /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/.test(origin));
+  const more = extra.length > 0 ? ` ${extra.join(' ')}` : '';
   const directives: Record<string, string> = {
     'default-src': "'self'",
     'script-src': `'self' 'nonce-${nonce}' 'strict-dynamic' 'wasm-unsafe-eval'${options.dev ? " 'unsafe-eval'" : ''}`,
     'worker-src': "'self' blob:",
     'style-src': "'self' 'unsafe-inline'",
-    'img-src': "'self' data: blob:",
+    'img-src': `'self' data: blob:${more}`,
     'font-src': "'self' data:",
-    'connect-src': "'self' data: blob:",
+    'connect-src': `'self' data: blob:${more}`,
     'object-src': "'none'",
     'base-uri': "'self'",
     'form-action': "'self'",

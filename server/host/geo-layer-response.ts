@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { NotFoundError } from '@kernel/errors';
 import type { Logger } from '@kernel/logger';
 import { errorResponse } from '@server/api/error-response';
 import { throttleAnonymous } from '@server/api/request-limits';
@@ -76,6 +77,7 @@ export async function geoLayerResponse(deps: GeoLayerRouteDeps, req: Request, la
     if (source.cache === 'private') {
       const actor = deps.actorOf ? await deps.actorOf(req) : null;
       const result = await db.execute<{ body: string }>(source.query(actor));
+      if (!result.rows[0]) throw new NotFoundError(`geo: no GeoJSON layer ${id}`, { context: { layerId: id } });
       return new Response(result.rows[0].body, {
         headers: { 'Content-Type': 'application/geo+json; charset=utf-8', 'Cache-Control': 'private, no-store' },
       });

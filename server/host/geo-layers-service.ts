@@ -24,7 +24,7 @@ export function geoLayerSourceOf(plates: readonly ServerPlate[], layerId: string
 
 /**
  * Checks a layer id from a URL and finds its source: the catalogue must list it with a data-driven kind and a
- * plate must serve it.
+ * plate must serve it (a declared `geoLayers` entry, else the owning plate's `runtimeGeoLayer`).
  * @throws {InputError} when the id is malformed
  * @throws {NotFoundError} when the catalogue has no such layer or no plate serves it
  */
@@ -36,10 +36,10 @@ export async function resolveGeoLayer(
   const parsed = layerIdSchema.safeParse(layerId);
   if (!parsed.success) throw new InputError(`geo: layer id must look like "regions-city", got ${describeInput(layerId)}`, { context: { layerId } });
   const [layer] = await db
-    .select({ id: layers.id, updatedAt: layers.updatedAt })
+    .select({ id: layers.id, plate: layers.plate, origin: layers.origin, visibility: layers.visibility, updatedAt: layers.updatedAt })
     .from(layers)
     .where(and(eq(layers.id, parsed.data), inArray(layers.kind, [...GEOJSON_DATA_KINDS])));
-  const source = geoLayerSourceOf(plates, parsed.data);
+  const source = geoLayerSourceOf(plates, parsed.data) ?? (layer ? plates.find((plate) => plate.slug === layer.plate)?.runtimeGeoLayer?.(layer) : undefined);
   if (!layer || !source) throw new NotFoundError(`geo: no GeoJSON layer ${parsed.data}`, { context: { layerId: parsed.data } });
   return { layerId: parsed.data, source, updatedAt: layer.updatedAt };
 }
@@ -51,7 +51,8 @@ export async function resolveGeoLayer(
  * @throws {NotFoundError} when the catalogue has no such GeoJSON layer or no plate serves it
  */
 export async function geoLayerGeoJson(db: Db, actor: Actor | null, plates: readonly ServerPlate[], input: { layerId: string }): Promise<string> {
-  const { source } = await resolveGeoLayer(db, plates, input.layerId);
+  const { layerId, source } = await resolveGeoLayer(db, plates, input.layerId);
   const result = await db.execute<{ body: string }>(source.cache === 'public' ? source.query() : source.query(actor));
+  if (!result.rows[0]) throw new NotFoundError(`geo: no GeoJSON layer ${layerId}`, { context: { layerId } });
   return result.rows[0].body;
 }

@@ -49,6 +49,12 @@ export interface ServerPlate<Slug extends string = string, Router extends AnyRou
   jobs?: () => Promise<readonly JobHandler[]>;
   /** GeoJSON sources by catalogue layer id (the ids this plate's `layers` declare with kind `geojson`/`points`/`tubes`). */
   geoLayers?: Readonly<Record<string, GeoLayerSource>>;
+  /**
+   * GeoJSON sources of catalogue rows made at run time (not seeded), e.g. the twin plate's uploaded vector layers:
+   * asked for a data-driven layer that no `geoLayers` entry serves; `undefined` = not this plate's. A private source
+   * whose query returns no row answers "not found" (the caller may not see the layer).
+   */
+  runtimeGeoLayer?(layer: { id: string; plate: string; origin: string; visibility: string }): GeoLayerSource | undefined;
   /** Catalogue layers this plate adds (upserted by the seed step; `plate` must equal `slug`). */
   layers?: readonly LayerDefinition[];
   /** Seeds the plate's own tables; idempotent (runs on every `npm start`). Returns a one-line summary. */

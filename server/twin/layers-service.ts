@@ -3,6 +3,7 @@ import { modelLayerIdOf } from '@data/twin/model-layer-id';
 import type { Actor } from '@server/api/actor';
 import type { Db } from '@server/db/client';
 import { layers, models } from '@server/db/schema/twin';
+import { visibleLayersSql } from './catalogue/layer-access';
 import { visibleModelsSql } from './model-access';
 import { tilesetUrlOf } from './models-service';
 import type { Layer } from './types';
@@ -17,8 +18,9 @@ export const MODEL_LAYER_CIM_LEVEL = 6;
 
 
 /**
- * Catalogue layers in tree order, then the ready models the actor may see (most recently updated first).
- * @param actor null = anonymous (public models only; see model-access.ts)
+ * Catalogue layers the actor may see in tree order (seeded, public registered/uploaded, and internal ones of its
+ * region scope: catalogue/layer-access.ts), then the ready models the actor may see (most recently updated first).
+ * @param actor null = anonymous (public models and public layers only; see model-access.ts)
  */
 export async function listLayers(db: Db, actor: Actor | null): Promise<Layer[]> {
   const [catalogue, ready] = await Promise.all([
@@ -35,9 +37,12 @@ export async function listLayers(db: Db, actor: Actor | null): Promise<Layer[]> 
         defaultVisible: layers.defaultVisible,
         style: layers.style,
         options: layers.options,
+        origin: layers.origin,
+        attribution: layers.attribution,
         updatedAt: layers.updatedAt,
       })
       .from(layers)
+      .where(visibleLayersSql(actor))
       .orderBy(asc(layers.sortOrder), asc(layers.id)),
     db
       .select({
@@ -70,6 +75,8 @@ export async function listLayers(db: Db, actor: Actor | null): Promise<Layer[]> 
     style: null,
     // No terrain by default: the model is lowered by its anchor height so that it stands on the ellipsoid.
     options: { groundOffsetM: m.anchor?.coordinates[2] ?? 0 },
+    origin: 'seed',
+    attribution: null,
     updatedAt: m.updatedAt,
   }));
   return [...catalogue, ...modelLayers];

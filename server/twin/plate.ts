@@ -1,5 +1,6 @@
 import { TWIN_LAYERS } from '@data/twin/layers';
 import { definePlate } from '@server/host/server-plate';
+import { catalogueGeoSource } from './catalogue/catalogue-geo-source';
 import { TWIN_GEO_LAYERS } from './geo-layer-sources';
 import { twinRouter } from './router';
 import { seedRegions } from './seed-regions';
@@ -17,6 +18,8 @@ export const TWIN_PLATE = definePlate({
   // Lazy and hidden from the web bundler: only the worker loads the tiler.
   jobs: async () => (await import(/* turbopackIgnore: true */ /* webpackIgnore: true */ './jobs')).TWIN_JOBS,
   geoLayers: TWIN_GEO_LAYERS,
+  // Uploaded vector layers of the resource catalogue (资源目录), made at run time.
+  runtimeGeoLayer: catalogueGeoSource,
   layers: TWIN_LAYERS,
   search: searchTwin,
   async seed(db, ctx) {

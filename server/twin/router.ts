@@ -1,4 +1,7 @@
-import { protectedProcedure, publicProcedure, router } from '@server/api/trpc';
+import { protectedProcedure, publicProcedure, router, scopedProcedure } from '@server/api/trpc';
+import { env } from '@server/env';
+import { listCatalogue, registerLayer, removeLayer, updateLayer } from './catalogue/catalogue-service';
+import { registerInput, removeInput, updateInput } from './catalogue/inputs';
 import { zodInput } from '@server/api/zod-input';
 import { elementByGlobalId, elementFacets, listElements } from './elements-service';
 import {
@@ -33,6 +36,14 @@ export const twinRouter = router({
   }),
   layers: router({
     list: publicProcedure.query(({ ctx }) => listLayers(ctx.db, ctx.actor)),
+  }),
+  catalogue: router({
+    list: scopedProcedure('admin').query(({ ctx }) => listCatalogue(ctx.db, ctx.actor)),
+    register: scopedProcedure('admin').input(zodInput(registerInput)).mutation(({ ctx, input }) => registerLayer(ctx.db, ctx.actor, input)),
+    update: scopedProcedure('admin').input(zodInput(updateInput)).mutation(({ ctx, input }) => updateLayer(ctx.db, ctx.actor, input)),
+    remove: scopedProcedure('admin')
+      .input(zodInput(removeInput))
+      .mutation(({ ctx, input }) => removeLayer(ctx.db, ctx.actor, input, { tilesRoot: env.TILES_DIR })),
   }),
   regions: router({
     list: publicProcedure.input(zodInput(regionsListInput)).query(({ ctx, input }) => listRegions(ctx.db, ctx.actor, input)),

@@ -5,7 +5,7 @@ import { NotFoundError } from '@kernel/errors';
 import type { Logger } from '@kernel/logger';
 import { actorFromHeaders } from '@server/accounts/session-actor';
 import { throttleAnonymous } from '@server/api/request-limits';
-import { tileFileForModel } from './tile-files';
+import { tileFileForModel, type TileFile } from './tile-files';
 
 /** What `GET /tiles/<modelId>/<path...>` needs from the app. */
 export interface TileRouteDeps {
@@ -34,6 +34,24 @@ function isMissingFileError(error: unknown): boolean {
  * @see ./tile-files.ts for the path checks; docs/api.md "GET /tiles/<modelId>/<path...>"
  */
 export async function tileResponse(deps: TileRouteDeps, req: Request, modelId: string, segments: readonly string[]): Promise<Response> {
+  return tileFileResponse(deps, req, segments, (db, actor) => tileFileForModel(db, actor, deps.tilesRoot, modelId, segments), { modelId });
+}
+
+/**
+ * The response for one tile file found by `find` (shared by the model route and the catalogue's uploaded tilesets,
+ * server/twin/catalogue/catalogue-tile-response.ts): anonymous callers throttled, the file with its content type,
+ * exact length and cache policy (public files `Access-Control-Allow-Origin: *`, private ones `Vary: Cookie`), or
+ * a text error. Never throws.
+ * @param find resolves the file for the request's actor; throws `NotFoundError`/`InputError` as the route answers
+ * @param context names the record in a "file vanished" message
+ */
+export async function tileFileResponse(
+  deps: TileRouteDeps,
+  req: Request,
+  segments: readonly string[],
+  find: (db: Db, actor: Awaited<ReturnType<typeof actorFromHeaders>>) => Promise<TileFile>,
+  context: Record<string, string>,
+): Promise<Response> {
   try {
     const db = deps.getDb();
     const actor = await actorFromHeaders(db, req.headers);
@@ -41,10 +59,10 @@ export async function tileResponse(deps: TileRouteDeps, req: Request, modelId: s
       const throttled = await throttleAnonymous(req);
       if (throttled) return throttled;
     }
-    const file = await tileFileForModel(db, actor, deps.tilesRoot, modelId, segments);
+    const file = await find(db, actor);
     const body = await readFile(file.absolutePath).catch((error: unknown) => {
       if (!isMissingFileError(error)) throw error;
-      throw new NotFoundError(`tiles: no file ${segments.join('/')} for model ${modelId}`, { context: { modelId }, cause: error });
+      throw new NotFoundError(`tiles: no file ${segments.join('/')} for ${Object.values(context).join(' ')}`, { context, cause: error });
     });
     return new Response(new Uint8Array(body), {
       headers: {

@@ -91,6 +91,10 @@ export interface Layer {
   style: LayerStyle | null;
   /** Kind-specific parameters (kernel/layer-kinds.ts), null = the kind's defaults. */
   options: LayerKindOptions[LayerKind] | null;
+  /** `seed` (plate definitions and models), `registered` (a service an admin registered) or `uploaded`. */
+  origin: 'seed' | 'registered' | 'uploaded';
+  /** Attribution to show with the layer (imagery credit, data owner), or null. */
+  attribution: string | null;
   updatedAt: Date;
 }
 

@@ -23,6 +23,7 @@ export interface AccountMenuHrefs {
   changePassword: string;
   adminAccounts: string;
   adminAudit: string;
+  adminCatalogue: string;
 }
 
 /** Props of {@link AccountMenu}. */
@@ -96,6 +97,9 @@ export function AccountMenu({ locale, account, loading, hrefs, onSignOut, isSign
             </a>
             <a role="menuitem" className="gt-account__item" href={hrefs.adminAudit} data-testid="menu-admin-audit">
               {t('menu.adminAudit')}
+            </a>
+            <a role="menuitem" className="gt-account__item" href={hrefs.adminCatalogue} data-testid="menu-admin-catalogue">
+              {t('menu.adminCatalogue')}
             </a>
           </>
         ) : null}

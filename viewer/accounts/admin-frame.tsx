@@ -1,5 +1,5 @@
 /**
- * The frame of the admin pages: a header (brand, 账号管理 / 审计日志 navigation, back to the twin, a controls
+ * The frame of the admin pages: a header (brand, 账号管理 / 审计日志 / 资源目录 navigation, back to the twin, a controls
  * slot for the locale switch and account menu) over a scrolling page body.
  */
 import type { ReactNode } from 'react';
@@ -7,14 +7,14 @@ import { createTranslator, type Locale } from '@viewer/core/i18n';
 import { ACCOUNTS_MESSAGES } from './messages';
 
 /** An admin page. */
-export type AdminSection = 'accounts' | 'audit';
+export type AdminSection = 'accounts' | 'audit' | 'catalogue';
 
 /** Props of {@link AdminFrame}. */
 export interface AdminFrameProps {
   locale: Locale;
   /** The page shown, highlighted in the navigation; null hides the navigation (the 403 notice). */
   active: AdminSection | null;
-  hrefs: { accounts: string; audit: string; twin: string };
+  hrefs: { accounts: string; audit: string; catalogue: string; twin: string };
   controls?: ReactNode;
   children: ReactNode;
 }
@@ -25,6 +25,7 @@ export function AdminFrame({ locale, active, hrefs, controls, children }: AdminF
   const sections: { id: AdminSection; label: string; href: string }[] = [
     { id: 'accounts', label: t('admin.nav.accounts'), href: hrefs.accounts },
     { id: 'audit', label: t('admin.nav.audit'), href: hrefs.audit },
+    { id: 'catalogue', label: t('admin.nav.catalogue'), href: hrefs.catalogue },
   ];
   return (
     <div className="gt-admin">

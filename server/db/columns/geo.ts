@@ -1,7 +1,7 @@
 import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { customType } from 'drizzle-orm/pg-core';
 import { decodeEwkbHex } from './ewkb';
-import type { GeoJsonGeometry, GeoJsonLineString, GeoJsonMultiPolygon, GeoJsonPoint, GeoJsonPolygon } from './geojson';
+import type { GeoJsonAnyGeometry, GeoJsonGeometry, GeoJsonLineString, GeoJsonMultiPolygon, GeoJsonPoint, GeoJsonPolygon } from './geojson';
 
 /**
  * PostGIS geometry columns that declare their geometry type AND SRID (STYLE rule 20), e.g.
@@ -16,7 +16,7 @@ import type { GeoJsonGeometry, GeoJsonLineString, GeoJsonMultiPolygon, GeoJsonPo
 /** WGS84 geographic, the SRID of every stored geometry unless a column documents otherwise. */
 export const WGS84_SRID = 4326;
 
-function geometryColumn<TGeometry extends GeoJsonGeometry>(geometryType: string, srid: number) {
+function geometryColumn<TGeometry extends GeoJsonAnyGeometry>(geometryType: string, srid: number) {
   return customType<{ data: TGeometry; driverData: string }>({
     dataType: () => `geometry(${geometryType},${srid})`,
     toDriver: (value: TGeometry): SQL => sql`ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(value)}), ${sql.raw(String(srid))})`,
@@ -34,6 +34,12 @@ export const lineString = geometryColumn<GeoJsonLineString>('LineString', WGS84_
 export const polygon = geometryColumn<GeoJsonPolygon>('Polygon', WGS84_SRID);
 /** `geometry(MultiPolygon,4326)` (administrative boundaries). */
 export const multiPolygon = geometryColumn<GeoJsonMultiPolygon>('MultiPolygon', WGS84_SRID);
+
+/**
+ * `geometry(Geometry,4326)`: any of the GeoJSON geometry types, lon/lat degrees — only for uploads that may mix
+ * types (`catalogue_features`); the importer checks the type.
+ */
+export const anyGeometry = geometryColumn<GeoJsonAnyGeometry>('Geometry', WGS84_SRID);
 
 /**
  * `ST_AsGeoJSON(column)::json` for a select list; `null` when the column is null.

@@ -26,4 +26,16 @@ export interface GeoJsonMultiPolygon {
 }
 /** Geometries our columns hold. */
 export type GeoJsonGeometry = GeoJsonPoint | GeoJsonLineString | GeoJsonPolygon | GeoJsonMultiPolygon;
+/** GeoJSON MultiPoint. */
+export interface GeoJsonMultiPoint {
+  type: 'MultiPoint';
+  coordinates: number[][];
+}
+/** GeoJSON MultiLineString. */
+export interface GeoJsonMultiLineString {
+  type: 'MultiLineString';
+  coordinates: number[][][];
+}
+/** Any of the six RFC 7946 geometry types except GeometryCollection (uploaded vector layers). */
+export type GeoJsonAnyGeometry = GeoJsonGeometry | GeoJsonMultiPoint | GeoJsonMultiLineString;
 

@@ -13,7 +13,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { LayerKind, LayerKindOptions, LayerStyle } from '@kernel/layer-kinds';
-import { lineString, pointZ, polygon } from '../columns/geo';
+import { anyGeometry, lineString, pointZ, polygon } from '../columns/geo';
 import { accountsUsers } from './accounts';
 
 /**
@@ -139,8 +139,48 @@ export const layers = pgTable('layers', {
   options: jsonb('options').$type<LayerKindOptions[LayerKind]>(),
   /** Display order in the layer tree (ascending). */
   sortOrder: integer('sort_order').notNull().default(0),
+  /** Where the row comes from: a plate's seed, an admin's registration of a service, or an admin's upload. */
+  origin: text('origin').$type<LayerOrigin>().notNull().default('seed'),
+  /** 6-digit admin code of the region a registered/uploaded layer belongs to (scope of its admins and, if internal, its viewers); null for seeded layers. */
+  regionCode: text('region_code'),
+  /** `public`: anyone; `internal`: signed-in staff whose scope covers `region_code` (seeded layers are public). */
+  visibility: text('visibility').$type<LayerVisibility>().notNull().default('public'),
+  /** Attribution shown with the layer (imagery credit, data owner), null = none. */
+  attribution: text('attribution'),
+  /** The account that registered or uploaded the layer (null for seeded layers). */
+  createdBy: text('created_by').references(() => accountsUsers.id, { onDelete: 'set null' }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-});
+}, (t) => [index('layers_origin_region_idx').on(t.origin, t.regionCode)]);
+
+/** Provenance of a catalogue row (see `layers.origin`). */
+export type LayerOrigin = 'seed' | 'registered' | 'uploaded';
+/** Who may see a registered or uploaded layer (same rule as {@link ModelVisibility}). */
+export type LayerVisibility = 'public' | 'internal';
+
+/**
+ * Features of an uploaded vector layer (资源目录 upload: GeoJSON or Shapefile), reprojected to EPSG:4326 on import
+ * (the source CRS is recorded in the layer's `source`). Served as `/api/geo/<layerId>` with the layer's scope.
+ * The geometry column is `geometry(Geometry,4326)` on purpose: one upload may mix points, lines and polygons;
+ * server/twin/catalogue/vector-import.ts admits only the six GeoJSON types.
+ */
+export const catalogueFeatures = pgTable(
+  'catalogue_features',
+  {
+    layerId: text('layer_id')
+      .notNull()
+      .references(() => layers.id, { onDelete: 'cascade' }),
+    /** 0-based index of the feature in the uploaded file (its `id` when served). */
+    featureIndex: integer('feature_index').notNull(),
+    /** The feature's properties as uploaded (NUL removed, values of at most 10 000 characters). */
+    properties: jsonb('properties').$type<Record<string, unknown>>().notNull().default({}),
+    geom: anyGeometry('geom').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'catalogue_features_pk', columns: [t.layerId, t.featureIndex] }),
+    index('catalogue_features_geom_gist').using('gist', t.geom),
+  ],
+);
 
 /** Central Nanchang road segments (KDD Cup 2021 CityBrain), one straight segment between intersections. */
 export const roadSegments = pgTable(

@@ -4,6 +4,21 @@
  * up on hover and selection. Features are picked by their `globalId` metadata. Loading is asynchronous; a layer
  * detached while its tileset.json is still loading is destroyed as soon as it arrives.
  *
+ * Notes — model heights and terrain:
+ * - A model's anchor height comes from the IFC (`IfcMapConversion.OrthogonalHeight`, `RefElevation`): orthometric
+ *   (1985 国家高程基准) in practice, used as ellipsoidal because no geoid model is bundled. The catalogue passes it
+ *   as `groundOffsetM`.
+ * - Without terrain (the default: the globe is the WGS84 ellipsoid) the model is lowered by `groundOffsetM`, so its
+ *   anchor (the IFC origin, normally the ground floor ±0.000) sits on the ellipsoid, where the imagery is drawn.
+ * - With a terrain layer active, the terrain height at the anchor's lon/lat is sampled
+ *   (`sampleTerrainMostDetailed`, heights as the terrain provider gives them: ellipsoidal for quantized-mesh) and
+ *   the model is moved so that its anchor sits on that surface: translation = terrain height − `groundOffsetM`
+ *   along the ellipsoid normal. The IFC's own height is not compared with the terrain: the two datums differ by the
+ *   geoid undulation (metres to tens of metres; unknown without a geoid model), so "stands where it was placed" means
+ *   "anchor on the ground at its site". A model whose anchor is not at ground level (a storey origin above ground)
+ *   stands as far above or below the terrain as above or below the ellipsoid without it.
+ * - The terrain is sampled again when the globe's terrain changes (`globe.terrainProviderChanged`); a failed sample
+ *   (no tile there) keeps the ellipsoid placement.
  * @see https://docs.ogc.org/cs/22-025r4/22-025r4.html (3D Tiles 1.1)
  */
 import type { Cesium3DTileset } from '@cesium/engine';
@@ -28,6 +43,8 @@ export interface TilesetHandle {
   isVisible: boolean;
   /** Metres the tileset is lowered along the local vertical (see `LayerKindOptions['tileset']`). */
   groundOffsetM: number;
+  /** Terrain height at the anchor (0 on the ellipsoid), metres as the terrain provider gives them. */
+  terrainHeightM: number;
   tileset: Cesium3DTileset | null;
   highlighter: ElementHighlighter | null;
   isDetached: boolean;
@@ -52,14 +69,45 @@ function lowerAlongVertical(ctx: LayerKindContext, tileset: Cesium3DTileset, off
   tileset.modelMatrix = Matrix4.fromTranslation(Cartesian3.multiplyByScalar(up, -offsetM, up));
 }
 
+/** Samples the active terrain at the tileset's anchor and moves it so that the anchor sits on it (see Notes). */
+function placeOnGround(ctx: LayerKindContext, handle: TilesetHandle): void {
+  const { tileset } = handle;
+  if (!tileset || handle.isDetached) return;
+  const { Cesium, scene } = ctx;
+  const provider = scene.terrainProvider;
+  if (provider instanceof Cesium.EllipsoidTerrainProvider) {
+    handle.terrainHeightM = 0;
+    lowerAlongVertical(ctx, tileset, handle.groundOffsetM);
+    ctx.requestRender();
+    return;
+  }
+  const anchor = Cesium.Cartographic.fromCartesian(Cesium.Matrix4.getTranslation(tileset.root.transform, new Cesium.Cartesian3()));
+  if (!anchor) return;
+  Cesium.sampleTerrainMostDetailed(provider, [new Cesium.Cartographic(anchor.longitude, anchor.latitude, 0)])
+    .then(([sample]) => {
+      if (handle.isDetached || scene.terrainProvider !== provider || handle.tileset !== tileset) return;
+      handle.terrainHeightM = Number.isFinite(sample?.height) ? sample.height : 0;
+      lowerAlongVertical(ctx, tileset, handle.groundOffsetM - handle.terrainHeightM);
+      ctx.requestRender();
+    })
+    .catch(() => {
+      // No terrain tile there: keep the ellipsoid placement.
+    });
+}
+
 function bindTileset(ctx: LayerKindContext): LayerKindBinding<TilesetHandle> {
   const { Cesium, scene } = ctx;
+  const handles = new Set<TilesetHandle>();
+  scene.globe?.terrainProviderChanged.addEventListener(() => {
+    for (const handle of handles) placeOnGround(ctx, handle);
+  });
   return {
     attach(layer) {
       const handle: TilesetHandle = {
         url: layer.url,
         isVisible: layer.isVisible,
         groundOffsetM: groundOffsetOf(layer),
+        terrainHeightM: 0,
         tileset: null,
         highlighter: null,
         isDetached: false,
@@ -82,6 +130,7 @@ function bindTileset(ctx: LayerKindContext): LayerKindBinding<TilesetHandle> {
           handle.highlighter.setHovered(handle.hovered);
           handle.highlighter.setSelected(handle.selected);
           scene.primitives.add(tileset);
+          placeOnGround(ctx, handle);
           ctx.requestRender();
           ctx.reportLoad(layer.id, null);
         })
@@ -90,6 +139,7 @@ function bindTileset(ctx: LayerKindContext): LayerKindBinding<TilesetHandle> {
           handle.failure = error instanceof Error ? error.message : String(error);
           ctx.reportLoad(layer.id, `${layer.url}: ${handle.failure}`);
         });
+      handles.add(handle);
       return handle;
     },
     update(handle, layer) {
@@ -99,13 +149,14 @@ function bindTileset(ctx: LayerKindContext): LayerKindBinding<TilesetHandle> {
       const groundOffsetM = groundOffsetOf(layer);
       if (groundOffsetM !== handle.groundOffsetM) {
         handle.groundOffsetM = groundOffsetM;
-        if (handle.tileset) lowerAlongVertical(ctx, handle.tileset, groundOffsetM);
+        if (handle.tileset) lowerAlongVertical(ctx, handle.tileset, groundOffsetM - handle.terrainHeightM);
       }
       ctx.requestRender();
     },
     needsReattach: (layer, previous) => layer.url !== previous.url,
     detach(handle) {
       handle.isDetached = true;
+      handles.delete(handle);
       handle.highlighter?.destroy();
       // `remove` destroys the tileset (`primitives.destroyPrimitives` is true by default).
       if (handle.tileset && !scene.isDestroyed()) scene.primitives.remove(handle.tileset);
@@ -134,7 +185,12 @@ function bindTileset(ctx: LayerKindContext): LayerKindBinding<TilesetHandle> {
     },
     isSettled: (handle) => handle.failure !== null || !handle.isVisible || (handle.tileset?.tilesLoaded ?? false),
     boundingSphere: (handle) => handle.tileset?.boundingSphere ?? null,
-    status: (handle) => ({ isLoaded: handle.tileset !== null, indexedElementCount: handle.highlighter?.indexedElementCount ?? 0 }),
+    status: (handle) => ({
+      isLoaded: handle.tileset !== null,
+      indexedElementCount: handle.highlighter?.indexedElementCount ?? 0,
+      groundOffsetM: handle.groundOffsetM,
+      terrainHeightM: handle.terrainHeightM,
+    }),
   };
 }
 

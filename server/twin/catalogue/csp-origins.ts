@@ -1,0 +1,65 @@
+import { and, eq } from 'drizzle-orm';
+import type { Actor } from '@server/api/actor';
+import type { Db } from '@server/db/client';
+import { layers, type LayerVisibility } from '@server/db/schema/twin';
+import type { LayerKindOptions } from '@kernel/layer-kinds';
+import { canSeeLayer } from './layer-access';
+import { originsOfLayerUrl } from './service-url';
+
+/**
+ * The third-party origins the twin page (`/`) must allow in `img-src` and `connect-src`: those of the registered
+ * layers the visitor may see (./layer-access.ts), each `{s}` subdomain expanded, never a wildcard.
+ *
+ * Notes: proxy.ts asks for them on every request of `/` (Next.js 16 runs the proxy in the Node.js runtime, so it can
+ * reach PostgreSQL). The registered rows are read at most once per {@link CSP_ORIGINS_TTL_MS} per process and kept
+ * in memory with their visibility and region; each request filters them by its actor. So a registration, change or
+ * removal reaches every web server within 10 s, without a cross-process signal; a failed read keeps serving the
+ * last list (or none: the page then loads without third-party layers, the strict policy).
+ * @see docs/security.md "Registered origins"
+ */
+
+/** How long a web server reuses the registered origins it read, milliseconds. */
+export const CSP_ORIGINS_TTL_MS = 10_000;
+
+/** One registered layer's origins with who may see them. */
+interface OriginRow {
+  origins: string[];
+  visibility: LayerVisibility;
+  regionCode: string | null;
+}
+
+let cached: { readAtMs: number; rows: Promise<OriginRow[]> } | null = null;
+
+/** Reads every registered layer's origins (uncached). */
+export async function readRegisteredOrigins(db: Db): Promise<OriginRow[]> {
+  const rows = await db
+    .select({ url: layers.url, options: layers.options, visibility: layers.visibility, regionCode: layers.regionCode })
+    .from(layers)
+    .where(and(eq(layers.origin, 'registered')));
+  return rows.map((row) => ({
+    origins: originsOfLayerUrl(row.url, (row.options as LayerKindOptions['imagery'] | null)?.subdomains),
+    visibility: row.visibility,
+    regionCode: row.regionCode,
+  }));
+}
+
+/**
+ * The origins `actor` may load on the twin page, sorted and deduplicated (see module notes).
+ * @param nowMs the clock, for tests
+ */
+export async function twinPageOrigins(db: Db, actor: Actor | null, nowMs: number = Date.now()): Promise<string[]> {
+  if (!cached || nowMs - cached.readAtMs > CSP_ORIGINS_TTL_MS) {
+    const previous = cached?.rows;
+    const rows = readRegisteredOrigins(db).catch(async () => (previous ? await previous.catch(() => []) : []));
+    cached = { readAtMs: nowMs, rows };
+  }
+  const rows = await cached.rows;
+  const origins = new Set<string>();
+  for (const row of rows) if (canSeeLayer(actor, { origin: 'registered', ...row })) for (const origin of row.origins) origins.add(origin);
+  return [...origins].sort();
+}
+
+/** Forgets the cached list (tests). */
+export function forgetTwinPageOrigins(): void {
+  cached = null;
+}
