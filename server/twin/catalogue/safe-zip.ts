@@ -12,7 +12,8 @@ import { GanTwinError, InputError } from '@kernel/errors';
  * Notes:
  * - Every entry name is checked before anything is written: no absolute path (`/x`, `C:`), no `..` segment, no
  *   backslash, no NUL or control character, no symbolic link (Unix mode 0o120000 in the external attributes), no
- *   empty segment; at most {@link ZipLimits.maxEntries} entries.
+ *   empty segment; no two file entries of one name and no name used as a file and as a folder (the second write
+ *   would fail with an `EEXIST`/`ENOTDIR` naming the server's folder); at most {@link ZipLimits.maxEntries} entries.
  * - Zip bombs: the declared uncompressed sizes must add up to at most `maxUncompressedBytes` before extraction, and
  *   the bytes really inflated are counted again while writing (yauzl also refuses an entry whose inflated size
  *   differs from its declaration, `validateEntrySizes`), so a lying header stops at the limit.
@@ -63,6 +64,26 @@ export function unsafeEntryReason(name: string): string | null {
   return null;
 }
 
+/**
+ * Records a checked entry name in `files`/`folders` and says why it clashes with an earlier one, or `null`.
+ * @param name a name that passed {@link unsafeEntryReason} (folders end with `/`)
+ */
+export function pathConflict(name: string, files: Set<string>, folders: Set<string>): string | null {
+  const segments = name.replace(/\/$/, '').split('/');
+  const isFolder = name.endsWith('/');
+  for (let i = 1; i <= segments.length - (isFolder ? 0 : 1); i += 1) {
+    const folder = segments.slice(0, i).join('/');
+    if (files.has(folder)) return `entry ${JSON.stringify(folder.slice(0, 120))} is both a file and a folder`;
+    folders.add(folder);
+  }
+  if (isFolder) return null;
+  const file = segments.join('/');
+  if (files.has(file)) return `duplicate entry ${JSON.stringify(file.slice(0, 120))}`;
+  if (folders.has(file)) return `entry ${JSON.stringify(file.slice(0, 120))} is both a file and a folder`;
+  files.add(file);
+  return null;
+}
+
 function openZip(file: string): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) => {
     // decodeStrings + strictFileNames off: names are checked here, with our messages (yauzl would only say "invalid").
@@ -85,6 +106,8 @@ export async function withCheckedZip<T>(file: string, limits: ZipLimits, use: (e
       throw new ZipTooLargeError(`zip: ${zip.entryCount} entries, at most ${limits.maxEntries} allowed`, { context: { entryCount: zip.entryCount } });
     }
     const entries: ZipFileEntry[] = [];
+    const files = new Set<string>();
+    const folders = new Set<string>();
     let totalBytes = 0;
     await new Promise<void>((resolve, reject) => {
       // yauzl checks names too (it rejects `..`, absolute paths and, after turning `\\` into `/`, backslash tricks).
@@ -98,6 +121,8 @@ export async function withCheckedZip<T>(file: string, limits: ZipLimits, use: (e
         if (((entry.externalFileAttributes >>> 16) & UNIX_TYPE_MASK) === UNIX_SYMLINK) {
           return reject(new InputError(`zip: unsafe entry: ${JSON.stringify(entry.fileName)}: symbolic link`, { context: { entry: entry.fileName } }));
         }
+        const conflict = pathConflict(entry.fileName, files, folders);
+        if (conflict) return reject(new InputError(`zip: ${conflict}`, { context: { entry: entry.fileName.slice(0, 120) } }));
         if (entry.isEncrypted()) return reject(new InputError(`zip: entry ${JSON.stringify(entry.fileName)} is encrypted`));
         totalBytes += entry.uncompressedSize;
         if (totalBytes > limits.maxUncompressedBytes) {

@@ -96,6 +96,20 @@ describe('uploadTileset', () => {
     expect((await db.select({ id: layers.id }).from(layers)).length).toBe(layerCount);
   });
 
+  it.each([
+    // Two entries of one name (names patched after zipping: fflate cannot write duplicates), and a file that is also a folder.
+    ['a duplicate entry', { 'tileset.json': tilesetJsonAt(115.85, 28.68, 0), 'content.glb': GLB, 'content.glx': GLB }, 'duplicate entry "content.glb"'],
+    ['a file that is also a folder', { 'tileset.json': tilesetJsonAt(115.85, 28.68, 0), 'a.glb': GLB, 'a.glb/b.glb': GLB }, 'entry "a.glb" is both a file and a folder'],
+  ])('refuses %s as bad input, without naming a server path, and leaves nothing behind', async (_name, files, reason) => {
+    const before = await storedFolders();
+    const bytes = Buffer.from(zipOf(files as Record<string, string | Uint8Array>));
+    for (let at = bytes.indexOf('content.glx'); at !== -1; at = bytes.indexOf('content.glx', at + 1)) bytes.write('content.glb', at, 'latin1');
+    const error = await uploadTileset(db, provinceAdmin, fields(TEST_REGIONS.nanchang), await writeZip(bytes), { tilesRoot, fileName: 'x.zip' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'INPUT', message: expect.stringContaining(reason) });
+    expect((error as Error).message).not.toContain(tilesRoot);
+    expect(await storedFolders()).toEqual(before);
+  });
+
   it('refuses a symbolic-link entry', async () => {
     const bytes = zipSync({ 'tileset.json': new TextEncoder().encode(tilesetJsonAt(115.85, 28.68, 0)), 'link.json': [new TextEncoder().encode('/etc/passwd'), { os: 3, attrs: (0o120777 << 16) >>> 0 }] });
     await expect(uploadTileset(db, provinceAdmin, fields(TEST_REGIONS.nanchang), await writeZip(bytes), { tilesRoot, fileName: 'x.zip' })).rejects.toThrow('symbolic link');
