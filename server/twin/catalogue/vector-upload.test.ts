@@ -105,6 +105,21 @@ describe('uploadVector', () => {
     expect(layer.source).toContain('GCJ-02');
   });
 
+  it('stores a lone UTF-16 surrogate as U+FFFD and refuses a property nested too deeply, as bad input (not a 500)', async () => {
+    const point = { type: 'Point', coordinates: [115.85, 28.68] };
+    // JSON text "\ud800": PostgreSQL jsonb refuses an unpaired surrogate escape (the insert failed: 500).
+    const lone = await fileOf('lone.geojson', `{"type":"Feature","properties":{"name":"a\\ud800b"},"geometry":${JSON.stringify(point)}}`);
+    const stored = await uploadVector(db, provinceAdmin, fields('4326', 'public'), lone, { fileName: 'lone.geojson' });
+    const body = JSON.parse(await geoLayerGeoJson(db, null, SERVER_PLATES, { layerId: stored.id })) as { features: { properties: Record<string, unknown> }[] };
+    expect(body.features[0].properties).toEqual({ name: 'a\ufffdb' });
+    // A cut at the length limit that splits a surrogate pair (𠀀 is two UTF-16 units) must not produce one either.
+    const cut = await fileOf('cut.geojson', JSON.stringify({ type: 'Feature', properties: { long: `${'x'.repeat(9_999)}𠀀` }, geometry: point }));
+    await expect(uploadVector(db, provinceAdmin, fields('4326'), cut, { fileName: 'cut.geojson' })).resolves.toMatchObject({ featureCount: 1 });
+    // 20 000 nested arrays: JSON.parse copes, JSON.stringify of the value overflowed the stack (RangeError: 500).
+    const deep = await fileOf('deep.geojson', `{"type":"Feature","properties":{"x":${'['.repeat(20_000)}${']'.repeat(20_000)}},"geometry":${JSON.stringify(point)}}`);
+    await expect(uploadVector(db, provinceAdmin, fields('4326'), deep, { fileName: 'deep.geojson' })).rejects.toMatchObject({ code: 'INPUT', message: expect.stringContaining('feature 0: property x') });
+  });
+
   it('reads a Shapefile zip in CGCS2000 3° GK CM 114°E (EPSG:4547): easting 500 000 m lands on 114°E', async () => {
     const zip = await fileOf('pipes.zip', zipOf({ 'pipes.shp': pointShp([[500_000, 3_100_000], [510_000, 3_100_000]]), 'pipes.dbf': nameDbf(['valve-1', 'valve-2']) }));
     const result = await uploadVector(db, provinceAdmin, fields('4547'), zip, { fileName: 'pipes.zip' });

@@ -22,8 +22,9 @@ import { resolveSourceCrs, type ToWgs84 } from './source-crs';
  * - Geometry types: the six GeoJSON types except GeometryCollection; rings ≥ 4 positions and closed, lines ≥ 2.
  * - Every position must land inside Jiangxi's bounding box after reprojection ({@link JIANGXI_BBOX_DEG}); the first
  *   one that does not is reported with its feature, the declared CRS and where it landed (usually a wrong CRS).
- * - Properties: primitives kept, nested values stored as JSON text, NUL removed from keys and strings (PostgreSQL
- *   `text`/`jsonb` cannot hold U+0000), strings cut to {@link VECTOR_LIMITS}.maxPropertyChars.
+ * - Properties: primitives kept, nested values stored as JSON text (refused past {@link MAX_PROPERTY_DEPTH}), NUL
+ *   removed and unpaired UTF-16 surrogates (JSON `"\ud800"`) replaced by U+FFFD in keys and strings (PostgreSQL
+ *   `jsonb` holds neither), strings cut to {@link VECTOR_LIMITS}.maxPropertyChars.
  * - A declared .prj is informative only: the uploader's declaration wins (Chinese .prj files often name a wrong or
  *   local datum).
  * @see RFC 7946 (GeoJSON); ESRI Shapefile Technical Description (1998)
@@ -56,6 +57,26 @@ function stripNul(text: string): string {
   return text.replaceAll('\u0000', '');
 }
 
+/** Deepest nested property value (arrays/objects) stored as JSON text; deeper ones overflow `JSON.stringify`'s stack. */
+export const MAX_PROPERTY_DEPTH = 32;
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Text as `jsonb` stores it: no NUL, unpaired surrogates replaced by U+FFFD (cut first: a cut may split a pair). */
+function storableText(text: string): string {
+  return stripNul(text).replace(LONE_SURROGATE, '\ufffd');
+}
+
+/** Whether a parsed JSON value nests deeper than `depth` (iterative: no stack to overflow). */
+function nestsDeeperThan(value: unknown, depth: number): boolean {
+  let level: unknown[] = [value];
+  for (let d = 0; level.length > 0; d += 1) {
+    if (d > depth) return true;
+    level = level.flatMap((v) => (typeof v === 'object' && v !== null ? Object.values(v) : []));
+  }
+  return false;
+}
+
 /** Properties as stored (see notes). */
 export function cleanProperties(raw: unknown, featureIndex: number): CheckedFeature['properties'] {
   if (raw === null || raw === undefined) return {};
@@ -64,12 +85,13 @@ export function cleanProperties(raw: unknown, featureIndex: number): CheckedFeat
   if (entries.length > VECTOR_LIMITS.maxPropertiesPerFeature) throw new InputError(`feature ${featureIndex}: more than ${VECTOR_LIMITS.maxPropertiesPerFeature} properties`);
   const out: CheckedFeature['properties'] = {};
   for (const [key, value] of entries) {
-    const cleanKey = stripNul(key).slice(0, 200);
+    const cleanKey = storableText(key.slice(0, 200));
     if (value === null || typeof value === 'boolean') out[cleanKey] = value;
     else if (typeof value === 'number') out[cleanKey] = Number.isFinite(value) ? value : null;
     else {
+      if (nestsDeeperThan(value, MAX_PROPERTY_DEPTH)) throw new InputError(`feature ${featureIndex}: property ${cleanKey.slice(0, 40)} nests deeper than ${MAX_PROPERTY_DEPTH} levels`);
       const text = typeof value === 'string' ? value : value instanceof Date ? value.toISOString() : JSON.stringify(value);
-      out[cleanKey] = stripNul(text ?? '').slice(0, VECTOR_LIMITS.maxPropertyChars);
+      out[cleanKey] = storableText((text ?? '').slice(0, VECTOR_LIMITS.maxPropertyChars));
     }
   }
   return out;
