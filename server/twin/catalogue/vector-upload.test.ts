@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import gcoord from 'gcoord';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseShp } from 'shpjs';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestAccount, ensureTestRegions, TEST_REGIONS } from '@server/accounts/test-fixtures';
 import type { Actor } from '@server/api/actor';
 import { catalogueFeatures, layers } from '@server/db/schema/twin';
@@ -13,6 +14,12 @@ import { SERVER_PLATES } from '@server/plates';
 import type { UploadFields } from './inputs';
 import { zipOf } from './tileset-fixture';
 import { uploadVector } from './vector-upload';
+
+// parseShp spied on (still the real parser): a Shapefile past the limits must be refused before it is parsed.
+vi.mock('shpjs', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('shpjs')>();
+  return { ...actual, parseShp: vi.fn(actual.parseShp) };
+});
 
 const connection = connectTestDb();
 const db = connection.db;
@@ -153,6 +160,19 @@ describe('uploadVector', () => {
   ])('refuses %s', async (_name, crs, features, reason) => {
     const file = await fileOf('x.geojson', collection(features));
     await expect(uploadVector(db, provinceAdmin, fields(crs), file, { fileName: 'x.geojson' })).rejects.toThrow(reason);
+  });
+
+  it('refuses a Shapefile of more records than features allowed from its record headers, before parsing it', async () => {
+    // 50 001 point records: 1.4 MB. The same zip with a 256 MiB .shp (9.6 million points) used to be parsed whole first.
+    vi.mocked(parseShp).mockClear();
+    const points = Array.from({ length: 50_001 }, (): [number, number] => [115.85, 28.68]);
+    const zip = await fileOf('many.zip', zipOf({ 'many.shp': pointShp(points) }));
+    await expect(uploadVector(db, provinceAdmin, fields('4326'), zip, { fileName: 'many.zip' })).rejects.toMatchObject({ code: 'TOO_LARGE', message: expect.stringContaining('50001 records') });
+    expect(parseShp).not.toHaveBeenCalled();
+    // A negative record length must not walk the header count backwards (an endless loop).
+    const lying = Buffer.from(pointShp([[115.85, 28.68]]));
+    lying.writeInt32BE(-4, 104);
+    await expect(uploadVector(db, provinceAdmin, fields('4326'), await fileOf('lying.zip', zipOf({ 'lying.shp': lying })), { fileName: 'lying.zip' })).rejects.toThrow('record 1 has a negative length or runs past');
   });
 
   it('refuses broken JSON and a Shapefile zip without .shp', async () => {

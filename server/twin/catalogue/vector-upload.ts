@@ -188,9 +188,30 @@ export function parseGeoJsonText(text: string): { geometry?: unknown; properties
   throw new InputError('geojson: expected a FeatureCollection, a Feature or a geometry');
 }
 
-/** Features of a Shapefile zip (.shp required, .dbf optional, .cpg code page honoured). @throws {InputError} */
+/**
+ * Number of records of a .shp, read from the record headers alone (8 bytes each: number, content length in 16-bit
+ * words; ESRI 1998 p. 5), so that a file of too many records is refused before `parseShp` builds them all.
+ * @throws {InputError} when a record has a negative length or runs past the end of the file
+ */
+export function countShpRecords(shp: Buffer): number {
+  let count = 0;
+  for (let at = 100; at + 8 <= shp.length; count += 1) {
+    const words = shp.readInt32BE(at + 4);
+    at += 8 + 2 * words;
+    if (words < 0 || at > shp.length) throw new InputError(`shapefile: record ${count + 1} has a negative length or runs past the end of the .shp file`);
+  }
+  return count;
+}
+
+/**
+ * Features of a Shapefile zip (.shp required, .dbf optional, .cpg code page honoured). The .shp and .dbf may each
+ * inflate to {@link VECTOR_LIMITS}.maxFileBytes (a GeoJSON file's limit) and the .shp may hold at most
+ * `maxFeatures` records, checked before parsing (a zip of 1 MB inflated to 256 MiB of point records otherwise).
+ * @throws {InputError} for a bad archive or Shapefile; {@link ZipTooLargeError} past the limits
+ */
 async function readShapefileZip(file: string): Promise<{ geometry?: unknown; properties?: unknown }[]> {
-  return withCheckedZip(file, { maxEntries: VECTOR_LIMITS.maxZipEntries, maxUncompressedBytes: 4 * VECTOR_LIMITS.maxFileBytes }, async (entries, zip) => {
+  const maxBytes = VECTOR_LIMITS.maxFileBytes;
+  return withCheckedZip(file, { maxEntries: VECTOR_LIMITS.maxZipEntries, maxUncompressedBytes: 2 * maxBytes + 1024 ** 2 }, async (entries, zip) => {
     const byExtension = (ext: string) => entries.filter((e) => e.name.toLowerCase().endsWith(ext) && !e.name.split('/').pop()!.startsWith('.'));
     const shps = byExtension('.shp');
     if (shps.length !== 1) throw new InputError(`shapefile: the zip must hold exactly one .shp file, found ${shps.length}`);
@@ -201,8 +222,11 @@ async function readShapefileZip(file: string): Promise<{ geometry?: unknown; pro
     let geometries: ReturnType<typeof parseShp>;
     let records: Record<string, unknown>[] = [];
     try {
-      geometries = parseShp(await readZipEntry(zip, shps[0], 4 * VECTOR_LIMITS.maxFileBytes));
-      if (dbf) records = parseDbf(await readZipEntry(zip, dbf, 4 * VECTOR_LIMITS.maxFileBytes), cpg ? (await readZipEntry(zip, cpg, 100)).toString('latin1') : 'UTF-8');
+      const shp = await readZipEntry(zip, shps[0], maxBytes);
+      const recordCount = countShpRecords(shp);
+      if (recordCount > VECTOR_LIMITS.maxFeatures) throw new ZipTooLargeError(`shapefile: ${recordCount} records, at most ${VECTOR_LIMITS.maxFeatures}`);
+      geometries = parseShp(shp);
+      if (dbf) records = parseDbf(await readZipEntry(zip, dbf, maxBytes), cpg ? (await readZipEntry(zip, cpg, 100)).toString('latin1') : 'UTF-8');
     } catch (error) {
       if (error instanceof InputError || error instanceof ZipTooLargeError) throw error;
       throw new InputError(`shapefile: cannot read ${shps[0].name} (${error instanceof Error ? error.message : String(error)})`, { cause: error });
