@@ -12,7 +12,7 @@ import { GanTwinError, InputError } from '@kernel/errors';
  * Notes:
  * - Every entry name is checked before anything is written: no absolute path (`/x`, `C:`), no `..` segment, no
  *   backslash, no NUL or control character, no symbolic link (Unix mode 0o120000 in the external attributes), no
- *   empty segment; no two file entries of one name and no name used as a file and as a folder (the second write
+ *   empty segment, no segment over 255 bytes (ext4's limit); no two file entries of one name and no name used as a file and as a folder (the second write
  *   would fail with an `EEXIST`/`ENOTDIR` naming the server's folder); at most {@link ZipLimits.maxEntries} entries.
  * - Zip bombs: the declared uncompressed sizes must add up to at most `maxUncompressedBytes` before extraction, and
  *   the bytes really inflated are counted again while writing (yauzl also refuses an entry whose inflated size
@@ -61,6 +61,7 @@ export function unsafeEntryReason(name: string): string | null {
   const segments = name.replace(/\/$/, '').split('/');
   if (segments.some((segment) => segment === '..')) return '".." segment';
   if (segments.some((segment) => segment === '' || segment === '.')) return 'empty or "." segment';
+  if (segments.some((segment) => Buffer.byteLength(segment) > 255)) return 'name segment longer than 255 bytes';
   return null;
 }
 
@@ -156,6 +157,17 @@ function byteBudget(budget: { remaining: number }, name: string): Transform {
 }
 
 /**
+ * The error of an entry that could not be inflated: ours as they are; the inflater's (corrupt data, a size differing
+ * from the header) with its message; a file-system error by its code only (its message names the server's folder).
+ */
+function inflateError(item: ZipFileEntry, error: unknown): Error {
+  if (error instanceof GanTwinError) return error;
+  const code = (error as NodeJS.ErrnoException | null)?.syscall ? (error as NodeJS.ErrnoException).code : undefined;
+  const reason = code ?? (error instanceof Error ? error.message : String(error));
+  return new InputError(`zip: cannot inflate ${item.name}: ${reason}`, { cause: error });
+}
+
+/**
  * Inflates `entries` of an archive opened by {@link withCheckedZip} into `targetDir`, each to
  * `targetDir/<rename(name)>`, counting inflated bytes against `maxUncompressedBytes`.
  * @param rename maps a checked entry name to its relative output path (e.g. strips one top folder)
@@ -176,8 +188,7 @@ export async function extractZipEntries(
     await mkdir(path.dirname(output), { recursive: true });
     const stream = await openEntryStream(zip, item.entry);
     await pipeline(stream, byteBudget(budget, item.name), createWriteStream(output, { flags: 'wx' })).catch((error: unknown) => {
-      if (error instanceof GanTwinError) throw error;
-      throw new InputError(`zip: cannot inflate ${item.name}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      throw inflateError(item, error);
     });
   }
 }
@@ -193,8 +204,7 @@ export async function readZipEntry(zip: yauzl.ZipFile, item: ZipFileEntry, maxBy
   await pipeline(stream, byteBudget(budget, item.name), async function* (source: AsyncIterable<Buffer>) {
     for await (const chunk of source) chunks.push(chunk);
   }).catch((error: unknown) => {
-    if (error instanceof GanTwinError) throw error;
-    throw new InputError(`zip: cannot inflate ${item.name}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw inflateError(item, error);
   });
   return Buffer.concat(chunks);
 }

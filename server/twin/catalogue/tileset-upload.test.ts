@@ -100,6 +100,7 @@ describe('uploadTileset', () => {
     // Two entries of one name (names patched after zipping: fflate cannot write duplicates), and a file that is also a folder.
     ['a duplicate entry', { 'tileset.json': tilesetJsonAt(115.85, 28.68, 0), 'content.glb': GLB, 'content.glx': GLB }, 'duplicate entry "content.glb"'],
     ['a file that is also a folder', { 'tileset.json': tilesetJsonAt(115.85, 28.68, 0), 'a.glb': GLB, 'a.glb/b.glb': GLB }, 'entry "a.glb" is both a file and a folder'],
+    ['a file name longer than the file system allows', { 'tileset.json': tilesetJsonAt(115.85, 28.68, 0), [`${'a'.repeat(300)}.glb`]: GLB }, 'name segment longer than 255 bytes'],
   ])('refuses %s as bad input, without naming a server path, and leaves nothing behind', async (_name, files, reason) => {
     const before = await storedFolders();
     const bytes = Buffer.from(zipOf(files as Record<string, string | Uint8Array>));
