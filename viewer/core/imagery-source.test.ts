@@ -36,6 +36,14 @@ describe('resolveImagerySource', () => {
     });
   });
 
+  it('hands CesiumJS the attribution as text: its Credit renders HTML (DOMPurify keeps <style>, <a>, <form>)', () => {
+    // A registering admin's attribution shows on every visitor's twin page; a <style> there restyled the whole page.
+    const credit = '<style>body{display:none}</style><a href="https://phish.example/">天地图 & "GS(2024)"</a>';
+    expect(resolveImagerySource('/b/{z}/{x}/{y}.png', { scheme: 'xyz', credit }).credit).toBe(
+      '&lt;style&gt;body{display:none}&lt;/style&gt;&lt;a href=&quot;https://phish.example/&quot;&gt;天地图 &amp; &quot;GS(2024)&quot;&lt;/a&gt;',
+    );
+  });
+
   it('refuses an XYZ url without {z}/{x}/{y}, naming the url', () => {
     expect(() => resolveImagerySource('/basemap/{x}/{y}.png', { scheme: 'xyz' })).toThrow(InputError);
     expect(() => resolveImagerySource('/basemap/{x}/{y}.png', { scheme: 'xyz' })).toThrow('/basemap/{x}/{y}.png');

@@ -46,7 +46,10 @@ interface ImagerySourceBase {
   tilingScheme: 'webmercator' | 'geographic';
   /** Deepest level requested, [0, {@link MAX_IMAGERY_LEVEL}]; `undefined` = the provider's own. */
   maximumLevel: number | undefined;
-  /** Attribution text, or `undefined`. */
+  /**
+   * Attribution as CesiumJS's credit HTML (CesiumJS renders a credit string as HTML): the admin's text with `&`, `<`,
+   * `>`, `"` and `'` escaped, so that it shows as written and cannot add markup or styles to the page; or `undefined`.
+   */
   credit: string | undefined;
 }
 
@@ -100,6 +103,13 @@ export function imageryAlpha(options: ImageryOptions | null): number {
   return Math.min(1, Math.max(0, alpha));
 }
 
+const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** `text` as HTML text content. */
+function htmlText(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]);
+}
+
 /**
  * Resolves the provider and parameters of an imagery layer (see module notes).
  *
@@ -119,7 +129,7 @@ export function resolveImagerySource(url: string, options: ImageryOptions | null
     url,
     tilingScheme: options.tilingScheme ?? IMAGERY_DEFAULTS.tilingScheme,
     maximumLevel: checkMaximumLevel(url, options.maximumLevel),
-    credit: options.credit && options.credit.length > 0 ? options.credit : undefined,
+    credit: options.credit && options.credit.length > 0 ? htmlText(options.credit) : undefined,
   };
   switch (options.scheme) {
     case 'xyz': {

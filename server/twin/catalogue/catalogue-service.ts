@@ -10,6 +10,7 @@ import { layers, type LayerOrigin, type LayerVisibility } from '@server/db/schem
 import { InputError, NotFoundError } from '@kernel/errors';
 import type { LayerKind, LayerKindOptions, LayerStyle } from '@kernel/layer-kinds';
 import type { RegisterInput, UpdateInput, UploadFields } from './inputs';
+import { assertOriginBudget } from './csp-origins';
 import { assertAdministers, IS_CATALOGUE_ROW } from './layer-access';
 import { checkServiceUrl, type ServiceUrlForm } from './service-url';
 
@@ -140,14 +141,16 @@ export async function insertCatalogueLayer(tx: Db, actor: Actor, layer: NewCatal
 /**
  * Registers a service as a catalogue layer (see module doc). The URL is checked, never fetched.
  * @returns the new entry
- * @throws {InputError} for a URL that does not fit its kind (./service-url.ts) or options that do not fit the URL
+ * @throws {InputError} for a URL that does not fit its kind (./service-url.ts), options that do not fit the URL, or
+ *   origins past the twin page policy's room (./csp-origins.ts)
  * @throws {ScopeError} when `regionCode` lies outside the admin's scope
  */
 export async function registerLayer(db: Db, actor: Actor, input: RegisterInput): Promise<CatalogueEntry> {
   assertAdministers(actor, input.regionCode);
   const subdomains = input.kind === 'imagery' ? (input.options.subdomains ?? []) : [];
-  const { url } = checkServiceUrl(urlFormOf(input), input.url, subdomains);
+  const { url, origins } = checkServiceUrl(urlFormOf(input), input.url, subdomains);
   const options = optionsOf(input);
+  await assertOriginBudget(db, origins);
   const id = newCatalogueLayerId();
   const { kind, title, titleEn, cimLevel, regionCode, visibility, attribution, defaultVisible, sortOrder } = input;
   await db.transaction(async (tx) => {

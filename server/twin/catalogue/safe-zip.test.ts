@@ -12,6 +12,7 @@ describe('unsafeEntryReason (our own check, beside yauzl)', () => {
     ['./x.json', 'empty or "." segment'],
     ['a\u0000.json', 'control character in name'],
     ['', 'empty name'],
+    [`a/${'倾'.repeat(86)}.glb`, 'name segment longer than 255 bytes'],
   ])('refuses %j (%s)', (name, reason) => expect(unsafeEntryReason(name)).toBe(reason));
 
   it('accepts plain relative paths and folders', () => {

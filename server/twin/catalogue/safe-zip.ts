@@ -12,7 +12,8 @@ import { GanTwinError, InputError } from '@kernel/errors';
  * Notes:
  * - Every entry name is checked before anything is written: no absolute path (`/x`, `C:`), no `..` segment, no
  *   backslash, no NUL or control character, no symbolic link (Unix mode 0o120000 in the external attributes), no
- *   empty segment; at most {@link ZipLimits.maxEntries} entries.
+ *   empty segment, no segment over 255 bytes (ext4's limit); no two file entries of one name and no name used as a file and as a folder (the second write
+ *   would fail with an `EEXIST`/`ENOTDIR` naming the server's folder); at most {@link ZipLimits.maxEntries} entries.
  * - Zip bombs: the declared uncompressed sizes must add up to at most `maxUncompressedBytes` before extraction, and
  *   the bytes really inflated are counted again while writing (yauzl also refuses an entry whose inflated size
  *   differs from its declaration, `validateEntrySizes`), so a lying header stops at the limit.
@@ -60,6 +61,27 @@ export function unsafeEntryReason(name: string): string | null {
   const segments = name.replace(/\/$/, '').split('/');
   if (segments.some((segment) => segment === '..')) return '".." segment';
   if (segments.some((segment) => segment === '' || segment === '.')) return 'empty or "." segment';
+  if (segments.some((segment) => Buffer.byteLength(segment) > 255)) return 'name segment longer than 255 bytes';
+  return null;
+}
+
+/**
+ * Records a checked entry name in `files`/`folders` and says why it clashes with an earlier one, or `null`.
+ * @param name a name that passed {@link unsafeEntryReason} (folders end with `/`)
+ */
+export function pathConflict(name: string, files: Set<string>, folders: Set<string>): string | null {
+  const segments = name.replace(/\/$/, '').split('/');
+  const isFolder = name.endsWith('/');
+  for (let i = 1; i <= segments.length - (isFolder ? 0 : 1); i += 1) {
+    const folder = segments.slice(0, i).join('/');
+    if (files.has(folder)) return `entry ${JSON.stringify(folder.slice(0, 120))} is both a file and a folder`;
+    folders.add(folder);
+  }
+  if (isFolder) return null;
+  const file = segments.join('/');
+  if (files.has(file)) return `duplicate entry ${JSON.stringify(file.slice(0, 120))}`;
+  if (folders.has(file)) return `entry ${JSON.stringify(file.slice(0, 120))} is both a file and a folder`;
+  files.add(file);
   return null;
 }
 
@@ -85,6 +107,8 @@ export async function withCheckedZip<T>(file: string, limits: ZipLimits, use: (e
       throw new ZipTooLargeError(`zip: ${zip.entryCount} entries, at most ${limits.maxEntries} allowed`, { context: { entryCount: zip.entryCount } });
     }
     const entries: ZipFileEntry[] = [];
+    const files = new Set<string>();
+    const folders = new Set<string>();
     let totalBytes = 0;
     await new Promise<void>((resolve, reject) => {
       // yauzl checks names too (it rejects `..`, absolute paths and, after turning `\\` into `/`, backslash tricks).
@@ -98,6 +122,8 @@ export async function withCheckedZip<T>(file: string, limits: ZipLimits, use: (e
         if (((entry.externalFileAttributes >>> 16) & UNIX_TYPE_MASK) === UNIX_SYMLINK) {
           return reject(new InputError(`zip: unsafe entry: ${JSON.stringify(entry.fileName)}: symbolic link`, { context: { entry: entry.fileName } }));
         }
+        const conflict = pathConflict(entry.fileName, files, folders);
+        if (conflict) return reject(new InputError(`zip: ${conflict}`, { context: { entry: entry.fileName.slice(0, 120) } }));
         if (entry.isEncrypted()) return reject(new InputError(`zip: entry ${JSON.stringify(entry.fileName)} is encrypted`));
         totalBytes += entry.uncompressedSize;
         if (totalBytes > limits.maxUncompressedBytes) {
@@ -131,6 +157,17 @@ function byteBudget(budget: { remaining: number }, name: string): Transform {
 }
 
 /**
+ * The error of an entry that could not be inflated: ours as they are; the inflater's (corrupt data, a size differing
+ * from the header) with its message; a file-system error by its code only (its message names the server's folder).
+ */
+function inflateError(item: ZipFileEntry, error: unknown): Error {
+  if (error instanceof GanTwinError) return error;
+  const code = (error as NodeJS.ErrnoException | null)?.syscall ? (error as NodeJS.ErrnoException).code : undefined;
+  const reason = code ?? (error instanceof Error ? error.message : String(error));
+  return new InputError(`zip: cannot inflate ${item.name}: ${reason}`, { cause: error });
+}
+
+/**
  * Inflates `entries` of an archive opened by {@link withCheckedZip} into `targetDir`, each to
  * `targetDir/<rename(name)>`, counting inflated bytes against `maxUncompressedBytes`.
  * @param rename maps a checked entry name to its relative output path (e.g. strips one top folder)
@@ -151,8 +188,7 @@ export async function extractZipEntries(
     await mkdir(path.dirname(output), { recursive: true });
     const stream = await openEntryStream(zip, item.entry);
     await pipeline(stream, byteBudget(budget, item.name), createWriteStream(output, { flags: 'wx' })).catch((error: unknown) => {
-      if (error instanceof GanTwinError) throw error;
-      throw new InputError(`zip: cannot inflate ${item.name}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      throw inflateError(item, error);
     });
   }
 }
@@ -168,8 +204,7 @@ export async function readZipEntry(zip: yauzl.ZipFile, item: ZipFileEntry, maxBy
   await pipeline(stream, byteBudget(budget, item.name), async function* (source: AsyncIterable<Buffer>) {
     for await (const chunk of source) chunks.push(chunk);
   }).catch((error: unknown) => {
-    if (error instanceof GanTwinError) throw error;
-    throw new InputError(`zip: cannot inflate ${item.name}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw inflateError(item, error);
   });
   return Buffer.concat(chunks);
 }

@@ -96,6 +96,51 @@ describe('uploadTileset', () => {
     expect((await db.select({ id: layers.id }).from(layers)).length).toBe(layerCount);
   });
 
+  it.each([
+    // Two entries of one name (names patched after zipping: fflate cannot write duplicates), and a file that is also a folder.
+    ['a duplicate entry', { 'tileset.json': tilesetJsonAt(115.85, 28.68, 0), 'content.glb': GLB, 'content.glx': GLB }, 'duplicate entry "content.glb"'],
+    ['a file that is also a folder', { 'tileset.json': tilesetJsonAt(115.85, 28.68, 0), 'a.glb': GLB, 'a.glb/b.glb': GLB }, 'entry "a.glb" is both a file and a folder'],
+    ['a file name longer than the file system allows', { 'tileset.json': tilesetJsonAt(115.85, 28.68, 0), [`${'a'.repeat(300)}.glb`]: GLB }, 'name segment longer than 255 bytes'],
+  ])('refuses %s as bad input, without naming a server path, and leaves nothing behind', async (_name, files, reason) => {
+    const before = await storedFolders();
+    const bytes = Buffer.from(zipOf(files as Record<string, string | Uint8Array>));
+    for (let at = bytes.indexOf('content.glx'); at !== -1; at = bytes.indexOf('content.glx', at + 1)) bytes.write('content.glb', at, 'latin1');
+    const error = await uploadTileset(db, provinceAdmin, fields(TEST_REGIONS.nanchang), await writeZip(bytes), { tilesRoot, fileName: 'x.zip' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'INPUT', message: expect.stringContaining(reason) });
+    expect((error as Error).message).not.toContain(tilesRoot);
+    expect(await storedFolders()).toEqual(before);
+  });
+
+  it.each([
+    ['an absolute URL', 'https://tracker.example/t.glb'],
+    ['a scheme-relative URL', '//tracker.example/t.glb'],
+    ['a same-origin path', '/api/trpc/twin.layers.list'],
+    ['a path out of the folder', '../catalogue-0123456789ab/content.glb'],
+    ['an encoded path out of the folder', '%2e%2e/%2E%2e/content.glb'],
+    ['a backslash', '..\\content.glb'],
+  ])('refuses a tileset whose content URI is %s (every visitor\'s browser would fetch it)', async (_name, uri) => {
+    const tileset = JSON.parse(tilesetJsonAt(115.85, 28.68, 0)) as { root: { content: { uri: string } } };
+    tileset.root.content.uri = uri;
+    const before = await storedFolders();
+    const zip = await writeZip(zipOf({ 'tileset.json': JSON.stringify(tileset), 'content.glb': GLB }));
+    await expect(uploadTileset(db, provinceAdmin, fields(TEST_REGIONS.nanchang), zip, { tilesRoot, fileName: 'x.zip' })).rejects.toMatchObject({
+      code: 'INPUT',
+      message: expect.stringContaining('tileset.json: root.content.uri must be a relative path inside the tileset'),
+    });
+    expect(await storedFolders()).toEqual(before);
+  });
+
+  it('checks the URIs of external tilesets inside the archive too', async () => {
+    const child = JSON.parse(tilesetJsonAt(115.85, 28.68, 0)) as { root: { children?: unknown[]; content: { uri: string } } };
+    child.root.children = [{ boundingVolume: { sphere: [0, 0, 0, 1] }, geometricError: 0, content: { uri: 'https://tracker.example/t.glb' } }];
+    const zip = await writeZip(zipOf({ 'tileset.json': tilesetJsonAt(115.85, 28.68, 0).replace('content.glb', 'sub/child.json'), 'sub/child.json': JSON.stringify(child), 'sub/content.glb': GLB }));
+    await expect(uploadTileset(db, provinceAdmin, fields(TEST_REGIONS.nanchang), zip, { tilesRoot, fileName: 'x.zip' })).rejects.toThrow(
+      'sub/child.json: root.children[0].content.uri must be a relative path inside the tileset',
+    );
+    const fine = await writeZip(zipOf({ 'tileset.json': tilesetJsonAt(115.85, 28.68, 0).replace('content.glb', 'sub/child.json'), 'sub/child.json': tilesetJsonAt(115.85, 28.68, 0), 'sub/content.glb': GLB }));
+    await expect(uploadTileset(db, provinceAdmin, fields(TEST_REGIONS.nanchang, 'public'), fine, { tilesRoot, fileName: 'x.zip' })).resolves.toMatchObject({ url: expect.stringContaining('/tiles/catalogue/') });
+  });
+
   it('refuses a symbolic-link entry', async () => {
     const bytes = zipSync({ 'tileset.json': new TextEncoder().encode(tilesetJsonAt(115.85, 28.68, 0)), 'link.json': [new TextEncoder().encode('/etc/passwd'), { os: 3, attrs: (0o120777 << 16) >>> 0 }] });
     await expect(uploadTileset(db, provinceAdmin, fields(TEST_REGIONS.nanchang), await writeZip(bytes), { tilesRoot, fileName: 'x.zip' })).rejects.toThrow('symbolic link');

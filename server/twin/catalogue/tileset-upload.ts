@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Actor } from '@server/api/actor';
 import type { Db } from '@server/db/client';
@@ -14,7 +14,9 @@ import { extractZipEntries, withCheckedZip, type ZipLimits } from './safe-zip';
  *
  * Notes: the archive is checked entry by entry (./safe-zip.ts), `tileset.json` must sit at the root or in one top
  * folder that holds everything, every file must be a 3D Tiles content type, and `asset.version` must be `1.0` or
- * `1.1`. Files are inflated into `TILES_DIR/catalogue/.tmp-<id>` and renamed to `catalogue/<id>` inside the
+ * `1.1`. Every `uri`/`url`/`schemaUri` in the archive's JSON files (contents, external tilesets, subtrees) must be a
+ * relative path that stays inside the tileset folder, also once percent-decoded: every visitor's browser follows
+ * them, so an upload must not make it fetch another host or another route of ours. Files are inflated into `TILES_DIR/catalogue/.tmp-<id>` and renamed to `catalogue/<id>` inside the
  * transaction that inserts the layer, so a failure leaves neither a layer without files nor files of a layer.
  * @see https://docs.ogc.org/cs/22-025r4/22-025r4.html §5.1 (asset), §6 (tile formats)
  */
@@ -83,6 +85,40 @@ export function rootCentre(root: { transform?: number[]; boundingVolume?: { box?
   return ecefToGeodetic(x, y, z);
 }
 
+const URI_KEYS = new Set(['uri', 'url', 'schemaUri']);
+
+/** Whether a reference in a JSON file of folder `jsonDir` (relative to the tileset root) leaves the tileset folder. */
+function leavesTileset(uri: string, jsonDir: string): boolean {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(uri) || uri.startsWith('/') || uri.includes('\\')) return true;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(uri.split(/[?#]/)[0]);
+  } catch {
+    return true;
+  }
+  if (decoded.startsWith('/') || decoded.includes('\\')) return true;
+  const resolved = path.posix.normalize(path.posix.join(jsonDir, decoded));
+  return resolved === '..' || resolved.startsWith('../');
+}
+
+/**
+ * The JSON path (`root.children[0].content.uri`) of the first reference in `json` that leaves the tileset folder,
+ * or `null` (walked without recursion: the nesting of an uploaded file is not bounded).
+ */
+export function firstOutsideReference(json: unknown, jsonDir: string): string | null {
+  const stack: [unknown, string][] = [[json, '']];
+  while (stack.length > 0) {
+    const [value, at] = stack.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    for (const [key, child] of Object.entries(value)) {
+      const childAt = Array.isArray(value) ? `${at}[${key}]` : at ? `${at}.${key}` : key;
+      if (URI_KEYS.has(key) && typeof child === 'string' && leavesTileset(child, jsonDir)) return childAt;
+      stack.push([child, childAt]);
+    }
+  }
+  return null;
+}
+
 /** The folder prefix ('' or `top/`) that holds `tileset.json`. @throws {InputError} */
 function tilesetPrefix(names: readonly string[]): string {
   if (names.includes('tileset.json')) return '';
@@ -92,6 +128,16 @@ function tilesetPrefix(names: readonly string[]): string {
     if (names.includes(`${top}tileset.json`)) return top;
   }
   throw new InputError('zip: tileset.json must be at the root of the archive or in its one top folder');
+}
+
+/** Parses a JSON file of the archive. @throws {InputError} naming it when too large or not JSON */
+async function readJsonFile(file: string, name: string): Promise<unknown> {
+  if ((await stat(file)).size > MAX_TILESET_JSON_BYTES) throw new InputError(`zip: ${name} is larger than ${MAX_TILESET_JSON_BYTES} bytes`);
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as unknown;
+  } catch (error) {
+    throw new InputError(`${name}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
 }
 
 /**
@@ -135,6 +181,12 @@ export async function uploadTileset(db: Db, actor: Actor, fields: UploadFields, 
       if (version !== '1.0' && version !== '1.1') throw new InputError(`tileset.json: asset.version must be "1.0" or "1.1", got ${JSON.stringify(version ?? null)}`);
       if (typeof tileset.root !== 'object' || tileset.root === null || typeof tileset.root.geometricError !== 'number' || !tileset.root.boundingVolume) {
         throw new InputError('tileset.json: root with boundingVolume and geometricError is required');
+      }
+      for (const name of names.filter((n) => n.toLowerCase().endsWith('.json'))) {
+        const relative = name.slice(prefix.length);
+        const json = relative === 'tileset.json' ? tileset : await readJsonFile(path.join(staging, ...relative.split('/')), relative);
+        const outside = firstOutsideReference(json, path.posix.dirname(relative));
+        if (outside) throw new InputError(`${relative}: ${outside} must be a relative path inside the tileset (no scheme, host, leading / or ..)`);
       }
       return rootCentre(tileset.root);
     });

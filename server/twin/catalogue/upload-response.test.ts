@@ -85,6 +85,37 @@ describe('POST /api/twin/catalogue/tilesets', () => {
     expect(await readdir(path.join(tilesRoot, 'catalogue', '.uploads'))).toEqual([]);
   });
 
+  it('answers 400 to a body cut off inside the file part, leaving no file and no unhandled rejection', async () => {
+    const boundary = 'gantwin-cut';
+    const head = [...Object.entries(FIELDS).map(([name, value]) => `--${boundary}\r\ncontent-disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`), `--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="massing.zip"\r\ncontent-type: application/zip\r\n\r\n`].join('');
+    const body = new ReadableStream<Uint8Array>({
+      async start(controller) {
+        controller.enqueue(new TextEncoder().encode(head));
+        controller.enqueue(new Uint8Array(8 * 1024).fill(7));
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        controller.error(new Error('client went away'));
+      },
+    });
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const request = new Request('http://localhost/api/twin/catalogue/tilesets', {
+        method: 'POST',
+        body,
+        duplex: 'half',
+        headers: { host: 'localhost', cookie: cookies.admin!, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      } as RequestInit);
+      const response = await catalogueUploadResponse(deps, request, 'tileset');
+      expect(response.status).toBe(400);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(unhandled).toEqual([]);
+      expect(await readdir(path.join(tilesRoot, 'catalogue', '.uploads'))).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+
   it('refuses a body that is not multipart', async () => {
     const request = new Request('http://localhost/api/twin/catalogue/tilesets', { method: 'POST', body: '{}', headers: { cookie: cookies.admin!, 'content-type': 'application/json' } });
     const response = await catalogueUploadResponse(deps, request, 'tileset');

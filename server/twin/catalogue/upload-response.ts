@@ -86,7 +86,10 @@ async function receiveUpload(req: Request, folder: string, maxBytes: number): Pr
     stream.on('limit', () => {
       failure ??= new ZipTooLargeError(`upload: the file exceeds the limit of ${maxBytes} bytes`);
     });
-    writes.push(pipeline(stream, createWriteStream(stored, { flags: 'wx' })));
+    const write = pipeline(stream, createWriteStream(stored, { flags: 'wx' }));
+    // Handled here too: when the body fails first, this write rejects before anything awaits it.
+    write.catch(() => undefined);
+    writes.push(write);
   });
   parser.on('filesLimit', () => (failure ??= new InputError('upload: only one file per upload')));
   parser.on('fieldsLimit', () => (failure ??= new InputError('upload: too many fields')));
@@ -97,6 +100,8 @@ async function receiveUpload(req: Request, folder: string, maxBytes: number): Pr
     failure ??= error instanceof InputError ? error : new InputError(`upload: the multipart body could not be read (${error instanceof Error ? error.message : String(error)})`);
   }
   if (failure) {
+    // Let a write still running end before deleting its file (else the file can be created after the delete).
+    await Promise.allSettled(writes);
     if (received.file) await rm(received.file.path, { force: true });
     throw failure;
   }

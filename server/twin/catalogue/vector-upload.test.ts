@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import gcoord from 'gcoord';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseShp } from 'shpjs';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestAccount, ensureTestRegions, TEST_REGIONS } from '@server/accounts/test-fixtures';
 import type { Actor } from '@server/api/actor';
 import { catalogueFeatures, layers } from '@server/db/schema/twin';
@@ -13,6 +14,12 @@ import { SERVER_PLATES } from '@server/plates';
 import type { UploadFields } from './inputs';
 import { zipOf } from './tileset-fixture';
 import { uploadVector } from './vector-upload';
+
+// parseShp spied on (still the real parser): a Shapefile past the limits must be refused before it is parsed.
+vi.mock('shpjs', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('shpjs')>();
+  return { ...actual, parseShp: vi.fn(actual.parseShp) };
+});
 
 const connection = connectTestDb();
 const db = connection.db;
@@ -105,6 +112,21 @@ describe('uploadVector', () => {
     expect(layer.source).toContain('GCJ-02');
   });
 
+  it('stores a lone UTF-16 surrogate as U+FFFD and refuses a property nested too deeply, as bad input (not a 500)', async () => {
+    const point = { type: 'Point', coordinates: [115.85, 28.68] };
+    // JSON text "\ud800": PostgreSQL jsonb refuses an unpaired surrogate escape (the insert failed: 500).
+    const lone = await fileOf('lone.geojson', `{"type":"Feature","properties":{"name":"a\\ud800b"},"geometry":${JSON.stringify(point)}}`);
+    const stored = await uploadVector(db, provinceAdmin, fields('4326', 'public'), lone, { fileName: 'lone.geojson' });
+    const body = JSON.parse(await geoLayerGeoJson(db, null, SERVER_PLATES, { layerId: stored.id })) as { features: { properties: Record<string, unknown> }[] };
+    expect(body.features[0].properties).toEqual({ name: 'a\ufffdb' });
+    // A cut at the length limit that splits a surrogate pair (𠀀 is two UTF-16 units) must not produce one either.
+    const cut = await fileOf('cut.geojson', JSON.stringify({ type: 'Feature', properties: { long: `${'x'.repeat(9_999)}𠀀` }, geometry: point }));
+    await expect(uploadVector(db, provinceAdmin, fields('4326'), cut, { fileName: 'cut.geojson' })).resolves.toMatchObject({ featureCount: 1 });
+    // 20 000 nested arrays: JSON.parse copes, JSON.stringify of the value overflowed the stack (RangeError: 500).
+    const deep = await fileOf('deep.geojson', `{"type":"Feature","properties":{"x":${'['.repeat(20_000)}${']'.repeat(20_000)}},"geometry":${JSON.stringify(point)}}`);
+    await expect(uploadVector(db, provinceAdmin, fields('4326'), deep, { fileName: 'deep.geojson' })).rejects.toMatchObject({ code: 'INPUT', message: expect.stringContaining('feature 0: property x') });
+  });
+
   it('reads a Shapefile zip in CGCS2000 3° GK CM 114°E (EPSG:4547): easting 500 000 m lands on 114°E', async () => {
     const zip = await fileOf('pipes.zip', zipOf({ 'pipes.shp': pointShp([[500_000, 3_100_000], [510_000, 3_100_000]]), 'pipes.dbf': nameDbf(['valve-1', 'valve-2']) }));
     const result = await uploadVector(db, provinceAdmin, fields('4547'), zip, { fileName: 'pipes.zip' });
@@ -138,6 +160,19 @@ describe('uploadVector', () => {
   ])('refuses %s', async (_name, crs, features, reason) => {
     const file = await fileOf('x.geojson', collection(features));
     await expect(uploadVector(db, provinceAdmin, fields(crs), file, { fileName: 'x.geojson' })).rejects.toThrow(reason);
+  });
+
+  it('refuses a Shapefile of more records than features allowed from its record headers, before parsing it', async () => {
+    // 50 001 point records: 1.4 MB. The same zip with a 256 MiB .shp (9.6 million points) used to be parsed whole first.
+    vi.mocked(parseShp).mockClear();
+    const points = Array.from({ length: 50_001 }, (): [number, number] => [115.85, 28.68]);
+    const zip = await fileOf('many.zip', zipOf({ 'many.shp': pointShp(points) }));
+    await expect(uploadVector(db, provinceAdmin, fields('4326'), zip, { fileName: 'many.zip' })).rejects.toMatchObject({ code: 'TOO_LARGE', message: expect.stringContaining('50001 records') });
+    expect(parseShp).not.toHaveBeenCalled();
+    // A negative record length must not walk the header count backwards (an endless loop).
+    const lying = Buffer.from(pointShp([[115.85, 28.68]]));
+    lying.writeInt32BE(-4, 104);
+    await expect(uploadVector(db, provinceAdmin, fields('4326'), await fileOf('lying.zip', zipOf({ 'lying.shp': lying })), { fileName: 'lying.zip' })).rejects.toThrow('record 1 has a negative length or runs past');
   });
 
   it('refuses broken JSON and a Shapefile zip without .shp', async () => {

@@ -22,8 +22,9 @@ import { resolveSourceCrs, type ToWgs84 } from './source-crs';
  * - Geometry types: the six GeoJSON types except GeometryCollection; rings ≥ 4 positions and closed, lines ≥ 2.
  * - Every position must land inside Jiangxi's bounding box after reprojection ({@link JIANGXI_BBOX_DEG}); the first
  *   one that does not is reported with its feature, the declared CRS and where it landed (usually a wrong CRS).
- * - Properties: primitives kept, nested values stored as JSON text, NUL removed from keys and strings (PostgreSQL
- *   `text`/`jsonb` cannot hold U+0000), strings cut to {@link VECTOR_LIMITS}.maxPropertyChars.
+ * - Properties: primitives kept, nested values stored as JSON text (refused past {@link MAX_PROPERTY_DEPTH}), NUL
+ *   removed and unpaired UTF-16 surrogates (JSON `"\ud800"`) replaced by U+FFFD in keys and strings (PostgreSQL
+ *   `jsonb` holds neither), strings cut to {@link VECTOR_LIMITS}.maxPropertyChars.
  * - A declared .prj is informative only: the uploader's declaration wins (Chinese .prj files often name a wrong or
  *   local datum).
  * @see RFC 7946 (GeoJSON); ESRI Shapefile Technical Description (1998)
@@ -56,6 +57,26 @@ function stripNul(text: string): string {
   return text.replaceAll('\u0000', '');
 }
 
+/** Deepest nested property value (arrays/objects) stored as JSON text; deeper ones overflow `JSON.stringify`'s stack. */
+export const MAX_PROPERTY_DEPTH = 32;
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Text as `jsonb` stores it: no NUL, unpaired surrogates replaced by U+FFFD (cut first: a cut may split a pair). */
+function storableText(text: string): string {
+  return stripNul(text).replace(LONE_SURROGATE, '\ufffd');
+}
+
+/** Whether a parsed JSON value nests deeper than `depth` (iterative: no stack to overflow). */
+function nestsDeeperThan(value: unknown, depth: number): boolean {
+  let level: unknown[] = [value];
+  for (let d = 0; level.length > 0; d += 1) {
+    if (d > depth) return true;
+    level = level.flatMap((v) => (typeof v === 'object' && v !== null ? Object.values(v) : []));
+  }
+  return false;
+}
+
 /** Properties as stored (see notes). */
 export function cleanProperties(raw: unknown, featureIndex: number): CheckedFeature['properties'] {
   if (raw === null || raw === undefined) return {};
@@ -64,12 +85,13 @@ export function cleanProperties(raw: unknown, featureIndex: number): CheckedFeat
   if (entries.length > VECTOR_LIMITS.maxPropertiesPerFeature) throw new InputError(`feature ${featureIndex}: more than ${VECTOR_LIMITS.maxPropertiesPerFeature} properties`);
   const out: CheckedFeature['properties'] = {};
   for (const [key, value] of entries) {
-    const cleanKey = stripNul(key).slice(0, 200);
+    const cleanKey = storableText(key.slice(0, 200));
     if (value === null || typeof value === 'boolean') out[cleanKey] = value;
     else if (typeof value === 'number') out[cleanKey] = Number.isFinite(value) ? value : null;
     else {
+      if (nestsDeeperThan(value, MAX_PROPERTY_DEPTH)) throw new InputError(`feature ${featureIndex}: property ${cleanKey.slice(0, 40)} nests deeper than ${MAX_PROPERTY_DEPTH} levels`);
       const text = typeof value === 'string' ? value : value instanceof Date ? value.toISOString() : JSON.stringify(value);
-      out[cleanKey] = stripNul(text ?? '').slice(0, VECTOR_LIMITS.maxPropertyChars);
+      out[cleanKey] = storableText((text ?? '').slice(0, VECTOR_LIMITS.maxPropertyChars));
     }
   }
   return out;
@@ -166,9 +188,30 @@ export function parseGeoJsonText(text: string): { geometry?: unknown; properties
   throw new InputError('geojson: expected a FeatureCollection, a Feature or a geometry');
 }
 
-/** Features of a Shapefile zip (.shp required, .dbf optional, .cpg code page honoured). @throws {InputError} */
+/**
+ * Number of records of a .shp, read from the record headers alone (8 bytes each: number, content length in 16-bit
+ * words; ESRI 1998 p. 5), so that a file of too many records is refused before `parseShp` builds them all.
+ * @throws {InputError} when a record has a negative length or runs past the end of the file
+ */
+export function countShpRecords(shp: Buffer): number {
+  let count = 0;
+  for (let at = 100; at + 8 <= shp.length; count += 1) {
+    const words = shp.readInt32BE(at + 4);
+    at += 8 + 2 * words;
+    if (words < 0 || at > shp.length) throw new InputError(`shapefile: record ${count + 1} has a negative length or runs past the end of the .shp file`);
+  }
+  return count;
+}
+
+/**
+ * Features of a Shapefile zip (.shp required, .dbf optional, .cpg code page honoured). The .shp and .dbf may each
+ * inflate to {@link VECTOR_LIMITS}.maxFileBytes (a GeoJSON file's limit) and the .shp may hold at most
+ * `maxFeatures` records, checked before parsing (a zip of 1 MB inflated to 256 MiB of point records otherwise).
+ * @throws {InputError} for a bad archive or Shapefile; {@link ZipTooLargeError} past the limits
+ */
 async function readShapefileZip(file: string): Promise<{ geometry?: unknown; properties?: unknown }[]> {
-  return withCheckedZip(file, { maxEntries: VECTOR_LIMITS.maxZipEntries, maxUncompressedBytes: 4 * VECTOR_LIMITS.maxFileBytes }, async (entries, zip) => {
+  const maxBytes = VECTOR_LIMITS.maxFileBytes;
+  return withCheckedZip(file, { maxEntries: VECTOR_LIMITS.maxZipEntries, maxUncompressedBytes: 2 * maxBytes + 1024 ** 2 }, async (entries, zip) => {
     const byExtension = (ext: string) => entries.filter((e) => e.name.toLowerCase().endsWith(ext) && !e.name.split('/').pop()!.startsWith('.'));
     const shps = byExtension('.shp');
     if (shps.length !== 1) throw new InputError(`shapefile: the zip must hold exactly one .shp file, found ${shps.length}`);
@@ -179,8 +222,11 @@ async function readShapefileZip(file: string): Promise<{ geometry?: unknown; pro
     let geometries: ReturnType<typeof parseShp>;
     let records: Record<string, unknown>[] = [];
     try {
-      geometries = parseShp(await readZipEntry(zip, shps[0], 4 * VECTOR_LIMITS.maxFileBytes));
-      if (dbf) records = parseDbf(await readZipEntry(zip, dbf, 4 * VECTOR_LIMITS.maxFileBytes), cpg ? (await readZipEntry(zip, cpg, 100)).toString('latin1') : 'UTF-8');
+      const shp = await readZipEntry(zip, shps[0], maxBytes);
+      const recordCount = countShpRecords(shp);
+      if (recordCount > VECTOR_LIMITS.maxFeatures) throw new ZipTooLargeError(`shapefile: ${recordCount} records, at most ${VECTOR_LIMITS.maxFeatures}`);
+      geometries = parseShp(shp);
+      if (dbf) records = parseDbf(await readZipEntry(zip, dbf, maxBytes), cpg ? (await readZipEntry(zip, cpg, 100)).toString('latin1') : 'UTF-8');
     } catch (error) {
       if (error instanceof InputError || error instanceof ZipTooLargeError) throw error;
       throw new InputError(`shapefile: cannot read ${shps[0].name} (${error instanceof Error ? error.message : String(error)})`, { cause: error });
