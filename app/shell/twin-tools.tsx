@@ -13,6 +13,7 @@ import type { FlyToPoint } from '@viewer/cesium/camera-pose';
 import { MapFurniture } from '@viewer/ui/map-furniture/map-furniture';
 import { SavedViewsPanel } from '@viewer/ui/saved-views-panel';
 import { SearchBox } from '@viewer/ui/search-box';
+import { isSameSitePath } from '@viewer/core/same-site-path';
 import { SAVED_VIEW_NAME_MAX_CHARS, SAVED_VIEWS_MAX_PER_ACCOUNT, type SavedView } from '@kernel/saved-view';
 import type { SearchAction } from '@server/host/plate-search';
 import { useSavedViews } from './use-saved-views';
@@ -20,11 +21,6 @@ import { useSearch } from './use-search';
 
 /** The shell's way to move the camera (twin-shell.tsx `flyTo`). */
 export type ShellFlyTo = (target: { layerId: string | null; point: FlyToPoint | null; camera?: CameraState | null }) => void;
-
-/** Whether a URL from a search result is a same-site path (one leading `/`, no scheme, no `//host`). */
-export function isSameSitePath(url: string): boolean {
-  return /^\/(?![/\\])/.test(url);
-}
 
 /** Props of {@link ShellSearch}. */
 export interface ShellSearchProps {
@@ -55,7 +51,7 @@ export function ShellSearch({ locale, flyTo, onSelect, showLayer, plateTitle }: 
           if (action.point) flyTo({ layerId: null, point: action.point });
           break;
         case 'open-url':
-          if (isSameSitePath(action.url)) window.location.assign(action.url);
+          if (isSameSitePath(action.url, window.location.origin)) window.location.assign(action.url);
           break;
       }
     },

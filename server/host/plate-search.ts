@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Actor } from '@server/api/actor';
 import type { Db } from '@server/db/client';
@@ -65,10 +66,25 @@ export interface SearchResult {
 
 /**
  * A plate's search: results for `query` that `actor` may see, at most `limit`, best first.
+ * @param db a read-only transaction whose `statement_timeout` is the plate's whole time bound
  * @param query trimmed, 1..{@link SEARCH_QUERY_MAX_CHARS} characters, no NUL (checked by the host)
  * @param limit 1..{@link SEARCH_LIMIT_MAX}
+ * @param deadlineMs when the host stops waiting (epoch ms): a search of several statements calls
+ *   {@link limitToDeadline} before each further one, so that together they hold the connection no longer than one would
  */
-export type PlateSearch = (db: Db, actor: Actor | null, query: string, limit: number) => Promise<SearchResult[]>;
+export type PlateSearch = (db: Db, actor: Actor | null, query: string, limit: number, deadlineMs: number) => Promise<SearchResult[]>;
+
+/**
+ * Lowers the transaction's `statement_timeout` to the time left until `deadlineMs` (at least 1 ms: with no time left
+ * the next statement is cancelled at once, SQLSTATE 57014, which the host reports as `timeout`).
+ * @param db the plate's search transaction
+ * @param deadlineMs epoch milliseconds
+ */
+export async function limitToDeadline(db: Db, deadlineMs: number): Promise<void> {
+  const leftMs = Math.max(1, Math.floor(deadlineMs - Date.now()));
+  // SET cannot take a bind parameter; leftMs is an integer computed here.
+  await db.execute(sql.raw(`SET LOCAL statement_timeout = ${leftMs}`));
+}
 
 /** How one plate's search ended. */
 export type PlateSearchStatus = 'ok' | 'timeout' | 'error';

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { connectTestDb } from '@server/db/test-database';
 import type { Logger } from '@kernel/logger';
-import type { PlateSearch, SearchResult } from './plate-search';
+import { limitToDeadline, type PlateSearch, type SearchResult } from './plate-search';
 import { searchPlates } from './search-service';
 
 /** The host's aggregation: parallel plates, a per-plate time bound enforced by PostgreSQL, failures kept apart. */
@@ -28,6 +28,14 @@ const slowSql: PlateSearch = async (db) => {
 };
 /** Slow outside SQL (1 s): the host stops waiting at the bound; the transaction ends when the plate returns. */
 const slowJs: PlateSearch = () => new Promise((resolve) => setTimeout(() => resolve([result('late')]), 1_000));
+/** Three statements of 0.35 s each: each alone is under a 400 ms bound, together they are not. */
+const chained: PlateSearch = async (db, _actor, _query, _limit, deadlineMs) => {
+  for (let i = 0; i < 3; i++) {
+    await limitToDeadline(db, deadlineMs);
+    await db.execute(sql`SELECT pg_sleep(0.35)`);
+  }
+  return [result('chained')];
+};
 const failing: PlateSearch = async () => {
   throw new Error('plate bug');
 };
@@ -56,6 +64,14 @@ describe('searchPlates', () => {
     // 300 ms bound + 250 ms margin for the stuck plate; far below the 5 s sleep.
     expect(elapsedMs).toBeLessThan(1_500);
     expect(entries.map((e) => e.message).join('\n')).toMatch(/plate slow was cancelled after 300 ms/);
+  });
+
+  it('bounds a plate of several statements as a whole: PostgreSQL cancels the one that crosses the deadline', async () => {
+    const { logger, entries } = recordingLogger();
+    const answer = await searchPlates(connection.db, null, { q: 'abc', limit: 4 }, { plates: [{ slug: 'chain', search: chained }], logger, timeoutMs: 400 });
+    expect(answer.groups.map((g) => [g.plate, g.status])).toEqual([['chain', 'timeout']]);
+    // Cancelled inside PostgreSQL (the connection is free again), not merely abandoned by the host after its margin.
+    expect(entries.map((e) => e.message).join('\n')).toMatch(/plate chain was cancelled after 400 ms/);
   });
 
   it('keeps a failing or writing plate from failing the search', async () => {

@@ -64,11 +64,12 @@ async function searchOnePlate(db: Db, actor: Actor | null, input: z.output<typeo
   const timedOut = new Promise<'timeout'>((resolve) => {
     timer = setTimeout(() => resolve('timeout'), timeoutMs + TIMEOUT_MARGIN_MS);
   });
+  const deadlineMs = Date.now() + timeoutMs;
   const work = db.transaction(
     async (tx) => {
       // SET cannot take a bind parameter; timeoutMs is an integer checked above.
       await tx.execute(sql.raw(`SET LOCAL statement_timeout = ${timeoutMs}`));
-      return plate.search(tx, actor, input.q, input.limit);
+      return plate.search(tx, actor, input.q, input.limit, deadlineMs);
     },
     { accessMode: 'read only' },
   );

@@ -3,7 +3,7 @@ import type { Actor } from '@server/api/actor';
 import type { Db } from '@server/db/client';
 import { regions } from '@server/db/schema/regions';
 import { elements, models } from '@server/db/schema/twin';
-import type { SearchPoint, SearchResult } from '@server/host/plate-search';
+import { limitToDeadline, type SearchPoint, type SearchResult } from '@server/host/plate-search';
 import { GLOBAL_ID_PATTERN } from '@kernel/zod-fields';
 import { REGION_LEVELS } from '@data/twin/region-levels';
 import { REGION_NAMES_EN } from '@data/twin/region-names-en';
@@ -204,13 +204,17 @@ export function mergeByQuota<T>(lists: readonly (readonly T[])[], limit: number)
  * The twin's search (the `search` of server/twin/plate.ts).
  * @param query trimmed text, 1..100 characters, no NUL (the host checks)
  * @param limit most results, 1..20
+ * @param deadlineMs when the host stops waiting (epoch ms; see server/host/plate-search.ts `limitToDeadline`)
  * @returns at most `limit` results: for a whole GlobalId its element(s); otherwise regions, then models, then
  *   elements (shared by {@link mergeByQuota}), each best match first (exact, prefix, elsewhere)
  */
-export async function searchTwin(db: Db, actor: Actor | null, query: string, limit: number): Promise<SearchResult[]> {
-  // One connection (the host's transaction): the three queries run one after another.
-  const found = GLOBAL_ID_PATTERN.test(query)
-    ? [await searchElements(db, actor, query, limit)]
-    : [await searchRegions(db, query, limit), await searchModels(db, actor, query, limit), await searchElements(db, actor, query, limit)];
-  return mergeByQuota(found, limit);
+export async function searchTwin(db: Db, actor: Actor | null, query: string, limit: number, deadlineMs: number): Promise<SearchResult[]> {
+  if (GLOBAL_ID_PATTERN.test(query)) return mergeByQuota([await searchElements(db, actor, query, limit)], limit);
+  // One connection (the host's transaction): the three queries run one after another, together within the deadline.
+  const regions = await searchRegions(db, query, limit);
+  await limitToDeadline(db, deadlineMs);
+  const models = await searchModels(db, actor, query, limit);
+  await limitToDeadline(db, deadlineMs);
+  const elements = await searchElements(db, actor, query, limit);
+  return mergeByQuota([regions, models, elements], limit);
 }
