@@ -66,5 +66,12 @@ export const ACCESS_WALK = definePlateAccessWalk<TwinTargets>({
       province: (r) => expect(idsOf(r)).toEqual(expect.arrayContaining([`model-${targets.modelA.modelId}`, `model-${targets.modelB.modelId}`])),
     },
     'twin.regions.list': { call: (c) => c.twin.regions.list({}), anonymous: 'ok', wrongRole: null, cityAOnB: 'ok', province: 'ok' },
+    'twin.regions.home': {
+      call: (c) => c.twin.regions.home(),
+      anonymous: (r) => expect(r).toBeNull(),
+      wrongRole: null,
+      cityAOnB: (r) => expect(r).toMatchObject({ level: expect.stringMatching(/^(city|county)$/) }),
+      province: (r) => expect(r).toBeNull(),
+    },
   },
 });

@@ -10,7 +10,7 @@ import {
 } from './inputs';
 import { listLayers } from './layers-service';
 import { listModels, modelById } from './models-service';
-import { listRegions } from './regions-service';
+import { homeRegion, listRegions } from './regions-service';
 
 /**
  * The `twin` plate's router: thin procedures (input schema, one service call). Mounted as `twin` in root.ts.
@@ -33,5 +33,6 @@ export const twinRouter = router({
   }),
   regions: router({
     list: publicProcedure.input(zodInput(regionsListInput)).query(({ ctx, input }) => listRegions(ctx.db, ctx.actor, input)),
+    home: publicProcedure.query(({ ctx }) => homeRegion(ctx.db, ctx.actor)),
   }),
 });
