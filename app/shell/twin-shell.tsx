@@ -3,15 +3,16 @@
  * The city twin shell (`/`): hosts every plate of app/plates.ts on one CesiumJS globe. It loads the layer
  * catalogue (`twin.layers.list`) and the GeoJSON of visible data-driven layers, draws all layers through the core
  * and plates' layer-kind plugins, keeps camera and selection `{plate, layerId, featureId}` in the URL, and lays
- * out the header, the layer panel (grouped by plate and CIM level), each plate's side panel, and the selection
- * panel of the plate that owns the selected layer.
+ * out the header, the dock (layer panel grouped by plate and CIM level, then each plate's side panel; shell-dock.tsx)
+ * and the selection panel of the plate that owns the selected layer (selection-sheet.tsx). On a phone the dock's
+ * panels and the selection are bottom sheets, one at a time (use-shell-panels.ts).
  */
 import { useQuery } from '@tanstack/react-query';
 import type { inferRouterOutputs } from '@trpc/server';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { formatShareableUrl, JIANGXI_OVERVIEW_CAMERA, type CameraState, type TwinUrlState } from '@viewer/core/camera-url';
-import { createTranslator, formatLocaleCookie, LOCALE_QUERY_PARAM, type Locale } from '@viewer/core/i18n';
+import { JIANGXI_OVERVIEW_CAMERA, type CameraState, type TwinUrlState } from '@viewer/core/camera-url';
+import { createTranslator, type Locale } from '@viewer/core/i18n';
 import { layerTitle, resolveLayerVisibility, type LayerDescriptor } from '@viewer/core/layer-descriptor';
 import { geojsonFeatureId } from '@viewer/core/geojson-feature-id';
 import type { FeatureCollection } from '@viewer/core/geojson-lines';
@@ -24,24 +25,29 @@ import { FeaturePanel } from '@viewer/ui/feature-panel';
 import { LayerPanel } from '@viewer/ui/layer-panel';
 import { LocaleSwitch } from '@viewer/ui/locale-switch';
 import { SHELL_MESSAGES } from '@viewer/ui/shell-messages';
-import { HONGGUTAN_DEMO_PLACE, NANCHANG_PLACE } from '@viewer/ui/quick-places';
-import { TwinHeader, type QuickPlace } from '@viewer/ui/twin-header';
+import { HONGGUTAN_DEMO_PLACE, isOverNanchang, NANCHANG_PLACE, quickPlaceOfCamera, type QuickPlace } from '@viewer/ui/quick-places';
+import { SelectionMissingPanel } from '@viewer/ui/selection-missing-panel';
+import { TwinHeader } from '@viewer/ui/twin-header';
 import type { AppRouter } from '@server/api/root';
 import { AccountMenuSlot } from '../accounts/account-menu-slot';
 import { CLIENT_PLATES } from '../plates';
 import { useTRPC } from '../providers';
 import type { PickedGeoFeature, PlatePanelProps } from './client-plate';
+import { SelectionSheet } from './selection-sheet';
+import { ShellDock, type DockPanel } from './shell-dock';
+import { switchLocale } from './switch-locale';
 import { TwinGlobeLoader } from './twin-globe-loader';
+import { useIsCompactLayout } from './use-compact-layout';
 import { useGeoLayers } from './use-geo-layers';
+import { useShellPanels } from './use-shell-panels';
 import { useTwinUrl } from './use-twin-url';
-
-/** Nanchang's extent for the breadcrumb, degrees (WGS84), and the highest camera that still counts, m. */
-const NANCHANG_VIEW = { west: 115.45, east: 116.6, south: 28.15, north: 29.2, maxHeightM: 250_000 } as const;
 
 /** The layer-kind plugins of the globe: the core kinds, then the kinds plates add (one plugin per kind). */
 const LAYER_KINDS = [...CORE_LAYER_KINDS, ...CLIENT_PLATES.flatMap((plate) => plate.layerKinds ?? [])];
 const DRAWN_KINDS = new Set(LAYER_KINDS.map((plugin) => plugin.kind));
 const PLATE_ORDER = CLIENT_PLATES.map((plate) => plate.slug);
+/** Dock panels: the layer panel, then each plate's side panel (by plate slug). */
+const DOCK_PANEL_IDS = ['layers', ...CLIENT_PLATES.flatMap((plate) => (plate.SidePanel ? [plate.slug] : []))];
 
 /** What a data-driven layer draws when its GeoJSON could not be loaded. */
 const EMPTY_FEATURE_COLLECTION: FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -58,6 +64,11 @@ export interface TwinShellProps {
   locale: Locale;
   /** Camera and selection from the URL the page was loaded with. */
   initialUrlState: TwinUrlState;
+  /**
+   * Where a signed-in city or county account starts when the URL has no `cam=` (region-camera.ts), or `null` for
+   * the Jiangxi overview (anonymous visitors, province accounts).
+   */
+  homeCamera?: CameraState | null;
   /** The catalogue fetched on the server, or `null` (then the client fetches it). */
   initialData: TwinInitialData | null;
 }
@@ -71,11 +82,14 @@ function geoFeatureOf(selection: FeatureSelection, data: ReturnType<typeof useGe
 }
 
 /** The twin shell (see module doc). */
-export function TwinShell({ locale, initialUrlState, initialData }: TwinShellProps) {
+export function TwinShell({ locale, initialUrlState, initialData, homeCamera = null }: TwinShellProps) {
   const t = createTranslator(SHELL_MESSAGES, locale);
   const trpc = useTRPC();
   const router = useRouter();
   const url = useTwinUrl(initialUrlState);
+  // An explicit `cam=` wins over the account's region; read once, like the globe does.
+  const [initialCamera] = useState<CameraState | null>(() => initialUrlState.camera ?? homeCamera);
+  const panels = useShellPanels(DOCK_PANEL_IDS, useIsCompactLayout());
 
   const layersQuery = useQuery({ ...trpc.twin.layers.list.queryOptions(), initialData: initialData?.layers });
   const layers = useMemo<LayerDescriptor[]>(() => layersQuery.data ?? [], [layersQuery.data]);
@@ -85,7 +99,7 @@ export function TwinShell({ locale, initialUrlState, initialData }: TwinShellPro
   const geo = useGeoLayers(layers, visibility);
 
   const [selection, setSelection] = useState<FeatureSelection | null>(initialUrlState.selection);
-  const [camera, setCamera] = useState<CameraState>(initialUrlState.camera ?? JIANGXI_OVERVIEW_CAMERA);
+  const [camera, setCamera] = useState<CameraState>(initialCamera ?? JIANGXI_OVERVIEW_CAMERA);
   const [flyRequest, setFlyRequest] = useState<FlyRequest | null>(null);
   const [layerErrors, setLayerErrors] = useState<Record<string, string>>({});
 
@@ -108,20 +122,26 @@ export function TwinShell({ locale, initialUrlState, initialData }: TwinShellPro
     [layers, visibility, geo.dataById, geo.errorsById],
   );
 
+  const { isCompact, isAnyOpen: isDockSheetOpen, closeAll: closeDockSheets } = panels;
   const onSelect = useCallback(
     (next: FeatureSelection | null) => {
       setSelection(next);
       url.setSelection(next);
+      // On a phone the selection's own sheet replaces an open panel sheet.
+      if (next && isCompact) closeDockSheets();
     },
-    [url],
+    [url, isCompact, closeDockSheets],
   );
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') onSelect(null);
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      // Escape closes what is on top: a panel sheet on a phone first, then the selection.
+      if (isCompact && isDockSheetOpen) closeDockSheets();
+      else onSelect(null);
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [onSelect]);
+  }, [onSelect, isCompact, isDockSheetOpen, closeDockSheets]);
   const onCameraChange = useCallback(
     (next: CameraState) => {
       setCamera(next);
@@ -146,29 +166,15 @@ export function TwinShell({ locale, initialUrlState, initialData }: TwinShellPro
 
   const onLocaleChange = useCallback(
     (next: Locale) => {
-      document.cookie = formatLocaleCookie(next);
-      const params = new URLSearchParams(window.location.search);
-      if (params.has(LOCALE_QUERY_PARAM)) {
-        // The router still holds the `?lang=` URL, and refreshing it would let proxy.ts restore the old locale:
-        // load the page again without it (camera and selection come back from `cam`/`sel`).
-        params.delete(LOCALE_QUERY_PARAM);
-        window.location.replace(formatShareableUrl(window.location.pathname, params));
-        return;
-      }
-      // Re-renders the server components (layout `<html lang>`, page) with the new cookie; the globe stays.
-      router.refresh();
+      // The URL must hold the latest camera before it is read; the globe and selection stay (same component).
+      url.flush();
+      switchLocale(router, next);
     },
-    [router],
+    [router, url],
   );
 
   const breadcrumb = [t('region.jiangxi')];
-  const isOverNanchang =
-    camera.lonDeg >= NANCHANG_VIEW.west &&
-    camera.lonDeg <= NANCHANG_VIEW.east &&
-    camera.latDeg >= NANCHANG_VIEW.south &&
-    camera.latDeg <= NANCHANG_VIEW.north &&
-    camera.heightEllipsoidalM <= NANCHANG_VIEW.maxHeightM;
-  if (isOverNanchang) breadcrumb.push(t('region.nanchang'));
+  if (isOverNanchang(camera)) breadcrumb.push(t('region.nanchang'));
 
   const titleOfLayer = (id: string) => {
     const layer = layers.find((candidate) => candidate.id === id);
@@ -190,34 +196,18 @@ export function TwinShell({ locale, initialUrlState, initialData }: TwinShellPro
   const selectedPlate = selection ? CLIENT_PLATES.find((plate) => plate.slug === (selectedLayer?.plate ?? selection.plate)) : undefined;
   const geoFeature = selection ? geoFeatureOf(selection, geo.dataById) : null;
   const SelectionPanel = selectedPlate?.SelectionPanel;
+  const clearSelection = () => onSelect(null);
+  // A link naming a layer the catalogue lacks (plates with their own panel decide themselves), or a feature that
+  // the layer's loaded data lacks.
+  const isLayerMissing = selection !== null && !SelectionPanel && !layersQuery.isPending && selectedLayer === null;
+  const isFeatureMissing =
+    selection !== null && selectedLayer !== null && geo.dataById.has(selectedLayer.id) && geoFeature === null && selectedLayer.kind !== 'tileset';
 
-  return (
-    <div className="gt-twin">
-      <div className="gt-twin__globe">
-        <TwinGlobeLoader
-          locale={locale}
-          layers={sceneLayers}
-          layerKinds={LAYER_KINDS}
-          selection={selection}
-          initialCamera={initialUrlState.camera}
-          flyRequest={flyRequest}
-          onFeatureSelect={onSelect}
-          onCameraChange={onCameraChange}
-          onLayerError={onLayerError}
-        />
-      </div>
-      <TwinHeader
-        locale={locale}
-        breadcrumb={breadcrumb}
-        onQuickNav={onQuickNav}
-        controls={
-          <>
-            <LocaleSwitch locale={locale} onChange={onLocaleChange} />
-            <AccountMenuSlot locale={locale} />
-          </>
-        }
-      />
-      <aside className="gt-twin__left">
+  const dockPanels: DockPanel[] = [
+    {
+      id: 'layers',
+      title: t('dock.layers'),
+      content: (
         <LayerPanel
           layers={layers}
           visibility={visibility}
@@ -228,22 +218,76 @@ export function TwinShell({ locale, initialUrlState, initialData }: TwinShellPro
           plateOrder={PLATE_ORDER}
           plateTitle={(slug) => CLIENT_PLATES.find((plate) => plate.slug === slug)?.title[locale] ?? slug}
         />
-        {CLIENT_PLATES.map((plate) => (plate.SidePanel ? <plate.SidePanel key={plate.slug} {...panelProps} /> : null))}
-      </aside>
+      ),
+    },
+    ...CLIENT_PLATES.flatMap((plate) =>
+      plate.SidePanel ? [{ id: plate.slug, title: (plate.sidePanelTitle ?? plate.title)[locale], content: <plate.SidePanel {...panelProps} /> }] : [],
+    ),
+  ];
+
+  return (
+    <div className="gt-twin">
+      <div className="gt-twin__globe">
+        <TwinGlobeLoader
+          locale={locale}
+          layers={sceneLayers}
+          layerKinds={LAYER_KINDS}
+          selection={selection}
+          initialCamera={initialCamera}
+          flyRequest={flyRequest}
+          onFeatureSelect={onSelect}
+          onCameraChange={onCameraChange}
+          onLayerError={onLayerError}
+        />
+      </div>
+      <TwinHeader
+        locale={locale}
+        breadcrumb={breadcrumb}
+        onQuickNav={onQuickNav}
+        activePlace={quickPlaceOfCamera(camera)}
+        controls={
+          <>
+            <LocaleSwitch locale={locale} onChange={onLocaleChange} />
+            <AccountMenuSlot locale={locale} />
+          </>
+        }
+      />
+      <ShellDock panels={dockPanels} state={panels} label={t('dock.label')} closeLabel={t('dock.close')} />
       {selection ? (
-        <aside className="gt-twin__right" data-plate={selection.plate}>
-          {SelectionPanel ? (
-            <SelectionPanel {...panelProps} selection={selection} layer={selectedLayer} geoFeature={geoFeature} onClose={() => onSelect(null)} />
+        <SelectionSheet
+          plate={selection.plate}
+          selectionKey={`${selection.plate}:${selection.layerId}:${selection.featureId}`}
+          isHidden={isCompact && isDockSheetOpen}
+          label={t('selection.label')}
+          collapseLabel={t('dock.collapse')}
+          expandLabel={t('dock.expand')}
+        >
+          {isLayerMissing ? (
+            <SelectionMissingPanel
+              title={t('selection.missingTitle')}
+              message={t('selection.missingLayer', { layerId: selection.layerId })}
+              locale={locale}
+              onClear={clearSelection}
+            />
+          ) : isFeatureMissing && selectedLayer ? (
+            <SelectionMissingPanel
+              title={layerTitle(selectedLayer, locale)}
+              message={t('selection.missingFeature', { title: layerTitle(selectedLayer, locale), featureId: selection.featureId })}
+              locale={locale}
+              onClear={clearSelection}
+            />
+          ) : SelectionPanel ? (
+            <SelectionPanel {...panelProps} selection={selection} layer={selectedLayer} geoFeature={geoFeature} onClose={clearSelection} />
           ) : (
             <FeaturePanel
               layerTitle={selectedLayer ? layerTitle(selectedLayer, locale) : null}
               featureId={selection.featureId}
               properties={geoFeature?.properties ?? null}
               locale={locale}
-              onClose={() => onSelect(null)}
+              onClose={clearSelection}
             />
           )}
-        </aside>
+        </SelectionSheet>
       ) : null}
       {problems.length > 0 ? (
         <div className="gt-toast" role="status">
