@@ -112,14 +112,15 @@ export function TwinShell({ locale, initialUrlState, initialData, homeCamera = n
         url: layer.url,
         isVisible: visibility[layer.id] ?? false,
         style: layer.style,
-        options: layer.options,
+        // A model tileset shows its name on the map, in the UI language (layer-kinds/tileset.ts, model-labels.ts).
+        options: layer.kind === 'tileset' ? { ...layer.options, label: layerTitle(layer, locale) } : layer.options,
         // A layer whose data failed to load is drawn empty (the toast says why), so it does not hold up readiness.
         data: geo.dataById.get(layer.id) ?? (geo.errorsById.has(layer.id) ? EMPTY_FEATURE_COLLECTION : null),
         order: index,
       // The catalogue types `kind` and `options` separately; each row pairs them as its kind expects (seeded from
       // LayerDefinition<K>), which TypeScript cannot see through the union.
       })) as SceneLayer[],
-    [layers, visibility, geo.dataById, geo.errorsById],
+    [layers, visibility, geo.dataById, geo.errorsById, locale],
   );
 
   const { isCompact, isAnyOpen: isDockSheetOpen, closeAll: closeDockSheets } = panels;

@@ -11,6 +11,7 @@ import { kindOptions } from '@viewer/core/kind-options';
 import type { SceneLayer } from '@viewer/core/scene-layer';
 import { ElementHighlighter, featureGlobalId } from '../element-highlighter';
 import type { LayerKindBinding, LayerKindContext, LayerKindPlugin } from '../layer-kind-plugin';
+import { ModelLabels } from '../model-labels';
 
 /** Maximum screen-space error for model tilesets, pixels (CesiumJS default 16; smaller = sharper, slower). */
 export const MODEL_MAXIMUM_SCREEN_SPACE_ERROR_PX = 8;
@@ -33,6 +34,9 @@ export interface TilesetHandle {
   isDetached: boolean;
   /** Why loading failed, or `null`. */
   failure: string | null;
+  /** The layer's id (its model label's key) and label text (`options.label`), or `null` for none. */
+  layerId: string;
+  label: string | null;
   /** Marks asked for before the tileset arrived (applied on load). */
   hovered: string | null;
   selected: string | null;
@@ -65,8 +69,27 @@ function lowerAlongVertical(ctx: LayerKindContext, tileset: Cesium3DTileset, off
   tileset.modelMatrix = Matrix4.fromTranslation(Cartesian3.multiplyByScalar(up, MODEL_GROUND_CLEARANCE_M - offsetM, up));
 }
 
+/** The layer's label text (`options.label`), or `null`. */
+function labelOf(layer: SceneLayer): string | null {
+  const label = kindOptions(layer, 'tileset')?.label;
+  return typeof label === 'string' && label.trim().length > 0 ? label : null;
+}
+
 function bindTileset(ctx: LayerKindContext): LayerKindBinding<TilesetHandle> {
   const { Cesium, scene } = ctx;
+  let labels: ModelLabels | null = null;
+  /** Places the model's name above its bounding sphere; hidden with the layer and while it holds the selection. */
+  const placeLabel = (handle: TilesetHandle): void => {
+    const sphere = handle.tileset?.boundingSphere;
+    if (!sphere || handle.label === null) {
+      labels?.remove(handle.layerId);
+      return;
+    }
+    const up = Cesium.Ellipsoid.WGS84.geodeticSurfaceNormal(sphere.center, new Cesium.Cartesian3());
+    const topEcef = Cesium.Cartesian3.add(sphere.center, Cesium.Cartesian3.multiplyByScalar(up, sphere.radius * 0.7, up), new Cesium.Cartesian3());
+    labels ??= new ModelLabels(Cesium, scene);
+    labels.set(handle.layerId, handle.label, topEcef, handle.isVisible && handle.selected === null);
+  };
   return {
     attach(layer) {
       const handle: TilesetHandle = {
@@ -77,6 +100,8 @@ function bindTileset(ctx: LayerKindContext): LayerKindBinding<TilesetHandle> {
         highlighter: null,
         isDetached: false,
         failure: null,
+        layerId: layer.id,
+        label: labelOf(layer),
         hovered: null,
         selected: null,
       };
@@ -95,6 +120,7 @@ function bindTileset(ctx: LayerKindContext): LayerKindBinding<TilesetHandle> {
           handle.highlighter.setHovered(handle.hovered);
           handle.highlighter.setSelected(handle.selected);
           scene.primitives.add(tileset);
+          placeLabel(handle);
           ctx.requestRender();
           ctx.reportLoad(layer.id, null);
         })
@@ -114,11 +140,14 @@ function bindTileset(ctx: LayerKindContext): LayerKindBinding<TilesetHandle> {
         handle.groundOffsetM = groundOffsetM;
         if (handle.tileset) lowerAlongVertical(ctx, handle.tileset, groundOffsetM);
       }
+      handle.label = labelOf(layer);
+      placeLabel(handle);
       ctx.requestRender();
     },
     needsReattach: (layer, previous) => layer.url !== previous.url,
     detach(handle) {
       handle.isDetached = true;
+      labels?.remove(handle.layerId);
       handle.highlighter?.destroy();
       // `remove` destroys the tileset (`primitives.destroyPrimitives` is true by default).
       if (handle.tileset && !scene.isDestroyed()) scene.primitives.remove(handle.tileset);
@@ -143,11 +172,16 @@ function bindTileset(ctx: LayerKindContext): LayerKindBinding<TilesetHandle> {
       } else {
         handle.selected = featureId;
         handle.highlighter?.setSelected(featureId);
+        labels?.setWanted(handle.layerId, handle.isVisible && featureId === null);
       }
     },
     isSettled: (handle) => handle.failure !== null || !handle.isVisible || (handle.tileset?.tilesLoaded ?? false),
     boundingSphere: (handle) => handle.tileset?.boundingSphere ?? null,
-    status: (handle) => ({ isLoaded: handle.tileset !== null, indexedElementCount: handle.highlighter?.indexedElementCount ?? 0 }),
+    status: (handle) => ({
+      isLoaded: handle.tileset !== null,
+      indexedElementCount: handle.highlighter?.indexedElementCount ?? 0,
+      shownModelLabelCount: labels?.shownCount ?? 0,
+    }),
   };
 }
 
