@@ -174,8 +174,6 @@ export function TwinShell({ locale, initialUrlState, initialData, homeCamera = n
     [router, url],
   );
 
-  const breadcrumb = [t('region.jiangxi')];
-  if (isOverNanchang(camera)) breadcrumb.push(t('region.nanchang'));
 
   const titleOfLayer = (id: string) => {
     const layer = layers.find((candidate) => candidate.id === id);
@@ -203,6 +201,11 @@ export function TwinShell({ locale, initialUrlState, initialData, homeCamera = n
   const isLayerMissing = selection !== null && !SelectionPanel && !layersQuery.isPending && selectedLayer === null;
   const isFeatureMissing =
     selection !== null && selectedLayer !== null && geo.dataById.has(selectedLayer.id) && geoFeature === null && selectedLayer.kind !== 'tileset';
+
+  const breadcrumb = [t('region.jiangxi')];
+  if (isOverNanchang(camera)) breadcrumb.push(t('region.nanchang'));
+  // The model holding the selection, by its name in the UI language (its layer's title).
+  if (selectedLayer?.kind === 'tileset') breadcrumb.push(layerTitle(selectedLayer, locale));
 
   const dockPanels: DockPanel[] = [
     {

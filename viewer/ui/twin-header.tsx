@@ -49,16 +49,18 @@ export function TwinHeader({ locale, breadcrumb, onQuickNav, activePlace = null,
     if (!isMenuOpen) return undefined;
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key !== 'Escape') return;
+      // Handled here (capture phase, before the page's own Escape handling, e.g. clearing the selection).
+      event.preventDefault();
       setIsMenuOpen(false);
       menuButtonRef.current?.focus();
     };
     const onPointerDown = (event: PointerEvent) => {
       if (event.target instanceof Node && !headerRef.current?.contains(event.target)) setIsMenuOpen(false);
     };
-    window.addEventListener('keydown', onKeyDown);
+    window.addEventListener('keydown', onKeyDown, true);
     window.addEventListener('pointerdown', onPointerDown);
     return () => {
-      window.removeEventListener('keydown', onKeyDown);
+      window.removeEventListener('keydown', onKeyDown, true);
       window.removeEventListener('pointerdown', onPointerDown);
     };
   }, [isMenuOpen]);
