@@ -1,11 +1,11 @@
 'use client';
 /**
- * Which of the shell's collapsible panels are open. On a desktop or tablet every panel starts open and each one
- * toggles on its own. On a phone ({@link useIsCompactLayout}) they start closed and open one at a time as a
- * bottom sheet; a new selection closes them so that its own sheet shows. A change of layout (rotation, resize)
- * returns to that layout's defaults.
+ * Which of the shell's collapsible panels are open (rules in viewer/core/shell-panels.ts: open on a desktop, one
+ * bottom sheet at a time on a phone). A new selection closes them on a phone (the caller calls `closeAll`) so that
+ * its own sheet shows; a change of layout (rotation, resize) returns to that layout's defaults.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { closeAllPanels, isPanelOpen, togglePanel, type PanelToggles } from '@viewer/core/shell-panels';
 
 /** The panels' state and how to change it. */
 export interface ShellPanels {
@@ -23,22 +23,14 @@ export interface ShellPanels {
 /**
  * The panels' state.
  *
- * @param ids - every panel id, in display order
- * @param isCompact - whether the page is laid out for a phone
+ * @param ids - every panel id, in display order (a stable array)
+ * @param isCompact - whether the page is laid out for a phone (use-compact-layout.ts)
  */
 export function useShellPanels(ids: readonly string[], isCompact: boolean): ShellPanels {
-  const [explicit, setExplicit] = useState<Readonly<Record<string, boolean>>>({});
-  useEffect(() => setExplicit({}), [isCompact]);
-  const isOpen = useCallback((id: string) => explicit[id] ?? !isCompact, [explicit, isCompact]);
-  const toggle = useCallback(
-    (id: string) =>
-      setExplicit((current) => {
-        const next = !(current[id] ?? !isCompact);
-        if (!isCompact || !next) return { ...current, [id]: next };
-        return Object.fromEntries(ids.map((other) => [other, other === id]));
-      }),
-    [ids, isCompact],
-  );
-  const closeAll = useCallback(() => setExplicit(Object.fromEntries(ids.map((id) => [id, false]))), [ids]);
-  return { isCompact, isOpen, toggle, closeAll, isAnyOpen: ids.some(isOpen) };
+  const [toggles, setToggles] = useState<PanelToggles>({});
+  useEffect(() => setToggles({}), [isCompact]);
+  const isOpen = useCallback((id: string) => isPanelOpen(toggles, id, isCompact), [toggles, isCompact]);
+  const toggle = useCallback((id: string) => setToggles((current) => togglePanel(current, id, ids, isCompact)), [ids, isCompact]);
+  const closeAll = useCallback(() => setToggles(closeAllPanels(ids)), [ids]);
+  return useMemo(() => ({ isCompact, isOpen, toggle, closeAll, isAnyOpen: ids.some(isOpen) }), [isCompact, isOpen, toggle, closeAll, ids]);
 }
