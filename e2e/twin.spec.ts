@@ -172,3 +172,21 @@ test('?lang=en switches the UI and <html lang> to English, and the switch goes b
   await expect(page.getByTestId('model-list')).toContainText('Models');
   expect(await page.evaluate(() => (window as unknown as { __marker?: number }).__marker)).toBe(42);
 });
+
+test('switching 中文/EN keeps the camera and the selection in the URL and on screen', async ({ page }) => {
+  const cam = '115.8528934,28.6867386,401.529,19.999,-35.0052,0';
+  const sel = 'twin:regions-city-names:360100';
+  await page.goto(`/?cam=${cam}&sel=${sel}`);
+  await page.waitForFunction(() => window.__gantwin !== undefined, null, { timeout: READY_TIMEOUT_MS });
+  await expect(page.getByTestId('feature-panel')).toContainText('南昌市');
+  await page.getByRole('button', { name: 'EN', exact: true }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByTestId('layer-panel')).toContainText('Layers');
+  const params = new URL(page.url()).searchParams;
+  expect(params.get('sel')).toBe(sel);
+  expect(params.get('cam')).toBe(cam);
+  await expect(page.getByTestId('feature-panel')).toBeVisible();
+  // The quick navigation marks Honggutan (the camera is there), not Nanchang.
+  await expect(page.getByTestId('nav-honggutan')).toHaveAttribute('aria-current', 'location');
+  await expect(page.getByTestId('nav-nanchang')).not.toHaveAttribute('aria-current', /.+/);
+});
