@@ -5,7 +5,7 @@
  * isolated), class filter, three.js canvas, property panel and section plane.
  *
  * Layout: two collapsible columns around the canvas (toggles at the canvas's top left, `aria-expanded`). On a
- * phone (≤ 720 px) the canvas takes the whole screen and each column opens as a bottom sheet, one at a time; a
+ * phone or a tablet in portrait (≤ 900 px) the canvas takes the whole screen and each column opens as a bottom sheet, one at a time; a
  * picked element opens the properties sheet, at most 42 % high, so the element stays in view above it.
  */
 import { skipToken, useQuery } from '@tanstack/react-query';
