@@ -194,3 +194,21 @@ test('switching 中文/EN keeps the camera and the selection in the URL and on s
   await expect(page.getByTestId('nav-honggutan')).toHaveAttribute('aria-current', 'location');
   await expect(page.getByTestId('nav-nanchang')).not.toHaveAttribute('aria-current', /.+/);
 });
+
+test('a link naming a feature or element that does not exist says so and offers to clear the selection', async ({ page }) => {
+  // A city that does not exist in the loaded city-names layer.
+  await page.goto('/?sel=twin:regions-city-names:369999');
+  const missing = page.getByTestId('selection-missing');
+  await expect(missing).toContainText('图层“设区市名称”中没有编号为 369999 的要素');
+  await missing.getByTestId('selection-clear').click();
+  await expect(missing).toBeHidden();
+  await expect.poll(() => new URL(page.url()).searchParams.has('sel')).toBe(false);
+
+  // A GlobalId that no model holds.
+  await page.goto('/?sel=twin:model-00000000-0000-4000-8000-000000000000:0000000000000000000000');
+  const panel = page.getByTestId('property-panel');
+  await expect(panel).toContainText('在此模型中未找到构件');
+  await panel.getByTestId('selection-clear').click();
+  await expect(panel).toBeHidden();
+  await expect.poll(() => new URL(page.url()).searchParams.has('sel')).toBe(false);
+});
