@@ -33,7 +33,7 @@ export function StoreyFilterPanel({ storeys, isolatedStoreyId, locale, onIsolate
             const isIsolated = storey.globalId === isolatedStoreyId;
             return (
               <li key={storey.globalId} className="gt-layer" data-global-id={storey.globalId}>
-                <span className="gt-layer__label">
+                <span className="gt-layer__label" style={{ flexDirection: 'column', alignItems: 'flex-start', gap: 0 }}>
                   <span className="gt-layer__title">{storey.name ?? storey.globalId}</span>
                   <span className="gt-panel__count">
                     {storey.elevationM === null
