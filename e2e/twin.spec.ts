@@ -172,3 +172,43 @@ test('?lang=en switches the UI and <html lang> to English, and the switch goes b
   await expect(page.getByTestId('model-list')).toContainText('Models');
   expect(await page.evaluate(() => (window as unknown as { __marker?: number }).__marker)).toBe(42);
 });
+
+test('switching 中文/EN keeps the camera and the selection in the URL and on screen', async ({ page }) => {
+  const cam = '115.8528934,28.6867386,401.529,19.999,-35.0052,0';
+  const sel = 'twin:regions-city-names:360100';
+  await page.goto(`/?cam=${cam}&sel=${sel}`);
+  await page.waitForFunction(() => window.__gantwin !== undefined, null, { timeout: READY_TIMEOUT_MS });
+  await expect(page.getByTestId('feature-panel')).toContainText('南昌市');
+  await page.getByRole('button', { name: 'EN', exact: true }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByTestId('layer-panel')).toContainText('Layers');
+  const params = new URL(page.url()).searchParams;
+  expect(params.get('sel')).toBe(sel);
+  // The same pose (the globe may write it back with its own rounding): within 1e-6° and 1 m.
+  const [lonDeg, latDeg, heightM] = (params.get('cam') ?? '').split(',').map(Number);
+  expect(Math.abs(lonDeg - 115.8528934)).toBeLessThan(1e-6);
+  expect(Math.abs(latDeg - 28.6867386)).toBeLessThan(1e-6);
+  expect(Math.abs(heightM - 401.529)).toBeLessThan(1);
+  await expect(page.getByTestId('feature-panel')).toBeVisible();
+  // The quick navigation marks Honggutan (the camera is there), not Nanchang.
+  await expect(page.getByTestId('nav-honggutan')).toHaveAttribute('aria-current', 'location');
+  await expect(page.getByTestId('nav-nanchang')).not.toHaveAttribute('aria-current', /.+/);
+});
+
+test('a link naming a feature or element that does not exist says so and offers to clear the selection', async ({ page }) => {
+  // A city that does not exist in the loaded city-names layer.
+  await page.goto('/?sel=twin:regions-city-names:369999');
+  const missing = page.getByTestId('selection-missing');
+  await expect(missing).toContainText('图层“设区市名称”中没有编号为 369999 的要素');
+  await missing.getByTestId('selection-clear').click();
+  await expect(missing).toBeHidden();
+  await expect.poll(() => new URL(page.url()).searchParams.has('sel')).toBe(false);
+
+  // A GlobalId that no model holds.
+  await page.goto('/?sel=twin:model-00000000-0000-4000-8000-000000000000:0000000000000000000000');
+  const panel = page.getByTestId('property-panel');
+  await expect(panel).toContainText('在此模型中未找到构件');
+  await panel.getByTestId('selection-clear').click();
+  await expect(panel).toBeHidden();
+  await expect.poll(() => new URL(page.url()).searchParams.has('sel')).toBe(false);
+});

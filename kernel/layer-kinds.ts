@@ -52,6 +52,8 @@ export interface LayerKindOptions {
      * orthometric stands on the ellipsoid (the twin has no terrain by default). 0 = as georeferenced.
      */
     groundOffsetM?: number;
+    /** The model's name, drawn above it at city-to-district zoom (the app sets it in the UI language). */
+    label?: string;
   } | null;
   imagery: {
     /** How `url` addresses tiles: `xyz` (`{z}/{x}/{y}`), `tms` (a TMS root with tilemapresource.xml), `wmts` (REST template). */

@@ -54,8 +54,8 @@ try {
       console.error(`convert-samples: skip ${sample.fileName} (not in ${dir})`);
       continue;
     }
-    const { name, placement, regionCode, visibility = 'public' } = sample;
-    const jobId = await enqueueJob(boss, CONVERT_MODEL_JOB, { sourcePath, name, placement, regionCode, visibility });
+    const { name, nameEn, placement, regionCode, visibility = 'public' } = sample;
+    const jobId = await enqueueJob(boss, CONVERT_MODEL_JOB, { sourcePath, name, nameEn, placement, regionCode, visibility });
     samplesByJobId.set(jobId, sample);
   }
   if (samplesByJobId.size > 0) {

@@ -78,7 +78,7 @@ export interface ConversionResult {
  * `asset.generator` of every tileset and `generator` of every report. Bump it whenever the output changes, so that
  * cached conversions (server/jobs/convert-model.ts) are redone with the new tiler.
  */
-export const TILER_VERSION = 'GanTwin tiling 0.4';
+export const TILER_VERSION = 'GanTwin tiling 0.5';
 const GENERATOR = TILER_VERSION;
 
 /**

@@ -52,6 +52,8 @@ export interface ClientPlate {
   layerKinds?: readonly LayerKindPlugin[];
   /** A panel in the left column, under the layer panel (e.g. the twin's model list). */
   SidePanel?: ComponentType<PlatePanelProps>;
+  /** The side panel's short name on its dock toggle, per locale (default: `title`). */
+  sidePanelTitle?: Record<Locale, string>;
   /** Shows a selected feature of this plate's layers (right column). Without one, the shell lists its properties. */
   SelectionPanel?: ComponentType<PlateSelectionPanelProps>;
 }

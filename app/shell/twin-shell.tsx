@@ -3,15 +3,16 @@
  * The city twin shell (`/`): hosts every plate of app/plates.ts on one CesiumJS globe. It loads the layer
  * catalogue (`twin.layers.list`) and the GeoJSON of visible data-driven layers, draws all layers through the core
  * and plates' layer-kind plugins, keeps camera and selection `{plate, layerId, featureId}` in the URL, and lays
- * out the header, the layer panel (grouped by plate and CIM level), each plate's side panel, and the selection
- * panel of the plate that owns the selected layer.
+ * out the header, the dock (layer panel grouped by plate and CIM level, then each plate's side panel; shell-dock.tsx)
+ * and the selection panel of the plate that owns the selected layer (selection-sheet.tsx). On a phone the dock's
+ * panels and the selection are bottom sheets, one at a time (use-shell-panels.ts).
  */
 import { useQuery } from '@tanstack/react-query';
 import type { inferRouterOutputs } from '@trpc/server';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { formatShareableUrl, JIANGXI_OVERVIEW_CAMERA, type CameraState, type TwinUrlState } from '@viewer/core/camera-url';
-import { createTranslator, formatLocaleCookie, LOCALE_QUERY_PARAM, type Locale } from '@viewer/core/i18n';
+import { JIANGXI_OVERVIEW_CAMERA, type CameraState, type TwinUrlState } from '@viewer/core/camera-url';
+import { createTranslator, type Locale } from '@viewer/core/i18n';
 import { layerTitle, resolveLayerVisibility, type LayerDescriptor } from '@viewer/core/layer-descriptor';
 import { geojsonFeatureId } from '@viewer/core/geojson-feature-id';
 import type { FeatureCollection } from '@viewer/core/geojson-lines';
@@ -25,27 +26,32 @@ import { FeaturePanel } from '@viewer/ui/feature-panel';
 import { LayerPanel } from '@viewer/ui/layer-panel';
 import { LocaleSwitch } from '@viewer/ui/locale-switch';
 import { SHELL_MESSAGES } from '@viewer/ui/shell-messages';
-import { HONGGUTAN_DEMO_PLACE, NANCHANG_PLACE } from '@viewer/ui/quick-places';
-import { TwinHeader, type QuickPlace } from '@viewer/ui/twin-header';
+import { HONGGUTAN_DEMO_PLACE, isOverNanchang, NANCHANG_PLACE, quickPlaceOfCamera, type QuickPlace } from '@viewer/ui/quick-places';
+import { SelectionMissingPanel } from '@viewer/ui/selection-missing-panel';
+import { TwinHeader } from '@viewer/ui/twin-header';
 import type { AppRouter } from '@server/api/root';
 import { AccountMenuSlot } from '../accounts/account-menu-slot';
 import { CLIENT_PLATES } from '../plates';
 import { useTRPC } from '../providers';
 import type { PickedGeoFeature, PlatePanelProps } from './client-plate';
+import { SelectionSheet } from './selection-sheet';
+import { ShellDock, type DockPanel } from './shell-dock';
+import { switchLocale } from './switch-locale';
 import { TwinGlobeLoader } from './twin-globe-loader';
 import { ShellMapFurniture, ShellSavedViews, ShellSearch } from './twin-tools';
+import { useIsCompactLayout } from './use-compact-layout';
 import { useGeoLayers } from './use-geo-layers';
-import './map-furniture.css';
 import { useLayerSettings } from './use-layer-settings';
+import { useShellPanels } from './use-shell-panels';
+import './map-furniture.css';
 import { useTwinUrl } from './use-twin-url';
-
-/** Nanchang's extent for the breadcrumb, degrees (WGS84), and the highest camera that still counts, m. */
-const NANCHANG_VIEW = { west: 115.45, east: 116.6, south: 28.15, north: 29.2, maxHeightM: 250_000 } as const;
 
 /** The layer-kind plugins of the globe: the core kinds, then the kinds plates add (one plugin per kind). */
 const LAYER_KINDS = [...CORE_LAYER_KINDS, ...CLIENT_PLATES.flatMap((plate) => plate.layerKinds ?? [])];
 const DRAWN_KINDS = new Set(LAYER_KINDS.map((plugin) => plugin.kind));
 const PLATE_ORDER = CLIENT_PLATES.map((plate) => plate.slug);
+/** Dock panels: the layer panel, then each plate's side panel (by plate slug). */
+const DOCK_PANEL_IDS = ['layers', ...CLIENT_PLATES.flatMap((plate) => (plate.SidePanel ? [plate.slug] : []))];
 
 /** What a data-driven layer draws when its GeoJSON could not be loaded. */
 const EMPTY_FEATURE_COLLECTION: FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -62,6 +68,11 @@ export interface TwinShellProps {
   locale: Locale;
   /** Camera and selection from the URL the page was loaded with. */
   initialUrlState: TwinUrlState;
+  /**
+   * Where a signed-in city or county account starts when the URL has no `cam=` (region-camera.ts), or `null` for
+   * the Jiangxi overview (anonymous visitors, province accounts).
+   */
+  homeCamera?: CameraState | null;
   /** The catalogue fetched on the server, or `null` (then the client fetches it). */
   initialData: TwinInitialData | null;
 }
@@ -75,11 +86,14 @@ function geoFeatureOf(selection: FeatureSelection, data: ReturnType<typeof useGe
 }
 
 /** The twin shell (see module doc). */
-export function TwinShell({ locale, initialUrlState, initialData }: TwinShellProps) {
+export function TwinShell({ locale, initialUrlState, initialData, homeCamera = null }: TwinShellProps) {
   const t = createTranslator(SHELL_MESSAGES, locale);
   const trpc = useTRPC();
   const router = useRouter();
   const url = useTwinUrl(initialUrlState);
+  // An explicit `cam=` wins over the account's region; read once, like the globe does.
+  const [initialCamera] = useState<CameraState | null>(() => initialUrlState.camera ?? homeCamera);
+  const panels = useShellPanels(DOCK_PANEL_IDS, useIsCompactLayout());
 
   const layersQuery = useQuery({ ...trpc.twin.layers.list.queryOptions(), initialData: initialData?.layers });
   const layers = useMemo<LayerDescriptor[]>(() => layersQuery.data ?? [], [layersQuery.data]);
@@ -93,7 +107,7 @@ export function TwinShell({ locale, initialUrlState, initialData }: TwinShellPro
   const { apply: applyLayerSettings, controls: layerControls } = useLayerSettings(layers);
 
   const [selection, setSelection] = useState<FeatureSelection | null>(initialUrlState.selection);
-  const [camera, setCamera] = useState<CameraState>(initialUrlState.camera ?? JIANGXI_OVERVIEW_CAMERA);
+  const [camera, setCamera] = useState<CameraState>(initialCamera ?? JIANGXI_OVERVIEW_CAMERA);
   const [flyRequest, setFlyRequest] = useState<FlyRequest | null>(null);
   const [layerErrors, setLayerErrors] = useState<Record<string, string>>({});
   const [mapView] = useState(createMapViewStore);
@@ -107,30 +121,37 @@ export function TwinShell({ locale, initialUrlState, initialData }: TwinShellPro
         url: layer.url,
         isVisible: visibility[layer.id] ?? false,
         style: layer.style,
-        options: layer.options,
+        // A model tileset shows its name on the map, in the UI language (layer-kinds/tileset.ts, model-labels.ts).
+        options: layer.kind === 'tileset' ? { ...layer.options, label: layerTitle(layer, locale) } : layer.options,
         // A layer whose data failed to load is drawn empty (the toast says why), so it does not hold up readiness.
         data: geo.dataById.get(layer.id) ?? (geo.errorsById.has(layer.id) ? EMPTY_FEATURE_COLLECTION : null),
         order: index,
       // The catalogue types `kind` and `options` separately; each row pairs them as its kind expects (seeded from
       // LayerDefinition<K>), which TypeScript cannot see through the union.
       })) as SceneLayer[]),
-    [layers, visibility, geo.dataById, geo.errorsById, applyLayerSettings],
+    [layers, visibility, geo.dataById, geo.errorsById, locale, applyLayerSettings],
   );
 
+  const { isCompact, isAnyOpen: isDockSheetOpen, closeAll: closeDockSheets } = panels;
   const onSelect = useCallback(
     (next: FeatureSelection | null) => {
       setSelection(next);
       url.setSelection(next);
+      // On a phone the selection's own sheet replaces an open panel sheet.
+      if (next && isCompact) closeDockSheets();
     },
-    [url],
+    [url, isCompact, closeDockSheets],
   );
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') onSelect(null);
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      // Escape closes what is on top: a panel sheet on a phone first, then the selection.
+      if (isCompact && isDockSheetOpen) closeDockSheets();
+      else onSelect(null);
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [onSelect]);
+  }, [onSelect, isCompact, isDockSheetOpen, closeDockSheets]);
   const onCameraChange = useCallback(
     (next: CameraState) => {
       setCamera(next);
@@ -155,29 +176,12 @@ export function TwinShell({ locale, initialUrlState, initialData }: TwinShellPro
 
   const onLocaleChange = useCallback(
     (next: Locale) => {
-      document.cookie = formatLocaleCookie(next);
-      const params = new URLSearchParams(window.location.search);
-      if (params.has(LOCALE_QUERY_PARAM)) {
-        // The router still holds the `?lang=` URL, and refreshing it would let proxy.ts restore the old locale:
-        // load the page again without it (camera and selection come back from `cam`/`sel`).
-        params.delete(LOCALE_QUERY_PARAM);
-        window.location.replace(formatShareableUrl(window.location.pathname, params));
-        return;
-      }
-      // Re-renders the server components (layout `<html lang>`, page) with the new cookie; the globe stays.
-      router.refresh();
+      // The URL must hold the latest camera before it is read; the globe and selection stay (same component).
+      url.flush();
+      switchLocale(router, next);
     },
-    [router],
+    [router, url],
   );
-
-  const breadcrumb = [t('region.jiangxi')];
-  const isOverNanchang =
-    camera.lonDeg >= NANCHANG_VIEW.west &&
-    camera.lonDeg <= NANCHANG_VIEW.east &&
-    camera.latDeg >= NANCHANG_VIEW.south &&
-    camera.latDeg <= NANCHANG_VIEW.north &&
-    camera.heightEllipsoidalM <= NANCHANG_VIEW.maxHeightM;
-  if (isOverNanchang) breadcrumb.push(t('region.nanchang'));
 
   const plateTitleOf = (slug: string) => CLIENT_PLATES.find((plate) => plate.slug === slug)?.title[locale] ?? slug;
   const titleOfLayer = (id: string) => {
@@ -200,6 +204,40 @@ export function TwinShell({ locale, initialUrlState, initialData }: TwinShellPro
   const selectedPlate = selection ? CLIENT_PLATES.find((plate) => plate.slug === (selectedLayer?.plate ?? selection.plate)) : undefined;
   const geoFeature = selection ? geoFeatureOf(selection, geo.dataById) : null;
   const SelectionPanel = selectedPlate?.SelectionPanel;
+  const clearSelection = () => onSelect(null);
+  // A link naming a layer the catalogue lacks (plates with their own panel decide themselves), or a feature that
+  // the layer's loaded data lacks.
+  const isLayerMissing = selection !== null && !SelectionPanel && !layersQuery.isPending && selectedLayer === null;
+  const isFeatureMissing =
+    selection !== null && selectedLayer !== null && geo.dataById.has(selectedLayer.id) && geoFeature === null && selectedLayer.kind !== 'tileset';
+
+  const breadcrumb = [t('region.jiangxi')];
+  if (isOverNanchang(camera)) breadcrumb.push(t('region.nanchang'));
+  // The model holding the selection, by its name in the UI language (its layer's title).
+  if (selectedLayer?.kind === 'tileset') breadcrumb.push(layerTitle(selectedLayer, locale));
+
+  const dockPanels: DockPanel[] = [
+    {
+      id: 'layers',
+      title: t('dock.layers'),
+      content: (
+        <LayerPanel
+          layers={layers}
+          visibility={visibility}
+          onToggle={(id, isVisible) => setVisibilityOverrides((previous) => ({ ...previous, [id]: isVisible }))}
+          locale={locale}
+          loading={layersQuery.isPending}
+          busyLayerIds={geo.busyIds}
+          plateOrder={PLATE_ORDER}
+          plateTitle={plateTitleOf}
+          controls={layerControls}
+        />
+      ),
+    },
+    ...CLIENT_PLATES.flatMap((plate) =>
+      plate.SidePanel ? [{ id: plate.slug, title: (plate.sidePanelTitle ?? plate.title)[locale], content: <plate.SidePanel {...panelProps} /> }] : [],
+    ),
+  ];
 
   return (
     <div className="gt-twin">
@@ -209,7 +247,7 @@ export function TwinShell({ locale, initialUrlState, initialData }: TwinShellPro
           layers={sceneLayers}
           layerKinds={LAYER_KINDS}
           selection={selection}
-          initialCamera={initialUrlState.camera}
+          initialCamera={initialCamera}
           flyRequest={flyRequest}
           onFeatureSelect={onSelect}
           onCameraChange={onCameraChange}
@@ -223,6 +261,7 @@ export function TwinShell({ locale, initialUrlState, initialData }: TwinShellPro
         locale={locale}
         breadcrumb={breadcrumb}
         onQuickNav={onQuickNav}
+        activePlace={quickPlaceOfCamera(camera)}
         search={<ShellSearch locale={locale} flyTo={flyTo} onSelect={onSelect} showLayer={showLayer} plateTitle={plateTitleOf} />}
         controls={
           <>
@@ -232,34 +271,42 @@ export function TwinShell({ locale, initialUrlState, initialData }: TwinShellPro
           </>
         }
       />
-      <aside className="gt-twin__left">
-        <LayerPanel
-          layers={layers}
-          visibility={visibility}
-          onToggle={(id, isVisible) => setVisibilityOverrides((previous) => ({ ...previous, [id]: isVisible }))}
-          locale={locale}
-          loading={layersQuery.isPending}
-          busyLayerIds={geo.busyIds}
-          plateOrder={PLATE_ORDER}
-          plateTitle={plateTitleOf}
-          controls={layerControls}
-        />
-        {CLIENT_PLATES.map((plate) => (plate.SidePanel ? <plate.SidePanel key={plate.slug} {...panelProps} /> : null))}
-      </aside>
+      <ShellDock panels={dockPanels} state={panels} label={t('dock.label')} closeLabel={t('dock.close')} />
       {selection ? (
-        <aside className="gt-twin__right" data-plate={selection.plate}>
-          {SelectionPanel ? (
-            <SelectionPanel {...panelProps} selection={selection} layer={selectedLayer} geoFeature={geoFeature} onClose={() => onSelect(null)} />
+        <SelectionSheet
+          plate={selection.plate}
+          selectionKey={`${selection.plate}:${selection.layerId}:${selection.featureId}`}
+          isHidden={isCompact && isDockSheetOpen}
+          label={t('selection.label')}
+          collapseLabel={t('dock.collapse')}
+          expandLabel={t('dock.expand')}
+        >
+          {isLayerMissing ? (
+            <SelectionMissingPanel
+              title={t('selection.missingTitle')}
+              message={t('selection.missingLayer', { layerId: selection.layerId })}
+              locale={locale}
+              onClear={clearSelection}
+            />
+          ) : isFeatureMissing && selectedLayer ? (
+            <SelectionMissingPanel
+              title={layerTitle(selectedLayer, locale)}
+              message={t('selection.missingFeature', { title: layerTitle(selectedLayer, locale), featureId: selection.featureId })}
+              locale={locale}
+              onClear={clearSelection}
+            />
+          ) : SelectionPanel ? (
+            <SelectionPanel {...panelProps} selection={selection} layer={selectedLayer} geoFeature={geoFeature} onClose={clearSelection} />
           ) : (
             <FeaturePanel
               layerTitle={selectedLayer ? layerTitle(selectedLayer, locale) : null}
               featureId={selection.featureId}
               properties={geoFeature?.properties ?? null}
               locale={locale}
-              onClose={() => onSelect(null)}
+              onClose={clearSelection}
             />
           )}
-        </aside>
+        </SelectionSheet>
       ) : null}
       {problems.length > 0 ? (
         <div className="gt-toast" role="status">

@@ -7,13 +7,14 @@
 import { useCallback } from 'react';
 import { formatShareableUrl, writeTwinUrlState, type CameraState } from '@viewer/core/camera-url';
 import type { Locale } from '@viewer/core/i18n';
-import { cameraOfBbox, northUpCamera, type MapView, type MapViewStore } from '@viewer/core/map-view';
+import { northUpCamera, type MapView, type MapViewStore } from '@viewer/core/map-view';
 import type { FeatureSelection } from '@viewer/core/selection';
 import type { FlyToPoint } from '@viewer/cesium/camera-pose';
 import { MapFurniture } from '@viewer/ui/map-furniture/map-furniture';
 import { SavedViewsPanel } from '@viewer/ui/saved-views-panel';
 import { SearchBox } from '@viewer/ui/search-box';
 import { isSameSitePath } from '@viewer/core/same-site-path';
+import { cameraForRegion } from '@viewer/core/region-camera';
 import { SAVED_VIEW_NAME_MAX_CHARS, SAVED_VIEWS_MAX_PER_ACCOUNT, type SavedView } from '@kernel/saved-view';
 import type { SearchAction } from '@server/host/plate-search';
 import { useSavedViews } from './use-saved-views';
@@ -43,7 +44,7 @@ export function ShellSearch({ locale, flyTo, onSelect, showLayer, plateTitle }: 
           flyTo({ layerId: action.layerId, point: action.point });
           break;
         case 'fly-to-bbox':
-          flyTo({ layerId: null, point: null, camera: cameraOfBbox(action.bbox) });
+          flyTo({ layerId: null, point: null, camera: cameraForRegion(action.bbox) });
           break;
         case 'select':
           if (action.selection.layerId) showLayer(action.selection.layerId);

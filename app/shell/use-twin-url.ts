@@ -21,6 +21,8 @@ export interface TwinUrl {
   setCamera: (camera: CameraState) => void;
   /** Records the selection (written at once). */
   setSelection: (selection: FeatureSelection | null) => void;
+  /** Writes a pending camera at once (before the URL is read, e.g. to switch the language). */
+  flush: () => void;
 }
 
 /**
@@ -53,5 +55,12 @@ export function useTwinUrl(initial: TwinUrlState): TwinUrl {
     writeLocation(current.current);
   }, []);
 
-  return { setCamera, setSelection };
+  const flush = useCallback(() => {
+    if (timer.current === null) return;
+    clearTimeout(timer.current);
+    timer.current = null;
+    writeLocation(current.current);
+  }, []);
+
+  return { setCamera, setSelection, flush };
 }

@@ -12,5 +12,6 @@ export const TWIN_CLIENT_PLATE = defineClientPlate({
   slug: 'twin',
   title: { 'zh-CN': TWIN_MESSAGES['zh-CN']['plate.title'], en: TWIN_MESSAGES.en['plate.title'] },
   SidePanel: ModelsPanel,
+  sidePanelTitle: { 'zh-CN': TWIN_MESSAGES['zh-CN']['models.title'], en: TWIN_MESSAGES.en['models.title'] },
   SelectionPanel,
 });

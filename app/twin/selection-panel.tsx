@@ -48,7 +48,9 @@ function ElementPanel({ selection, locale, onClose }: PlateSelectionPanelProps) 
     : elementQuery.error
       ? t('selection.error', { message: elementQuery.error.message })
       : null;
-  const element = elementQuery.data ?? null;
+  const data = elementQuery.data ?? null;
+  // The model's name in the UI language (the property panel shows `modelName`).
+  const element = data && locale === 'en' ? { ...data, modelName: data.modelNameEn } : data;
   return (
     <PropertyPanel
       element={element}
@@ -64,6 +66,10 @@ function ElementPanel({ selection, locale, onClose }: PlateSelectionPanelProps) 
           >
             {t('models.inspect')} →
           </a>
+        ) : error ? (
+          <button type="button" className="gt-button gt-button--small" onClick={onClose} data-testid="selection-clear">
+            {t('selection.clear')}
+          </button>
         ) : null
       }
     />

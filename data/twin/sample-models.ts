@@ -17,6 +17,8 @@ import type { Placement } from '@tiling/index';
 export interface SampleModel {
   /** Display name (zh-CN). */
   name: string;
+  /** Display name in English (`models.name_en`). */
+  nameEn: string;
   /** File name inside `../shared/data/ifc/`. */
   fileName: string;
   /** Explicit placement; absent = use the file's own georeferencing. */
@@ -41,17 +43,17 @@ function parcel(lonDeg: number, latDeg: number, headingDeg = 0): Placement {
 
 /** The demo models: Nanchang (own or placed) first, then the infrastructure samples kept at their real locations abroad. */
 export const SAMPLE_MODELS: readonly SampleModel[] = [
-  { name: '南昌红谷滩示范住宅 1# 楼', fileName: 'nanchang-residential-sample.ifc', regionCode: NANCHANG, isTestSample: true },
-  { name: 'FZK-Haus 独立住宅（示例）', fileName: 'AC20-FZK-Haus.ifc', placement: parcel(115.8552, 28.6934), regionCode: NANCHANG, isTestSample: true },
-  { name: 'IfcOpenHouse 小屋（示例）', fileName: 'IfcOpenHouse_IFC4.ifc', placement: parcel(115.8566, 28.6934), regionCode: NANCHANG, isTestSample: false },
-  { name: 'Duplex 双拼住宅（示例）', fileName: 'duplex.ifc', placement: parcel(115.8552, 28.6918, 15), regionCode: NANCHANG, isTestSample: false },
-  { name: 'Institute 办公楼（示例）', fileName: 'AC11-Institute-Var-2-IFC.ifc', placement: parcel(115.8580, 28.6915), regionCode: NANCHANG, isTestSample: false },
-  { name: 'Janesville 餐厅（示例）', fileName: 'revit2012_janesville_restaurant.ifc', placement: parcel(115.8530, 28.6898), regionCode: NANCHANG, isTestSample: false },
-  { name: 'Revit 日文名称测试模型', fileName: 'revit2014_unicode_japanese.ifc', placement: parcel(115.8566, 28.6899), regionCode: NANCHANG, isTestSample: false },
-  { name: '风管配件（MEP 示例）', fileName: 'IfcOpenShell_1269_Project_IfcDuctFitting.ifc', placement: parcel(115.8578, 28.6899), regionCode: NANCHANG, isTestSample: false },
-  { name: 'KIT 简易道路（IFC4X3，阿布扎比）', fileName: 'KIT-Simple-Road-Test-Web-IFC4x3_RC2.ifc', regionCode: null, isTestSample: false },
-  { name: 'OpenRoads 道路（IFC4X3，北卡罗来纳）', fileName: 'Bentley_OpenRoads_road_test2_IFC4X3_RC4.ifc', regionCode: null, isTestSample: false },
-  { name: 'San Martino–Tufara 铁路轨道（IFC4X3）', fileName: 'ACCA_RFI_Track_07_San_Martino-Tufara_IFC4X3_ADD2.zip', regionCode: null, isTestSample: false },
-  { name: '高斯-克吕格地理参照测试（IFC4X3）', fileName: 'geographic-referencing-gk_IFC4X3.ifc', regionCode: null, isTestSample: false },
+  { name: '南昌红谷滩示范住宅 1# 楼', nameEn: 'Honggutan demo residence, building 1', fileName: 'nanchang-residential-sample.ifc', regionCode: NANCHANG, isTestSample: true },
+  { name: 'FZK-Haus 独立住宅（示例）', nameEn: 'FZK-Haus detached house (sample)', fileName: 'AC20-FZK-Haus.ifc', placement: parcel(115.8552, 28.6934), regionCode: NANCHANG, isTestSample: true },
+  { name: 'IfcOpenHouse 小屋（示例）', nameEn: 'IfcOpenHouse cottage (sample)', fileName: 'IfcOpenHouse_IFC4.ifc', placement: parcel(115.8566, 28.6934), regionCode: NANCHANG, isTestSample: false },
+  { name: 'Duplex 双拼住宅（示例）', nameEn: 'Duplex semi-detached house (sample)', fileName: 'duplex.ifc', placement: parcel(115.8552, 28.6918, 15), regionCode: NANCHANG, isTestSample: false },
+  { name: 'Institute 办公楼（示例）', nameEn: 'Institute office building (sample)', fileName: 'AC11-Institute-Var-2-IFC.ifc', placement: parcel(115.8580, 28.6915), regionCode: NANCHANG, isTestSample: false },
+  { name: 'Janesville 餐厅（示例）', nameEn: 'Janesville restaurant (sample)', fileName: 'revit2012_janesville_restaurant.ifc', placement: parcel(115.8530, 28.6898), regionCode: NANCHANG, isTestSample: false },
+  { name: 'Revit 日文名称测试模型', nameEn: 'Revit Japanese-names test model', fileName: 'revit2014_unicode_japanese.ifc', placement: parcel(115.8566, 28.6899), regionCode: NANCHANG, isTestSample: false },
+  { name: '风管配件（MEP 示例）', nameEn: 'Duct fitting (MEP sample)', fileName: 'IfcOpenShell_1269_Project_IfcDuctFitting.ifc', placement: parcel(115.8578, 28.6899), regionCode: NANCHANG, isTestSample: false },
+  { name: 'KIT 简易道路（IFC4X3，阿布扎比）', nameEn: 'KIT simple road (IFC4X3, Abu Dhabi)', fileName: 'KIT-Simple-Road-Test-Web-IFC4x3_RC2.ifc', regionCode: null, isTestSample: false },
+  { name: 'OpenRoads 道路（IFC4X3，北卡罗来纳）', nameEn: 'OpenRoads road (IFC4X3, North Carolina)', fileName: 'Bentley_OpenRoads_road_test2_IFC4X3_RC4.ifc', regionCode: null, isTestSample: false },
+  { name: 'San Martino–Tufara 铁路轨道（IFC4X3）', nameEn: 'San Martino–Tufara railway track (IFC4X3)', fileName: 'ACCA_RFI_Track_07_San_Martino-Tufara_IFC4X3_ADD2.zip', regionCode: null, isTestSample: false },
+  { name: '高斯-克吕格地理参照测试（IFC4X3）', nameEn: 'Gauss–Krüger georeferencing test (IFC4X3)', fileName: 'geographic-referencing-gk_IFC4X3.ifc', regionCode: null, isTestSample: false },
 ];
 // RioleringTestArkey.ifc is left out: it has no geometry (Representation is `$`), so it has nothing to show.

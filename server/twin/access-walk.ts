@@ -153,5 +153,12 @@ export const ACCESS_WALK = definePlateAccessWalk<TwinTargets>({
       cityAOnB: 'NOT_FOUND',
       province: 'NOT_FOUND',
     },
+    'twin.regions.home': {
+      call: (c) => c.twin.regions.home(),
+      anonymous: (r) => expect(r).toBeNull(),
+      wrongRole: null,
+      cityAOnB: (r) => expect(r).toMatchObject({ level: expect.stringMatching(/^(city|county)$/) }),
+      province: (r) => expect(r).toBeNull(),
+    },
   },
 });

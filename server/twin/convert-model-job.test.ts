@@ -64,7 +64,7 @@ async function elementCountOf(modelId: string): Promise<number> {
 
 describe.skipIf(!hasFzk)('a conversion job for FZK-Haus (needs ../shared/data/ifc/AC20-FZK-Haus.ifc)', () => {
   it('completes and leaves the model ready with 83 elements', async () => {
-    const jobId = await enqueueModelConversion(boss, { sourcePath: FZK, name: 'FZK-Haus (queue)', placement: PLACEMENT, regionCode: '360100' });
+    const jobId = await enqueueModelConversion(boss, { sourcePath: FZK, name: 'FZK-Haus (queue)', nameEn: 'FZK house (queue)', placement: PLACEMENT, regionCode: '360100' });
     const [outcome] = await waitForConversionJobs(boss, [jobId], { pollIntervalMs: 200 });
     expect(outcome.result).not.toBeNull();
     created.push(outcome.result?.id ?? '');
@@ -72,7 +72,7 @@ describe.skipIf(!hasFzk)('a conversion job for FZK-Haus (needs ../shared/data/if
     expect(outcome.result).toMatchObject({ status: 'ready', cached: false, elementCount: 83, error: null });
     expect(outcome.result?.elapsedS).toBeGreaterThan(0);
     const [row] = await connection.db.select().from(models).where(eq(models.id, outcome.result?.id ?? ''));
-    expect(row).toMatchObject({ status: 'ready', elementCount: 83, regionCode: '360100', fileName: 'AC20-FZK-Haus.ifc' });
+    expect(row).toMatchObject({ status: 'ready', elementCount: 83, regionCode: '360100', fileName: 'AC20-FZK-Haus.ifc', nameEn: 'FZK house (queue)' });
     expect(await elementCountOf(row.id)).toBe(83);
   });
 });
@@ -133,6 +133,7 @@ describe('enqueueJob(CONVERT_MODEL_JOB)', () => {
     await expect(enqueueModelConversion(boss, badLatitude)).rejects.toThrow(InputError);
     await expect(enqueueModelConversion(boss, badLatitude)).rejects.toThrow(/payload: placement\.latDeg: Too big: expected number to be <=90$/);
     await expect(enqueueModelConversion(boss, { sourcePath: FZK } as never)).rejects.toThrow(/payload: name: Invalid input: expected string, received undefined$/);
+    await expect(enqueueModelConversion(boss, { sourcePath: FZK, name: 'x', nameEn: '   ' })).rejects.toThrow(/payload: nameEn: Too small/);
     await expect(enqueueModelConversion(boss, { sourcePath: FZK, name: 'x', regionCode: '36' })).rejects.toThrow(/regionCode: must be a 6-digit admin code/);
     await expect(enqueueModelConversion(boss, { sourcePath: FZK, name: 'x', forse: true } as never)).rejects.toThrow(/Unrecognized key: "forse"/);
     expect(await boss.getQueueSize(CONVERT_MODEL_QUEUE)).toBe(before);

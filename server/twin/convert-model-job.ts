@@ -32,6 +32,7 @@ export const convertModelPayloadSchema = z
       .min(1)
       .transform((p) => path.resolve(p)),
     name: z.string().trim().min(1),
+    nameEn: z.string().trim().min(1).max(200).nullable().optional(),
     placement: placementSchema.optional(),
     regionCode: adminCodeSchema.nullable().optional(),
     visibility: z.enum(['public', 'internal']).optional(),

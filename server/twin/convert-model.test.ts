@@ -90,7 +90,7 @@ describe.skipIf(!hasFzk)('convertModel on FZK-Haus (needs ../shared/data/ifc)', 
   let readyId = '';
 
   it('converts, registers one element row per properties.json entry (= feature count), in one go', async () => {
-    const result = await convertModel(connection.db, { sourcePath: FZK, name: 'FZK-Haus', placement: PLACEMENT, regionCode: '360100' }, { tilesDir });
+    const result = await convertModel(connection.db, { sourcePath: FZK, name: 'FZK-Haus', nameEn: 'FZK house', placement: PLACEMENT, regionCode: '360100' }, { tilesDir });
     created.push(result.id);
     readyId = result.id;
     expect(result).toMatchObject({ status: 'ready', cached: false, error: null, tilesetUrl: `/tiles/${result.id}/tileset.json` });
@@ -104,7 +104,7 @@ describe.skipIf(!hasFzk)('convertModel on FZK-Haus (needs ../shared/data/ifc)', 
     expect(n).toBeGreaterThan(50);
 
     const detail = await caller.twin.models.byId({ id: result.id });
-    expect(detail).toMatchObject({ status: 'ready', schema: 'IFC4', georefMethod: 'placement', elementCount: n, regionCode: '360100' });
+    expect(detail).toMatchObject({ name: 'FZK-Haus', nameEn: 'FZK house', status: 'ready', schema: 'IFC4', georefMethod: 'placement', elementCount: n, regionCode: '360100' });
     // The anchor is where the placement put the model origin: within 1e-7° (≈ 1 cm).
     expect(detail.anchor?.lonDeg).toBeCloseTo(PLACEMENT.lonDeg, 7);
     expect(detail.anchor?.latDeg).toBeCloseTo(PLACEMENT.latDeg, 7);
@@ -124,7 +124,7 @@ describe.skipIf(!hasFzk)('convertModel on FZK-Haus (needs ../shared/data/ifc)', 
     const walls = await caller.twin.elements.list({ modelId: result.id, ifcClass: 'IfcWallStandardCase', limit: 500 });
     expect(walls.total).toBe(13);
     const picked = await caller.twin.elements.byGlobalId({ globalId: walls.items[0].globalId, modelId: result.id });
-    expect(picked).toMatchObject({ modelName: 'FZK-Haus', ifcClass: 'IfcWallStandardCase' });
+    expect(picked).toMatchObject({ modelName: 'FZK-Haus', modelNameEn: 'FZK house', ifcClass: 'IfcWallStandardCase' });
   });
 
   it('reuses the ready conversion for the same bytes + placement (cached, same id)', async () => {

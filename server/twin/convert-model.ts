@@ -30,8 +30,10 @@ import { footprintOfEnuBounds, footprintOfEnuBox, footprintOfEnuRing } from './e
 export interface ConvertModelInput {
   /** Path of the IFC (`.ifc`, `.ifczip`, `.zip`). */
   sourcePath: string;
-  /** Display name. */
+  /** Display name (zh-CN). */
   name: string;
+  /** Display name in English (`models.name_en`); absent/null = the model shows `name` in every locale. */
+  nameEn?: string | null;
   /** Explicit placement; absent = the file's own georeferencing. */
   placement?: Placement;
   /** 6-digit admin code of the region the model stands in. */
@@ -148,6 +150,7 @@ export async function convertModel(db: Db, input: ConvertModelInput, deps: Conve
   const regionCode = input.regionCode ?? null;
   const visibility = input.visibility ?? 'internal';
   const auditActor = input.requestedBy ?? { cli: 'convert-model' };
+  const nameEn = input.nameEn ?? null;
 
   const [existing] = await db
     .select({
@@ -165,14 +168,14 @@ export async function convertModel(db: Db, input: ConvertModelInput, deps: Conve
     existing.generator === TILER_VERSION &&
     existsSync(path.join(deps.tilesDir, existing.tilesetDir, 'tileset.json'));
   if (!input.force && isReusable) {
-    await db.update(models).set({ name: input.name, regionCode, visibility }).where(eq(models.id, existing.id));
+    await db.update(models).set({ name: input.name, nameEn, regionCode, visibility }).where(eq(models.id, existing.id));
     logger.info(`convert-model: ${fileName} unchanged, reusing model ${existing.id}`);
     return { id: existing.id, status: 'ready', cached: true, elementCount: existing.elementCount, tilesetUrl: tilesetUrlOf(existing.id), error: null, isRetryable: false };
   }
 
   const id = existing?.id ?? randomUUID();
   const tilesetDir = id;
-  const converting = { name: input.name, fileName, status: 'converting' as const, errorMessage: null, regionCode, visibility, tilesetDir, updatedAt: sql`now()` };
+  const converting = { name: input.name, nameEn, fileName, status: 'converting' as const, errorMessage: null, regionCode, visibility, tilesetDir, updatedAt: sql`now()` };
   await db.transaction(async (tx) => {
     if (existing) await tx.update(models).set(converting).where(eq(models.id, id));
     else await tx.insert(models).values({ id, sourceSha256, placementKey, ...converting });
@@ -182,7 +185,7 @@ export async function convertModel(db: Db, input: ConvertModelInput, deps: Conve
       recordId: id,
       recordRegionCode: regionCode,
       before: existing ? { status: existing.status } : null,
-      after: { name: input.name, fileName, status: 'converting', regionCode, visibility, sourceSha256 },
+      after: { name: input.name, nameEn, fileName, status: 'converting', regionCode, visibility, sourceSha256 },
     });
   });
 

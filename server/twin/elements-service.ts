@@ -101,6 +101,7 @@ export async function elementByGlobalId(
       ...summaryColumns,
       modelId: elements.modelId,
       modelName: models.name,
+      modelNameEn: sql<string>`coalesce(${models.nameEn}, ${models.name})`,
       typeName: elements.typeName,
       material: elements.material,
       propertySets: elements.propertySets,

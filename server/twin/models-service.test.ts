@@ -17,6 +17,7 @@ beforeAll(async () => {
     .values([
       {
         name: '1# 住宅楼',
+        nameEn: 'Building 1',
         fileName: 'nanchang-residential-sample.ifc',
         sourceSha256: `models-service-a-${stamp}`,
         schema: 'IFC4',
@@ -48,6 +49,8 @@ describe('twin.models', () => {
     const detail = await caller.twin.models.byId({ id: ids[0] });
     expect(detail).toMatchObject({
       id: ids[0],
+      name: '1# 住宅楼',
+      nameEn: 'Building 1',
       status: 'ready',
       epsg: 4548,
       anchor: { lonDeg: 115.8529484, latDeg: 28.6931596, heightM: 22 },
@@ -66,7 +69,8 @@ describe('twin.models', () => {
   it('list includes failed models with null anchor; byId of an unknown id is NOT_FOUND', async () => {
     const list = await caller.twin.models.list();
     const failed = list.find((m) => m.id === ids[1]);
-    expect(failed).toMatchObject({ status: 'failed', anchor: null, heightM: null, elementCount: 0 });
+    // Without an English name the list falls back to the zh-CN one.
+    expect(failed).toMatchObject({ name: 'broken', nameEn: 'broken', status: 'failed', anchor: null, heightM: null, elementCount: 0 });
     await expect(caller.twin.models.byId({ id: '00000000-0000-4000-8000-000000000000' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(caller.twin.models.byId({ id: 'nope' })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: 'Invalid input: id: must be a UUID, got "nope"' });
   });

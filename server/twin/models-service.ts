@@ -23,6 +23,7 @@ export function tilesetUrlOf(modelId: string): string {
 const summaryColumns = {
   id: models.id,
   name: models.name,
+  nameEn: sql<string>`coalesce(${models.nameEn}, ${models.name})`,
   fileName: models.fileName,
   schema: models.schema,
   status: models.status,

@@ -4,7 +4,7 @@ import type { Actor } from '@server/api/actor';
 import type { Db } from '@server/db/client';
 import { regions } from '@server/db/schema/regions';
 import type { regionsListInput } from './inputs';
-import type { Region } from './types';
+import type { HomeRegion, Region } from './types';
 
 /**
  * Administrative regions (province, cities, counties) without boundaries; boundaries are served as GeoJSON by
@@ -34,4 +34,36 @@ export async function listRegions(db: Db, actor: Actor | null, input: z.output<t
     .where(filters.length ? and(...filters) : undefined)
     .orderBy(asc(regions.code));
   return rows.map(({ lonDeg, latDeg, ...rest }) => ({ ...rest, center: [lonDeg, latDeg] }));
+}
+
+/** Admin code of the whole province: its accounts open on the Jiangxi overview like anonymous visitors. */
+const PROVINCE_CODE = '360000';
+
+/**
+ * The region the twin opens on for this account: its city or county with the bounding box of its boundary.
+ *
+ * @param actor null = anonymous
+ * @returns `null` for anonymous visitors, province accounts and a region code missing from `regions` (then the
+ *   twin keeps the Jiangxi overview)
+ * @see docs/api.md `twin.regions.home`
+ */
+export async function homeRegion(db: Db, actor: Actor | null): Promise<HomeRegion | null> {
+  if (!actor || actor.regionCode === PROVINCE_CODE) return null;
+  const [row] = await db
+    .select({
+      code: regions.code,
+      name: regions.name,
+      level: regions.level,
+      lonDeg: sql<number>`ST_X(${regions.center})`,
+      latDeg: sql<number>`ST_Y(${regions.center})`,
+      west: sql<number>`ST_XMin(${regions.boundary})`,
+      south: sql<number>`ST_YMin(${regions.boundary})`,
+      east: sql<number>`ST_XMax(${regions.boundary})`,
+      north: sql<number>`ST_YMax(${regions.boundary})`,
+    })
+    .from(regions)
+    .where(eq(regions.code, actor.regionCode));
+  if (!row || row.level === 'province') return null;
+  const { lonDeg, latDeg, west, south, east, north, ...rest } = row;
+  return { ...rest, center: [lonDeg, latDeg], bbox: [west, south, east, north] };
 }

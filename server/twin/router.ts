@@ -15,7 +15,7 @@ import {
 import { savedViewInputSchema } from '@kernel/saved-view';
 import { listLayers } from './layers-service';
 import { listModels, modelById } from './models-service';
-import { listRegions } from './regions-service';
+import { homeRegion, listRegions } from './regions-service';
 import { createSavedView, listSavedViews, removeSavedView } from './saved-views-service';
 
 /**
@@ -47,6 +47,7 @@ export const twinRouter = router({
   }),
   regions: router({
     list: publicProcedure.input(zodInput(regionsListInput)).query(({ ctx, input }) => listRegions(ctx.db, ctx.actor, input)),
+    home: publicProcedure.query(({ ctx }) => homeRegion(ctx.db, ctx.actor)),
   }),
   savedViews: router({
     list: protectedProcedure.query(({ ctx }) => listSavedViews(ctx.db, ctx.actor)),

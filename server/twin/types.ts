@@ -18,7 +18,10 @@ export interface AnchorDeg {
 /** One converted model as listed. */
 export interface ModelSummary {
   id: string;
+  /** Display name, zh-CN. */
   name: string;
+  /** Display name in English; the uploader's one name (= `name`) when no English one was given. */
+  nameEn: string;
   fileName: string;
   schema: string;
   status: ModelStatus;
@@ -63,7 +66,10 @@ export interface ElementSummary {
 /** One element with everything the property panel shows. */
 export interface ElementDetail extends ElementSummary {
   modelId: string;
+  /** The model's display name, zh-CN. */
   modelName: string;
+  /** The model's English display name (`modelName` when it has none). */
+  modelNameEn: string;
   typeName: string | null;
   material: string | null;
   propertySets: Record<string, Record<string, PropertyValue>>;
@@ -99,6 +105,18 @@ export interface Layer {
 }
 
 /** An administrative region (without its boundary: that is served as GeoJSON by /api/geo). */
+/** The region an account opens the twin on: its label point and the bounding box of its boundary. */
+export interface HomeRegion {
+  /** 6-digit admin code. */
+  code: string;
+  name: string;
+  level: RegionLevel;
+  /** Label point `[lon, lat]`, degrees WGS84. */
+  center: [number, number];
+  /** Bounding box of the boundary `[west, south, east, north]`, degrees WGS84. */
+  bbox: [number, number, number, number];
+}
+
 export interface Region {
   /** 6-digit admin code. */
   code: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cameraOfBbox, createMapViewStore, northUpCamera, type MapView } from './map-view';
+import { createMapViewStore, northUpCamera, type MapView } from './map-view';
 
 const VIEW: MapView = { headingDeg: 90, pitchDeg: -45, metresPerPixel: 2, centre: { lonDeg: 115.9, latDeg: 28.7 }, rangeM: 1_000 };
 
@@ -17,21 +17,6 @@ describe('northUpCamera', () => {
   it('only turns the camera when the centre is the sky', () => {
     const camera = { lonDeg: 116, latDeg: 29, heightEllipsoidalM: 500, headingDeg: 200, pitchDeg: 5, rollDeg: 3 };
     expect(northUpCamera({ ...VIEW, centre: null, rangeM: null }, camera)).toEqual({ ...camera, headingDeg: 0, rollDeg: 0 });
-  });
-});
-
-describe('cameraOfBbox', () => {
-  it('looks straight down on 九江市 (≈ 113.95°–116.92° E × 28.69°–30.08° N) from twice its half diagonal', () => {
-    const camera = cameraOfBbox([113.95, 28.69, 116.92, 30.08]);
-    expect(camera.lonDeg).toBeCloseTo(115.435, 9);
-    expect(camera.latDeg).toBeCloseTo(29.385, 9);
-    expect([camera.headingDeg, camera.pitchDeg, camera.rollDeg]).toEqual([0, -90, 0]);
-    // 2.97° × cos(29.385°) × 111.2 km = 287.7 km wide, 1.39° = 154.6 km high → half diagonal 163.3 km.
-    expect(camera.heightEllipsoidalM / 1_000).toBeCloseTo(2 * 163.3, 0);
-  });
-
-  it('keeps a minimum height for a point-sized box', () => {
-    expect(cameraOfBbox([116, 29, 116, 29]).heightEllipsoidalM).toBe(1_000);
   });
 });
 

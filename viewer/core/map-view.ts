@@ -75,28 +75,3 @@ export function northUpCamera(view: MapView, camera: CameraState): CameraState {
   const latDeg = view.centre.latDeg - (horizontalM / EARTH_RADIUS_M) * (180 / Math.PI);
   return { lonDeg: view.centre.lonDeg, latDeg: Math.max(-89.9, latDeg), heightEllipsoidalM: heightM, headingDeg: 0, pitchDeg: camera.pitchDeg, rollDeg: 0 };
 }
-
-/** Camera height per metre of a box's half diagonal for {@link cameraOfBbox}: fits a 60° field of view (1 / tan 30° = 1.73) with room for the panels. */
-export const BBOX_HEIGHT_PER_HALF_DIAGONAL = 2;
-
-/**
- * A camera straight above a lon/lat extent, high enough to show all of it (what a region's "fly to" does): north up,
- * looking down, at {@link BBOX_HEIGHT_PER_HALF_DIAGONAL} × the box's half diagonal (local sphere), at least `minHeightM`.
- * @param bbox `[west, south, east, north]`, WGS84 degrees
- * @returns the camera pose (ellipsoidal height, metres)
- */
-export function cameraOfBbox(bbox: readonly [number, number, number, number], minHeightM = 1_000): CameraState {
-  const [west, south, east, north] = bbox;
-  const latDeg = (south + north) / 2;
-  const widthM = ((east - west) * Math.PI * EARTH_RADIUS_M * Math.cos((latDeg * Math.PI) / 180)) / 180;
-  const heightM = ((north - south) * Math.PI * EARTH_RADIUS_M) / 180;
-  const halfDiagonalM = Math.hypot(widthM, heightM) / 2;
-  return {
-    lonDeg: (west + east) / 2,
-    latDeg,
-    heightEllipsoidalM: Math.max(minHeightM, halfDiagonalM * BBOX_HEIGHT_PER_HALF_DIAGONAL),
-    headingDeg: 0,
-    pitchDeg: -90,
-    rollDeg: 0,
-  };
-}

@@ -15,10 +15,15 @@ import { attachPointerInput } from './pointer-input';
 import { buildEcefToView, computeFitView } from './view-frame';
 import type { InspectPlugin, InspectPluginContext } from './inspect-plugin';
 
-/** Which IFC classes are shown: `isolatedClass` wins over `hiddenClasses` when set. */
+/**
+ * Which elements are shown: by IFC class (`isolatedClass` wins over `hiddenClasses` when set), and, when
+ * `isolatedGlobalIds` is set (an isolated storey), only those elements among them.
+ */
 export interface ClassFilter {
   hiddenClasses: ReadonlySet<string>;
   isolatedClass: string | null;
+  /** GlobalIds of the only elements that may show (e.g. one storey's), or `null`/absent for all. */
+  isolatedGlobalIds?: ReadonlySet<string> | null;
 }
 
 /** Callbacks (typed events) the engine emits. */
@@ -137,7 +142,8 @@ export function createInspectEngine(container: HTMLElement, options: InspectEngi
 
   const requestRender = () => { isDirty = true; };
   const isShown = (record: ElementRecord) =>
-    filter.isolatedClass !== null ? record.ifcClass === filter.isolatedClass : !filter.hiddenClasses.has(record.ifcClass);
+    (!filter.isolatedGlobalIds || filter.isolatedGlobalIds.has(record.globalId)) &&
+    (filter.isolatedClass !== null ? record.ifcClass === filter.isolatedClass : !filter.hiddenClasses.has(record.ifcClass));
   const writeState = (record: ElementRecord) => {
     const highlight = record.globalId === selectedGlobalId ? 'selected' : record === hovered ? 'hover' : 'none';
     table.set(record.index, isShown(record), highlight);

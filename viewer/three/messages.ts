@@ -28,6 +28,18 @@ type InspectMessageKey =
   | 'tree.expand'
   | 'tree.collapse'
   | 'tree.elementCount'
+  | 'storeys.title'
+  | 'storeys.isolate'
+  | 'storeys.isolated'
+  | 'storeys.showAll'
+  | 'storeys.elevation'
+  | 'storeys.noElevation'
+  | 'storeys.empty'
+  | 'dock.label'
+  | 'dock.structure'
+  | 'dock.properties'
+  | 'dock.close'
+  | 'page.menu'
   | 'property.notLoaded'
   | 'property.notFound';
 
@@ -56,6 +68,18 @@ export const INSPECT_MESSAGES = {
     'tree.expand': '展开',
     'tree.collapse': '折叠',
     'tree.elementCount': '{count} 个构件',
+    'storeys.title': '楼层',
+    'storeys.isolate': '单独显示',
+    'storeys.isolated': '已单独显示',
+    'storeys.showAll': '显示全部楼层',
+    'storeys.elevation': '标高 {elevation} m',
+    'storeys.noElevation': '未注明标高',
+    'storeys.empty': '该模型没有楼层',
+    'dock.label': '面板',
+    'dock.structure': '结构与楼层',
+    'dock.properties': '属性与剖切',
+    'dock.close': '收起面板',
+    'page.menu': '菜单',
     'property.notLoaded': '正在读取构件属性…',
     'property.notFound': '数据库中没有该构件（{globalId}）',
   },
@@ -82,6 +106,18 @@ export const INSPECT_MESSAGES = {
     'tree.expand': 'Expand',
     'tree.collapse': 'Collapse',
     'tree.elementCount': '{count} elements',
+    'storeys.title': 'Storeys',
+    'storeys.isolate': 'Isolate',
+    'storeys.isolated': 'Isolated',
+    'storeys.showAll': 'Show all storeys',
+    'storeys.elevation': 'elevation {elevation} m',
+    'storeys.noElevation': 'no elevation given',
+    'storeys.empty': 'This model has no storeys',
+    'dock.label': 'Panels',
+    'dock.structure': 'Structure & storeys',
+    'dock.properties': 'Properties & section',
+    'dock.close': 'Close panel',
+    'page.menu': 'Menu',
     'property.notLoaded': 'Reading element properties…',
     'property.notFound': 'Element {globalId} is not in the database',
   },

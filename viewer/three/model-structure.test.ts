@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseModelStructure } from './model-structure';
+import { elementsBelow, listStoreys, orderStoreysByElevation, parseModelStructure, type StructureNode } from './model-structure';
 
 describe('parseModelStructure', () => {
   it('keeps the tree and containment and drops expressId', () => {
@@ -21,5 +21,60 @@ describe('parseModelStructure', () => {
 
   it('rejects a node without children', () => {
     expect(() => parseModelStructure({ spatialTree: { globalId: 'x', ifcClass: 'IfcProject', name: null }, containment: {} })).toThrow();
+  });
+});
+
+/** A node for the tests below; `g` pads a short name to a 22-character GlobalId-like id. */
+const g = (name: string) => name.padEnd(22, '0');
+function node(ifcClass: string, name: string, children: StructureNode[] = [], elevationM?: number): StructureNode {
+  return { globalId: g(name), ifcClass, name, children, ...(elevationM === undefined ? {} : { elevationM }) };
+}
+
+describe('orderStoreysByElevation', () => {
+  it('orders storeys lowest first (FZK-Haus lists Dachgeschoss 2.7 m before Erdgeschoss 0 m), spaces after', () => {
+    const building = node('IfcBuilding', 'B', [
+      node('IfcBuildingStorey', 'Dach', [], 2.7),
+      node('IfcSpace', 'Hall'),
+      node('IfcBuildingStorey', 'UG', [], -3),
+      node('IfcBuildingStorey', 'EG', [], 0),
+    ]);
+    const ordered = orderStoreysByElevation(node('IfcProject', 'P', [node('IfcSite', 'S', [building])]));
+    expect(ordered.children[0].children[0].children.map((child) => child.name)).toEqual(['UG', 'EG', 'Dach', 'Hall']);
+    // The input is untouched.
+    expect(building.children.map((child) => child.name)).toEqual(['Dach', 'Hall', 'UG', 'EG']);
+  });
+
+  it('keeps storeys without an elevation in file order after those with one', () => {
+    const ordered = orderStoreysByElevation(
+      node('IfcBuilding', 'B', [node('IfcBuildingStorey', 'x'), node('IfcBuildingStorey', '2', [], 6), node('IfcBuildingStorey', 'y'), node('IfcBuildingStorey', '1', [], 3)]),
+    );
+    expect(ordered.children.map((child) => child.name)).toEqual(['1', '2', 'x', 'y']);
+  });
+
+  it('parseModelStructure orders by the elevationM of structure.json', () => {
+    const parsed = parseModelStructure({
+      spatialTree: node('IfcBuilding', 'B', [node('IfcBuildingStorey', '2F', [], 3), node('IfcBuildingStorey', '1F', [], 0)]),
+      containment: {},
+    });
+    expect(parsed.spatialTree?.children.map((child) => [child.name, (child as StructureNode).elevationM])).toEqual([['1F', 0], ['2F', 3]]);
+  });
+});
+
+describe('elementsBelow', () => {
+  it('collects a storey\'s own elements and those of its spaces', () => {
+    const storey = node('IfcBuildingStorey', 'EG', [node('IfcSpace', 'R1'), node('IfcSpace', 'R2')], 0);
+    const containment = { [g('EG')]: ['wall', 'slab'], [g('R1')]: ['chair'], [g('other')]: ['roof'] };
+    expect([...elementsBelow(storey, containment)].sort()).toEqual(['chair', 'slab', 'wall']);
+  });
+});
+
+describe('listStoreys', () => {
+  it('lists the storeys of every building, lowest first, with their elevation and elements', () => {
+    const structure = parseModelStructure({
+      spatialTree: node('IfcProject', 'P', [node('IfcSite', 'S', [node('IfcBuilding', 'B', [node('IfcBuildingStorey', 'OG', [], 3), node('IfcBuildingStorey', 'EG', [], 0), node('IfcBuildingStorey', 'X')])])]),
+      containment: { [g('EG')]: ['a', 'b'], [g('OG')]: ['c'] },
+    });
+    const storeys = listStoreys(structure.spatialTree, structure.containment);
+    expect(storeys.map((s) => [s.name, s.elevationM, [...s.elementGlobalIds]])).toEqual([['EG', 0, ['a', 'b']], ['OG', 3, ['c']], ['X', null, []]]);
   });
 });

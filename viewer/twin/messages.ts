@@ -14,6 +14,7 @@ type TwinMessageKey =
   | 'models.outsideJiangxi'
   | 'selection.notFound'
   | 'selection.error'
+  | 'selection.clear'
   | 'plate.title'
 
 /** zh-CN / en text of the twin plate. */
@@ -29,7 +30,8 @@ export const TWIN_MESSAGES = {
     'models.status.failed': '转换失败',
     'models.status.converting': '转换中',
     'models.outsideJiangxi': '省外示例',
-    'selection.notFound': '数据库中没有 GlobalId 为 {globalId} 的构件',
+    'selection.notFound': '在此模型中未找到构件：GlobalId {globalId} 不存在，或当前账号无权查看。',
+    'selection.clear': '清除选择',
     'selection.error': '构件属性读取失败：{message}',
     'plate.title': '城市底座与模型',
   },
@@ -44,7 +46,8 @@ export const TWIN_MESSAGES = {
     'models.status.failed': 'Failed',
     'models.status.converting': 'Converting',
     'models.outsideJiangxi': 'Outside Jiangxi',
-    'selection.notFound': 'No element with GlobalId {globalId} in the database',
+    'selection.notFound': 'Element not found in this model: GlobalId {globalId} does not exist, or this account may not see it.',
+    'selection.clear': 'Clear selection',
     'selection.error': 'Could not read the element: {message}',
     'plate.title': 'City base & models',
   },

@@ -8,7 +8,10 @@ import { isInJiangxi } from '@viewer/ui/quick-places';
 /** The model fields the list shows; `twin.models.list` items satisfy it structurally. */
 export interface ModelListItem {
   id: string;
+  /** Display name, zh-CN. */
   name: string;
+  /** Display name in English (the list shows it when `locale` is `en`). */
+  nameEn: string;
   fileName: string;
   schema: string;
   status: 'ready' | 'failed' | 'converting';
@@ -50,7 +53,9 @@ export function ModelList({ models, locale, loading, activeModelId, onFlyTo, ins
               data-file-name={model.fileName}
             >
               <div className="gt-model__head">
-                <span className="gt-model__name" title={model.fileName}>{model.name}</span>
+                <span className="gt-model__name" title={model.fileName} lang={locale === 'en' ? 'en' : 'zh-CN'}>
+                  {locale === 'en' ? model.nameEn : model.name}
+                </span>
                 <span className={`gt-status gt-status--${model.status}`}>{t(`models.status.${model.status}`)}</span>
               </div>
               <div className="gt-model__meta">

@@ -66,6 +66,8 @@ export function PropertyPanel({ element, loading, error, locale, onClose, action
       </header>
       <div className="gt-panel__body">
         {error ? <p className="gt-panel__message gt-panel__message--error" role="alert">{error}</p> : null}
+        {/* With an error, `actions` (e.g. "clear selection") stand under it. */}
+        {error && actions ? <div className="gt-panel__actions">{actions}</div> : null}
         {!error && loading ? <p className="gt-panel__message">{t('property.loading')}</p> : null}
         {!error && !loading && !element ? <p className="gt-panel__message">{t('property.empty')}</p> : null}
         {!error && element ? (

@@ -60,3 +60,51 @@ export function modelPlace(anchor: { lonDeg: number; latDeg: number; heightM: nu
     radiusM: Math.max(20, buildingHeightM),
   };
 }
+
+/** Quick-navigation targets of the header (全省 / 南昌 / 红谷滩示范区). */
+export type QuickPlace = 'jiangxi' | 'nanchang' | 'honggutan';
+
+/** Central Nanchang's extent for the breadcrumb and quick navigation, degrees (WGS84), and the highest camera, m. */
+export const NANCHANG_VIEW = { west: 115.45, east: 116.6, south: 28.15, north: 29.2, maxHeightM: 250_000 } as const;
+
+/**
+ * The Honggutan demo area: camera positions (not targets) that count as "at Honggutan", degrees (WGS84), and the
+ * highest camera, m. The quick-nav flight ends ≈ 400 m up, ≈ 0.5 km south of the parcels (it looks north at −35°).
+ */
+export const HONGGUTAN_VIEW = { west: 115.84, east: 115.87, south: 28.675, north: 28.705, maxHeightM: 3_000 } as const;
+
+/** Lowest camera that still counts as the province overview, m (the overview opens at 1 250 km). */
+export const PROVINCE_VIEW_MIN_HEIGHT_M = 600_000;
+
+/** Highest camera that still counts as the province overview, m. */
+export const PROVINCE_VIEW_MAX_HEIGHT_M = 3_000_000;
+
+function isInside(view: { west: number; east: number; south: number; north: number; maxHeightM: number }, camera: CameraState): boolean {
+  return (
+    camera.lonDeg >= view.west &&
+    camera.lonDeg <= view.east &&
+    camera.latDeg >= view.south &&
+    camera.latDeg <= view.north &&
+    camera.heightEllipsoidalM <= view.maxHeightM
+  );
+}
+
+/**
+ * Which quick-navigation place the camera is at, for the header to mark (`aria-current`), or `null` when it is at
+ * none of them (e.g. at a model in another city, or at a county view).
+ *
+ * @param camera - the current camera (position, not the point looked at)
+ * @returns `honggutan` inside {@link HONGGUTAN_VIEW}; else `nanchang` inside {@link NANCHANG_VIEW}; else `jiangxi`
+ *   when above Jiangxi between {@link PROVINCE_VIEW_MIN_HEIGHT_M} and {@link PROVINCE_VIEW_MAX_HEIGHT_M}; else `null`
+ */
+export function quickPlaceOfCamera(camera: CameraState): QuickPlace | null {
+  if (isInside(HONGGUTAN_VIEW, camera)) return 'honggutan';
+  if (isInside(NANCHANG_VIEW, camera)) return 'nanchang';
+  const isHigh = camera.heightEllipsoidalM >= PROVINCE_VIEW_MIN_HEIGHT_M && camera.heightEllipsoidalM <= PROVINCE_VIEW_MAX_HEIGHT_M;
+  return isHigh && isInJiangxi(camera.lonDeg, camera.latDeg) ? 'jiangxi' : null;
+}
+
+/** Whether the camera is over central Nanchang (the breadcrumb then adds 南昌市). */
+export function isOverNanchang(camera: CameraState): boolean {
+  return isInside(NANCHANG_VIEW, camera);
+}

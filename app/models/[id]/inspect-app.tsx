@@ -1,13 +1,17 @@
 'use client';
 /**
  * The BIM inspection page's client part: loads the model, class facets, structure.json and the selected
- * element's properties, and composes the header, spatial tree, class filter, three.js canvas, property panel
- * and section plane.
+ * element's properties, and composes the header, spatial tree, storeys (ordered by elevation, each can be
+ * isolated), class filter, three.js canvas, property panel and section plane.
+ *
+ * Layout: two collapsible columns around the canvas (toggles at the canvas's top left, `aria-expanded`). On a
+ * phone or a tablet in portrait (≤ 900 px) the canvas takes the whole screen and each column opens as a bottom sheet, one at a time; a
+ * picked element opens the properties sheet, at most 42 % high, so the element stays in view above it.
  */
 import { skipToken, useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { createTranslator, formatLocaleCookie, formatNumber, type Locale } from '@viewer/core/i18n';
+import { createTranslator, formatNumber, type Locale } from '@viewer/core/i18n';
 import { SectionControls } from '@viewer/plugins/section/section-controls';
 import {
   createSectionPlanePlugin, type SectionHeightRange, type SectionPlaneState,
@@ -17,13 +21,17 @@ import type { ElementRecord } from '@viewer/three/element-state-table';
 import type { ClassFilter, InspectEngine } from '@viewer/three/inspect-engine';
 import { installInspectTestHook } from '@viewer/three/inspect-test-hook';
 import { INSPECT_MESSAGES } from '@viewer/three/messages';
-import { parseModelStructure } from '@viewer/three/model-structure';
+import { listStoreys, parseModelStructure } from '@viewer/three/model-structure';
+import { StoreyFilterPanel } from '@viewer/three/storey-filter-panel';
 import { buildTwinReturnHref } from '@viewer/three/twin-return-href';
 import { LocaleSwitch } from '@viewer/ui/locale-switch';
 import { PropertyPanel } from '@viewer/ui/property-panel';
 import { SpatialTree, type SpatialTreeElement } from '@viewer/ui/spatial-tree';
 import { ELEMENTS_PAGE_LIMIT_MAX } from '@server/twin/page-limits';
 import { AccountMenuSlot } from '../../accounts/account-menu-slot';
+import { switchLocale } from '../../shell/switch-locale';
+import { useIsCompactLayout } from '../../shell/use-compact-layout';
+import { useShellPanels } from '../../shell/use-shell-panels';
 import { useTRPC, useTRPCClient } from '../../providers';
 import { trpcErrorCode } from '../../trpc-error-code';
 import { InspectViewerLoader } from './inspect-viewer-loader';
@@ -35,6 +43,9 @@ const MAX_NAME_PAGES = 40;
 
 /** Section slider resolution, metres (the default cut is rounded to it). */
 const SECTION_ROUND_M = 0.05;
+
+/** The two collapsible columns: spatial tree, storeys and classes; section plane and properties. */
+const PANEL_IDS = ['structure', 'properties'] as const;
 
 /** Props of {@link InspectApp}. */
 export interface InspectAppProps {
@@ -91,9 +102,23 @@ export function InspectApp({ modelId, locale, initialSelectedGlobalId }: Inspect
     }),
   );
 
+  const panels = useShellPanels(PANEL_IDS, useIsCompactLayout());
+  const { isCompact, toggle: togglePanel, isOpen: isPanelOpen } = panels;
+  const storeys = useMemo(
+    () => listStoreys(structureQuery.data?.spatialTree ?? null, structureQuery.data?.containment ?? {}),
+    [structureQuery.data],
+  );
+  const [isolatedStoreyId, setIsolatedStoreyId] = useState<string | null>(null);
   const [hiddenClasses, setHiddenClasses] = useState<ReadonlySet<string>>(() => new Set());
   const [isolatedClass, setIsolatedClass] = useState<string | null>(null);
-  const classFilter = useMemo<ClassFilter>(() => ({ hiddenClasses, isolatedClass }), [hiddenClasses, isolatedClass]);
+  const classFilter = useMemo<ClassFilter>(
+    () => ({
+      hiddenClasses,
+      isolatedClass,
+      isolatedGlobalIds: storeys.find((storey) => storey.globalId === isolatedStoreyId)?.elementGlobalIds ?? null,
+    }),
+    [hiddenClasses, isolatedClass, storeys, isolatedStoreyId],
+  );
   const [loadedElements, setLoadedElements] = useState<ReadonlyMap<string, SpatialTreeElement>>(() => new Map());
   const elements = useMemo<ReadonlyMap<string, SpatialTreeElement>>(
     () => (namesQuery.data ? new Map([...namesQuery.data, ...loadedElements]) : loadedElements),
@@ -132,7 +157,14 @@ export function InspectApp({ modelId, locale, initialSelectedGlobalId }: Inspect
     },
     [section, onSectionChange, initialSelectedGlobalId],
   );
-  const onPick = useCallback((element: ElementRecord | null) => setSelectedGlobalId(element?.globalId ?? null), []);
+  const onPick = useCallback(
+    (element: ElementRecord | null) => {
+      setSelectedGlobalId(element?.globalId ?? null);
+      // On a phone the properties open as a sheet under the picked element.
+      if (element && isCompact && !isPanelOpen('properties')) togglePanel('properties');
+    },
+    [isCompact, isPanelOpen, togglePanel],
+  );
   const onElementsChange = useCallback((records: readonly ElementRecord[]) => {
     setLoadedElements(new Map(records.map((record) => [record.globalId, record])));
   }, []);
@@ -172,13 +204,7 @@ export function InspectApp({ modelId, locale, initialSelectedGlobalId }: Inspect
     setIsolatedClass(null);
   }, []);
 
-  const onLocaleChange = useCallback(
-    (next: Locale) => {
-      document.cookie = formatLocaleCookie(next);
-      router.refresh();
-    },
-    [router],
-  );
+  const onLocaleChange = useCallback((next: Locale) => switchLocale(router, next), [router]);
 
   const treeLabels = useMemo(() => {
     const tt = createTranslator(INSPECT_MESSAGES, locale);
@@ -204,16 +230,44 @@ export function InspectApp({ modelId, locale, initialSelectedGlobalId }: Inspect
   else if (model && !isModelReady) blocker = t('page.modelNotReady', { status: model.status });
   else if (!isViewerReady) blocker = t('page.loadingTiles');
 
+  const modelName = model ? (locale === 'en' ? model.nameEn : model.name) : null;
+  const columns = `${isPanelOpen('structure') ? 'var(--gt-side-w)' : '0px'} minmax(0, 1fr) ${isPanelOpen('properties') ? 'var(--gt-right-w)' : '0px'}`;
+  const panelToggle = (id: (typeof PANEL_IDS)[number], title: string) => (
+    <button
+      type="button"
+      className="gt-dock__toggle"
+      aria-expanded={isPanelOpen(id)}
+      aria-controls={`inspect-${id}`}
+      onClick={() => togglePanel(id)}
+      data-testid={`dock-toggle-${id}`}
+    >
+      <span className="gt-dock__chevron" aria-hidden="true">{isPanelOpen(id) ? '▾' : '▸'}</span>
+      {title}
+    </button>
+  );
+  const sheetClose = isCompact ? (
+    <button type="button" className={`gt-icon-button ${styles.sheetClose}`} onClick={panels.closeAll} aria-label={t('dock.close')} title={t('dock.close')}>
+      ✕
+    </button>
+  ) : null;
+
   return (
     <div className={styles.page} data-testid="inspect-page">
       <header className={styles.header}>
-        <a className={`gt-button gt-button--small ${styles.back}`} href={model ? buildTwinReturnHref(model, selectedGlobalId) : '/'} data-testid="back-to-twin">
-          ← {t('page.backToTwin')}
+        <a
+          className={`gt-button gt-button--small ${styles.back}`}
+          href={model ? buildTwinReturnHref(model, selectedGlobalId) : '/'}
+          data-testid="back-to-twin"
+          aria-label={t('page.backToTwin')}
+          title={t('page.backToTwin')}
+        >
+          ← <span className={styles.backText}>{t('page.backToTwin')}</span>
         </a>
         <h1 className={styles.title}>{t('page.title')}</h1>
         {model ? (
-          <span className={styles.modelName} title={model.fileName}>
-            {model.name} · {model.schema} · {t('page.elementCount', { count: formatNumber(model.elementCount, locale) })}
+          <span className={styles.modelName} title={model.fileName} data-testid="inspect-model-name">
+            {modelName}
+            <span className={styles.modelMeta}> · {model.schema} · {t('page.elementCount', { count: formatNumber(model.elementCount, locale) })}</span>
           </span>
         ) : null}
         <div className={styles.headerControls}>
@@ -224,8 +278,9 @@ export function InspectApp({ modelId, locale, initialSelectedGlobalId }: Inspect
           <AccountMenuSlot locale={locale} />
         </div>
       </header>
-      <div className={styles.main}>
-        <aside className={styles.side}>
+      <div className={styles.main} style={isCompact ? undefined : { gridTemplateColumns: columns }} data-compact={isCompact ? 'true' : 'false'}>
+        <aside className={styles.side} id="inspect-structure" hidden={!isPanelOpen('structure')} aria-label={t('dock.structure')}>
+          {sheetClose}
           <div className={styles.tree}>
             <SpatialTree
               root={structureQuery.data?.spatialTree ?? null}
@@ -235,6 +290,9 @@ export function InspectApp({ modelId, locale, initialSelectedGlobalId }: Inspect
               onSelect={onTreeSelect}
               labels={treeLabels}
             />
+          </div>
+          <div className={styles.storeys}>
+            <StoreyFilterPanel storeys={storeys} isolatedStoreyId={isolatedStoreyId} locale={locale} onIsolate={setIsolatedStoreyId} />
           </div>
           <div className={styles.classes}>
             <ClassFilterPanel
@@ -270,9 +328,14 @@ export function InspectApp({ modelId, locale, initialSelectedGlobalId }: Inspect
               </span>
             </div>
           ) : null}
+          <div className={`gt-dock__toggles ${styles.toggles}`} role="toolbar" aria-label={t('dock.label')}>
+            {panelToggle('structure', t('dock.structure'))}
+            {panelToggle('properties', t('dock.properties'))}
+          </div>
           <div className={styles.hint}>{t('page.hint')}</div>
         </main>
-        <aside className={styles.side}>
+        <aside className={`${styles.side} ${styles.propertiesSide}`} id="inspect-properties" hidden={!isPanelOpen('properties')} aria-label={t('dock.properties')}>
+          {sheetClose}
           <div className={styles.fixed}>
             <SectionControls state={sectionState} rangeM={sectionRange} locale={locale} onChange={onSectionChange} />
           </div>

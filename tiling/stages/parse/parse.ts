@@ -108,7 +108,7 @@ export async function parseIfc(input: ParseInput, options: ParseOptions, ctx: St
     const elementIds = new Set(streamed.elementGeometries.map((g) => g.expressId));
     const semantics = readElementSemantics(lines, elementIds);
     ctx.onProgress?.(STAGE, 0.92);
-    const spatial = readSpatialStructure(lines, projectId);
+    const spatial = readSpatialStructure(lines, projectId, lengthUnitM);
     ctx.logger.debug(
       `${STAGE}: geometry ${Math.round(streamedAt - started)} ms, properties + spatial structure ${Math.round(performance.now() - streamedAt)} ms`,
     );

@@ -62,6 +62,11 @@ export interface SpatialNode {
   globalId: string;
   ifcClass: string;
   name: string | null;
+  /**
+   * IfcBuildingStorey `Elevation` in metres (project length unit × attribute; in the building's frame, usually above
+   * ±0.00), only on storeys that state it; absent on every other node.
+   */
+  elevationM?: number;
   children: SpatialNode[];
 }
 

@@ -63,6 +63,21 @@ describe('readSpatialStructure', () => {
     }
   });
 
+  it('gives storeys their Elevation in metres (project unit mm here) and no elevation to other nodes', () => {
+    const lines = BUILDING.map((line) => line.replace("'EG',$,$,$,$,$,.ELEMENT.,0.)", "'EG',$,$,$,$,$,.ELEMENT.,2800.)"));
+    const id = api.OpenModel(buildStepFile('IFC4', lines));
+    try {
+      const tree = readSpatialStructure(new StepLines(api, id), 1, 0.001).tree as SpatialNode;
+      const storey = tree.children[0].children[0].children[0];
+      expect(storey.ifcClass).toBe('IfcBuildingStorey');
+      expect(storey.elevationM).toBeCloseTo(2.8, 9);
+      expect(tree).not.toHaveProperty('elevationM');
+      expect(storey.children[0]).not.toHaveProperty('elevationM');
+    } finally {
+      api.CloseModel(id);
+    }
+  });
+
   it('treats IFC4X3 facilities (IfcRoad, IfcRailway, IfcFacilityPart) as spatial elements', () => {
     const id = api.OpenModel(
       buildStepFile('IFC4X3_ADD2', [
@@ -115,6 +130,8 @@ describe.skipIf(!HAS_SAMPLE_IFC)(`spatial structure of the samples (${HAS_SAMPLE
     const model = await parseIfc(await readSampleIfc('AC20-FZK-Haus.ifc'), { ifcApi: api }, ctx());
     const count = (storey: string | null) => model.elements.filter((e) => e.storey === storey).length;
     expect([count('Erdgeschoss'), count('Dachgeschoss'), count(null)]).toEqual([26, 56, 1]);
+    const storeys = (model.spatialTree as SpatialNode).children[0].children[0].children;
+    expect(Object.fromEntries(storeys.map((s) => [s.name, s.elevationM]))).toEqual({ Erdgeschoss: 0, Dachgeschoss: 2.7 });
     expect(model.elements.find((e) => e.storey === null)?.ifcClass).toBe('IfcSite');
   });
 

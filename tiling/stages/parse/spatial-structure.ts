@@ -1,6 +1,6 @@
 import { WebIFC } from './web-ifc-module';
 import type { SpatialNode } from './parsed-model';
-import { refOf, refsOf, textOf, type StepLines } from './step-lines';
+import { numberOf, refOf, refsOf, textOf, type StepLines } from './step-lines';
 
 /**
  * The spatial tree IfcProject → IfcSite → IfcBuilding / IfcFacility (IfcRoad, IfcRailway, IfcBridge …) →
@@ -34,10 +34,11 @@ const SPATIAL_ROOT_TYPES = [WebIFC.IFCSPATIALSTRUCTUREELEMENT, WebIFC.IFCSPATIAL
  *
  * @param lines the open model
  * @param projectId express id of the IfcProject (tree root), or null
+ * @param lengthUnitM metres per project length unit (scales IfcBuildingStorey Elevation; default 1)
  * @returns the tree (null without IfcProject) and resolvers for element → spatial container → storey name
  * @see IfcRelAggregates, IfcRelContainedInSpatialStructure, IfcSpatialStructureElement, IfcFacilityPart (IFC4X3)
  */
-export function readSpatialStructure(lines: StepLines, projectId: number | null): SpatialStructure {
+export function readSpatialStructure(lines: StepLines, projectId: number | null, lengthUnitM = 1): SpatialStructure {
   const spatialIds = new Set<number>();
   for (const code of SPATIAL_ROOT_TYPES) {
     // IfcSpatialElement is IFC4+; on IFC2X3 web-ifc returns no ids for it and the other code finds all.
@@ -96,11 +97,15 @@ export function readSpatialStructure(lines: StepLines, projectId: number | null)
   const build = (id: number): SpatialNode => {
     visited.add(id);
     readRoot(id);
+    const ifcClass = lines.className(id);
+    // IfcBuildingStorey.Elevation is attribute 9 in IFC2X3 and IFC4 (optional, project length units).
+    const elevation = ifcClass === 'IfcBuildingStorey' ? numberOf(lines.args(id)[9]) : null;
     return {
       expressId: id,
       globalId: globalIds.get(id) ?? `#${id}`,
-      ifcClass: lines.className(id),
+      ifcClass,
       name: names.get(id) ?? null,
+      ...(elevation !== null && Number.isFinite(elevation) ? { elevationM: elevation * lengthUnitM } : {}),
       children: (childrenOf.get(id) ?? []).filter((c) => !visited.has(c)).map(build),
     };
   };

@@ -35,6 +35,7 @@
  */
 import type { Cartesian2, Cartesian3, Color, Label, LabelCollection, PointPrimitive, PointPrimitiveCollection, PrimitiveCollection, Scene } from '@cesium/engine';
 import { kindOptions } from '@viewer/core/kind-options';
+import { declutterLabels, estimateTextWidthPx, type LabelBox } from '@viewer/core/label-declutter';
 import { isAboveHorizon } from '@viewer/core/horizon';
 import { layerFailureMessage } from '@viewer/core/layer-failure-message';
 import { readPointFeatures, resolvePointsOptions, type PointFeatures } from '@viewer/core/point-features';
@@ -60,8 +61,20 @@ export const DEFAULT_POINT_COLOUR = '#ffb300';
 /** Marker sizes, CSS px: diameter plain and highlighted, outline width plain and highlighted. */
 export const POINT_MARKER_PX = { size: 10, highlightedSize: 15, outline: 1.5, highlightedOutline: 3 } as const;
 
-/** Marker labels: CSS font, text outline width (CSS px), and the gap between a marker's centre and its label's bottom (CSS px). */
-export const POINT_LABEL_STYLE = { font: '13px sans-serif', outlinePx: 3, gapPx: 9 } as const;
+/**
+ * Marker labels: CSS font (the page's CJK stack; 13px sans-serif was blurred and thin over imagery), font size and
+ * text outline width (CSS px), the gap between a marker's centre and its label's bottom (CSS px), and a dark
+ * translucent plate behind the text with its padding (CSS px) so names stay readable over any imagery. Labels that
+ * would overlap are decluttered (viewer/core/label-declutter.ts), the selected marker's first.
+ */
+export const POINT_LABEL_STYLE = {
+  font: '600 14px "Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", sans-serif',
+  fontPx: 14,
+  outlinePx: 2,
+  gapPx: 9,
+  background: 'rgba(8, 16, 28, 0.72)',
+  paddingPx: { x: 5, y: 2 },
+} as const;
 
 /** The `id` of every marker and marker label: what picking and the tooltip read. */
 export interface PointMarkerId {
@@ -184,6 +197,9 @@ export const POINTS_LAYER_KIND: LayerKindPlugin<PointsHandle> = {
         outlineColor: black,
         outlineWidth: POINT_LABEL_STYLE.outlinePx,
         style: Cesium.LabelStyle.FILL_AND_OUTLINE,
+        showBackground: true,
+        backgroundColor: Cesium.Color.fromCssColorString(POINT_LABEL_STYLE.background),
+        backgroundPadding: new Cesium.Cartesian2(POINT_LABEL_STYLE.paddingPx.x, POINT_LABEL_STYLE.paddingPx.y),
         verticalOrigin: Cesium.VerticalOrigin.BOTTOM,
         horizontalOrigin: Cesium.HorizontalOrigin.CENTER,
         pixelOffset: new Cesium.Cartesian2(0, -POINT_LABEL_STYLE.gapPx),
@@ -191,6 +207,25 @@ export const POINTS_LAYER_KIND: LayerKindPlugin<PointsHandle> = {
         id: handle.markerIds[index],
       });
       return handle.markerLabels[index];
+    };
+
+    /** Hides the labels of markers shown alone that would overlap another label (the selected marker's first). */
+    const declutterMarkerLabels = (handle: PointsHandle): void => {
+      const indices: number[] = [];
+      for (let i = 0; i < handle.points.length; i++) if (handle.points[i].show && handle.markerLabels[i]) indices.push(i);
+      const isSelected = (i: number) => handle.markerIds[i].featureId !== null && handle.markerIds[i].featureId === handle.selectedId;
+      indices.sort((a, b) => Number(isSelected(b)) - Number(isSelected(a)));
+      const { fontPx, gapPx, paddingPx } = POINT_LABEL_STYLE;
+      const boxes: LabelBox[] = indices.map((i) => ({
+        xPx: handle.xs[i],
+        yPx: handle.ys[i] - gapPx - fontPx / 2 - paddingPx.y,
+        widthPx: estimateTextWidthPx(handle.markerIds[i].label ?? '', fontPx) + 2 * paddingPx.x,
+        heightPx: fontPx + 2 * paddingPx.y + 2,
+      }));
+      const flags = declutterLabels(boxes);
+      indices.forEach((i, k) => {
+        handle.markerLabels[i]!.show = flags[k];
+      });
     };
 
     /** Recomputes which markers are hidden, alone or clustered for the current view (hot path). */
@@ -230,6 +265,7 @@ export const POINTS_LAYER_KIND: LayerKindPlugin<PointsHandle> = {
         }
       }
       handle.shownMarkerCount = shown;
+      declutterMarkerLabels(handle);
       for (let c = 0; c < clusters.clusterCount; c++) {
         const size = clusters.clusterSizes[c];
         const centre = Cesium.Cartesian3.fromElements(sum[c * 3] / size, sum[c * 3 + 1] / size, sum[c * 3 + 2] / size, scratch.centre);

@@ -26,6 +26,7 @@ import { kindOptions } from '@viewer/core/kind-options';
 import type { SceneLayer } from '@viewer/core/scene-layer';
 import { ElementHighlighter, featureGlobalId } from '../element-highlighter';
 import type { LayerKindBinding, LayerKindContext, LayerKindPlugin } from '../layer-kind-plugin';
+import { ModelLabels } from '../model-labels';
 
 /** Maximum screen-space error for model tilesets, pixels (CesiumJS default 16; smaller = sharper, slower). */
 export const MODEL_MAXIMUM_SCREEN_SPACE_ERROR_PX = 8;
@@ -50,6 +51,9 @@ export interface TilesetHandle {
   isDetached: boolean;
   /** Why loading failed, or `null`. */
   failure: string | null;
+  /** The layer's id (its model label's key) and label text (`options.label`), or `null` for none. */
+  layerId: string;
+  label: string | null;
   /** Marks asked for before the tileset arrived (applied on load). */
   hovered: string | null;
   selected: string | null;
@@ -61,12 +65,31 @@ function groundOffsetOf(layer: SceneLayer): number {
   return typeof offset === 'number' && Number.isFinite(offset) ? offset : 0;
 }
 
-/** Sets `tileset.modelMatrix` to a translation of `offsetM` metres down the ellipsoid normal at the root's origin. */
+/**
+ * Height of a model's base above the globe, metres. A model stands on the ellipsoid (lowered by its anchor height),
+ * so the top face of its ground slab (FZK-Haus's green IfcSite terrain, every slab on grade) was coplanar with the
+ * globe surface and the imagery showed through it in stripes (z-fighting), at every distance. 0.1 m wins the depth
+ * test against the globe with CesiumJS's logarithmic depth from the ground up to ≈ 2 km away (checked in
+ * screenshots at Honggutan, 60 m and 400 m away), and is not visible as a gap. Polygon offset cannot be set on
+ * the globe or on 3D Tiles content, and classification would drape the model, not lift it.
+ */
+export const MODEL_GROUND_CLEARANCE_M = 0.1;
+
+/**
+ * Sets `tileset.modelMatrix` to a translation of `offsetM` metres down the ellipsoid normal at the root's origin,
+ * less {@link MODEL_GROUND_CLEARANCE_M}.
+ */
 function lowerAlongVertical(ctx: LayerKindContext, tileset: Cesium3DTileset, offsetM: number): void {
   const { Cartesian3, Ellipsoid, Matrix4 } = ctx.Cesium;
   const anchorEcef = Matrix4.getTranslation(tileset.root.transform, new Cartesian3());
   const up = Ellipsoid.WGS84.geodeticSurfaceNormal(anchorEcef, new Cartesian3());
-  tileset.modelMatrix = Matrix4.fromTranslation(Cartesian3.multiplyByScalar(up, -offsetM, up));
+  tileset.modelMatrix = Matrix4.fromTranslation(Cartesian3.multiplyByScalar(up, MODEL_GROUND_CLEARANCE_M - offsetM, up));
+}
+
+/** The layer's label text (`options.label`), or `null`. */
+function labelOf(layer: SceneLayer): string | null {
+  const label = kindOptions(layer, 'tileset')?.label;
+  return typeof label === 'string' && label.trim().length > 0 ? label : null;
 }
 
 /** Samples the active terrain at the tileset's anchor and moves it so that the anchor sits on it (see Notes). */
@@ -101,6 +124,19 @@ function bindTileset(ctx: LayerKindContext): LayerKindBinding<TilesetHandle> {
   scene.globe?.terrainProviderChanged.addEventListener(() => {
     for (const handle of handles) placeOnGround(ctx, handle);
   });
+  let labels: ModelLabels | null = null;
+  /** Places the model's name above its bounding sphere; hidden with the layer and while it holds the selection. */
+  const placeLabel = (handle: TilesetHandle): void => {
+    const sphere = handle.tileset?.boundingSphere;
+    if (!sphere || handle.label === null) {
+      labels?.remove(handle.layerId);
+      return;
+    }
+    const up = Cesium.Ellipsoid.WGS84.geodeticSurfaceNormal(sphere.center, new Cesium.Cartesian3());
+    const topEcef = Cesium.Cartesian3.add(sphere.center, Cesium.Cartesian3.multiplyByScalar(up, sphere.radius * 0.7, up), new Cesium.Cartesian3());
+    labels ??= new ModelLabels(Cesium, scene);
+    labels.set(handle.layerId, handle.label, topEcef, handle.isVisible && handle.selected === null);
+  };
   return {
     attach(layer) {
       const handle: TilesetHandle = {
@@ -112,6 +148,8 @@ function bindTileset(ctx: LayerKindContext): LayerKindBinding<TilesetHandle> {
         highlighter: null,
         isDetached: false,
         failure: null,
+        layerId: layer.id,
+        label: labelOf(layer),
         hovered: null,
         selected: null,
       };
@@ -122,7 +160,7 @@ function bindTileset(ctx: LayerKindContext): LayerKindBinding<TilesetHandle> {
             return;
           }
           tileset.show = handle.isVisible;
-          if (handle.groundOffsetM) lowerAlongVertical(ctx, tileset, handle.groundOffsetM);
+          lowerAlongVertical(ctx, tileset, handle.groundOffsetM);
           tileset.colorBlendMode = Cesium.Cesium3DTileColorBlendMode.MIX;
           tileset.colorBlendAmount = HIGHLIGHT_BLEND_AMOUNT;
           handle.tileset = tileset;
@@ -131,6 +169,7 @@ function bindTileset(ctx: LayerKindContext): LayerKindBinding<TilesetHandle> {
           handle.highlighter.setSelected(handle.selected);
           scene.primitives.add(tileset);
           placeOnGround(ctx, handle);
+          placeLabel(handle);
           ctx.requestRender();
           ctx.reportLoad(layer.id, null);
         })
@@ -151,12 +190,15 @@ function bindTileset(ctx: LayerKindContext): LayerKindBinding<TilesetHandle> {
         handle.groundOffsetM = groundOffsetM;
         if (handle.tileset) lowerAlongVertical(ctx, handle.tileset, groundOffsetM - handle.terrainHeightM);
       }
+      handle.label = labelOf(layer);
+      placeLabel(handle);
       ctx.requestRender();
     },
     needsReattach: (layer, previous) => layer.url !== previous.url,
     detach(handle) {
       handle.isDetached = true;
       handles.delete(handle);
+      labels?.remove(handle.layerId);
       handle.highlighter?.destroy();
       // `remove` destroys the tileset (`primitives.destroyPrimitives` is true by default).
       if (handle.tileset && !scene.isDestroyed()) scene.primitives.remove(handle.tileset);
@@ -181,6 +223,7 @@ function bindTileset(ctx: LayerKindContext): LayerKindBinding<TilesetHandle> {
       } else {
         handle.selected = featureId;
         handle.highlighter?.setSelected(featureId);
+        labels?.setWanted(handle.layerId, handle.isVisible && featureId === null);
       }
     },
     isSettled: (handle) => handle.failure !== null || !handle.isVisible || (handle.tileset?.tilesLoaded ?? false),
@@ -190,6 +233,7 @@ function bindTileset(ctx: LayerKindContext): LayerKindBinding<TilesetHandle> {
       indexedElementCount: handle.highlighter?.indexedElementCount ?? 0,
       groundOffsetM: handle.groundOffsetM,
       terrainHeightM: handle.terrainHeightM,
+      shownModelLabelCount: labels?.shownCount ?? 0,
     }),
   };
 }
