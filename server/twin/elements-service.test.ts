@@ -119,6 +119,7 @@ describe('twin.elements.byGlobalId', () => {
       storey: '1层',
       modelId,
       modelName: '测试住宅楼',
+      modelNameEn: '测试住宅楼',
       typeName: '加气混凝土 200',
       material: '加气混凝土砌块',
       propertySets: { Pset_WallCommon: { IsExternal: true, FireRating: 'REI60', ThermalTransmittance: 0.6 } },
