@@ -9,7 +9,7 @@ import type { Actor } from '@server/api/actor';
 import { SILENT_LOGGER } from '@kernel/logger';
 import { layers } from '@server/db/schema/twin';
 import { connectTestDb } from '@server/db/test-database';
-import { catalogueTileResponse } from './catalogue-tile-response';
+import { CATALOGUE_PUBLIC_MAX_AGE_S, catalogueTileResponse } from './catalogue-tile-response';
 import type { UploadFields } from './inputs';
 import { tilesetJsonAt, zipOf } from './tileset-fixture';
 import { uploadTileset } from './tileset-upload';
@@ -171,6 +171,11 @@ describe('uploadTileset', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('application/json');
     expect(JSON.parse(await response.text())).toMatchObject({ asset: { version: '1.1' } });
+    expect(response.headers.get('cache-control')).toBe('public, max-age=0, must-revalidate');
+    // Tile content of a public upload: shared caches keep it 5 minutes, not a year (the admin may make it internal).
+    const tile = await catalogueTileResponse(deps, new Request('http://localhost/'), open.id, ['content.glb']);
+    expect(tile.status).toBe(200);
+    expect(tile.headers.get('cache-control')).toBe(`public, max-age=${CATALOGUE_PUBLIC_MAX_AGE_S}`);
     expect(jiujiangPlanner.regionCode).toBe(TEST_REGIONS.jiujiang);
   });
 });
