@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestAccount, ensureTestRegions, TEST_REGIONS } from '@server/accounts/test-fixtures';
 import type { Actor } from '@server/api/actor';
@@ -8,6 +8,7 @@ import { accountsAuditLog } from '@server/db/schema/accounts';
 import { layers } from '@server/db/schema/twin';
 import { connectTestDb } from '@server/db/test-database';
 import { listLayers } from '../layers-service';
+import { CATALOGUE_LAYERS_MAX_PER_REGION } from './catalogue-service';
 import { forgetTwinPageOrigins, twinPageOrigins } from './csp-origins';
 
 const connection = connectTestDb();
@@ -93,6 +94,29 @@ describe('twin.catalogue register / update / remove', () => {
     const audit = await db.select().from(accountsAuditLog).where(eq(accountsAuditLog.recordId, entry.id)).orderBy(accountsAuditLog.id);
     expect(audit.map((a) => a.action)).toEqual(['create', 'update', 'delete']);
     expect(audit[1].after).toEqual({ visibility: 'public', sortOrder: 5 });
+  });
+});
+
+describe('the per-region cap', () => {
+  it(`refuses a region's layer number ${CATALOGUE_LAYERS_MAX_PER_REGION + 1} with CONFLICT, and writes nothing`, async () => {
+    const region = TEST_REGIONS.lianxi;
+    const held = async () =>
+      (await db.select({ count: sql<number>`count(*)::int` }).from(layers).where(and(eq(layers.regionCode, region), ne(layers.origin, 'seed'))))[0].count;
+    const created: string[] = [];
+    try {
+      // One origin for all of them: the CSP budget is not what this test is about.
+      for (let count = await held(); count < CATALOGUE_LAYERS_MAX_PER_REGION; count++) {
+        created.push((await caller(provinceAdmin).twin.catalogue.register(imagery(region, 'internal', `cap-${stamp}.example`))).id);
+      }
+      expect(await held()).toBe(CATALOGUE_LAYERS_MAX_PER_REGION);
+      await expect(caller(provinceAdmin).twin.catalogue.register(imagery(region, 'internal', `cap-${stamp}.example`))).rejects.toMatchObject({
+        code: 'CONFLICT',
+        message: expect.stringContaining(`at most ${CATALOGUE_LAYERS_MAX_PER_REGION}`),
+      });
+      expect(await held()).toBe(CATALOGUE_LAYERS_MAX_PER_REGION);
+    } finally {
+      if (created.length > 0) await db.delete(layers).where(inArray(layers.id, created));
+    }
   });
 });
 

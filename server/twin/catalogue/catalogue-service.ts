@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { changedFields, recordAudit } from '@server/accounts/audit';
 import { regionScopeSql } from '@server/accounts/region-scope';
 import type { Actor } from '@server/api/actor';
 import type { Db } from '@server/db/client';
 import { layers, type LayerOrigin, type LayerVisibility } from '@server/db/schema/twin';
-import { InputError, NotFoundError } from '@kernel/errors';
+import { ConflictError, InputError, NotFoundError } from '@kernel/errors';
 import type { LayerKind, LayerKindOptions, LayerStyle } from '@kernel/layer-kinds';
 import type { RegisterInput, UpdateInput, UploadFields } from './inputs';
 import { assertOriginBudget } from './csp-origins';
@@ -126,12 +126,24 @@ export interface NewCatalogueLayer extends Omit<UploadFields, 'attribution'> {
   options: LayerKindOptions[LayerKind] | null;
 }
 
+/** Registered plus uploaded layers one region may hold: bounds the catalogue every visitor of the twin downloads. */
+export const CATALOGUE_LAYERS_MAX_PER_REGION = 200;
+
 /**
  * Inserts a registered or uploaded layer and its audit row in `tx` (the caller's transaction).
  * @throws {ScopeError} when the region lies outside the actor's scope
+ * @throws {ConflictError} when the region already holds {@link CATALOGUE_LAYERS_MAX_PER_REGION} such layers
  */
 export async function insertCatalogueLayer(tx: Db, actor: Actor, layer: NewCatalogueLayer): Promise<void> {
   assertAdministers(actor, layer.regionCode);
+  // One region's registrations at a time (two admins racing cannot pass the cap together).
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('twin.catalogue'), hashtext(${layer.regionCode}))`);
+  const [{ count }] = await tx.select({ count: sql<number>`count(*)::int` }).from(layers).where(and(eq(layers.regionCode, layer.regionCode), IS_CATALOGUE_ROW));
+  if (count >= CATALOGUE_LAYERS_MAX_PER_REGION) {
+    throw new ConflictError(`catalogue: region ${layer.regionCode} already has ${count} registered or uploaded layers (at most ${CATALOGUE_LAYERS_MAX_PER_REGION}); remove one first`, {
+      context: { regionCode: layer.regionCode, count },
+    });
+  }
   const row = { ...layer, plate: 'twin', attribution: layer.attribution || null, createdBy: actor.userId };
   await tx.insert(layers).values(row);
   const { createdBy: _createdBy, ...after } = row;
