@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -12,7 +12,7 @@ import { connectTestDb } from '@server/db/test-database';
 import { CATALOGUE_PUBLIC_MAX_AGE_S, catalogueTileResponse } from './catalogue-tile-response';
 import type { UploadFields } from './inputs';
 import { tilesetJsonAt, zipOf } from './tileset-fixture';
-import { uploadTileset } from './tileset-upload';
+import { STALE_STAGING_AGE_MS, sweepStaleStaging, uploadTileset } from './tileset-upload';
 
 const connection = connectTestDb();
 const db = connection.db;
@@ -177,5 +177,21 @@ describe('uploadTileset', () => {
     expect(tile.status).toBe(200);
     expect(tile.headers.get('cache-control')).toBe(`public, max-age=${CATALOGUE_PUBLIC_MAX_AGE_S}`);
     expect(jiujiangPlanner.regionCode).toBe(TEST_REGIONS.jiujiang);
+  });
+});
+
+describe('sweepStaleStaging', () => {
+  it('removes staging folders older than a day and keeps young ones and committed layers', async () => {
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'gantwin-staging-'));
+    try {
+      for (const name of ['.tmp-catalogue-old', '.tmp-catalogue-young', 'catalogue-0123456789ab']) await mkdir(path.join(folder, name));
+      const dayAndMinuteAgo = new Date(Date.now() - STALE_STAGING_AGE_MS - 60_000);
+      await utimes(path.join(folder, '.tmp-catalogue-old'), dayAndMinuteAgo, dayAndMinuteAgo);
+      await utimes(path.join(folder, 'catalogue-0123456789ab'), dayAndMinuteAgo, dayAndMinuteAgo);
+      expect(await sweepStaleStaging(folder)).toEqual(['.tmp-catalogue-old']);
+      expect((await readdir(folder)).sort()).toEqual(['.tmp-catalogue-young', 'catalogue-0123456789ab']);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Actor } from '@server/api/actor';
 import type { Db } from '@server/db/client';
@@ -140,6 +140,28 @@ async function readJsonFile(file: string, name: string): Promise<unknown> {
   }
 }
 
+/** Age after which a `.tmp-*` staging folder is a crash's leftover (an upload stages for minutes at most), ms. */
+export const STALE_STAGING_AGE_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Removes staging folders (`.tmp-*`) older than `maxAgeMs` from the catalogue's tile folder: what a server killed
+ * mid-upload left behind (a live upload's folder is younger). Committed layer folders are never touched.
+ * @param folder absolute `TILES_DIR/catalogue`
+ * @returns the names removed
+ */
+export async function sweepStaleStaging(folder: string, maxAgeMs = STALE_STAGING_AGE_MS, nowMs = Date.now()): Promise<string[]> {
+  const names = await readdir(folder).catch(() => [] as string[]);
+  const removed: string[] = [];
+  for (const name of names.filter((candidate) => candidate.startsWith('.tmp-'))) {
+    const info = await stat(path.join(folder, name)).catch(() => null);
+    if (info && nowMs - info.mtimeMs > maxAgeMs) {
+      await rm(path.join(folder, name), { recursive: true, force: true });
+      removed.push(name);
+    }
+  }
+  return removed;
+}
+
 /**
  * Checks a tileset archive, stores it and registers the layer (see module notes).
  * @param zipFile path of the uploaded archive (the caller deletes it)
@@ -157,6 +179,7 @@ export async function uploadTileset(db: Db, actor: Actor, fields: UploadFields, 
   const staging = path.join(folder, `.tmp-${id}`);
   const target = path.join(folder, id);
   await mkdir(folder, { recursive: true });
+  await sweepStaleStaging(folder);
   try {
     const centre = await withCheckedZip(zipFile, limits, async (entries, zip) => {
       const names = entries.map((e) => e.name);
