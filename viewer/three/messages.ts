@@ -116,7 +116,7 @@ export const INSPECT_MESSAGES = {
     'dock.label': 'Panels',
     'dock.structure': 'Structure & storeys',
     'dock.properties': 'Properties & section',
-    'dock.close': 'Close panel',
+    'dock.close': 'Collapse panel',
     'page.menu': 'Menu',
     'property.notLoaded': 'Reading element properties…',
     'property.notFound': 'Element {globalId} is not in the database',

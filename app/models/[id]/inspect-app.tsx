@@ -245,9 +245,10 @@ export function InspectApp({ modelId, locale, initialSelectedGlobalId }: Inspect
       {title}
     </button>
   );
+  // A chevron, not a second ✕: the property panel's own ✕ clears the selection, this one only lowers the sheet.
   const sheetClose = isCompact ? (
     <button type="button" className={`gt-icon-button ${styles.sheetClose}`} onClick={panels.closeAll} aria-label={t('dock.close')} title={t('dock.close')}>
-      ✕
+      ⌄
     </button>
   ) : null;
 
