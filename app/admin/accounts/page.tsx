@@ -4,13 +4,10 @@
  * forms are the client part.
  */
 import type { Metadata } from 'next';
-import { getServerCaller } from '@server/api/server-caller';
-import { ForbiddenNotice } from '@viewer/accounts/forbidden-notice';
 import { ACCOUNTS_MESSAGES } from '@viewer/accounts/messages';
 import { translate } from '@viewer/core/i18n';
 import { ACCOUNT_PATHS } from '../../accounts/account-paths';
-import { AdminPageFrame } from '../../accounts/admin-page-frame';
-import { pageGate } from '../../page-gate';
+import { GatedAdminPage } from '../../accounts/gated-admin-page';
 import { getRequestLocale } from '../../locale';
 import { AccountsAdminApp } from './accounts-admin-app';
 
@@ -24,24 +21,14 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** The accounts page. */
-export default async function AccountsAdminPage() {
-  const [locale, access] = await Promise.all([getRequestLocale(), pageGate(ACCOUNT_PATHS.adminAccounts, ['admin'])]);
-  if (!access.allowed) {
-    return (
-      <AdminPageFrame locale={locale} active={null}>
-        <ForbiddenNotice locale={locale} role={access.actor.role} />
-      </AdminPageFrame>
-    );
-  }
-  const me = await (await getServerCaller()).accounts.me();
+export default function AccountsAdminPage() {
   return (
-    <AdminPageFrame locale={locale} active="accounts">
-      <AccountsAdminApp
-        locale={locale}
-        currentUserId={access.actor.userId}
-        scopeRegionCode={access.actor.regionCode}
-        scopeRegionName={me?.regionName || access.actor.regionCode}
-      />
-    </AdminPageFrame>
+    <GatedAdminPage
+      path={ACCOUNT_PATHS.adminAccounts}
+      active="accounts"
+      render={({ locale, actor, scopeRegionName }) => (
+        <AccountsAdminApp locale={locale} currentUserId={actor.userId} scopeRegionCode={actor.regionCode} scopeRegionName={scopeRegionName} />
+      )}
+    />
   );
 }

@@ -3,12 +3,10 @@
  * same gate as `/admin/accounts`; the filter and table are the client part.
  */
 import type { Metadata } from 'next';
-import { ForbiddenNotice } from '@viewer/accounts/forbidden-notice';
 import { ACCOUNTS_MESSAGES } from '@viewer/accounts/messages';
 import { translate } from '@viewer/core/i18n';
 import { ACCOUNT_PATHS } from '../../accounts/account-paths';
-import { AdminPageFrame } from '../../accounts/admin-page-frame';
-import { pageGate } from '../../page-gate';
+import { GatedAdminPage } from '../../accounts/gated-admin-page';
 import { getRequestLocale } from '../../locale';
 import { AuditApp } from './audit-app';
 
@@ -22,11 +20,6 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** The audit page. */
-export default async function AuditPage() {
-  const [locale, access] = await Promise.all([getRequestLocale(), pageGate(ACCOUNT_PATHS.adminAudit, ['admin'])]);
-  return (
-    <AdminPageFrame locale={locale} active={access.allowed ? 'audit' : null}>
-      {access.allowed ? <AuditApp locale={locale} /> : <ForbiddenNotice locale={locale} role={access.actor.role} />}
-    </AdminPageFrame>
-  );
+export default function AuditPage() {
+  return <GatedAdminPage path={ACCOUNT_PATHS.adminAudit} active="audit" render={({ locale }) => <AuditApp locale={locale} />} />;
 }

@@ -4,14 +4,11 @@
  * notice; the form and table are the client part.
  */
 import type { Metadata } from 'next';
-import { getServerCaller } from '@server/api/server-caller';
-import { ForbiddenNotice } from '@viewer/accounts/forbidden-notice';
 import { translate } from '@viewer/core/i18n';
 import { CATALOGUE_MESSAGES } from '@viewer/twin/catalogue-messages';
 import { ACCOUNT_PATHS } from '../../accounts/account-paths';
-import { AdminPageFrame } from '../../accounts/admin-page-frame';
+import { GatedAdminPage } from '../../accounts/gated-admin-page';
 import { getRequestLocale } from '../../locale';
-import { pageGate } from '../../page-gate';
 import { CatalogueAdminApp } from './catalogue-admin-app';
 
 /** Always per request: the answer depends on the session cookie. */
@@ -24,19 +21,12 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** The catalogue page. */
-export default async function CatalogueAdminPage() {
-  const [locale, access] = await Promise.all([getRequestLocale(), pageGate(ACCOUNT_PATHS.adminCatalogue, ['admin'])]);
-  if (!access.allowed) {
-    return (
-      <AdminPageFrame locale={locale} active={null}>
-        <ForbiddenNotice locale={locale} role={access.actor.role} />
-      </AdminPageFrame>
-    );
-  }
-  const me = await (await getServerCaller()).accounts.me();
+export default function CatalogueAdminPage() {
   return (
-    <AdminPageFrame locale={locale} active="catalogue">
-      <CatalogueAdminApp locale={locale} scopeRegionCode={access.actor.regionCode} scopeRegionName={me?.regionName || access.actor.regionCode} />
-    </AdminPageFrame>
+    <GatedAdminPage
+      path={ACCOUNT_PATHS.adminCatalogue}
+      active="catalogue"
+      render={({ locale, actor, scopeRegionName }) => <CatalogueAdminApp locale={locale} scopeRegionCode={actor.regionCode} scopeRegionName={scopeRegionName} />}
+    />
   );
 }
