@@ -39,6 +39,14 @@ export async function listRegions(db: Db, actor: Actor | null, input: z.output<t
 /** Admin code of the whole province: its accounts open on the Jiangxi overview like anonymous visitors. */
 const PROVINCE_CODE = '360000';
 
+/** Select columns of the bounding box of a region's boundary, degrees WGS84 (shared by the home view and search). */
+export const REGION_BBOX_COLUMNS = {
+  west: sql<number>`ST_XMin(${regions.boundary})`,
+  south: sql<number>`ST_YMin(${regions.boundary})`,
+  east: sql<number>`ST_XMax(${regions.boundary})`,
+  north: sql<number>`ST_YMax(${regions.boundary})`,
+};
+
 /**
  * The region the twin opens on for this account: its city or county with the bounding box of its boundary.
  *
@@ -56,10 +64,7 @@ export async function homeRegion(db: Db, actor: Actor | null): Promise<HomeRegio
       level: regions.level,
       lonDeg: sql<number>`ST_X(${regions.center})`,
       latDeg: sql<number>`ST_Y(${regions.center})`,
-      west: sql<number>`ST_XMin(${regions.boundary})`,
-      south: sql<number>`ST_YMin(${regions.boundary})`,
-      east: sql<number>`ST_XMax(${regions.boundary})`,
-      north: sql<number>`ST_YMax(${regions.boundary})`,
+      ...REGION_BBOX_COLUMNS,
     })
     .from(regions)
     .where(eq(regions.code, actor.regionCode));

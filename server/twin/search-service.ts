@@ -9,6 +9,7 @@ import { REGION_LEVELS } from '@data/twin/region-levels';
 import { REGION_NAMES_EN } from '@data/twin/region-names-en';
 import { modelLayerIdOf } from '@data/twin/model-layer-id';
 import { visibleModelsSql } from './model-access';
+import { REGION_BBOX_COLUMNS } from './regions-service';
 
 /**
  * The twin plate's part of the header search (server/host/plate-search.ts): regions (name, English name of the
@@ -67,10 +68,7 @@ async function searchRegions(db: Db, q: string, limit: number): Promise<SearchRe
       code: regions.code,
       name: regions.name,
       level: regions.level,
-      west: sql<number>`ST_XMin(${regions.boundary})`,
-      south: sql<number>`ST_YMin(${regions.boundary})`,
-      east: sql<number>`ST_XMax(${regions.boundary})`,
-      north: sql<number>`ST_YMax(${regions.boundary})`,
+      ...REGION_BBOX_COLUMNS,
     })
     .from(regions)
     .where(or(...filters))
