@@ -240,8 +240,13 @@ test('admins register and upload catalogue layers; the twin draws them; scope an
     for (const hidden of [oblique, massing, parcel]) expect(anonymousIds).not.toContain(hidden.id);
     expect((await anonymous.request.get(parcel.url)).status()).toBe(404);
     expect((await anonymous.request.get(massing.url)).status()).toBe(404);
-    const anonymousCsp = (await anonymous.request.get('/')).headers()['content-security-policy'];
-    expect(anonymousCsp).toMatch(new RegExp(`img-src [^;]*${imageryOrigin.replace(/[.:/]/g, '\\$&')}`));
+    // Each web server rereads the registered origins at most every 10 s (csp-origins.ts CSP_ORIGINS_TTL_MS): a page
+    // served just before the registrations may still carry the old list, so wait for the documented bound.
+    const pageCsp = async () => (await anonymous.request.get('/')).headers()['content-security-policy'];
+    await expect
+      .poll(pageCsp, { timeout: 15_000, intervals: [500, 1_000], message: 'the registered imagery origin reaches the page CSP within 10 s' })
+      .toMatch(new RegExp(`img-src [^;]*${imageryOrigin.replace(/[.:/]/g, '\\$&')}`));
+    const anonymousCsp = await pageCsp();
     expect(anonymousCsp).not.toContain(internalOrigin);
     expect((await anonymous.request.get('/admin/catalogue')).headers()['content-security-policy']).not.toContain(imageryOrigin);
 
