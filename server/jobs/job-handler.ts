@@ -35,6 +35,10 @@ export interface JobContext {
   logger: Logger;
   /** pg-boss job id (uuid). */
   jobId: string;
+  /** 1 on the first run, 2 on the first retry, … (a run cut off by a killed worker counts). */
+  attempt?: number;
+  /** True when no retry follows a failure of this run: a handler records the failure on its own rows now. */
+  isFinalAttempt?: boolean;
   /** Where published tilesets live (`TILES_DIR`, absolute). */
   tilesDir: string;
   /** Folder of the shared sample data (`SHARED_DATA_DIR`). */

@@ -1,3 +1,4 @@
+import { sql, type SQL } from 'drizzle-orm';
 import PgBoss from 'pg-boss';
 import { z } from 'zod';
 import { GanTwinError, InputError, invariant, NotFoundError } from '@kernel/errors';
@@ -129,6 +130,50 @@ export async function enqueueJob<Payload, Input>(boss: PgBoss, handler: JobHandl
   return jobId;
 }
 
+/** A transaction of the app database as pg-boss needs it for {@link enqueueJobInTransaction}. */
+export interface SqlExecutor {
+  execute(query: SQL): Promise<{ rows: unknown[] }>;
+}
+
+/** pg-boss's `$1 … $n` statement as one Drizzle SQL value with the same parameters. */
+function drizzleSqlOf(text: string, values: readonly unknown[]): SQL {
+  const parts = text.split(/\$(\d+)/);
+  const chunks: SQL[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    if (i % 2 === 0) chunks.push(sql.raw(parts[i]));
+    else chunks.push(sql`${values[Number(parts[i]) - 1]}`);
+  }
+  return sql.join(chunks);
+}
+
+let producer: PgBoss | null = null;
+
+/**
+ * Validates a payload and queues one job INSIDE the caller's database transaction (pg-boss's `db` option): the job
+ * row commits or rolls back with the rows that need it — a submission never exists without its job, nor a job
+ * without its submission. Needs no started pg-boss (the schema `pgboss` must exist: any worker or
+ * `convert-samples` creates it, and so does the migration step of `npm start`).
+ * @param tx a Drizzle transaction (or database) of the app database
+ * @param options pg-boss send options; `singletonKey` keeps one queued job per key
+ * @returns the pg-boss job id (uuid)
+ * @throws {InputError} naming each invalid field
+ */
+export async function enqueueJobInTransaction<Payload, Input>(
+  tx: SqlExecutor,
+  handler: JobHandler<Payload, unknown, Input>,
+  payload: Input,
+  options: Pick<PgBoss.SendOptions, 'singletonKey' | 'startAfter'> = {},
+): Promise<string> {
+  const parsed = handler.payloadSchema.safeParse(payload);
+  if (!parsed.success) throw new InputError(`queue: invalid ${handler.queue} payload: ${reasonsOf(parsed.error)}`, { context: { issues: parsed.error.issues } });
+  // Never started: it only formats the INSERT, which runs on the transaction below.
+  producer ??= new PgBoss({ connectionString: 'postgres://unused', schema: PGBOSS_SCHEMA, supervise: false, schedule: false });
+  const db = { executeSql: async (text: string, values: unknown[]) => ({ rows: (await tx.execute(drizzleSqlOf(text, values))).rows }) };
+  const jobId = await producer.send(handler.queue, parsed.data as object, { ...options, db });
+  invariant(jobId, `queue: pg-boss returned no job id for ${handler.queue}${options.singletonKey ? ` (a job with key ${options.singletonKey} is already queued)` : ''}`);
+  return jobId;
+}
+
 /** Makes a job final: pg-boss fails it without a retry (see Notes). */
 async function disableRetries(boss: PgBoss, queue: string, jobId: string): Promise<void> {
   await boss.getDb().executeSql(`UPDATE ${PGBOSS_SCHEMA}.job SET retry_limit = retry_count WHERE name = $1 AND id = $2`, [queue, jobId]);
@@ -140,7 +185,7 @@ export interface WorkerContext extends Omit<JobContext, 'jobId'> {
   pollingIntervalS?: number;
 }
 
-async function runJob<Payload, Output>(boss: PgBoss, handler: JobHandler<Payload, Output>, context: WorkerContext, job: PgBoss.Job<unknown>): Promise<Output> {
+async function runJob<Payload, Output>(boss: PgBoss, handler: JobHandler<Payload, Output>, context: WorkerContext, job: PgBoss.JobWithMetadata<unknown>): Promise<Output> {
   const logger = context.logger ?? SILENT_LOGGER;
   const parsed = handler.payloadSchema.safeParse(job.data);
   if (!parsed.success) {
@@ -148,7 +193,7 @@ async function runJob<Payload, Output>(boss: PgBoss, handler: JobHandler<Payload
     throw new InputError(`${handler.queue}: job ${job.id}: invalid payload: ${reasonsOf(parsed.error)}`, { context: { jobId: job.id } });
   }
   try {
-    return await handler.run(parsed.data, { ...context, jobId: job.id });
+    return await handler.run(parsed.data, { ...context, jobId: job.id, attempt: job.retryCount + 1, isFinalAttempt: job.retryCount >= job.retryLimit });
   } catch (error) {
     // Final: our typed errors and validation errors (see job-handler.ts); anything else is retried.
     if (error instanceof GanTwinError || error instanceof z.ZodError) await disableRetries(boss, handler.queue, job.id);
@@ -167,7 +212,7 @@ export async function startWorker(boss: PgBoss, handlers: readonly JobHandler[],
   const ids: string[] = [];
   for (const handler of handlers) {
     ids.push(
-      await boss.work<unknown>(handler.queue, { batchSize: 1, pollingIntervalSeconds: context.pollingIntervalS ?? 2 }, async (jobs) => {
+      await boss.work<unknown>(handler.queue, { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: context.pollingIntervalS ?? 2 }, async (jobs) => {
         invariant(jobs.length === 1, `${handler.queue}: batch size is 1, got ${jobs.length} jobs`);
         return runJob(boss, handler, context, jobs[0]);
       }),

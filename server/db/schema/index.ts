@@ -4,3 +4,4 @@
 export * from './regions';
 export * from './twin';
 export * from './accounts';
+export * from './review';

@@ -1,0 +1,138 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { eq, sql } from 'drizzle-orm';
+import type { CliActor } from '@server/accounts/audit';
+import type { Db } from '@server/db/client';
+import { reviewSubmissions } from '@server/db/schema/review';
+import type { JobContext } from '@server/jobs/job-handler';
+import { runLimitedChild } from '@server/jobs/limited-child';
+import { getObjectStore } from '@server/storage/shared-store';
+import { GanTwinError } from '@kernel/errors';
+import { checksForSubmission, type StoredMeasures } from './auto-review';
+import type { ProcessSubmissionOutput } from './process-submission-job';
+import { reviewEnv } from './review-env';
+import { parcelPlacementOf, type MeasureChildArgs } from './measure-child-args';
+import { transitionSubmission } from './submissions-service';
+import { sourceKeyOf } from './upload-handler';
+
+/**
+ * The work of `review.process-submission` (run by the worker process):
+ * 1. take the submission (`submitted` → `converting`; a retry finds it `converting`/`checking` and starts over);
+ * 2. download its source from the storage backend into a temporary folder;
+ * 3. convert and measure it in a child process with the enforced time and memory limits
+ *    (./measure-child.ts, server/jobs/limited-child.ts), reporting progress into the row (at most once a second);
+ * 4. `checking`: publish the tileset whole under `review/tilesets/<submissionId>/<publishId>/` (server/storage);
+ * 5. check the measures against the parcel's current conditions (./auto-review.ts);
+ * 6. one transaction: the row gets its tileset prefix, anchor, measures and checks and becomes `pending-review`.
+ *
+ * Two workers never both finish a run: every transition names the states it comes from (./submissions-service.ts
+ * `transitionSubmission`, row lock), so a stale run that lost its job to another worker changes nothing, and the
+ * orphan prefix it may have published has no row pointing at it (swept by `sweepUnpublished` / removed below). A final
+ * failure (broken or unsupported file, a limit exceeded) or the last retry marks the row `failed` with its reason.
+ */
+
+/** Who the audit trail names for the worker's transitions. */
+const WORKER_ACTOR: CliActor = { cli: 'review-worker' };
+
+/** Object-store prefix under which a submission's tileset versions are published. */
+export function tilesetPrefixOf(submissionId: string): string {
+  return `review/tilesets/${submissionId}`;
+}
+
+/**
+ * Runs one submission (see the module doc).
+ * @throws a `GanTwinError` for a final failure (recorded on the row first), another `Error` to be retried
+ */
+export async function processSubmission(submissionId: string, ctx: JobContext): Promise<ProcessSubmissionOutput> {
+  const started = performance.now();
+  const store = getObjectStore();
+  const limits = reviewEnv();
+  const [row] = await ctx.db
+    .select({ status: reviewSubmissions.status, sha256: reviewSubmissions.sourceSha256, format: reviewSubmissions.sourceFormat, fileName: reviewSubmissions.sourceFileName, projectId: reviewSubmissions.projectId })
+    .from(reviewSubmissions)
+    .where(eq(reviewSubmissions.id, submissionId));
+  if (!row) return { submissionId, outcome: 'skipped', elapsedS: 0, peakRssMb: 0 };
+  const taken = await transitionSubmission(ctx.db, WORKER_ACTOR, submissionId, ['submitted', 'converting', 'checking'], 'converting', { progress: { stage: 'download', fraction: 0 }, errorMessage: null });
+  if (!taken) return { submissionId, outcome: 'skipped', elapsedS: 0, peakRssMb: 0 };
+  const workDir = await mkdtemp(path.join(os.tmpdir(), 'gantwin-review-'));
+  try {
+    const sourcePath = path.join(workDir, `source.${row.format}`);
+    await store.getToFile(sourceKeyOf(row.sha256, row.format as 'ifc' | 'ifczip'), sourcePath);
+    const parcel = await parcelOfSubmission(ctx.db, submissionId);
+    const args: MeasureChildArgs = { sourcePath, outDir: path.join(workDir, 'tileset'), measuresPath: path.join(workDir, 'measures.json'), fallbackPlacement: parcelPlacementOf(parcel) };
+    let lastReportMs = 0;
+    const { stats } = await runLimitedChild<{ ifcSchema: string }>('server/review/measure-child.ts', [JSON.stringify(args)], {
+      timeLimitS: limits.REVIEW_JOB_TIME_LIMIT_S,
+      memoryLimitMb: limits.REVIEW_JOB_MEMORY_LIMIT_MB,
+      onProgress: (stage, fraction) => {
+        const now = Date.now();
+        if (now - lastReportMs < 1000) return;
+        lastReportMs = now;
+        void ctx.db
+          .update(reviewSubmissions)
+          .set({ progress: { stage, fraction: Math.round(fraction * 1000) / 1000 } })
+          .where(sql`${reviewSubmissions.id} = ${submissionId} AND ${reviewSubmissions.status} = 'converting'`)
+          .catch((error: unknown) => ctx.logger.warn(`review: progress of ${submissionId}: ${error instanceof Error ? error.message : String(error)}`));
+      },
+    });
+    const measures = JSON.parse(await readFile(args.measuresPath, 'utf8')) as StoredMeasures;
+    if (!(await transitionSubmission(ctx.db, WORKER_ACTOR, submissionId, ['converting'], 'checking', { progress: { stage: 'publish', fraction: 0 }, ifcSchema: measures.ifcSchema ?? '' }))) {
+      return { submissionId, outcome: 'skipped', elapsedS: (performance.now() - started) / 1000, peakRssMb: stats.peakRssMb };
+    }
+    const manifest = await store.publishTree(args.outDir, tilesetPrefixOf(submissionId));
+    const checks = checksForSubmission(measures, parcel);
+    const done = await transitionSubmission(ctx.db, WORKER_ACTOR, submissionId, ['checking'], 'pending-review', {
+      tilesetPrefix: manifest.prefix,
+      anchor: { type: 'Point', coordinates: [measures.anchor.lonDeg, measures.anchor.latDeg, measures.anchor.heightM] },
+      measures: measures as unknown as Record<string, unknown>,
+      checks: checks as unknown as Record<string, unknown>,
+      checkedAt: new Date(),
+      progress: null,
+    });
+    // Another run finished first: this publication is an orphan nobody points at.
+    if (!done) await store.deletePrefix(manifest.prefix);
+    return { submissionId, outcome: done ? 'pending-review' : 'skipped', elapsedS: (performance.now() - started) / 1000, peakRssMb: stats.peakRssMb };
+  } catch (error) {
+    const isFinal = error instanceof GanTwinError || ctx.isFinalAttempt === true;
+    if (isFinal) {
+      const reason = error instanceof Error ? error.message : String(error);
+      await transitionSubmission(ctx.db, WORKER_ACTOR, submissionId, ['submitted', 'converting', 'checking'], 'failed', { errorMessage: publicReason(reason, workDir), progress: null });
+    }
+    throw error;
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+/** A failure reason without the worker's temporary paths (the applicant sees it). */
+function publicReason(reason: string, workDir: string): string {
+  return reason.replaceAll(`${workDir}${path.sep}`, '').slice(0, 2000);
+}
+
+/** The parcel of a submission, as the checks need it. */
+async function parcelOfSubmission(db: Db, submissionId: string) {
+  const { rows } = await db.execute<ParcelForChecks>(sql`
+    SELECT p.id, p.code, ST_AsGeoJSON(p.boundary, 9)::json AS boundary, p.height_limit_m AS "heightLimitM", p.far_min AS "farMin",
+           p.far_max AS "farMax", p.density_max AS "densityMax", p.green_ratio_min AS "greenRatioMin", p.setbacks,
+           p.placement, p.version
+      FROM review_submissions s JOIN review_projects pr ON pr.id = s.project_id JOIN review_parcels p ON p.id = pr.parcel_id
+     WHERE s.id = ${submissionId}`);
+  if (!rows[0]) throw new Error(`review: submission ${submissionId} has no parcel`);
+  return rows[0];
+}
+
+/** A parcel row as {@link checksForSubmission} reads it. */
+export interface ParcelForChecks {
+  id: string;
+  code: string;
+  boundary: { type: 'Polygon'; coordinates: [number, number][][] };
+  heightLimitM: number | null;
+  farMin: number | null;
+  farMax: number | null;
+  densityMax: number | null;
+  greenRatioMin: number | null;
+  setbacks: { kind: string; distanceM: number }[];
+  placement: { lonDeg: number; latDeg: number; heightM: number; headingDeg: number } | null;
+  version: number;
+}

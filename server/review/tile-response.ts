@@ -1,0 +1,35 @@
+import { and, eq } from 'drizzle-orm';
+import { actorFromHeaders } from '@server/accounts/session-actor';
+import type { Db } from '@server/db/client';
+import { reviewSubmissions } from '@server/db/schema/review';
+import { textResponse } from '@server/api/request-limits';
+import { objectResponse } from '@server/storage/object-response';
+import type { ObjectStore } from '@server/storage/object-store';
+import { submissionScopeSql } from './submissions-service';
+
+/**
+ * `GET /tiles/review/<submissionId>/<path>`: a file of a submission's published tileset, from the storage backend
+ * under the prefix its row names (published whole, server/storage/publish-manifest.ts). Only the applicant who
+ * submitted it and planners/admins of its region may read it; everyone else gets 404 (no probing). Private caching
+ * with the object's ETag: a re-publication under a new prefix is seen at the next revalidation.
+ */
+
+/** A path inside a tileset: relative segments of safe characters, no `..`. */
+const TILE_PATH = /^(?!.*(^|\/)\.\.?(\/|$))[A-Za-z0-9._\-/]{1,300}$/;
+
+/**
+ * Answers one tile request.
+ * @param segments the route's `[...path]` segments
+ */
+export async function reviewTileResponse(db: Db, store: ObjectStore, request: Request, submissionId: string, segments: readonly string[]): Promise<Response> {
+  const relPath = segments.join('/');
+  if (!/^[0-9a-f-]{36}$/i.test(submissionId) || !TILE_PATH.test(relPath)) return textResponse(404, 'Not found');
+  const actor = await actorFromHeaders(db, request.headers);
+  if (!actor || actor.mustChangePassword) return textResponse(404, 'Not found');
+  const [row] = await db
+    .select({ prefix: reviewSubmissions.tilesetPrefix })
+    .from(reviewSubmissions)
+    .where(and(eq(reviewSubmissions.id, submissionId), submissionScopeSql(actor)));
+  if (!row?.prefix) return textResponse(404, 'Not found');
+  return objectResponse(store, `${row.prefix}/${relPath}`, request, { cacheControl: 'private, no-cache', headers: { vary: 'Cookie' } });
+}
