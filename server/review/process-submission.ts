@@ -123,7 +123,7 @@ async function parcelOfSubmission(db: Db, submissionId: string) {
 }
 
 /** A parcel row as {@link checksForSubmission} reads it. */
-export interface ParcelForChecks {
+export type ParcelForChecks = {
   id: string;
   code: string;
   boundary: { type: 'Polygon'; coordinates: [number, number][][] };
@@ -135,4 +135,4 @@ export interface ParcelForChecks {
   setbacks: { kind: string; distanceM: number }[];
   placement: { lonDeg: number; latDeg: number; heightM: number; headingDeg: number } | null;
   version: number;
-}
+};

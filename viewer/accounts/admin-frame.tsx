@@ -1,9 +1,10 @@
 /**
- * The frame of the admin pages: a header (brand, 账号管理 / 审计日志 / 资源目录 navigation, back to the twin, a controls
- * slot for the locale switch and account menu) over a scrolling page body.
+ * The frame of the admin pages: the shared page frame (viewer/ui/page-frame.tsx) with the 账号管理 / 审计日志 / 资源目录
+ * navigation.
  */
 import type { ReactNode } from 'react';
 import { createTranslator, type Locale } from '@viewer/core/i18n';
+import { PageFrame } from '@viewer/ui/page-frame';
 import { ACCOUNTS_MESSAGES } from './messages';
 
 /** An admin page. */
@@ -28,27 +29,16 @@ export function AdminFrame({ locale, active, hrefs, controls, children }: AdminF
     { id: 'catalogue', label: t('admin.nav.catalogue'), href: hrefs.catalogue },
   ];
   return (
-    <div className="gt-admin">
-      <header className="gt-admin__header">
-        <a className="gt-admin__brand" href={hrefs.twin}>
-          <span className="gt-header__logo" aria-hidden="true">赣</span>
-          <span className="gt-admin__product">{t('auth.productName')}</span>
-        </a>
-        {active ? (
-          <nav className="gt-admin__nav" aria-label={t('admin.nav.label')}>
-            {sections.map((section) => (
-              <a key={section.id} className="gt-admin__tab" href={section.href} aria-current={section.id === active ? 'page' : undefined}>
-                {section.label}
-              </a>
-            ))}
-          </nav>
-        ) : null}
-        <div className="gt-header__controls">
-          <a className="gt-link gt-admin__back" href={hrefs.twin}>← {t('admin.nav.twin')}</a>
-          {controls}
-        </div>
-      </header>
-      <main className="gt-admin__main">{children}</main>
-    </div>
+    <PageFrame
+      productName={t('auth.productName')}
+      navLabel={t('admin.nav.label')}
+      sections={sections}
+      active={active}
+      twinHref={hrefs.twin}
+      backLabel={t('admin.nav.twin')}
+      controls={controls}
+    >
+      {children}
+    </PageFrame>
   );
 }
