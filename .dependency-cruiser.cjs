@@ -15,8 +15,9 @@ const PLATE_GROUP = `(${PLATES.join('|')})`;
  * for other plates' tests.
  */
 const PLATE_PUBLIC_FILES = [
-  '^server/accounts/(region-scope|session-actor|audit|types|test-fixtures|auth-http-handler)\\.ts$',
-  '^app/accounts/account-menu-slot\\.tsx$',
+  '^server/accounts/(region-scope|session-actor|audit|types|test-fixtures|auth-http-handler|account-names)\\.ts$',
+  '^app/accounts/(account-menu-slot|locale-control)\\.tsx$',
+  '^viewer/accounts/forbidden-notice\\.tsx$',
 ];
 /** Test code and test support may reach other plates' tables (fixtures); production code may not. */
 const TEST_FILES = '(\\.test\\.ts|/test-fixtures\\.ts|/access-walk\\.ts)$';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { uuidSchema } from '@kernel/zod-fields';
 import { defineJob } from '@server/jobs/job-handler';
+import type { ProcessSubmissionOutput } from './process-submission';
 import { reviewEnv } from './review-env';
 
 /**
@@ -17,15 +18,6 @@ import { reviewEnv } from './review-env';
 
 /** Payload: the submission to process. */
 export const processSubmissionPayloadSchema = z.object({ submissionId: uuidSchema }).strict();
-
-/** What a completed job stores. */
-export interface ProcessSubmissionOutput {
-  submissionId: string;
-  /** `skipped` when another run had already taken the submission past conversion. */
-  outcome: 'pending-review' | 'skipped';
-  elapsedS: number;
-  peakRssMb: number;
-}
 
 /** `review.process-submission`: see the module doc. */
 export const PROCESS_SUBMISSION_JOB = defineJob<z.output<typeof processSubmissionPayloadSchema>, ProcessSubmissionOutput>({

@@ -3,18 +3,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import type { CliActor } from '@server/accounts/audit';
-import type { Db } from '@server/db/client';
 import { reviewSubmissions } from '@server/db/schema/review';
 import type { JobContext } from '@server/jobs/job-handler';
 import { runLimitedChild } from '@server/jobs/limited-child';
 import { getObjectStore } from '@server/storage/shared-store';
 import { GanTwinError } from '@kernel/errors';
-import { checksForSubmission, type StoredMeasures } from './auto-review';
-import type { ProcessSubmissionOutput } from './process-submission-job';
+import { checksForSubmission, parcelOfSubmission, type StoredMeasures } from './auto-review';
 import { reviewEnv } from './review-env';
 import { parcelPlacementOf, type MeasureChildArgs } from './measure-child-args';
-import { transitionSubmission } from './submissions-service';
-import { sourceKeyOf } from './upload-handler';
+import { sourceKeyOf, tilesetPrefixOf } from './storage-keys';
+import { transitionSubmission } from './submission-transitions';
 
 /**
  * The work of `review.process-submission` (run by the worker process):
@@ -32,13 +30,18 @@ import { sourceKeyOf } from './upload-handler';
  * failure (broken or unsupported file, a limit exceeded) or the last retry marks the row `failed` with its reason.
  */
 
+
+/** What a completed job stores. */
+export interface ProcessSubmissionOutput {
+  submissionId: string;
+  /** `skipped` when another run had already taken the submission past conversion. */
+  outcome: 'pending-review' | 'skipped';
+  elapsedS: number;
+  peakRssMb: number;
+}
+
 /** Who the audit trail names for the worker's transitions. */
 const WORKER_ACTOR: CliActor = { cli: 'review-worker' };
-
-/** Object-store prefix under which a submission's tileset versions are published. */
-export function tilesetPrefixOf(submissionId: string): string {
-  return `review/tilesets/${submissionId}`;
-}
 
 /**
  * Runs one submission (see the module doc).
@@ -109,30 +112,3 @@ export async function processSubmission(submissionId: string, ctx: JobContext): 
 function publicReason(reason: string, workDir: string): string {
   return reason.replaceAll(`${workDir}${path.sep}`, '').slice(0, 2000);
 }
-
-/** The parcel of a submission, as the checks need it. */
-async function parcelOfSubmission(db: Db, submissionId: string) {
-  const { rows } = await db.execute<ParcelForChecks>(sql`
-    SELECT p.id, p.code, ST_AsGeoJSON(p.boundary, 9)::json AS boundary, p.height_limit_m AS "heightLimitM", p.far_min AS "farMin",
-           p.far_max AS "farMax", p.density_max AS "densityMax", p.green_ratio_min AS "greenRatioMin", p.setbacks,
-           p.placement, p.version
-      FROM review_submissions s JOIN review_projects pr ON pr.id = s.project_id JOIN review_parcels p ON p.id = pr.parcel_id
-     WHERE s.id = ${submissionId}`);
-  if (!rows[0]) throw new Error(`review: submission ${submissionId} has no parcel`);
-  return rows[0];
-}
-
-/** A parcel row as {@link checksForSubmission} reads it. */
-export type ParcelForChecks = {
-  id: string;
-  code: string;
-  boundary: { type: 'Polygon'; coordinates: [number, number][][] };
-  heightLimitM: number | null;
-  farMin: number | null;
-  farMax: number | null;
-  densityMax: number | null;
-  greenRatioMin: number | null;
-  setbacks: { kind: string; distanceM: number }[];
-  placement: { lonDeg: number; latDeg: number; heightM: number; headingDeg: number } | null;
-  version: number;
-};

@@ -24,6 +24,11 @@ export const reviewRouter = router({
       .query(({ ctx, input }) => listSubmissions(ctx.db, ctx.actor, input ?? {})),
     byId: scopedProcedure('applicant', 'planner', 'admin').input(zodInput(submissionIdInput)).query(({ ctx, input }) => submissionById(ctx.db, ctx.actor, input.id)),
     decide: scopedProcedure('planner', 'admin').input(zodInput(submissionDecideInput)).mutation(({ ctx, input }) => decideSubmission(ctx.db, ctx.actor, input)),
-    recheck: scopedProcedure('planner', 'admin').input(zodInput(submissionIdInput)).mutation(({ ctx, input }) => recheckSubmission(ctx.db, ctx.actor, input.id)),
+    recheck: scopedProcedure('planner', 'admin')
+      .input(zodInput(submissionIdInput))
+      .mutation(async ({ ctx, input }) => {
+        await recheckSubmission(ctx.db, ctx.actor, input.id);
+        return submissionById(ctx.db, ctx.actor, input.id);
+      }),
   }),
 });

@@ -1,14 +1,16 @@
-import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { recordAudit, type CliActor } from '@server/accounts/audit';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { accountNameSql } from '@server/accounts/account-names';
+import { recordAudit } from '@server/accounts/audit';
 import { regionCovers, regionScopeSql } from '@server/accounts/region-scope';
 import type { Actor } from '@server/api/actor';
 import type { Db } from '@server/db/client';
-import { accountsUsers } from '@server/db/schema/accounts';
 import { reviewParcels, reviewProjects, reviewSubmissions, type SubmissionStatus } from '@server/db/schema/review';
 import { enqueueJobInTransaction } from '@server/jobs/queue';
-import { ConflictError, InputError, NotFoundError, ScopeError } from '@kernel/errors';
+import { ConflictError, NotFoundError, ScopeError } from '@kernel/errors';
 import type { SubmissionDecideInput, UploadMetadata } from './inputs';
 import { PROCESS_SUBMISSION_JOB } from './process-submission-job';
+import { submissionScopeSql } from './submission-scope';
+import { transitionSubmission } from './submission-transitions';
 
 /**
  * Submissions (报建) of projects: who sees which, how an upload becomes version N+1 of its project, and the
@@ -18,8 +20,6 @@ import { PROCESS_SUBMISSION_JOB } from './process-submission-job';
  * @see docs/api.md "review.submissions"
  */
 
-/** Roles that may decide (通过 / 退回) and re-run checks. */
-export const REVIEWER_ROLES = ['planner', 'admin'] as const;
 
 /** One row of the submissions list. */
 export interface SubmissionSummary {
@@ -60,14 +60,6 @@ export interface SubmissionDetail extends SubmissionSummary {
   versions: { id: string; version: number; status: SubmissionStatus; createdAt: Date }[];
 }
 
-/** The rows `actor` may see: its own submissions for applicants, its region's for reviewers; none for other roles. */
-export function submissionScopeSql(actor: Actor): SQL {
-  if (actor.role === 'applicant') return eq(reviewSubmissions.submittedBy, actor.userId);
-  if ((REVIEWER_ROLES as readonly string[]).includes(actor.role)) return regionScopeSql(reviewSubmissions.regionCode, actor.regionCode);
-  return sql`false`;
-}
-
-const reviewer = sql`reviewer`;
 const SUMMARY_COLUMNS = {
   id: reviewSubmissions.id,
   projectId: reviewSubmissions.projectId,
@@ -78,7 +70,7 @@ const SUMMARY_COLUMNS = {
   version: reviewSubmissions.version,
   status: reviewSubmissions.status,
   regionCode: reviewSubmissions.regionCode,
-  submittedByName: accountsUsers.name,
+  submittedByName: sql<string>`coalesce(${accountNameSql(reviewSubmissions.submittedBy)}, '')`,
   sourceFileName: reviewSubmissions.sourceFileName,
   sourceBytes: reviewSubmissions.sourceBytes,
   progress: reviewSubmissions.progress,
@@ -97,8 +89,7 @@ function summaryQuery(db: Db) {
     .select(SUMMARY_COLUMNS)
     .from(reviewSubmissions)
     .innerJoin(reviewProjects, eq(reviewProjects.id, reviewSubmissions.projectId))
-    .innerJoin(reviewParcels, eq(reviewParcels.id, reviewProjects.parcelId))
-    .innerJoin(accountsUsers, eq(accountsUsers.id, reviewSubmissions.submittedBy));
+    .innerJoin(reviewParcels, eq(reviewParcels.id, reviewProjects.parcelId));
 }
 
 /**
@@ -130,12 +121,11 @@ export async function submissionById(db: Db, actor: Actor, id: string): Promise<
       checks: reviewSubmissions.checks,
       checkedAt: reviewSubmissions.checkedAt,
       reviewedAt: reviewSubmissions.reviewedAt,
-      reviewedByName: sql<string | null>`(SELECT name FROM accounts_users ${reviewer} WHERE ${reviewer}.id = ${reviewSubmissions.reviewedBy})`,
+      reviewedByName: accountNameSql(reviewSubmissions.reviewedBy),
     })
     .from(reviewSubmissions)
     .innerJoin(reviewProjects, eq(reviewProjects.id, reviewSubmissions.projectId))
     .innerJoin(reviewParcels, eq(reviewParcels.id, reviewProjects.parcelId))
-    .innerJoin(accountsUsers, eq(accountsUsers.id, reviewSubmissions.submittedBy))
     .where(and(eq(reviewSubmissions.id, id), submissionScopeSql(actor)));
   if (!row) throw new NotFoundError(`submission ${id} not found`);
   const versions = await db
@@ -216,45 +206,6 @@ export async function createSubmission(db: Db, actor: Actor, source: UploadedSou
 }
 
 /**
- * Moves a submission between states, audited; only from the states listed (a stale worker or a double click
- * changes nothing and learns so).
- * @returns true when the row moved, false when it was not in one of `from`
- */
-export async function transitionSubmission(
-  db: Db,
-  who: Actor | CliActor,
-  id: string,
-  from: readonly SubmissionStatus[],
-  to: SubmissionStatus,
-  fields: Partial<typeof reviewSubmissions.$inferInsert> = {},
-): Promise<boolean> {
-  return db.transaction(async (tx) => {
-    const [before] = await tx.select({ status: reviewSubmissions.status, regionCode: reviewSubmissions.regionCode }).from(reviewSubmissions).where(eq(reviewSubmissions.id, id)).for('update');
-    if (!before || !from.includes(before.status)) return false;
-    await tx.update(reviewSubmissions).set({ ...fields, status: to, updatedAt: new Date() }).where(and(eq(reviewSubmissions.id, id), inArray(reviewSubmissions.status, [...from])));
-    const { measures, checks, anchor, ...audited } = fields;
-    void measures;
-    void anchor;
-    await recordAudit(tx, who, {
-      action: 'update',
-      tableName: 'review_submissions',
-      recordId: id,
-      recordRegionCode: before.regionCode,
-      before: { status: before.status },
-      after: { status: to, ...audited, ...(checks ? { verdicts: verdictCounts(checks) } : {}) },
-    });
-    return true;
-  });
-}
-
-/** Verdict counts of a stored checks object (for audit rows). */
-function verdictCounts(checks: Record<string, unknown>): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const check of (checks.checks as { verdict: string }[] | undefined) ?? []) counts[check.verdict] = (counts[check.verdict] ?? 0) + 1;
-  return counts;
-}
-
-/**
  * The planner's decision on a submission waiting for review (待审查): 通过 approve or 退回 return with a comment.
  * @throws {NotFoundError} outside the actor's region; {@link ConflictError} when it is not waiting for review
  */
@@ -265,9 +216,4 @@ export async function decideSubmission(db: Db, actor: Actor, input: SubmissionDe
   const moved = await transitionSubmission(db, actor, input.id, ['pending-review'], to, { reviewedBy: actor.userId, reviewComment: input.comment.trim() || null, reviewedAt: new Date() });
   if (!moved) throw new ConflictError(`submission ${current.projectName} v${current.version} is ${current.status}, not waiting for review`);
   return submissionById(db, actor, input.id);
-}
-
-/** Throws unless `status` allows a re-check (the model is converted). */
-export function assertCheckable(status: SubmissionStatus): void {
-  if (!['pending-review', 'approved', 'returned'].includes(status)) throw new InputError(`the submission is ${status}: checks run once it is converted`);
 }

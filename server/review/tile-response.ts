@@ -5,7 +5,7 @@ import { reviewSubmissions } from '@server/db/schema/review';
 import { textResponse } from '@server/api/request-limits';
 import { objectResponse } from '@server/storage/object-response';
 import type { ObjectStore } from '@server/storage/object-store';
-import { submissionScopeSql } from './submissions-service';
+import { submissionScopeSql } from './submission-scope';
 
 /**
  * `GET /tiles/review/<submissionId>/<path>`: a file of a submission's published tileset, from the storage backend

@@ -15,6 +15,7 @@ import { GanTwinError, InputError } from '@kernel/errors';
 import type { Logger } from '@kernel/logger';
 import { uploadMetadataSchema, type UploadMetadata } from './inputs';
 import { parcelById } from './parcels-service';
+import { sourceKeyOf } from './storage-keys';
 import { createSubmission } from './submissions-service';
 
 /**
@@ -40,11 +41,6 @@ export const REVIEW_UPLOAD_PATH = '/api/review/uploads';
 
 /** How long an unfinished upload may be resumed, milliseconds. */
 export const UPLOAD_EXPIRY_MS = 24 * 60 * 60 * 1000;
-
-/** Object key of an uploaded source. */
-export function sourceKeyOf(sha256: string, format: 'ifc' | 'ifczip'): string {
-  return `review/sources/${sha256}.${format}`;
-}
 
 /** What the handler needs from the app. */
 export interface UploadHandlerDeps {
