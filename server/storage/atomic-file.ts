@@ -3,7 +3,9 @@ import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { NotFoundError } from '@kernel/errors';
 import { RESERVED_SEGMENT_PREFIX } from './object-key';
+import type { ObjectInfo, ObjectStore } from './object-store';
 import { newPublishId } from './publish-manifest';
 
 /** A temporary name beside `target` (`.tmp-<time>-<random>`), reserved so no key can name it. */
@@ -27,4 +29,17 @@ export async function writeFileAtomically(body: Readable, target: string, ...tra
     await rm(temporary, { force: true });
     throw error;
   }
+}
+
+/**
+ * `getToFile` of both backends: the object streamed into `localPath` through {@link writeFileAtomically}.
+ * @returns the object's metadata
+ * @throws {NotFoundError} when there is no object under `key`; {InputError} bad key
+ */
+export async function downloadToFile(store: Pick<ObjectStore, 'getStream'>, key: string, localPath: string): Promise<ObjectInfo> {
+  const object = await store.getStream(key);
+  if (!object) throw new NotFoundError(`storage: no object ${key}`, { context: { key } });
+  await writeFileAtomically(object.body, localPath);
+  const { body: _body, range: _range, ...info } = object;
+  return info;
 }

@@ -3,16 +3,15 @@ import { mkdir, open, opendir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { InputError, NotFoundError } from '@kernel/errors';
-import { temporarySibling, writeFileAtomically } from './atomic-file';
+import { InputError } from '@kernel/errors';
+import { downloadToFile, temporarySibling, writeFileAtomically } from './atomic-file';
 import { contentTypeForKey } from './content-type';
 import { assertObjectKey, assertObjectPrefix, joinKey, RESERVED_SEGMENT_PREFIX } from './object-key';
 import type { ByteRange, ListedObject, ObjectBody, ObjectInfo, ObjectStore, PublishManifest, PublishOptions, SweepResult } from './object-store';
 import {
   isSweepable,
-  listTreeFiles,
   manifestBytes,
-  newPublishId,
+  planPublish,
   PUBLISH_MANIFEST_NAME,
   publishIdTime,
   sha256PassThrough,
@@ -142,23 +141,16 @@ export class LocalObjectStore implements ObjectStore {
   }
 
   async getToFile(key: string, localPath: string): Promise<ObjectInfo> {
-    const object = await this.getStream(key);
-    if (!object) throw new NotFoundError(`storage: no object ${key}`, { context: { key } });
-    await writeFileAtomically(object.body, localPath);
-    const { body: _body, range: _range, ...info } = object;
-    return info;
+    return downloadToFile(this, key, localPath);
   }
 
   async publishTree(localDir: string, prefix: string, options: PublishOptions = {}): Promise<PublishManifest> {
-    const folder = assertObjectPrefix(prefix);
-    const startedAt = Date.now();
-    const files = await listTreeFiles(localDir);
-    const publishId = newPublishId(new Date(startedAt));
-    const versionPrefix = joinKey(folder, publishId);
+    const plan = await planPublish(localDir, prefix);
+    const { folder, publishId, versionPrefix } = plan;
     const staging = path.join(this.pathOf(folder), `${RESERVED_SEGMENT_PREFIX}${publishId}`);
     await mkdir(staging, { recursive: true });
     try {
-      const manifest = await storeTreeFiles(files, versionPrefix, publishId, startedAt, options, async (file) => {
+      const manifest = await storeTreeFiles(plan, options, async (file) => {
         const target = path.join(staging, ...file.relPath.split('/'));
         await mkdir(path.dirname(target), { recursive: true });
         const hash = sha256PassThrough();

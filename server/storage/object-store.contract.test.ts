@@ -158,6 +158,14 @@ describe.each(backends)('ObjectStore contract: $name', (backend) => {
     expect(Buffer.concat(await tail!.body.toArray()).toString()).toBe('789');
     await expect(store.getStream('misc/abc.txt', { range: { start: 10 } })).rejects.toThrow(InputError);
 
+    await store.putStream('misc/empty.bin', Readable.from([]));
+    const empty = await store.getStream('misc/empty.bin');
+    expect(empty).toMatchObject({ size: 0 });
+    expect(Buffer.concat(await empty!.body.toArray()).length).toBe(0);
+    await store.putStream('misc/abc.txt', Readable.from([Buffer.from('replaced!!')])); // overwrite: same size, new bytes
+    expect(await text(store, 'misc/abc.txt')).toBe('replaced!!');
+    expect((await store.head('misc/abc.txt'))!.etag).not.toBe(info!.etag);
+
     expect(await store.getStream('misc/none.txt')).toBeNull();
     expect(await store.head('misc/none.txt')).toBeNull();
     expect(await store.exists('misc/none.txt')).toBe(false);

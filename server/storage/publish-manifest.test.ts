@@ -61,15 +61,15 @@ describe('listTreeFiles / storeTreeFiles', () => {
 
   it('writes no manifest for a publish that took longer than maxDurationMs', async () => {
     const files = [{ relPath: 'a.glb', absPath: '/unused', size: 1 }];
-    await expect(storeTreeFiles(files, 'p/x', 'x', Date.now() - 10_000, { maxDurationMs: 5_000 }, async () => '00')).rejects.toThrow(ConflictError);
-    const manifest = await storeTreeFiles(files, 'p/x', 'x', Date.now(), {}, async () => 'ab');
+    await expect(storeTreeFiles({ files, versionPrefix: 'p/x', publishId: 'x', startedAt: Date.now() - 10_000 }, { maxDurationMs: 5_000 }, async () => '00')).rejects.toThrow(ConflictError);
+    const manifest = await storeTreeFiles({ files, versionPrefix: 'p/x', publishId: 'x', startedAt: Date.now() }, {}, async () => 'ab');
     expect(manifest).toMatchObject({ format: 1, publishId: 'x', prefix: 'p/x', files: [{ path: 'a.glb', size: 1, sha256: 'ab' }], totalBytes: 1 });
   });
 
   it('stops starting files after the first failure and rethrows it', async () => {
     const files = Array.from({ length: 20 }, (_, i) => ({ relPath: `t/${i}.glb`, absPath: '/unused', size: 1 }));
     const started: number[] = [];
-    const failing = storeTreeFiles(files, 'p/y', 'y', Date.now(), { concurrency: 3 }, async (file) => {
+    const failing = storeTreeFiles({ files, versionPrefix: 'p/y', publishId: 'y', startedAt: Date.now() }, { concurrency: 3 }, async (file) => {
       const i = Number(file.relPath.slice(2, -4));
       started.push(i);
       await new Promise((resolve) => setTimeout(resolve, 5));

@@ -3,7 +3,7 @@ import { lstat, opendir } from 'node:fs/promises';
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import { ConflictError, InputError } from '@kernel/errors';
-import { assertObjectKey, joinKey } from './object-key';
+import { assertObjectKey, assertObjectPrefix, joinKey } from './object-key';
 import type { ObjectStore, PublishManifest, PublishOptions } from './object-store';
 
 /**
@@ -87,6 +87,29 @@ export async function listTreeFiles(localDir: string): Promise<TreeFile[]> {
   return files.sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
 }
 
+/** What both backends' `publishTree` start from. */
+export interface PublishPlan {
+  /** The checked prefix, without trailing `/`. */
+  folder: string;
+  startedAt: number;
+  publishId: string;
+  /** `<folder>/<publishId>`. */
+  versionPrefix: string;
+  files: TreeFile[];
+}
+
+/**
+ * Checks the prefix, lists the tree and names the new version.
+ * @throws {InputError} bad prefix or tree (see {@link listTreeFiles})
+ */
+export async function planPublish(localDir: string, prefix: string): Promise<PublishPlan> {
+  const folder = assertObjectPrefix(prefix);
+  const startedAt = Date.now();
+  const files = await listTreeFiles(localDir);
+  const publishId = newPublishId(new Date(startedAt));
+  return { folder, startedAt, publishId, versionPrefix: joinKey(folder, publishId), files };
+}
+
 /** A pass-through stream that computes the SHA-256 of what flows through it. */
 export function sha256PassThrough(): { stream: Transform; hex: () => string } {
   const hash = createHash('sha256');
@@ -106,13 +129,11 @@ export function sha256PassThrough(): { stream: Transform; hex: () => string } {
  * @throws the first error of `store1` or `onProgress`; {ConflictError} when `maxDurationMs` has passed
  */
 export async function storeTreeFiles(
-  files: readonly TreeFile[],
-  versionPrefix: string,
-  publishId: string,
-  startedAt: number,
+  plan: Omit<PublishPlan, 'folder'>,
   options: PublishOptions,
   store1: (file: TreeFile) => Promise<string>,
 ): Promise<PublishManifest> {
+  const { files, versionPrefix, publishId, startedAt } = plan;
   const { onProgress, maxDurationMs = DEFAULT_MAX_PUBLISH_MS, concurrency = DEFAULT_PUBLISH_CONCURRENCY } = options;
   const hashes = new Array<string>(files.length);
   let next = 0;

@@ -10,16 +10,15 @@ import {
   type ListObjectsV2CommandOutput,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
-import { InputError, NotFoundError } from '@kernel/errors';
-import { writeFileAtomically } from './atomic-file';
+import { InputError, InvariantError } from '@kernel/errors';
+import { downloadToFile } from './atomic-file';
 import { contentTypeForKey, DEFAULT_CONTENT_TYPE } from './content-type';
 import { assertObjectKey, assertObjectPrefix, joinKey } from './object-key';
 import type { ByteRange, ListedObject, ObjectBody, ObjectInfo, ObjectStore, PublishManifest, PublishOptions, PutOptions, SweepResult } from './object-store';
 import {
   isSweepable,
-  listTreeFiles,
   manifestBytes,
-  newPublishId,
+  planPublish,
   PUBLISH_MANIFEST_NAME,
   publishIdTime,
   sha256PassThrough,
@@ -118,7 +117,7 @@ export class S3ObjectStore implements ObjectStore {
       const out = await this.client.send(
         new GetObjectCommand({ Bucket: this.config.bucket, Key: key, ...(range ? { Range: `bytes=${range.start}-${range.end ?? ''}` } : {}) }),
       );
-      if (!(out.Body instanceof Readable)) throw new InputError(`storage: ${key}: the S3 client returned no Node stream`);
+      if (!(out.Body instanceof Readable)) throw new InvariantError(`storage: ${key}: the S3 client returned no Node stream`);
       const served = range ? parseContentRange(out.ContentRange) : null;
       return {
         key,
@@ -201,7 +200,7 @@ export class S3ObjectStore implements ObjectStore {
       batch = [];
       const failed = out.Errors ?? [];
       if (failed.length > 0) {
-        throw new InputError(`storage: deleting ${folder}/: ${failed.length} objects failed, first ${failed[0].Key}: ${failed[0].Code} ${failed[0].Message}`, {
+        throw new InvariantError(`storage: deleting ${folder}/: ${failed.length} objects failed, first ${failed[0].Key}: ${failed[0].Code} ${failed[0].Message}`, {
           context: { prefix: folder, errors: failed.slice(0, 10) },
         });
       }
@@ -214,21 +213,14 @@ export class S3ObjectStore implements ObjectStore {
   }
 
   async getToFile(key: string, localPath: string): Promise<ObjectInfo> {
-    const object = await this.getStream(key);
-    if (!object) throw new NotFoundError(`storage: no object ${key}`, { context: { key } });
-    await writeFileAtomically(object.body, localPath);
-    const { body: _body, range: _range, ...info } = object;
-    return info;
+    return downloadToFile(this, key, localPath);
   }
 
   async publishTree(localDir: string, prefix: string, options: PublishOptions = {}): Promise<PublishManifest> {
-    const folder = assertObjectPrefix(prefix);
-    const startedAt = Date.now();
-    const files = await listTreeFiles(localDir);
-    const publishId = newPublishId(new Date(startedAt));
-    const versionPrefix = joinKey(folder, publishId);
+    const plan = await planPublish(localDir, prefix);
+    const { versionPrefix } = plan;
     try {
-      const manifest = await storeTreeFiles(files, versionPrefix, publishId, startedAt, options, async (file) => {
+      const manifest = await storeTreeFiles(plan, options, async (file) => {
         const hash = sha256PassThrough();
         const source = createReadStream(file.absPath);
         source.on('error', (error) => hash.stream.destroy(error));
