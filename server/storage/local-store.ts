@@ -9,6 +9,7 @@ import { contentTypeForKey } from './content-type';
 import { assertObjectKey, assertObjectPrefix, joinKey, RESERVED_SEGMENT_PREFIX } from './object-key';
 import type { ByteRange, ListedObject, ObjectBody, ObjectInfo, ObjectStore, PublishManifest, PublishOptions, SweepResult } from './object-store';
 import {
+  assertSweepAge,
   isSweepable,
   manifestBytes,
   planPublish,
@@ -167,6 +168,7 @@ export class LocalObjectStore implements ObjectStore {
   }
 
   async sweepUnpublished(prefix: string, olderThanMs: number): Promise<SweepResult> {
+    assertSweepAge(olderThanMs);
     const base = assertObjectPrefix(prefix);
     const folder = this.pathOf(base);
     const removed: string[] = [];

@@ -252,6 +252,8 @@ describe.each(backends)('ObjectStore contract: $name', (backend) => {
     expect(await keysUnder(store, 'tilesets/b')).toEqual(await keysUnder(store, live.prefix));
     await expectWhole(store, live);
     expect(await store.sweepUnpublished('tilesets/b', 0)).toEqual({ removed: [] });
+    await expect(store.sweepUnpublished('tilesets/b', -1)).rejects.toThrow(InputError);
+    await expect(store.sweepUnpublished('../b', 0)).rejects.toThrow(InputError);
   });
 
   it('completes two concurrent publishes of one prefix, each manifest whole', async () => {

@@ -58,6 +58,15 @@ export function publishIdTime(name: string): number | null {
   return Date.UTC(+y, +mo - 1, +d, +h, +mi, +s, +ms);
 }
 
+/**
+ * Checks the age threshold of a sweep.
+ * @throws {InputError} unless `olderThanMs` is a finite number ≥ 0
+ */
+export function assertSweepAge(olderThanMs: number): number {
+  if (!Number.isFinite(olderThanMs) || olderThanMs < 0) throw new InputError(`storage: olderThanMs must be a number of ms ≥ 0, got ${olderThanMs}`);
+  return olderThanMs;
+}
+
 /** Whether a version folder named `name` may be swept: a publish id, no manifest, started over `olderThanMs` ago. */
 export function isSweepable(name: string, hasManifest: boolean, olderThanMs: number, now = Date.now()): boolean {
   const started = publishIdTime(name);

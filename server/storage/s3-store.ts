@@ -16,6 +16,7 @@ import { contentTypeForKey, DEFAULT_CONTENT_TYPE } from './content-type';
 import { assertObjectKey, assertObjectPrefix, joinKey } from './object-key';
 import type { ByteRange, ListedObject, ObjectBody, ObjectInfo, ObjectStore, PublishManifest, PublishOptions, PutOptions, SweepResult } from './object-store';
 import {
+  assertSweepAge,
   isSweepable,
   manifestBytes,
   planPublish,
@@ -244,6 +245,7 @@ export class S3ObjectStore implements ObjectStore {
   }
 
   async sweepUnpublished(prefix: string, olderThanMs: number): Promise<SweepResult> {
+    assertSweepAge(olderThanMs);
     const folder = assertObjectPrefix(prefix);
     // A flat listing grouped by version, not Delimiter/CommonPrefixes: s3rver (and some other S3-compatible
     // servers) omit a common prefix whose objects all lie one folder deeper, e.g. a version holding only tiles/.
