@@ -18,8 +18,18 @@ describe('parseEnv', () => {
       SIGN_IN_LIMIT_PER_MINUTE: 5,
       TRUST_PROXY: 0,
       CATALOGUE_UPLOAD_MAX_BYTES: 1024 ** 3,
+      STORAGE_DIR: path.resolve('.gantwin/storage'),
+      S3_ENDPOINT: undefined,
+      S3_BUCKET: undefined,
+      S3_REGION: 'us-east-1',
+      S3_ACCESS_KEY_ID: undefined,
+      S3_SECRET_ACCESS_KEY: undefined,
+      S3_FORCE_PATH_STYLE: true,
     });
     expect(parseEnv({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
+    expect(
+      parseEnv({ S3_BUCKET: 'gantwin', S3_ENDPOINT: 'http://127.0.0.1:9000/', S3_FORCE_PATH_STYLE: 'false', S3_ACCESS_KEY_ID: 'k', S3_SECRET_ACCESS_KEY: 's' }),
+    ).toMatchObject({ S3_BUCKET: 'gantwin', S3_ENDPOINT: 'http://127.0.0.1:9000', S3_FORCE_PATH_STYLE: false, S3_REGION: 'us-east-1' });
     expect(parseEnv({ GANTWIN_PUBLIC_URL: 'https://twin.example.gov.cn/' }).GANTWIN_PUBLIC_URL).toBe('https://twin.example.gov.cn');
     expect(parseEnv({ DATABASE_URL: 'postgresql://u@127.0.0.1:5432/gantwin', LOCAL_PG_PORT: '55000' })).toMatchObject({
       DATABASE_URL: 'postgresql://u@127.0.0.1:5432/gantwin',
@@ -40,6 +50,13 @@ describe('parseEnv', () => {
     [{ TRUST_PROXY: 'true' }, 'TRUST_PROXY: must be the number of trusted reverse proxies, 0-10'],
     [{ TRUST_PROXY: '11' }, 'TRUST_PROXY: must be the number of trusted reverse proxies, 0-10'],
     [{ TRUST_PROXY: '-1' }, 'TRUST_PROXY: must be the number of trusted reverse proxies, 0-10'],
+    [{ S3_ENDPOINT: 'http://127.0.0.1:9000' }, 'S3_BUCKET: must be set when S3_ENDPOINT is set'],
+    [{ S3_ACCESS_KEY_ID: 'k', S3_SECRET_ACCESS_KEY: 's' }, 'S3_BUCKET: must be set when S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY is set'],
+    [{ S3_BUCKET: 'gantwin', S3_ACCESS_KEY_ID: 'k' }, 'S3_SECRET_ACCESS_KEY: must be set together'],
+    [{ S3_BUCKET: 'gantwin', S3_SECRET_ACCESS_KEY: 's' }, 'S3_ACCESS_KEY_ID: must be set together'],
+    [{ S3_BUCKET: 'Gan_Twin' }, 'S3_BUCKET: must be an S3 bucket name'],
+    [{ S3_BUCKET: 'gantwin', S3_ENDPOINT: 'ftp://minio' }, 'S3_ENDPOINT: must be an http:// or https:// URL'],
+    [{ S3_BUCKET: 'gantwin', S3_FORCE_PATH_STYLE: 'yes' }, 'S3_FORCE_PATH_STYLE: must be true, false, 1 or 0'],
   ])('refuses %j with an InputError naming the variable', (source, fragment) => {
     expect(() => parseEnv(source)).toThrow(InputError);
     expect(() => parseEnv(source)).toThrow(fragment);

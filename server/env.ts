@@ -6,7 +6,9 @@ import { InputError, InvariantError } from '@kernel/errors';
  * Runtime configuration: the only module that reads `process.env` (STYLE rule 22).
  *
  * Server names: `DATABASE_URL`, `DATABASE_MIGRATION_URL`, `TILES_DIR`, `SHARED_DATA_DIR`, `LOCAL_PG_PORT`, `AUTH_SECRET`,
- * `GANTWIN_PUBLIC_URL`, `SIGN_IN_LIMIT_PER_MINUTE`, `TRUST_PROXY`, `CATALOGUE_UPLOAD_MAX_BYTES`. Client names start with `NEXT_PUBLIC_`.
+ * `GANTWIN_PUBLIC_URL`, `SIGN_IN_LIMIT_PER_MINUTE`, `TRUST_PROXY`, `CATALOGUE_UPLOAD_MAX_BYTES`, `STORAGE_DIR` and the
+ * object-storage names `S3_ENDPOINT`, `S3_BUCKET`, `S3_REGION`, `S3_ACCESS_KEY_ID`, `S3_SECRET_ACCESS_KEY`,
+ * `S3_FORCE_PATH_STYLE` (server/storage/README.md). Client names start with `NEXT_PUBLIC_`.
  * `DATABASE_URL` is optional at import time (so `next build`, `db-up` and the tiling tests can load this module
  * without a database) and required at the first use through {@link requireDatabaseUrl}.
  *
@@ -29,6 +31,29 @@ const serverEnvSchema = z.object({
     .max(10, { error: 'must be the number of trusted reverse proxies, 0-10' })
     .default(0),
   CATALOGUE_UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 ** 3).default(1024 ** 3),
+  STORAGE_DIR: z.string().min(1).default('.gantwin/storage'),
+  S3_ENDPOINT: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { error: 'must be an S3 bucket name (3-63 characters: a-z, 0-9, ".", "-")' })
+    .optional(),
+  S3_REGION: z.string().regex(/^[a-z0-9-]{1,64}$/, { error: 'must be a region name such as us-east-1' }).default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: z
+    .enum(['true', 'false', '1', '0'], { error: 'must be true, false, 1 or 0' })
+    .default('true')
+    .transform((v) => v === 'true' || v === '1'),
+}).superRefine((value, ctx) => {
+  // Object storage is on when S3_BUCKET is set; any other S3_* without it is a half-done configuration.
+  const without = (['S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const).filter((name) => value[name] !== undefined);
+  if (value.S3_BUCKET === undefined && without.length > 0) {
+    ctx.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: `must be set when ${without.join(', ')} is set (object storage needs a bucket)` });
+  }
+  if ((value.S3_ACCESS_KEY_ID === undefined) !== (value.S3_SECRET_ACCESS_KEY === undefined)) {
+    const missing = value.S3_ACCESS_KEY_ID === undefined ? 'S3_ACCESS_KEY_ID' : 'S3_SECRET_ACCESS_KEY';
+    ctx.addIssue({ code: 'custom', path: [missing], message: 'must be set together with S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY (or neither: the AWS default credentials)' });
+  }
 });
 
 /** Validated environment as read at startup; paths are made absolute against the working directory. */
@@ -69,6 +94,19 @@ export interface ServerEnv {
   TRUST_PROXY: number;
   /** Largest archive or vector file one catalogue upload may send, bytes (default 1 GiB; 1 KiB–64 GiB). */
   CATALOGUE_UPLOAD_MAX_BYTES: number;
+  /** Absolute folder of the local object store (server/storage/), used when `S3_BUCKET` is unset. */
+  STORAGE_DIR: string;
+  /** Endpoint URL of an S3-compatible server (MinIO, Ceph …); unset with `S3_BUCKET` set: AWS S3 itself. */
+  S3_ENDPOINT: string | undefined;
+  /** Bucket of the object store; setting it switches server/storage/ from `STORAGE_DIR` to S3. */
+  S3_BUCKET: string | undefined;
+  /** Region of the bucket (default `us-east-1`, what MinIO expects unless configured otherwise). */
+  S3_REGION: string;
+  /** Static credentials (both or neither; neither: the AWS SDK's default chain). Never logged. */
+  S3_ACCESS_KEY_ID: string | undefined;
+  S3_SECRET_ACCESS_KEY: string | undefined;
+  /** Path-style URLs (`host/bucket/key`), default true for MinIO/self-hosted; false for AWS virtual-hosted style. */
+  S3_FORCE_PATH_STYLE: boolean;
 }
 
 /**
@@ -95,6 +133,13 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     SIGN_IN_LIMIT_PER_MINUTE: value.SIGN_IN_LIMIT_PER_MINUTE,
     TRUST_PROXY: value.TRUST_PROXY,
     CATALOGUE_UPLOAD_MAX_BYTES: value.CATALOGUE_UPLOAD_MAX_BYTES,
+    STORAGE_DIR: path.resolve(value.STORAGE_DIR),
+    S3_ENDPOINT: value.S3_ENDPOINT?.replace(/\/+$/, ''),
+    S3_BUCKET: value.S3_BUCKET,
+    S3_REGION: value.S3_REGION,
+    S3_ACCESS_KEY_ID: value.S3_ACCESS_KEY_ID,
+    S3_SECRET_ACCESS_KEY: value.S3_SECRET_ACCESS_KEY,
+    S3_FORCE_PATH_STYLE: value.S3_FORCE_PATH_STYLE,
   };
 }
 
