@@ -23,6 +23,8 @@ export const LAYER_KINDS = [
   'points',
   /** 3D polylines drawn as tubes at their real depth and diameter (pipes). */
   'tubes',
+  /** Translucent volumes and surfaces between two heights (planning envelopes, height limits, block massing). */
+  'volumes',
 ] as const;
 
 /** One layer kind. */
@@ -97,10 +99,16 @@ export interface LayerKindOptions {
     /** Diameter used when a feature has none, millimetres (default 300). */
     defaultDiameterMm?: number;
   } | null;
+  volumes: {
+    /** Feature property of the bottom height, metres above the ellipsoid (default `baseM`; absent = 0). */
+    baseProperty?: string;
+    /** Feature property of the top height, metres (default `topM`; absent or equal = a flat surface at the base). */
+    topProperty?: string;
+  } | null;
 }
 
 /** Kinds whose features the app fetches as a GeoJSON FeatureCollection from the layer's `url` (`/api/geo/<id>`). */
-export const GEOJSON_DATA_KINDS: readonly LayerKind[] = ['geojson', 'points', 'tubes'];
+export const GEOJSON_DATA_KINDS: readonly LayerKind[] = ['geojson', 'points', 'tubes', 'volumes'];
 
 /** One catalogue layer as a plate declares it (seeded into the `layers` table; `options` per kind). */
 export interface LayerDefinition<K extends LayerKind = LayerKind> {

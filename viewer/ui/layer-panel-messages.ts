@@ -5,6 +5,7 @@ type LayerPanelMessageKey =
   | 'legend.geojson'
   | 'legend.points'
   | 'legend.tubes'
+  | 'legend.volumes'
   | 'legend.tileset'
   | 'legend.external-tileset'
   | 'legend.imagery'
@@ -26,6 +27,7 @@ export const LAYER_PANEL_MESSAGES: MessageCatalogue<LayerPanelMessageKey> = {
     'legend.geojson': '线为边界或道路，面为区域，颜色如图例',
     'legend.points': '点位标注，颜色如图例',
     'legend.tubes': '管线按实际埋深与管径显示',
+    'legend.volumes': '半透明体块或限高面',
     'legend.tileset': 'BIM 模型，可点选构件',
     'legend.external-tileset': '三维瓦片（倾斜摄影、白模）',
     'legend.imagery': '影像底图瓦片',
@@ -45,6 +47,7 @@ export const LAYER_PANEL_MESSAGES: MessageCatalogue<LayerPanelMessageKey> = {
     'legend.geojson': 'Lines are boundaries or roads, areas are regions, in the swatch colour',
     'legend.points': 'Labelled points, in the swatch colour',
     'legend.tubes': 'Pipes at their real depth and diameter',
+    'legend.volumes': 'Translucent volumes or height-limit surfaces',
     'legend.tileset': 'BIM model; elements can be picked',
     'legend.external-tileset': '3D Tiles (oblique photography, massing)',
     'legend.imagery': 'Imagery tiles',

@@ -64,6 +64,8 @@ function legendSymbolStyle(layer: LayerDescriptor): CSSProperties {
       return { background: colour, borderRadius: '50%', width: 9, height: 9 };
     case 'tubes':
       return { background: colour, height: 5, borderRadius: 3, marginTop: 4 };
+    case 'volumes':
+      return { background: layer.style?.fill ?? colour, border: `1px solid ${colour}`, opacity: 0.8 };
     case 'imagery':
       return { background: 'repeating-conic-gradient(#5b7a99 0 25%, #2b4157 0 50%) 0 0 / 7px 7px' };
     case 'terrain':

@@ -31,6 +31,7 @@ type UiMessageKey =
   | 'layer.kind.external-tileset'
   | 'layer.kind.points'
   | 'layer.kind.tubes'
+  | 'layer.kind.volumes'
   | 'layer.cimUnclassified'
   | 'feature.title'
   | 'feature.id'
@@ -71,6 +72,7 @@ export const UI_MESSAGES = {
     'layer.kind.external-tileset': '三维瓦片',
     'layer.kind.points': '点位',
     'layer.kind.tubes': '管线',
+    'layer.kind.volumes': '体块',
     'layer.cimUnclassified': '其他',
     'feature.title': '要素',
     'feature.id': '编号',
@@ -109,6 +111,7 @@ export const UI_MESSAGES = {
     'layer.kind.external-tileset': '3D Tiles',
     'layer.kind.points': 'Points',
     'layer.kind.tubes': 'Pipes',
+    'layer.kind.volumes': 'Volumes',
     'layer.cimUnclassified': 'Other',
     'feature.title': 'Feature',
     'feature.id': 'ID',

@@ -6,6 +6,7 @@ import { POINTS_LAYER_KIND } from './points';
 import { TERRAIN_LAYER_KIND } from './terrain';
 import { TILESET_LAYER_KIND } from './tileset';
 import { TUBES_LAYER_KIND } from './tubes';
+import { VOLUMES_LAYER_KIND } from './volumes';
 
 /**
  * The layer kinds every twin scene draws: one plugin per kind of kernel/layer-kinds.ts `LAYER_KINDS`. A plate adds a
@@ -20,4 +21,5 @@ export const CORE_LAYER_KINDS: readonly LayerKindPlugin[] = [
   EXTERNAL_TILESET_LAYER_KIND,
   POINTS_LAYER_KIND,
   TUBES_LAYER_KIND,
+  VOLUMES_LAYER_KIND,
 ];
