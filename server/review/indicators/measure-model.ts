@@ -25,8 +25,8 @@ export interface MeasureModelOptions {
  *
  * Footprint rule (建筑基底面积, GB/T 50353-2013 术语 "建筑基底面积": the horizontal projection of the building's
  * outer outline at ground level): the outer rings of the union of the plan projections of the ground-touching
- * building elements — classes in `FOOTPRINT_CLASSES` (walls, slabs, columns, curtain walls and their plates/members,
- * doors, windows) whose bottom lies within 1.0 m of ±0.000 — holes dropped. IfcSite, IfcSpace, IfcOpeningElement,
+ * building elements — classes in `FOOTPRINT_CLASSES` (walls, slabs, columns, curtain walls and their plates/members)
+ * whose bottom lies within 1.0 m of ±0.000 — holes dropped. IfcSite, IfcSpace, IfcOpeningElement,
  * furniture, IfcAnnotation, terrain and foundations never count. Height: the top of the highest building element
  * above ±0.000 (ENU height of the IFC world origin). GFA: see `deriveModelMeasures`.
  *
