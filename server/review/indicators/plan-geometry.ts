@@ -32,6 +32,40 @@ const UNION_BATCH = 400;
 
 const snap = (v: number) => Math.round(v / PLAN_GRID_M) * PLAN_GRID_M;
 
+/** Coarser grids (m) to retry a union on when the sweep fails on near-degenerate input. */
+const RETRY_GRIDS_M = [1e-3, 1e-2];
+
+/**
+ * `polyclip-ts` union with retries: on its rare "Unable to complete output ring" (FZK-Haus: one element's triangles),
+ * the inputs are snapped to 1 mm, then 1 cm, and united again; last, piece by piece, leaving out pieces that fail.
+ */
+function robustUnion(geoms: PlanMultiPolygon[]): PlanMultiPolygon {
+  try {
+    return union(geoms[0], ...geoms.slice(1));
+  } catch (error) {
+    for (const gridM of RETRY_GRIDS_M) {
+      try {
+        const snapped = geoms.map((g) => roundPlan(g, gridM));
+        return union(snapped[0], ...snapped.slice(1));
+      } catch {
+        // try the next, coarser grid
+      }
+    }
+    // Last resort: one piece at a time, leaving out a piece the sweep cannot take (a sliver of one element).
+    let result: PlanMultiPolygon = [];
+    let skipped = 0;
+    for (const geom of geoms) {
+      try {
+        result = result.length > 0 ? union(result, geom) : union(geom);
+      } catch {
+        skipped += 1;
+      }
+    }
+    if (skipped === geoms.length) throw error;
+    return result;
+  }
+}
+
 /**
  * The union of the horizontal projections of triangles.
  * @param trianglesEnu 9 numbers per triangle (3 × east, north, up), metres
@@ -42,7 +76,7 @@ export function planOfTriangles(trianglesEnu: Float64Array): PlanMultiPolygon {
   let batch: PlanPolygon[] = [];
   const flush = () => {
     if (batch.length === 0) return;
-    result = result.length > 0 ? union(result, ...batch) : union(batch[0], ...batch.slice(1));
+    result = robustUnion(result.length > 0 ? [result, ...batch.map((p) => [p])] : batch.map((p) => [p]));
     batch = [];
   };
   for (let i = 0; i < trianglesEnu.length; i += 9) {
@@ -63,7 +97,7 @@ export function unionPlans(plans: readonly PlanMultiPolygon[]): PlanMultiPolygon
   const nonEmpty = plans.filter((p) => p.length > 0);
   if (nonEmpty.length === 0) return [];
   let result: PlanMultiPolygon = nonEmpty[0];
-  for (let i = 1; i < nonEmpty.length; i += UNION_BATCH) result = union(result, ...nonEmpty.slice(i, i + UNION_BATCH));
+  for (let i = 1; i < nonEmpty.length; i += UNION_BATCH) result = robustUnion([result, ...nonEmpty.slice(i, i + UNION_BATCH)]);
   return result;
 }
 
