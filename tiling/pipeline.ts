@@ -1,7 +1,7 @@
 /**
  * The IFC → 3D Tiles 1.1 pipeline: the ordered stage list, in one place.
  *
- *   read → parse (worker) → georef → build → tile → write → [compress] → report → commit
+ *   read → parse (worker) → georef → build → [measure hook] → tile → write → [compress] → report → commit
  *
  * Optional stages are added here by condition, never from inside another stage. Each tile is written to the
  * staged output directory (`io/commit-output` StagedOutput: a temp dir beside `outDir`) as soon as it is encoded;
@@ -29,6 +29,7 @@ import { SILENT_LOGGER } from '@kernel/logger';
 import { ReportBuilder, type ConversionReport } from './report';
 import type { StageContext } from './stage-context';
 import { build, BUILD_DEFAULTS, type BuildOptions } from './stages/build/build';
+import { emitFeatureGeometry, type MeasureHook } from './stages/build/feature-geometry';
 import { planOutlineEnu } from './stages/build/plan-outline';
 import { georef } from './stages/georef/georef';
 import type { Georeference, Placement } from './stages/georef/georeference';
@@ -58,6 +59,12 @@ export interface ConvertOptions {
   lod?: boolean;
   /** Parse in a worker_threads Worker (keeps the caller's event loop free). */
   useWorker?: boolean;
+  /**
+   * Opt-in measurement hook (BIM submission review): receives the placement, then every feature's triangles in ENU
+   * metres at the anchor, one feature at a time (stages/build/feature-geometry.ts); structure.json's spatial tree
+   * then also carries property/quantity sets and ObjectType. Not JSON options: a function in this process.
+   */
+  measure?: MeasureHook;
   tile?: TileOptions;
   build?: BuildOptions;
   compress?: CompressOptions;
@@ -121,7 +128,7 @@ export async function convertIfc(
   // parse → georef → build in a scope of their own: the ParsedModel (meshes, property sets) becomes garbage as
   // soon as `build` has placed everything, before the tiles are written.
   const parseAndBuild = async () => {
-    const parseOptions = { includeSpaces: opts.includeSpaces };
+    const parseOptions = { includeSpaces: opts.includeSpaces, spatialPropertySets: opts.measure !== undefined };
     const parsed = await timed('parse', () =>
       // web-ifc (80 MB of compiled JS) is loaded on the main thread only when parsing there.
       opts.useWorker
@@ -144,6 +151,14 @@ export async function convertIfc(
     return { built, georeference, schema: parsed.schema, elementsWithGeometry: parsed.elements.length };
   };
   const { built, georeference, schema, elementsWithGeometry } = await parseAndBuild();
+  if (opts.measure) {
+    const hook = opts.measure;
+    const { method, anchor, headingDeg, epsg, modelToEnu } = georeference;
+    await timed('measure', () => {
+      hook.onGeoreference?.({ method, anchor, headingDeg, epsg, modelToEnu });
+      emitFeatureGeometry(built, hook);
+    });
+  }
   const footprintEnu = await timed('outline', () =>
     planOutlineEnu(built).map(([e, n]): [number, number] => [Math.round(e * 1000) / 1000, Math.round(n * 1000) / 1000]),
   );

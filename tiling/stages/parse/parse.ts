@@ -10,6 +10,7 @@ import { readGeoreferenceSource } from './georeference-source';
 import type { IfcElement, ParsedModel } from './parsed-model';
 import { readElementSemantics } from './properties';
 import { schemaFamilyOf } from './schema';
+import { attachSpatialPropertySets } from './spatial-property-sets';
 import { readSpatialStructure } from './spatial-structure';
 import { assertCompleteStepFile, readFileSchema } from './step-file';
 import { withUpperCaseStepHex } from './step-hex-case';
@@ -29,6 +30,11 @@ export interface ParseOptions {
    * garbage-collected while properties are read (the parse worker sets it: its copy of the bytes is its own).
    */
   releaseInputAfterOpen?: boolean;
+  /**
+   * Attach property/quantity sets and ObjectType to every spatial tree node (spatial-property-sets.ts), for
+   * measuring the model (BIM submission review). Off by default: one more pass over the property relations.
+   */
+  spatialPropertySets?: boolean;
   /** An initialised web-ifc `IfcAPI` to reuse (it is heavy: ≈ 30 ms to `Init()` plus its wasm heap). */
   ifcApi?: IfcAPI;
 }
@@ -109,6 +115,7 @@ export async function parseIfc(input: ParseInput, options: ParseOptions, ctx: St
     const semantics = readElementSemantics(lines, elementIds);
     ctx.onProgress?.(STAGE, 0.92);
     const spatial = readSpatialStructure(lines, projectId, lengthUnitM);
+    if (options.spatialPropertySets && spatial.tree) attachSpatialPropertySets(lines, spatial.tree);
     ctx.logger.debug(
       `${STAGE}: geometry ${Math.round(streamedAt - started)} ms, properties + spatial structure ${Math.round(performance.now() - streamedAt)} ms`,
     );

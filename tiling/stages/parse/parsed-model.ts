@@ -67,6 +67,13 @@ export interface SpatialNode {
    * ±0.00), only on storeys that state it; absent on every other node.
    */
   elevationM?: number;
+  /**
+   * Property and quantity sets (as on {@link IfcElement}); only when parsed with `spatialPropertySets` (the
+   * `measure` hook of `convertIfc`), absent otherwise.
+   */
+  propertySets?: PropertySets;
+  /** IfcObject.ObjectType as written (e.g. an IfcBuilding's use), null when unset; only with `spatialPropertySets`. */
+  objectType?: string | null;
   children: SpatialNode[];
 }
 
