@@ -18,6 +18,7 @@ import { env, requireDatabaseUrl } from '@server/env';
 import { enqueueJob, startBoss, startWorker, stopBoss, waitForJobs } from '@server/jobs/queue';
 import { CONVERT_MODEL_JOB } from '@server/twin/convert-model-job';
 import type { Logger } from '@kernel/logger';
+import { getObjectStore } from '@server/storage/shared-store';
 
 /** The longest this script waits for its jobs, ms (the samples take ≈ 1 min on 2 cores). */
 const CONVERSION_TIMEOUT_MS = 30 * 60 * 1000;
@@ -59,7 +60,7 @@ try {
     samplesByJobId.set(jobId, sample);
   }
   if (samplesByJobId.size > 0) {
-    if (database) await startWorker(boss, [CONVERT_MODEL_JOB], { db: database.db, logger, tilesDir: env.TILES_DIR, sharedDataDir: env.SHARED_DATA_DIR, pollingIntervalS: 1 });
+    if (database) await startWorker(boss, [CONVERT_MODEL_JOB], { db: database.db, logger, tilesDir: env.TILES_DIR, sharedDataDir: env.SHARED_DATA_DIR, objectStore: getObjectStore(), pollingIntervalS: 1 });
     console.error(`convert-samples: ${samplesByJobId.size} job(s) queued; ${inProcess ? 'converting in this process' : 'the worker converts them'}`);
     await waitForJobs(boss, CONVERT_MODEL_JOB, [...samplesByJobId.keys()], {
       onNoWorker: () => console.error('convert-samples: no job has started after 30 s — is a worker running (`npm run worker`)?'),

@@ -10,6 +10,7 @@ import { env, requireDatabaseUrl } from '@server/env';
 import { startBoss, startWorker, stopBoss } from '@server/jobs/queue';
 import { loadJobHandlers } from '@server/host/server-plate';
 import { SERVER_PLATES } from '@server/plates';
+import { getObjectStore } from '@server/storage/shared-store';
 
 const logger: Logger = {
   debug: () => {},
@@ -21,8 +22,9 @@ const handlers = await loadJobHandlers(SERVER_PLATES);
 const databaseUrl = requireDatabaseUrl();
 const { db, pool } = createDb(databaseUrl, 2);
 const boss = await startBoss(databaseUrl, handlers, { logger });
-await startWorker(boss, handlers, { db, logger, tilesDir: env.TILES_DIR, sharedDataDir: env.SHARED_DATA_DIR, pollingIntervalS: 1 });
-logger.info(`pid ${process.pid} runs ${handlers.map((handler) => handler.queue).join(', ')} (TILES_DIR ${env.TILES_DIR})`);
+const objectStore = getObjectStore();
+await startWorker(boss, handlers, { db, logger, tilesDir: env.TILES_DIR, sharedDataDir: env.SHARED_DATA_DIR, objectStore, pollingIntervalS: 1 });
+logger.info(`pid ${process.pid} runs ${handlers.map((handler) => handler.queue).join(', ')} (TILES_DIR ${env.TILES_DIR}; storage: ${objectStore.describe()})`);
 
 let isStopping = false;
 async function stop(signal: string): Promise<void> {

@@ -44,6 +44,11 @@ export interface ConvertOptions {
   outDir: string;
   /** Explicit placement; overrides all georeferencing in the file (see Placement for `headingDeg`). */
   placement?: Placement;
+  /**
+   * Where a model WITHOUT any georeferencing is placed (method 'none', with a warning in the report) instead of
+   * failing with a GeorefError; a georeferenced model ignores it (e.g. a submission placed on its parcel).
+   */
+  fallbackPlacement?: Placement;
   /** EXT_meshopt_compression (after KHR_mesh_quantization). */
   meshopt?: boolean;
   /** EXT_mesh_gpu_instancing for repeated geometry. */
@@ -143,7 +148,7 @@ export async function convertIfc(
           georeference: parsed.georeference,
           anchorModelM: chooseAnchorModelM(modelCentreM(parsed)),
         },
-        { placement: opts.placement },
+        { placement: opts.placement, ...(opts.fallbackPlacement ? { allowUngeoreferenced: true, fallbackPlacement: opts.fallbackPlacement } : {}) },
         stageCtx,
       ),
     );

@@ -6,6 +6,7 @@ import { accountsUsers, type Role } from '@server/db/schema/accounts';
 import { regions, type RegionLevel } from '@server/db/schema/regions';
 import { elements, models } from '@server/db/schema/twin';
 import { createUser } from './users-service';
+import { authHttpResponse } from './auth-http-handler';
 
 /**
  * Test support for the accounts plate: a few real region codes (inserted if absent, so tests need no shared
@@ -104,3 +105,26 @@ export const PROVINCE_READER: Actor = {
   ipAddress: null,
   userAgent: 'vitest',
 };
+
+let sessionAddressCounter = 100;
+
+/**
+ * A session cookie (`gantwin.session_token=…`) of a fresh account of `role` in `regionCode`, signed in through the
+ * real auth handler — for tests of route handlers that read the session themselves (uploads, tiles).
+ * @returns the cookie pair and the account as an actor
+ */
+export async function signedInCookie(db: Db, role: Role, regionCode: string): Promise<{ cookie: string; actor: Actor }> {
+  const { actor, password } = await createTestAccount(db, role, regionCode);
+  const address = `192.0.2.${sessionAddressCounter++ % 250}`;
+  const signIn = await authHttpResponse(
+    new Request('http://localhost/api/auth/sign-in/email', {
+      method: 'POST',
+      body: JSON.stringify({ email: actor.email, password }),
+      headers: { 'content-type': 'application/json', origin: 'http://localhost', 'x-forwarded-for': address },
+    }),
+    db,
+  );
+  const cookie = (signIn.headers.getSetCookie().find((c) => c.startsWith('gantwin.session_token=')) ?? '').split(';')[0];
+  return { cookie, actor };
+}
+

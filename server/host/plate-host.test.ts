@@ -19,6 +19,7 @@ import { SERVER_PLATES } from '@server/plates';
 import { geoLayerResponse } from './geo-layer-response';
 import { seedPlates } from './seed-plates';
 import { assertPlateList, definePlate, loadJobHandlers, plateRouterRecord } from './server-plate';
+import { getObjectStore } from '@server/storage/shared-store';
 
 /**
  * A short test plate, `demo`, that goes through every seam of the plate host without touching a central file: its
@@ -125,7 +126,7 @@ describe('a plate added by a list entry only', () => {
     // … and the worker runs them as the app role.
     const boss = await startBoss(inject('databaseUrl'), handlers, { supervise: false });
     try {
-      await startWorker(boss, [DEMO_JOB], { db: connection.db, logger: SILENT_LOGGER, tilesDir: env.TILES_DIR, sharedDataDir: env.SHARED_DATA_DIR, pollingIntervalS: 0.5 });
+      await startWorker(boss, [DEMO_JOB], { db: connection.db, logger: SILENT_LOGGER, tilesDir: env.TILES_DIR, sharedDataDir: env.SHARED_DATA_DIR, objectStore: getObjectStore(), pollingIntervalS: 0.5 });
       const ok = await enqueueJob(boss, DEMO_JOB, { n: 12 });
       const bad = await enqueueJob(boss, DEMO_JOB, { n: -1 });
       const [okOutcome, badOutcome] = await waitForJobs(boss, DEMO_JOB, [ok, bad], { pollIntervalMs: 200 });

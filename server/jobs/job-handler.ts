@@ -2,6 +2,7 @@ import type PgBoss from 'pg-boss';
 import type { z } from 'zod';
 import type { Logger } from '@kernel/logger';
 import type { Db } from '@server/db/client';
+import type { ObjectStore } from '@server/storage/object-store';
 
 /**
  * The contract of a job handler: a plate declares one per queue (`server/<slug>/…-job.ts`) and lists it in its
@@ -41,6 +42,8 @@ export interface JobContext {
   isFinalAttempt?: boolean;
   /** Where published tilesets live (`TILES_DIR`, absolute). */
   tilesDir: string;
+  /** The object store sources and published tilesets of plates live in (server/storage; local or S3). */
+  objectStore: ObjectStore;
   /** Folder of the shared sample data (`SHARED_DATA_DIR`). */
   sharedDataDir: string;
 }

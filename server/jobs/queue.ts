@@ -135,13 +135,23 @@ export interface SqlExecutor {
   execute(query: SQL): Promise<{ rows: unknown[] }>;
 }
 
+/**
+ * A parameter as node-postgres would send it: `undefined` as NULL (Drizzle would drop it from the statement), plain
+ * objects and arrays as JSON text (pg-boss passes `data` as an object).
+ */
+function asPgParam(value: unknown): unknown {
+  if (value === undefined) return null;
+  if (value === null || typeof value !== 'object' || value instanceof Date || Buffer.isBuffer(value)) return value;
+  return JSON.stringify(value);
+}
+
 /** pg-boss's `$1 … $n` statement as one Drizzle SQL value with the same parameters. */
 function drizzleSqlOf(text: string, values: readonly unknown[]): SQL {
   const parts = text.split(/\$(\d+)/);
   const chunks: SQL[] = [];
   for (let i = 0; i < parts.length; i++) {
     if (i % 2 === 0) chunks.push(sql.raw(parts[i]));
-    else chunks.push(sql`${values[Number(parts[i]) - 1]}`);
+    else chunks.push(sql`${asPgParam(values[Number(parts[i]) - 1])}`);
   }
   return sql.join(chunks);
 }

@@ -3,6 +3,8 @@ import type { Actor } from '@server/api/actor';
 import type { Db } from '@server/db/client';
 import { reviewSubmissions } from '@server/db/schema/review';
 import { InputError, NotFoundError } from '@kernel/errors';
+import { checkParcel, type ParcelCheckResult, type ParcelConditions } from './indicators/check-parcel';
+import type { ModelMeasures } from './indicators/model-measures';
 import { submissionScopeSql } from './submission-scope';
 import { transitionSubmission } from './submission-transitions';
 
@@ -13,12 +15,11 @@ import { transitionSubmission } from './submission-transitions';
  * data/review/rules.ts.
  */
 
-/** The measures the job stores (server/review/indicators/measure-model.ts). */
-export interface StoredMeasures {
-  ifcSchema?: string;
-  anchor: { lonDeg: number; latDeg: number; heightM: number };
-  [key: string]: unknown;
-}
+/** The measures the job stores (server/review/indicators/model-measures.ts). */
+export type StoredMeasures = ModelMeasures;
+
+/** What `review_submissions.checks` holds: the result, the conditions it was checked against and when. */
+export type StoredChecks = ParcelCheckResult & { parcelVersion: number; conditions: ParcelConditions };
 
 /** A parcel row as {@link checksForSubmission} reads it. */
 export type ParcelForChecks = {
@@ -50,11 +51,25 @@ export async function parcelOfSubmission(db: Db, submissionId: string): Promise<
   return rows[0];
 }
 
-/** Checks of `measures` against `parcel`'s current conditions (placeholder until the indicators library lands). */
-export function checksForSubmission(measures: StoredMeasures, parcel: ParcelForChecks): Record<string, unknown> {
-  void measures;
-  void parcel;
-  throw new Error('review: the indicators library is not merged yet');
+/** The conditions of a parcel row as the checks read them (setbacks as distances in ring order). */
+export function conditionsOf(parcel: ParcelForChecks): ParcelConditions {
+  return {
+    heightLimitM: parcel.heightLimitM,
+    farMin: parcel.farMin,
+    farMax: parcel.farMax,
+    densityMax: parcel.densityMax,
+    setbacksM: parcel.setbacks.length > 0 ? parcel.setbacks.map((setback) => setback.distanceM) : null,
+  };
+}
+
+/**
+ * Checks `measures` against `parcel`'s current conditions (./indicators/check-parcel.ts).
+ * @returns the indicators and checks, with the conditions and parcel version they were checked against
+ */
+export function checksForSubmission(measures: StoredMeasures, parcel: ParcelForChecks): StoredChecks {
+  const conditions = conditionsOf(parcel);
+  const result = checkParcel(measures, { ringLonLatDeg: parcel.boundary.coordinates[0], conditions });
+  return { ...result, parcelVersion: parcel.version, conditions };
 }
 
 /**
@@ -71,6 +86,6 @@ export async function recheckSubmission(db: Db, actor: Actor, id: string): Promi
   if (!row.measures || !['pending-review', 'approved', 'returned'].includes(row.status)) {
     throw new InputError(`the submission is ${row.status}${row.measures ? '' : ' and has no measures'}: checks run once it is converted`);
   }
-  const checks = checksForSubmission(row.measures as StoredMeasures, await parcelOfSubmission(db, id));
-  await transitionSubmission(db, actor, id, [row.status], row.status, { checks, checkedAt: new Date() });
+  const checks = checksForSubmission(row.measures as unknown as StoredMeasures, await parcelOfSubmission(db, id));
+  await transitionSubmission(db, actor, id, [row.status], row.status, { checks: checks as unknown as Record<string, unknown>, checkedAt: new Date() });
 }

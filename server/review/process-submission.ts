@@ -6,7 +6,6 @@ import type { CliActor } from '@server/accounts/audit';
 import { reviewSubmissions } from '@server/db/schema/review';
 import type { JobContext } from '@server/jobs/job-handler';
 import { runLimitedChild } from '@server/jobs/limited-child';
-import { getObjectStore } from '@server/storage/shared-store';
 import { GanTwinError } from '@kernel/errors';
 import { checksForSubmission, parcelOfSubmission, type StoredMeasures } from './auto-review';
 import { reviewEnv } from './review-env';
@@ -49,7 +48,7 @@ const WORKER_ACTOR: CliActor = { cli: 'review-worker' };
  */
 export async function processSubmission(submissionId: string, ctx: JobContext): Promise<ProcessSubmissionOutput> {
   const started = performance.now();
-  const store = getObjectStore();
+  const store = ctx.objectStore;
   const limits = reviewEnv();
   const [row] = await ctx.db
     .select({ status: reviewSubmissions.status, sha256: reviewSubmissions.sourceSha256, format: reviewSubmissions.sourceFormat, fileName: reviewSubmissions.sourceFileName, projectId: reviewSubmissions.projectId })
@@ -80,11 +79,13 @@ export async function processSubmission(submissionId: string, ctx: JobContext): 
       },
     });
     const measures = JSON.parse(await readFile(args.measuresPath, 'utf8')) as StoredMeasures;
-    if (!(await transitionSubmission(ctx.db, WORKER_ACTOR, submissionId, ['converting'], 'checking', { progress: { stage: 'publish', fraction: 0 }, ifcSchema: measures.ifcSchema ?? '' }))) {
+    if (!(await transitionSubmission(ctx.db, WORKER_ACTOR, submissionId, ['converting'], 'checking', { progress: { stage: 'publish', fraction: 0 }, ifcSchema: measures.schema }))) {
       return { submissionId, outcome: 'skipped', elapsedS: (performance.now() - started) / 1000, peakRssMb: stats.peakRssMb };
     }
     const manifest = await store.publishTree(args.outDir, tilesetPrefixOf(submissionId));
-    const checks = checksForSubmission(measures, parcel);
+    const parcelNow = await parcelOfSubmission(ctx.db, submissionId);
+    // The parcel as it is now (a planner may have changed a condition during the conversion).
+    const checks = checksForSubmission(measures, parcelNow);
     const done = await transitionSubmission(ctx.db, WORKER_ACTOR, submissionId, ['checking'], 'pending-review', {
       tilesetPrefix: manifest.prefix,
       anchor: { type: 'Point', coordinates: [measures.anchor.lonDeg, measures.anchor.latDeg, measures.anchor.heightM] },

@@ -187,7 +187,7 @@ export function createReviewUploadServer(deps: UploadHandlerDeps): Server {
           throw refuse(status, error.message);
         }
         // Storage or database trouble: the staged file stays until it expires, for an operator to recover.
-        deps.logger.error(`review upload ${upload.id}: ${error instanceof Error ? error.message : String(error)}`);
+        deps.logger.error(`review upload ${upload.id}: ${error instanceof Error ? `${error.message}${error.cause instanceof Error ? ` (${error.cause.message})` : ''}` : String(error)}`);
         throw refuse(500, 'The upload could not be stored; try again later');
       }
     },

@@ -15,6 +15,7 @@ import { sha256OfFile } from './convert-model';
 import { enqueueJob, jobOutcomeOf, startBoss, startWorker, stopBoss, waitForJobs } from '@server/jobs/queue';
 import { SILENT_LOGGER } from '@kernel/logger';
 import { CONVERT_MODEL_JOB, type ConvertModelPayload } from './convert-model-job';
+import { getObjectStore } from '@server/storage/shared-store';
 
 const CONVERT_MODEL_QUEUE = CONVERT_MODEL_JOB.queue;
 const enqueueModelConversion = (b: PgBoss, payload: ConvertModelPayload) => enqueueJob(b, CONVERT_MODEL_JOB, payload);
@@ -47,7 +48,7 @@ let boss: PgBoss;
 
 beforeAll(async () => {
   boss = await startBoss(inject('databaseUrl'), [CONVERT_MODEL_JOB], { supervise: false });
-  await startWorker(boss, [CONVERT_MODEL_JOB], { db: connection.db, logger: SILENT_LOGGER, tilesDir, sharedDataDir: env.SHARED_DATA_DIR, pollingIntervalS: 0.5 });
+  await startWorker(boss, [CONVERT_MODEL_JOB], { db: connection.db, logger: SILENT_LOGGER, tilesDir, sharedDataDir: env.SHARED_DATA_DIR, objectStore: getObjectStore(), pollingIntervalS: 0.5 });
 });
 
 afterAll(async () => {

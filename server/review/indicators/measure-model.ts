@@ -18,6 +18,8 @@ export interface MeasureModelOptions {
   outDir: string;
   /** Explicit placement (overrides the file's georeferencing), e.g. for models without IfcMapConversion. */
   placement?: Placement;
+  /** Where a model without any georeferencing is placed (its parcel's base point); georeferenced models ignore it. */
+  fallbackPlacement?: Placement;
 }
 
 /**
@@ -49,6 +51,7 @@ export async function measureModel(inputPath: string, options: MeasureModelOptio
     {
       outDir: options.outDir,
       placement: options.placement,
+      fallbackPlacement: options.fallbackPlacement,
       measure: {
         // modelToEnu is column-major: the model origin (IFC z = 0, ±0.000) lands at ENU up = m[14].
         onGeoreference: (georeference) => (groundEnuZM = georeference.modelToEnu[14]),

@@ -2,8 +2,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authHttpResponse } from '@server/accounts/auth-http-handler';
-import { createTestAccount, ensureTestRegions, TEST_REGIONS } from '@server/accounts/test-fixtures';
+import { ensureTestRegions, signedInCookie, TEST_REGIONS } from '@server/accounts/test-fixtures';
 import type { Role } from '@server/db/schema/accounts';
 import { connectTestDb } from '@server/db/test-database';
 import { SILENT_LOGGER } from '@kernel/logger';
@@ -15,21 +14,10 @@ const db = connection.db;
 let tilesRoot: string;
 let deps: UploadRouteDeps;
 const cookies: Partial<Record<string, string>> = {};
-let addressCounter = 40;
 
 /** A session cookie of a fresh account signed in through the real auth handler. */
 async function sessionOf(role: Role, region: string): Promise<string> {
-  const { actor, password } = await createTestAccount(db, role, region);
-  const address = `192.0.2.${addressCounter++}`;
-  const signIn = await authHttpResponse(
-    new Request('http://localhost/api/auth/sign-in/email', {
-      method: 'POST',
-      body: JSON.stringify({ email: actor.email, password }),
-      headers: { 'content-type': 'application/json', origin: 'http://localhost', 'x-forwarded-for': address },
-    }),
-    db,
-  );
-  return (signIn.headers.getSetCookie().find((c) => c.startsWith('gantwin.session_token=')) ?? '').split(';')[0];
+  return (await signedInCookie(db, role, region)).cookie;
 }
 
 beforeAll(async () => {
