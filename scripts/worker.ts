@@ -21,7 +21,7 @@ const logger: Logger = {
 const handlers = await loadJobHandlers(SERVER_PLATES);
 const databaseUrl = requireDatabaseUrl();
 const { db, pool } = createDb(databaseUrl, 2);
-const boss = await startBoss(databaseUrl, handlers, { logger });
+const boss = await startBoss(databaseUrl, handlers, { logger, maintenanceIntervalS: env.JOB_MAINTENANCE_INTERVAL_S });
 const objectStore = getObjectStore();
 await startWorker(boss, handlers, { db, logger, tilesDir: env.TILES_DIR, sharedDataDir: env.SHARED_DATA_DIR, objectStore, pollingIntervalS: 1 });
 logger.info(`pid ${process.pid} runs ${handlers.map((handler) => handler.queue).join(', ')} (TILES_DIR ${env.TILES_DIR}; storage: ${objectStore.describe()})`);

@@ -6,7 +6,9 @@ import { InputError, InvariantError } from '@kernel/errors';
  * Runtime configuration: the only module that reads `process.env` (STYLE rule 22).
  *
  * Server names: `DATABASE_URL`, `DATABASE_MIGRATION_URL`, `TILES_DIR`, `SHARED_DATA_DIR`, `LOCAL_PG_PORT`, `AUTH_SECRET`,
- * `GANTWIN_PUBLIC_URL`, `SIGN_IN_LIMIT_PER_MINUTE`, `TRUST_PROXY`, `CATALOGUE_UPLOAD_MAX_BYTES`, `STORAGE_DIR` and the
+ * `GANTWIN_PUBLIC_URL`, `SIGN_IN_LIMIT_PER_MINUTE`, `TRUST_PROXY`, `CATALOGUE_UPLOAD_MAX_BYTES`, the review plate's `REVIEW_UPLOAD_MAX_BYTES`,
+ * `REVIEW_JOB_TIME_LIMIT_S`, `REVIEW_JOB_MEMORY_LIMIT_MB`, `REVIEW_JOB_EXPIRY_MARGIN_S`, the worker's
+ * `JOB_MAINTENANCE_INTERVAL_S`, `STORAGE_DIR` and the
  * object-storage names `S3_ENDPOINT`, `S3_BUCKET`, `S3_REGION`, `S3_ACCESS_KEY_ID`, `S3_SECRET_ACCESS_KEY`,
  * `S3_FORCE_PATH_STYLE` (server/storage/README.md). Client names start with `NEXT_PUBLIC_`.
  * `DATABASE_URL` is optional at import time (so `next build`, `db-up` and the tiling tests can load this module
@@ -31,6 +33,11 @@ const serverEnvSchema = z.object({
     .max(10, { error: 'must be the number of trusted reverse proxies, 0-10' })
     .default(0),
   CATALOGUE_UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 ** 3).default(1024 ** 3),
+  REVIEW_UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 ** 3).default(500 * 1024 ** 2),
+  REVIEW_JOB_TIME_LIMIT_S: z.coerce.number().int().min(10).max(6 * 60 * 60).default(1800),
+  REVIEW_JOB_MEMORY_LIMIT_MB: z.coerce.number().int().min(256).max(64 * 1024).default(6144),
+  REVIEW_JOB_EXPIRY_MARGIN_S: z.coerce.number().int().min(1).max(3600).default(120),
+  JOB_MAINTENANCE_INTERVAL_S: z.coerce.number().int().min(1).max(3600).default(60),
   STORAGE_DIR: z.string().min(1).default('.gantwin/storage'),
   S3_ENDPOINT: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
   S3_BUCKET: z
@@ -94,6 +101,16 @@ export interface ServerEnv {
   TRUST_PROXY: number;
   /** Largest archive or vector file one catalogue upload may send, bytes (default 1 GiB; 1 KiB–64 GiB). */
   CATALOGUE_UPLOAD_MAX_BYTES: number;
+  /** Largest IFC / IFCZIP an applicant may upload for review, bytes (default 500 MiB). */
+  REVIEW_UPLOAD_MAX_BYTES: number;
+  /** Wall-clock limit of one review conversion + check run, seconds (default 1800; server/jobs/limited-child.ts). */
+  REVIEW_JOB_TIME_LIMIT_S: number;
+  /** Resident-memory limit of one review run, MiB (default 6144). */
+  REVIEW_JOB_MEMORY_LIMIT_MB: number;
+  /** Seconds a review job may outlive its time limit before pg-boss hands it to another worker (default 120). */
+  REVIEW_JOB_EXPIRY_MARGIN_S: number;
+  /** How often a worker runs pg-boss maintenance (expiring jobs of dead workers, archiving), seconds (default 60). */
+  JOB_MAINTENANCE_INTERVAL_S: number;
   /** Absolute folder of the local object store (server/storage/), used when `S3_BUCKET` is unset. */
   STORAGE_DIR: string;
   /** Endpoint URL of an S3-compatible server (MinIO, Ceph …); unset with `S3_BUCKET` set: AWS S3 itself. */
@@ -133,6 +150,11 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     SIGN_IN_LIMIT_PER_MINUTE: value.SIGN_IN_LIMIT_PER_MINUTE,
     TRUST_PROXY: value.TRUST_PROXY,
     CATALOGUE_UPLOAD_MAX_BYTES: value.CATALOGUE_UPLOAD_MAX_BYTES,
+    REVIEW_UPLOAD_MAX_BYTES: value.REVIEW_UPLOAD_MAX_BYTES,
+    REVIEW_JOB_TIME_LIMIT_S: value.REVIEW_JOB_TIME_LIMIT_S,
+    REVIEW_JOB_MEMORY_LIMIT_MB: value.REVIEW_JOB_MEMORY_LIMIT_MB,
+    REVIEW_JOB_EXPIRY_MARGIN_S: value.REVIEW_JOB_EXPIRY_MARGIN_S,
+    JOB_MAINTENANCE_INTERVAL_S: value.JOB_MAINTENANCE_INTERVAL_S,
     STORAGE_DIR: path.resolve(value.STORAGE_DIR),
     S3_ENDPOINT: value.S3_ENDPOINT?.replace(/\/+$/, ''),
     S3_BUCKET: value.S3_BUCKET,

@@ -37,6 +37,8 @@ export const BOSS_DEFAULTS = {
 export interface BossOptions {
   maxConnections?: number;
   supervise?: boolean;
+  /** How often maintenance runs, seconds (pg-boss default 120; ≥ 1): how soon a dead worker's job is handed on. */
+  maintenanceIntervalS?: number;
   /** Receives pg-boss's background errors (default: silent). */
   logger?: Logger;
 }
@@ -72,6 +74,7 @@ export async function startBoss(databaseUrl: string, handlers: readonly JobHandl
     schema: PGBOSS_SCHEMA,
     max: options.maxConnections ?? BOSS_DEFAULTS.maxConnections,
     supervise: options.supervise ?? BOSS_DEFAULTS.supervise,
+    ...(options.maintenanceIntervalS ? { maintenanceIntervalSeconds: options.maintenanceIntervalS } : {}),
     schedule: false,
     application_name: 'gantwin-jobs',
   });
