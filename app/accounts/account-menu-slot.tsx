@@ -10,6 +10,7 @@ import { ACCOUNTS_MESSAGES } from '@viewer/accounts/messages';
 import { signInHref } from '@viewer/accounts/safe-next-path';
 import { translate, type Locale } from '@viewer/core/i18n';
 import { useTRPC } from '../providers';
+import { plateLinksFor } from '../plate-pages';
 import { ACCOUNT_PATHS } from './account-paths';
 import { signOut } from './auth-requests';
 
@@ -45,6 +46,7 @@ export function AccountMenuSlot({ locale }: AccountMenuSlotProps) {
       onSignOut={onSignOut}
       isSigningOut={isSigningOut}
       error={error}
+      plateLinks={meQuery.data ? plateLinksFor(meQuery.data.role, locale) : []}
     />
   );
 }

@@ -58,6 +58,26 @@ export interface SubmissionDetail extends SubmissionSummary {
   reviewedByName: string | null;
   /** Every version of the project, newest first (id, version, status). */
   versions: { id: string; version: number; status: SubmissionStatus; createdAt: Date }[];
+  /**
+   * Plans (ENU metres at the anchor) and heights of the elements the checks name, at most
+   * {@link MAX_ELEMENT_PLANS}, so the workspace can frame them; `measures` is served without its per-element list.
+   */
+  elementPlans: { globalId: string; ifcClass: string; name: string | null; plan: number[][][][]; bottomM: number; topM: number }[];
+}
+
+/** Most element plans {@link submissionById} returns (a check may name hundreds of elements). */
+export const MAX_ELEMENT_PLANS = 500;
+
+/** The measures without their per-element list, and the plans of the elements the checks name. */
+function splitMeasures(measures: Record<string, unknown> | null, checks: Record<string, unknown> | null): Pick<SubmissionDetail, 'measures' | 'elementPlans'> {
+  if (!measures) return { measures: null, elementPlans: [] };
+  const { elements, ...summary } = measures as { elements?: SubmissionDetail['elementPlans'] };
+  const named = new Set(((checks?.checks as { globalIds?: string[] }[] | undefined) ?? []).flatMap((check) => check.globalIds ?? []));
+  const elementPlans = (elements ?? [])
+    .filter((element) => named.has(element.globalId))
+    .slice(0, MAX_ELEMENT_PLANS)
+    .map(({ globalId, ifcClass, name, plan, bottomM, topM }) => ({ globalId, ifcClass, name, plan, bottomM, topM }));
+  return { measures: summary, elementPlans };
 }
 
 const SUMMARY_COLUMNS = {
@@ -133,9 +153,10 @@ export async function submissionById(db: Db, actor: Actor, id: string): Promise<
     .from(reviewSubmissions)
     .where(and(eq(reviewSubmissions.projectId, row.projectId), submissionScopeSql(actor)))
     .orderBy(desc(reviewSubmissions.version));
-  const { tilesetPrefix, anchor, ...rest } = row;
+  const { tilesetPrefix, anchor, measures, ...rest } = row;
   return {
-    ...(rest as Omit<SubmissionDetail, 'tilesetUrl' | 'anchor' | 'versions'>),
+    ...(rest as Omit<SubmissionDetail, 'tilesetUrl' | 'anchor' | 'versions' | 'measures' | 'elementPlans'>),
+    ...splitMeasures(measures, row.checks),
     tilesetUrl: tilesetPrefix ? `/tiles/review/${row.id}/tileset.json` : null,
     anchor: anchor ? { lonDeg: anchor[0], latDeg: anchor[1], heightM: anchor[2] } : null,
     versions,

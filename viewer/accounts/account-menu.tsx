@@ -39,10 +39,12 @@ export interface AccountMenuProps {
   isSigningOut?: boolean;
   /** A sign-out problem to show inside the menu. */
   error?: string | null;
+  /** Work pages of the plates open to this account (e.g. BIM 报建审查), listed above the admin pages. */
+  plateLinks?: readonly { slug: string; href: string; label: string }[];
 }
 
 /** The account menu (see module doc). */
-export function AccountMenu({ locale, account, loading, hrefs, onSignOut, isSigningOut, error }: AccountMenuProps) {
+export function AccountMenu({ locale, account, loading, hrefs, onSignOut, isSigningOut, error, plateLinks = [] }: AccountMenuProps) {
   const t = createTranslator(ACCOUNTS_MESSAGES, locale);
   const detailsRef = useRef<HTMLDetailsElement>(null);
   useEffect(() => {
@@ -90,6 +92,11 @@ export function AccountMenu({ locale, account, loading, hrefs, onSignOut, isSign
         <a role="menuitem" className="gt-account__item" href={hrefs.changePassword}>
           {t('menu.changePassword')}
         </a>
+        {plateLinks.map((link) => (
+          <a key={link.slug} role="menuitem" className="gt-account__item" href={link.href} data-testid={`menu-plate-${link.slug}`}>
+            {link.label}
+          </a>
+        ))}
         {account.role === 'admin' ? (
           <>
             <a role="menuitem" className="gt-account__item" href={hrefs.adminAccounts} data-testid="menu-admin-accounts">
