@@ -21,6 +21,12 @@ export const MEASURE_HIDDEN_COLOUR = 'rgba(25, 227, 255, 0.55)';
 export const MEASURE_LABEL_BACKGROUND = 'rgba(8, 16, 28, 0.86)';
 /** Line width, CSS px. */
 export const MEASURE_LINE_WIDTH_PX = 3;
+/**
+ * Everything is drawn this far above the measured points along the ellipsoid normal, metres: a line lying exactly on
+ * the ground fights the globe's depth (it showed as dashes, half of it "hidden"); 5 cm is invisible at any zoom.
+ * The figures are computed from the points themselves.
+ */
+export const DRAW_LIFT_M = 0.05;
 /** Label font stack (system CJK first, as the UI). */
 const LABEL_FONT = '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif';
 
@@ -65,7 +71,12 @@ export class MeasureDrawing {
       this.lines = null;
     }
     if (figure) {
-      const cartesian = (p: readonly number[]) => new Cesium.Cartesian3(p[0], p[1], p[2]);
+      const ellipsoid = this.scene.globe.ellipsoid;
+      const cartesian = (p: readonly number[]) => {
+        const position = new Cesium.Cartesian3(p[0], p[1], p[2]);
+        const up = ellipsoid.geodeticSurfaceNormal(position, new Cesium.Cartesian3());
+        return up ? Cesium.Cartesian3.add(position, Cesium.Cartesian3.multiplyByScalar(up, DRAW_LIFT_M, up), position) : position;
+      };
       for (const vertex of figure.verticesEcef) {
         this.points.add({
           id: OWN_ID,
