@@ -21,6 +21,8 @@ import type { FeatureSelection } from '@viewer/core/selection';
 import { createMapViewStore } from '@viewer/core/map-view';
 import type { FlyToPoint } from '@viewer/cesium/camera-pose';
 import { CORE_LAYER_KINDS } from '@viewer/cesium/layer-kinds/core-layer-kinds';
+import { createMeasureSceneLink } from '@viewer/cesium/measure/measure-scene-link';
+import { MeasureTools } from '@viewer/cesium/measure/measure-tools';
 import type { FlyRequest } from '@viewer/cesium/twin-globe';
 import { FeaturePanel } from '@viewer/ui/feature-panel';
 import { LayerPanel } from '@viewer/ui/layer-panel';
@@ -111,6 +113,10 @@ export function TwinShell({ locale, initialUrlState, initialData, homeCamera = n
   const [flyRequest, setFlyRequest] = useState<FlyRequest | null>(null);
   const [layerErrors, setLayerErrors] = useState<Record<string, string>>({});
   const [mapView] = useState(createMapViewStore);
+  // Measuring tools reach the globe's scene through its layer kinds; while one is active, clicks measure (no selecting).
+  const [measureLink] = useState(createMeasureSceneLink);
+  const [layerKinds] = useState(() => measureLink.tap(LAYER_KINDS));
+  const [isMeasuring, setIsMeasuring] = useState(false);
 
   const sceneLayers = useMemo<SceneLayer[]>(
     () =>
@@ -245,11 +251,11 @@ export function TwinShell({ locale, initialUrlState, initialData, homeCamera = n
         <TwinGlobeLoader
           locale={locale}
           layers={sceneLayers}
-          layerKinds={LAYER_KINDS}
+          layerKinds={layerKinds}
           selection={selection}
           initialCamera={initialCamera}
           flyRequest={flyRequest}
-          onFeatureSelect={onSelect}
+          onFeatureSelect={isMeasuring ? undefined : onSelect}
           onCameraChange={onCameraChange}
           onLayerError={onLayerError}
           onMapView={mapView.setView}
@@ -257,6 +263,7 @@ export function TwinShell({ locale, initialUrlState, initialData, homeCamera = n
         />
       </div>
       <ShellMapFurniture locale={locale} store={mapView} camera={camera} flyTo={flyTo} />
+      <MeasureTools locale={locale} link={measureLink} onActiveChange={setIsMeasuring} />
       <TwinHeader
         locale={locale}
         breadcrumb={breadcrumb}
