@@ -158,13 +158,13 @@ describe('assertPlateList', () => {
     expect(() => assertPlateList(withLayer({ id: 'Bad_ID with spaces' }))).toThrow(/layer id "Bad_ID with spaces" must be lower-case words/);
     expect(() => assertPlateList(withLayer({ url: '/api/geo/other' }))).toThrow(/url must be \/api\/geo\/demo-points/);
     expect(() => assertPlateList(withLayer({ cimLevel: 99 }))).toThrow(/cimLevel must be 1\.\.7 or null, got 99/);
-    expect(() => assertPlateList(withLayer({ kind: 'tileset', url: '/tiles/x/tileset.json' }))).toThrow(/a GeoJSON source needs a layer of kind geojson\/points\/tubes, not tileset/);
+    expect(() => assertPlateList(withLayer({ kind: 'tileset', url: '/tiles/x/tileset.json' }))).toThrow(/a GeoJSON source needs a layer of kind geojson\/points\/tubes\/volumes, not tileset/);
     expect(() => assertPlateList([{ ...DEMO_PLATE, geoLayers: {} }])).toThrow(/points layer demo-points has no GeoJSON source/);
     expect(() => assertPlateList([{ ...DEMO_PLATE, geoLayers: {}, layers: [{ ...demoLayer, kind: 'imagery', url: 'javascript:alert(1)', options: null }] }])).toThrow(/url must be a same-site path or https:\/\//);
   });
 
   it('lists every plate folder of server/ under a slug of kernel/plate-slugs.json (so the dependency rules cover it)', () => {
-    const HOST_FOLDERS = ['api', 'db', 'host', 'jobs'];
+    const HOST_FOLDERS = ['api', 'db', 'host', 'jobs', 'storage'];
     const folders = readdirSync(fileURLToPath(new URL('..', import.meta.url)), { withFileTypes: true })
       .filter((entry) => entry.isDirectory() && !HOST_FOLDERS.includes(entry.name))
       .map((entry) => entry.name);
@@ -178,6 +178,6 @@ describe('assertPlateList', () => {
     await expect(loadJobHandlers([{ ...DEMO_PLATE, slug: 'Pro be' }])).rejects.toThrow(/slug must be lower-case letters/);
     await expect(loadJobHandlers([{ ...DEMO_PLATE, jobs: async () => [{ ...DEMO_JOB, queue: 'twin.square' }] }])).rejects.toThrow(/job queue twin\.square must be "demo.<job>"/);
     await expect(loadJobHandlers([{ ...DEMO_PLATE, jobs: async () => [DEMO_JOB, DEMO_JOB] }])).rejects.toThrow(/job queue demo\.square is declared twice/);
-    expect((await loadJobHandlers(SERVER_PLATES)).map((handler) => handler.queue)).toEqual(['twin.convert-model']);
+    expect((await loadJobHandlers(SERVER_PLATES)).map((handler) => handler.queue)).toEqual(['twin.convert-model', 'review.process-submission']);
   });
 });

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import { TEST_REGIONS } from '@server/accounts/test-fixtures';
 import { definePlateAccessWalk, idsOf } from '@server/host/access-walk';
-import { createTestParcel, createTestSubmission, testParcelInput } from './test-fixtures';
+import { createTestParcel, createTestSubmission, testMeasures, testParcelInput } from './test-fixtures';
 
 /**
  * The `review` plate's rows of the access walk (server/host/procedure-access.test.ts): a parcel in 九江 濂溪区
@@ -25,7 +25,7 @@ export const ACCESS_WALK = definePlateAccessWalk<ReviewTargets>({
     const parcelB = await createTestParcel(db, editor, TEST_REGIONS.lianxi);
     targets = {
       parcelB,
-      submissionB: (await createTestSubmission(db, applicant, parcelB)).id,
+      submissionB: (await createTestSubmission(db, applicant, parcelB, 'pending-review', testMeasures(116.0, 29.67))).id,
       freshParcelB: () => createTestParcel(db, editor, TEST_REGIONS.lianxi),
       freshSubmissionB: async () => (await createTestSubmission(db, applicant, parcelB)).id,
     };
@@ -81,8 +81,8 @@ export const ACCESS_WALK = definePlateAccessWalk<ReviewTargets>({
       anonymous: 'UNAUTHORIZED',
       wrongRole: null,
       cityAOnB: 'NOT_FOUND',
-      // The test submission has no measures (never converted): the re-check says so.
-      province: (r) => expect(r).toBeDefined(),
+      // A 9 m box on the parcel: the 54 m height limit holds.
+      province: (r) => expect((r as { checks: { checks: { rule: string; verdict: string }[] } }).checks.checks.find((check) => check.rule === 'height-limit')?.verdict).toBe('pass'),
     },
   },
   geoRows: {

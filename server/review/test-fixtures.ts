@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Actor } from '@server/api/actor';
 import type { Db } from '@server/db/client';
 import { reviewProjects, reviewSubmissions, type SubmissionStatus } from '@server/db/schema/review';
+import type { ModelMeasures } from './indicators/model-measures';
 import type { ParcelCreateInput } from './inputs';
 import { createParcel } from './parcels-service';
 
@@ -42,14 +43,44 @@ export async function createTestParcel(db: Db, editor: Actor, regionCode: string
   return (await createParcel(db, editor, testParcelInput(regionCode, lonDeg, latDeg))).id;
 }
 
-/** Writes a project + one submission of `applicant` on `parcelId` in `status` (no file, no job). */
-export async function createTestSubmission(db: Db, applicant: Actor, parcelId: string, status: SubmissionStatus = 'pending-review'): Promise<{ id: string; projectId: string }> {
+/**
+ * Measures of a 10 m × 10 m, 9 m high, 3-storey box standing at `lonDeg, latDeg` (what the job stores after a
+ * conversion), for tests of the checks without a conversion.
+ */
+export function testMeasures(lonDeg: number, latDeg: number): ModelMeasures {
+  const square: [number, number][][][] = [[[[-5, -5], [5, -5], [5, 5], [-5, 5], [-5, -5]]]];
+  return {
+    fileName: 'test.ifc',
+    schema: 'IFC4',
+    anchor: { lonDeg, latDeg, heightM: 0, headingDeg: 0, method: 'placement', epsg: null },
+    groundEnuZM: 0,
+    footprint: { type: 'MultiPolygon', coordinates: square, areaM2: 100 },
+    gfa: { areaM2: 300, method: 'slab-geometry', perStorey: [] },
+    heightM: 9,
+    storeys: { aboveGround: 3, list: [] },
+    buildings: [],
+    elements: [{ globalId: '0TestBox0000000000000A', ifcClass: 'IfcWall', name: 'box', storey: null, bottomM: 0, topM: 9, plan: square }],
+    preChecks: [],
+  };
+}
+
+/**
+ * Writes a project + one submission of `applicant` on `parcelId` in `status` (no file, no job), with `measures` when
+ * given (a converted submission).
+ */
+export async function createTestSubmission(
+  db: Db,
+  applicant: Actor,
+  parcelId: string,
+  status: SubmissionStatus = 'pending-review',
+  measures: ModelMeasures | null = null,
+): Promise<{ id: string; projectId: string }> {
   counter += 1;
   const [{ regionCode }] = (await db.execute<{ regionCode: string }>(sql`SELECT region_code AS "regionCode" FROM review_parcels WHERE id = ${parcelId}`)).rows;
   const [project] = await db.insert(reviewProjects).values({ name: `测试项目 ${counter}`, parcelId, regionCode, applicantId: applicant.userId }).returning({ id: reviewProjects.id });
   const [submission] = await db
     .insert(reviewSubmissions)
-    .values({ projectId: project.id, version: 1, status, regionCode, submittedBy: applicant.userId, uploadId: `test-${Date.now()}-${counter}`, sourceFileName: 'test.ifc', sourceBytes: 1, sourceSha256: '0'.repeat(64), sourceFormat: 'ifc' })
+    .values({ projectId: project.id, version: 1, status, regionCode, submittedBy: applicant.userId, uploadId: `test-${Date.now()}-${counter}`, sourceFileName: 'test.ifc', sourceBytes: 1, sourceSha256: '0'.repeat(64), sourceFormat: 'ifc', measures: measures as unknown as Record<string, unknown> | null })
     .returning({ id: reviewSubmissions.id });
   return { id: submission.id, projectId: project.id };
 }

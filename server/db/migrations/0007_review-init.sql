@@ -76,4 +76,5 @@ CREATE INDEX "review_projects_region_idx" ON "review_projects" USING btree ("reg
 CREATE UNIQUE INDEX "review_submissions_project_version_uq" ON "review_submissions" USING btree ("project_id","version");--> statement-breakpoint
 CREATE UNIQUE INDEX "review_submissions_upload_uq" ON "review_submissions" USING btree ("upload_id");--> statement-breakpoint
 CREATE INDEX "review_submissions_region_status_idx" ON "review_submissions" USING btree ("region_code","status");--> statement-breakpoint
-CREATE INDEX "review_submissions_submitted_by_idx" ON "review_submissions" USING btree ("submitted_by");
+CREATE INDEX "review_submissions_submitted_by_idx" ON "review_submissions" USING btree ("submitted_by");--> statement-breakpoint
+CREATE INDEX "review_submissions_anchor_gist" ON "review_submissions" USING gist ("anchor");

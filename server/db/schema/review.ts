@@ -156,6 +156,7 @@ export const reviewSubmissions = pgTable(
     uniqueIndex('review_submissions_upload_uq').on(t.uploadId),
     index('review_submissions_region_status_idx').on(t.regionCode, t.status),
     index('review_submissions_submitted_by_idx').on(t.submittedBy),
+    index('review_submissions_anchor_gist').using('gist', t.anchor),
     check('review_submissions_status_ck', sql`${t.status} IN ('submitted','converting','checking','pending-review','approved','returned','failed')`),
   ],
 );
