@@ -12,5 +12,4 @@ export type { ElementProperties, StructureJson } from './stages/write/write';
 export { GeorefError, IfcParseError, TooLargeError, UnsupportedSchemaError } from './errors';
 export type { FeatureGeometryEnu, MeasureGeoreference, MeasureHook } from './stages/build/feature-geometry';
 export type { SpatialNode, PropertySets, PropertyValue } from './stages/parse/parsed-model';
-export { ecefToEnu, ecefToGeodetic, enuToEcefAt, geodeticToEcef } from './stages/georef/ecef';
 export { EPSG_INDEX_REGISTRY, type CrsDefinition, type EpsgRegistry } from './stages/georef/epsg-registry';

@@ -18,13 +18,7 @@
  *
  * @see NIMA TR8350.2 (WGS84 a = 6 378 137 m, 1/f = 298.257223563); CGCS2000 differs in f by 1e-10 relative
  */
-
-/** WGS84 semi-major axis, metres. */
-export const WGS84_A_M = 6_378_137;
-/** WGS84 flattening (1/298.257223563). */
-export const WGS84_F = 1 / 298.257223563;
-/** WGS84 first eccentricity squared, e² = f(2 − f). */
-export const WGS84_E2 = WGS84_F * (2 - WGS84_F);
+import * as wgs84 from '@kernel/wgs84-ecef';
 
 /** An ECEF position `[x, y, z]`, metres (WGS84). */
 export type Ecef = readonly [number, number, number];
@@ -43,38 +37,19 @@ export interface Geodetic {
 
 const RAD_PER_DEG = Math.PI / 180;
 
-/** ECEF of a geodetic WGS84 position, metres. */
+/** ECEF of a geodetic WGS84 position, metres (kernel/wgs84-ecef.ts). @throws {InputError} out of range */
 export function geodeticToEcef({ lonDeg, latDeg, heightEllipsoidalM }: Geodetic): Ecef {
-  const lat = latDeg * RAD_PER_DEG;
-  const lon = lonDeg * RAD_PER_DEG;
-  const sinLat = Math.sin(lat);
-  const primeVerticalM = WGS84_A_M / Math.sqrt(1 - WGS84_E2 * sinLat * sinLat);
-  const r = (primeVerticalM + heightEllipsoidalM) * Math.cos(lat);
-  return [r * Math.cos(lon), r * Math.sin(lon), (primeVerticalM * (1 - WGS84_E2) + heightEllipsoidalM) * sinLat];
+  return wgs84.geodeticToEcef(lonDeg, latDeg, heightEllipsoidalM);
 }
 
 /**
- * Geodetic WGS84 position of an ECEF point (fixed-point iteration on latitude, which shrinks the error by ≈ e² per
- * round: below 1e-14 rad in ≤ 7 rounds near the Earth's surface).
+ * Geodetic WGS84 position of an ECEF point (kernel/wgs84-ecef.ts).
  * @throws {RangeError} for a point within 1 km of the Earth's centre (no meaningful vertical)
  */
-export function ecefToGeodetic([x, y, z]: Ecef): Geodetic {
-  const p = Math.hypot(x, y);
-  if (Math.hypot(p, z) < 1_000) throw new RangeError(`measure-geometry: ECEF point [${x}, ${y}, ${z}] is at the Earth's centre`);
-  const lon = Math.atan2(y, x);
-  let lat = Math.atan2(z, p * (1 - WGS84_E2));
-  for (let round = 0; round < 20; round += 1) {
-    const sinLat = Math.sin(lat);
-    const primeVerticalM = WGS84_A_M / Math.sqrt(1 - WGS84_E2 * sinLat * sinLat);
-    const next = Math.atan2(z + WGS84_E2 * primeVerticalM * sinLat, p);
-    const isConverged = Math.abs(next - lat) < 1e-14;
-    lat = next;
-    if (isConverged) break;
-  }
-  const sinLat = Math.sin(lat);
-  // Well conditioned at every latitude (p / cos φ − N is not near the poles).
-  const heightM = p * Math.cos(lat) + z * sinLat - WGS84_A_M * Math.sqrt(1 - WGS84_E2 * sinLat * sinLat);
-  return { lonDeg: lon / RAD_PER_DEG, latDeg: lat / RAD_PER_DEG, heightEllipsoidalM: heightM };
+export function ecefToGeodetic(pointEcef: Ecef): Geodetic {
+  if (Math.hypot(...pointEcef) < 1_000) throw new RangeError(`measure-geometry: ECEF point [${pointEcef.join(', ')}] is at the Earth's centre`);
+  const [lonDeg, latDeg, heightEllipsoidalM] = wgs84.ecefToGeodetic(pointEcef);
+  return { lonDeg, latDeg, heightEllipsoidalM };
 }
 
 /** A local east-north-up tangent frame: its origin and its three unit axes, all in ECEF. */

@@ -8,7 +8,7 @@
  */
 import { REVIEW_RULES, type ReviewRule, type ReviewRuleId } from '@data/review/rules';
 import { InputError } from '@kernel/errors';
-import { ecefToEnu, enuToEcefAt, geodeticToEcef } from '@tiling/index';
+import { ecefToEnu, enuToEcefAt, geodeticToEcef } from '@kernel/wgs84-ecef';
 import { FOOTPRINT_CLASSES, GROUND_TOLERANCE_M, NOT_BUILDING_CLASSES, type ModelMeasures } from './model-measures';
 import { differencePlans, planAreaM2, planSegmentDistanceM, ringAreaM2, type PlanMultiPolygon, type PlanPoint } from './plan-geometry';
 

@@ -1,7 +1,7 @@
 import proj4 from 'proj4';
 import { describe, expect, it } from 'vitest';
-import { GeorefError } from '../../errors';
-import { ecefToEnu, ecefToGeodetic, enuToEcefAt, geodeticToEcef } from './ecef';
+import { InputError } from './errors';
+import { ecefToEnu, ecefToGeodetic, enuToEcefAt, geodeticToEcef } from './wgs84-ecef';
 
 // Independent reference: proj4's own geodetic → geocentric conversion.
 const ECEF_PROJ4 = '+proj=geocent +datum=WGS84 +units=m +no_defs';
@@ -33,7 +33,7 @@ describe('geodeticToEcef', () => {
   });
 
   it('rejects latitude outside −90..90° and non-finite heights', () => {
-    expect(() => geodeticToEcef(0, 90.5, 0)).toThrow(GeorefError);
+    expect(() => geodeticToEcef(0, 90.5, 0)).toThrow(InputError);
     expect(() => geodeticToEcef(0, -91, 0)).toThrow(/latitude/);
     expect(() => geodeticToEcef(181, 0, 0)).toThrow(/longitude/);
     expect(() => geodeticToEcef(0, 0, Number.NaN)).toThrow(/height/);
