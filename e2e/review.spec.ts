@@ -19,8 +19,8 @@ const CONVERSION_TIMEOUT_MS = 180_000;
 async function submitSample(page: Page): Promise<string> {
   await page.goto('/review');
   const form = page.getByTestId('review-upload-form');
-  await form.getByLabel('项目名称').fill(PROJECT);
-  const parcel = form.getByLabel('地块');
+  await form.locator('input[name="projectName"]').fill(PROJECT);
+  const parcel = form.locator('select[name="parcelId"]');
   const demo = parcel.locator('option', { hasText: 'HGT-A-01' });
   await expect(demo).toHaveCount(1);
   await parcel.selectOption((await demo.getAttribute('value'))!);
