@@ -96,6 +96,8 @@ export async function processSubmission(submissionId: string, ctx: JobContext): 
     });
     // Another run finished first: this publication is an orphan nobody points at.
     if (!done) await store.deletePrefix(manifest.prefix);
+    // Versions of runs cut off mid-publish (a killed worker) have no manifest: they go now, best effort.
+    else await store.sweepUnpublished(tilesetPrefixOf(submissionId), 0).catch((error: unknown) => ctx.logger.warn(`review: sweep of ${submissionId}: ${error instanceof Error ? error.message : String(error)}`));
     return { submissionId, outcome: done ? 'pending-review' : 'skipped', elapsedS: (performance.now() - started) / 1000, peakRssMb: stats.peakRssMb };
   } catch (error) {
     const isFinal = error instanceof GanTwinError || ctx.isFinalAttempt === true;
