@@ -1,7 +1,7 @@
 /**
  * The review workspace's findings: the indicators measured on the model placed on its parcel (with the GFA method),
  * the automatic checks with their verdict (合格 / 不合格 / 无法判定), value, limit and clause, the offending elements
- * of a failed check (a click selects and frames them), and the pre-checks with the entities they name. Renders and
+ * of a failed check (a click selects and frames the first, each further click the next), and the pre-checks with the entities they name. Renders and
  * emits only.
  */
 import { createTranslator, formatNumber, type Locale } from '@viewer/core/i18n';

@@ -95,9 +95,11 @@ export function WorkspaceApp({ locale, submissionId, isReviewer }: WorkspaceAppP
   }
 
   const elementPlans = (detail?.elementPlans ?? []) as ElementPlan[];
+  // A failed check's offenders: the first click selects and frames the first, each further click the next one.
   const showElements = (globalIds: readonly string[]) => {
-    const first = globalIds[0];
-    if (!first) return;
+    if (globalIds.length === 0) return;
+    const current = selection ? globalIds.indexOf(selection.featureId) : -1;
+    const first = globalIds[(current + 1) % globalIds.length];
     setSelection({ plate: 'review', layerId: LAYER.model, featureId: first });
     const plan = elementPlans.find((element) => element.globalId === first);
     const point = plan && detail?.anchor ? elementFocus(detail.anchor, groundEnuZM, plan) : null;
