@@ -152,11 +152,22 @@ export async function updateParcel(db: Db, actor: Actor, input: ParcelUpdateInpu
     const setbacks = fields.setbacks ?? before.setbacks;
     const edges = edgeCount(boundary ?? before.boundary);
     if (setbacks.length !== edges) throw new InputError(`setbacks: needs one setback per edge of the boundary: ${edges} edges, got ${setbacks.length}`);
+    // The input check sees only the fields sent: FAR bounds are checked again against the stored other half.
+    const farMin = fields.farMin !== undefined ? fields.farMin : before.farMin;
+    const farMax = fields.farMax !== undefined ? fields.farMax : before.farMax;
+    if (farMin !== null && farMax !== null && farMin > farMax) throw new InputError(`farMin: ${farMin} is above farMax ${farMax}`);
+    if (fields.code !== undefined && fields.code !== before.code) {
+      const [taken] = await tx.select({ id: reviewParcels.id }).from(reviewParcels).where(eq(reviewParcels.code, fields.code));
+      if (taken) throw new ConflictError(`parcel code ${fields.code} exists already`);
+    }
     const changes = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
-    await tx
+    const updated = await tx
       .update(reviewParcels)
       .set({ ...changes, ...(boundary ? { boundary: boundarySql(boundary) as unknown as GeoJsonPolygon } : {}), version: version + 1, updatedAt: new Date() })
-      .where(and(eq(reviewParcels.id, id), eq(reviewParcels.version, version)));
+      .where(and(eq(reviewParcels.id, id), eq(reviewParcels.version, version)))
+      .returning({ id: reviewParcels.id });
+    // Another editor saved the same version between our read and this update (the row lock made us wait for it).
+    if (updated.length === 0) throw new ConflictError(`parcel ${before.code} was changed by someone else meanwhile (you read version ${version}); reload it`);
     const diff = changedFields(before as unknown as Record<string, unknown>, { ...changes, ...(boundary ? { boundary } : {}) });
     await recordAudit(tx, actor, { action: 'update', tableName: 'review_parcels', recordId: id, recordRegionCode: before.regionCode, ...diff });
     return parcelById(tx, actor, id);

@@ -3,6 +3,7 @@ import { actorFromHeaders } from '@server/accounts/session-actor';
 import type { Db } from '@server/db/client';
 import { reviewSubmissions } from '@server/db/schema/review';
 import { textResponse } from '@server/api/request-limits';
+import { assertObjectKey } from '@server/storage/object-key';
 import { objectResponse } from '@server/storage/object-response';
 import type { ObjectStore } from '@server/storage/object-store';
 import { submissionScopeSql } from './submission-scope';
@@ -17,19 +18,33 @@ import { submissionScopeSql } from './submission-scope';
 /** A path inside a tileset: relative segments of safe characters, no `..`. */
 const TILE_PATH = /^(?!.*(^|\/)\.\.?(\/|$))[A-Za-z0-9._\-/]{1,300}$/;
 
+/** A submission id: a UUID (anything else would reach PostgreSQL's uuid parser and answer 500). */
+const SUBMISSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether `key` is a valid object key (empty or reserved `.tmp-` segments are not: 404, not a thrown 500). */
+function isObjectKey(key: string): boolean {
+  try {
+    assertObjectKey(key);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Answers one tile request.
  * @param segments the route's `[...path]` segments
  */
 export async function reviewTileResponse(db: Db, store: ObjectStore, request: Request, submissionId: string, segments: readonly string[]): Promise<Response> {
   const relPath = segments.join('/');
-  if (!/^[0-9a-f-]{36}$/i.test(submissionId) || !TILE_PATH.test(relPath)) return textResponse(404, 'Not found');
+  if (!SUBMISSION_ID.test(submissionId) || !TILE_PATH.test(relPath)) return textResponse(404, 'Not found');
   const actor = await actorFromHeaders(db, request.headers);
   if (!actor || actor.mustChangePassword) return textResponse(404, 'Not found');
   const [row] = await db
     .select({ prefix: reviewSubmissions.tilesetPrefix })
     .from(reviewSubmissions)
     .where(and(eq(reviewSubmissions.id, submissionId), submissionScopeSql(actor)));
-  if (!row?.prefix) return textResponse(404, 'Not found');
-  return objectResponse(store, `${row.prefix}/${relPath}`, request, { cacheControl: 'private, no-cache', headers: { vary: 'Cookie' } });
+  const key = `${row?.prefix}/${relPath}`;
+  if (!row?.prefix || !isObjectKey(key)) return textResponse(404, 'Not found');
+  return objectResponse(store, key, request, { cacheControl: 'private, no-cache', headers: { vary: 'Cookie' } });
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { open, rm } from 'node:fs/promises';
+import { open, readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { FileStore } from '@tus/file-store';
 import { Server, type ServerOptions } from '@tus/server';
@@ -10,6 +10,7 @@ import { actorFromHeaders } from '@server/accounts/session-actor';
 import type { Actor } from '@server/api/actor';
 import { isSameOrigin } from '@server/api/same-origin';
 import type { Db } from '@server/db/client';
+import { env } from '@server/env';
 import type { ObjectStore } from '@server/storage/object-store';
 import { GanTwinError, InputError } from '@kernel/errors';
 import type { Logger } from '@kernel/logger';
@@ -42,6 +43,15 @@ export const REVIEW_UPLOAD_PATH = '/api/review/uploads';
 /** How long an unfinished upload may be resumed, milliseconds. */
 export const UPLOAD_EXPIRY_MS = 24 * 60 * 60 * 1000;
 
+/**
+ * Most unfinished uploads one account may hold at once (each up to `REVIEW_UPLOAD_MAX_BYTES`): a resumed upload
+ * keeps its id, so an applicant needs one per file in flight; more answers 429 until some finish or expire.
+ */
+export const MAX_UNFINISHED_UPLOADS_PER_ACCOUNT = 5;
+
+/** How often (at most) a creation sweeps expired unfinished uploads from the staging folder, milliseconds. */
+const EXPIRY_SWEEP_INTERVAL_MS = 10 * 60 * 1000;
+
 /** What the handler needs from the app. */
 export interface UploadHandlerDeps {
   getDb: () => Db;
@@ -59,7 +69,10 @@ function refuse(status: number, message: string): { status_code: number; body: s
 
 /** The signed-in applicant behind a request, or a tus refusal. */
 async function applicantOf(db: Db, req: Request): Promise<Actor> {
-  const actor = await actorFromHeaders(db, req.headers);
+  const found = await actorFromHeaders(db, req.headers);
+  // This route bypasses proxy.ts (its body buffer would cut the upload), so with `TRUST_PROXY=0` nobody removed a
+  // client's own `X-Forwarded-For`: the audit rows then record no address rather than one the client chose.
+  const actor = found && env.TRUST_PROXY === 0 ? { ...found, ipAddress: null } : found;
   if (!actor) throw refuse(401, 'Sign in as an applicant to upload');
   if (actor.mustChangePassword) throw refuse(403, 'Change the one-time password first');
   if (actor.role !== 'applicant') throw refuse(403, `Only applicants submit models (you are ${actor.role})`);
@@ -126,11 +139,43 @@ function metadataOf(upload: Upload): UploadMetadata {
 }
 
 /**
+ * How many uploads in `stagingDir` that `owner` created are still unfinished and unexpired (their `.json` names the
+ * owner and the declared size; the data file's size is the offset).
+ */
+async function unfinishedUploadsOf(stagingDir: string, owner: string): Promise<number> {
+  const names = await readdir(stagingDir).catch(() => [] as string[]);
+  let count = 0;
+  for (const name of names) {
+    if (!name.endsWith('.json')) continue;
+    try {
+      const info = JSON.parse(await readFile(path.join(stagingDir, name), 'utf8')) as { size?: number; metadata?: { owner?: string }; creation_date?: string };
+      if (info.metadata?.owner !== owner) continue;
+      if (info.creation_date && Date.parse(info.creation_date) + UPLOAD_EXPIRY_MS < Date.now()) continue;
+      const offset = (await stat(path.join(stagingDir, name.slice(0, -'.json'.length)))).size;
+      if (info.size === undefined || info.size === null || offset < info.size) count += 1;
+    } catch {
+      // Removed meanwhile, or not an upload's metadata.
+    }
+  }
+  return count;
+}
+
+/**
  * The tus server of the review uploads (one per web server process).
  * @example const tus = createReviewUploadServer(deps); export const PATCH = (req: Request) => tus.handleWeb(req);
  */
 export function createReviewUploadServer(deps: UploadHandlerDeps): Server {
   const datastore = new FileStore({ directory: deps.stagingDir, expirationPeriodInMilliseconds: UPLOAD_EXPIRY_MS });
+  let lastSweepMs = 0;
+  /** Removes expired unfinished uploads (the FileStore only refuses them), at most every few minutes, in the background. */
+  const sweepExpired = () => {
+    if (Date.now() - lastSweepMs < EXPIRY_SWEEP_INTERVAL_MS) return;
+    lastSweepMs = Date.now();
+    void datastore
+      .deleteExpired()
+      .then((removed) => removed > 0 && deps.logger.info(`review uploads: removed ${removed} expired unfinished upload(s)`))
+      .catch((error: unknown) => deps.logger.warn(`review uploads: expiry sweep: ${error instanceof Error ? error.message : String(error)}`));
+  };
   const options: Omit<ServerOptions, 'locker'> & { datastore: FileStore } = {
     path: REVIEW_UPLOAD_PATH,
     datastore,
@@ -157,6 +202,10 @@ export function createReviewUploadServer(deps: UploadHandlerDeps): Server {
         await parcelById(db, actor, metadata.parcelId);
       } catch {
         throw refuse(404, `parcel ${metadata.parcelId} not found in your region`);
+      }
+      sweepExpired();
+      if ((await unfinishedUploadsOf(deps.stagingDir, actor.userId)) >= MAX_UNFINISHED_UPLOADS_PER_ACCOUNT) {
+        throw refuse(429, `You have ${MAX_UNFINISHED_UPLOADS_PER_ACCOUNT} unfinished uploads: finish or cancel one first (unfinished uploads expire after 24 h)`);
       }
       return { metadata: { ...upload.metadata, owner: actor.userId } };
     },
