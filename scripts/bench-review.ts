@@ -20,7 +20,7 @@
  * - memory: every 250 ms, VmRSS of each worker process and of its children (the converter) from /proc;
  *   `peakWorkerRssMb` = the highest worker + children sum seen at one instant (what one worker needs).
  *
- * Usage: `npm run bench:review [-- --only <fileName substring>]`. Needs `../shared/data/ifc/` (SHARED_DATA_DIR);
+ * Usage: `npm run bench:review [-- --only <fileName substring>] [--skip <fileName substring>]`. Needs `../shared/data/ifc/` (SHARED_DATA_DIR);
  * missing samples are skipped with a message.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -243,7 +243,7 @@ async function runRound(db: Db, applicant: Actor, samples: BenchSample[], worker
 const round1 = (value: number) => Math.round(value * 10) / 10;
 
 /** The Markdown report. */
-function reportOf(samples: BenchSample[], one: RoundResult, two: RoundResult, machine: Record<string, string>): string {
+function reportOf(samples: BenchSample[], skipped: string[], one: RoundResult, two: RoundResult, machine: Record<string, string>): string {
   const fmt = (value: number | null | undefined) => (value === null || value === undefined ? '–' : String(round1(value)));
   const lines = [
     '# Benchmark: BIM submission → 待审查 (`npm run bench:review`)',
@@ -281,13 +281,17 @@ function reportOf(samples: BenchSample[], one: RoundResult, two: RoundResult, ma
     lines.push('', 'Not pending-review:', '');
     for (const { round, run, sample } of failures) lines.push(`- ${sample.model.fileName} (${round.workers} worker(s)): ${run!.status}: ${run!.errorMessage ?? ''}`);
   }
+  if (skipped.length) lines.push('', `Left out of this run (\`--only\`/\`--skip\` or missing): ${skipped.map((name) => `\`${name}\``).join(', ')}.`);
   return `${lines.join('\n')}\n`;
 }
 
 /** Runs the bench (see the module doc). */
 async function main(): Promise<void> {
   const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
-  const models = SAMPLE_FILES.map((fileName) => SAMPLE_MODELS.find((model) => model.fileName === fileName)!).filter((model) => !only || model.fileName.includes(only));
+  const skip = process.argv.includes('--skip') ? process.argv[process.argv.indexOf('--skip') + 1] : undefined;
+  const models = SAMPLE_FILES.map((fileName) => SAMPLE_MODELS.find((model) => model.fileName === fileName)!).filter(
+    (model) => (!only || model.fileName.includes(only)) && (!skip || !model.fileName.includes(skip)),
+  );
   const present = models.filter((model) => {
     const ok = existsSync(path.join(env.SHARED_DATA_DIR, 'ifc', model.fileName));
     if (!ok) console.error(`bench-review: skipped ${model.fileName}: not in ${path.join(env.SHARED_DATA_DIR, 'ifc')}`);
@@ -336,7 +340,7 @@ async function main(): Promise<void> {
       platform: `${os.type()} ${os.release()}`,
       date: new Date().toISOString().slice(0, 10),
     };
-    writeFileSync(DOC_PATH, reportOf(samples, one, two, machine));
+    writeFileSync(DOC_PATH, reportOf(samples, SAMPLE_FILES.filter((name) => !samples.some((sample) => sample.model.fileName === name)), one, two, machine));
     console.error(`bench-review: wrote ${path.relative(REPO_ROOT, DOC_PATH)}`);
     const peakWorkerRssMb = Math.round(Math.max(one.peakWorkerTotalMb, two.peakWorkerTotalMb));
     console.log(JSON.stringify({ bench: 'review', samples: samples.length, oneWorkerS: round1(one.wallS), twoWorkersS: round1(two.wallS), ratio: Math.round((one.wallS / two.wallS) * 100) / 100, peakWorkerRssMb }));
