@@ -63,6 +63,18 @@ test('applicant uploads → planner reviews in the twin and returns → applican
   await expect(planner.locator('[data-testid="review-globe"] [data-ready="true"]')).toBeVisible({ timeout: 120_000 });
   await planner.screenshot({ path: 'test-results/review-workspace-1440.png' });
 
+  // A stricter height limit (12 m, below the building's 18 m) flips the verdict on re-check, without a redeploy;
+  // 定位 selects the offending element.
+  const parcels = (await (await planner.request.get('/api/trpc/review.parcels.list')).json()) as { result: { data: { json: { id: string; code: string; version: number }[] } } };
+  const demoParcel = parcels.result.data.json.find((row) => row.code === 'HGT-A-01')!;
+  const updated = await planner.request.post('/api/trpc/review.parcels.update', { data: { json: { id: demoParcel.id, version: demoParcel.version, heightLimitM: 12 } }, headers: { 'content-type': 'application/json' } });
+  expect(updated.status()).toBe(200);
+  await planner.getByTestId('review-decision').getByRole('button', { name: '按当前规划条件重新审查' }).click();
+  const height = checks.locator('li[data-rule="height-limit"]');
+  await expect(height).toHaveAttribute('data-verdict', 'fail');
+  await height.getByRole('button').click();
+  await expect(planner.getByTestId('review-workspace')).toContainText(/构件 [0-3][0-9A-Za-z_$]{21}/);
+
   // 3. … and returns it with a comment.
   const decision = planner.getByTestId('review-decision');
   await decision.getByLabel('意见（退回时必填）').fill('容积率低于规划条件下限，请补充其余楼栋后重新报建');

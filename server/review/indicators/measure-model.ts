@@ -9,8 +9,28 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { convertIfc, type Placement, type ReportEntry, type StageContext, type StructureJson } from '@tiling/index';
-import { deriveModelMeasures, type ElementMeasure, type ModelMeasures } from './model-measures';
-import { planOfTriangles, roundPlan, simplifyPlan } from './plan-geometry';
+import { deriveModelMeasures, FOOTPRINT_CLASSES, GROUND_TOLERANCE_M, type ElementMeasure, type ModelMeasures } from './model-measures';
+import { hullPlanOfTriangles, planOfTriangles, roundPlan, simplifyPlan } from './plan-geometry';
+
+/** Slab classes whose exact plans give the `slab-geometry` GFA. */
+const SLAB_CLASSES = new Set(['IfcSlab', 'IfcSlabStandardCase', 'IfcSlabElementedCase']);
+
+/** Most triangles of one element united exactly; a larger one (a terrain-like slab) gets its convex hull. */
+export const MAX_EXACT_PLAN_TRIANGLES = 20_000;
+
+/**
+ * Whether an element's plan must be exact (the union of its triangles' projections) or may be its convex hull: exact
+ * for what the indicators measure — the ground-touching footprint elements and the slabs (GFA from slab geometry) —
+ * up to {@link MAX_EXACT_PLAN_TRIANGLES}; everything else (furniture, MEP, upper-storey walls, railings …) is only
+ * pointed at as an offender, for which the hull is enough and costs O(n log n) instead of a polygon union.
+ * Measured on Janesville (a restaurant full of furniture): exact plans for all elements ran for > 8 min; see
+ * docs/bench-review.md.
+ * @param bottomAboveGroundM the element's lowest point above ±0.000, metres
+ */
+export function needsExactPlan(ifcClass: string, bottomAboveGroundM: number, triangleCount: number): boolean {
+  if (triangleCount > MAX_EXACT_PLAN_TRIANGLES) return false;
+  return SLAB_CLASSES.has(ifcClass) || (FOOTPRINT_CLASSES.has(ifcClass) && Math.abs(bottomAboveGroundM) <= GROUND_TOLERANCE_M);
+}
 
 /** Options of {@link measureModel}. */
 export interface MeasureModelOptions {
@@ -65,7 +85,8 @@ export async function measureModel(inputPath: string, options: MeasureModelOptio
           }
           bottomEnu.push(lo);
           topEnu.push(hi);
-          reduced.push({ globalId: feature.globalId, ifcClass: feature.ifcClass, name: feature.name, storey: feature.storey, plan: roundPlan(simplifyPlan(planOfTriangles(t), 0.001), 0.001) });
+          const plan = needsExactPlan(feature.ifcClass, lo - groundEnuZM, t.length / 9) ? planOfTriangles(t) : hullPlanOfTriangles(t);
+          reduced.push({ globalId: feature.globalId, ifcClass: feature.ifcClass, name: feature.name, storey: feature.storey, plan: roundPlan(simplifyPlan(plan, 0.001), 0.001) });
         },
       },
     },

@@ -13,6 +13,7 @@
  *   Boolean operations on polygons", Computers & Geosciences 35 (2009)
  */
 import { difference, intersection, union } from 'polyclip-ts';
+import { convexHull } from '@kernel/convex-hull';
 
 /** `[x, y]` metres: ENU east, north. */
 export type PlanPoint = [number, number];
@@ -90,6 +91,19 @@ export function planOfTriangles(trianglesEnu: Float64Array): PlanMultiPolygon {
   }
   flush();
   return result;
+}
+
+/**
+ * The convex hull of the horizontal projection of triangles, as a one-polygon plan (O(n log n)): for elements whose
+ * exact outline no indicator needs (they are only pointed at, e.g. as offenders of a height limit).
+ * @param trianglesEnu 9 numbers per triangle, metres
+ * @returns the hull as a MultiPolygon (counter-clockwise, closed), [] for fewer than 3 distinct plan points
+ */
+export function hullPlanOfTriangles(trianglesEnu: Float64Array): PlanMultiPolygon {
+  const points: PlanPoint[] = [];
+  for (let i = 0; i < trianglesEnu.length; i += 3) points.push([snap(trianglesEnu[i]), snap(trianglesEnu[i + 1])]);
+  const hull = convexHull(points);
+  return hull.length < 3 ? [] : [[[...hull, hull[0]]]];
 }
 
 /** Union of plans (empty inputs ignored). */

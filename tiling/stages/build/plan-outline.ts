@@ -9,6 +9,7 @@
  * (Akl–Toussaint) are dropped in one pass before Andrew's monotone chain sorts the rest, so the cost stays ≈ O(n).
  * @see A. M. Andrew, "Another efficient algorithm for convex hulls in two dimensions", IPL 9 (1979)
  */
+import { convexHull } from '@kernel/convex-hull';
 import type { MeshGeometry } from '@tiling/stages/parse/parsed-model';
 import type { BuiltModel } from './built-model';
 
@@ -114,23 +115,4 @@ function isStrictlyInside(ring: readonly PlanPointEnu[], e: number, n: number): 
     if ((bx - ax) * (n - ay) - (by - ay) * (e - ax) <= 0) return false;
   }
   return true;
-}
-
-/** Andrew's monotone chain; counter-clockwise, collinear points dropped, first point not repeated. */
-function convexHull(points: PlanPointEnu[]): PlanPointEnu[] {
-  const sorted = [...points].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  if (sorted.length < 3) return sorted;
-  const cross = (o: PlanPointEnu, a: PlanPointEnu, b: PlanPointEnu) => (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
-  const lower: PlanPointEnu[] = [];
-  for (const p of sorted) {
-    while (lower.length >= 2 && cross(lower[lower.length - 2], lower[lower.length - 1], p) <= 0) lower.pop();
-    lower.push(p);
-  }
-  const upper: PlanPointEnu[] = [];
-  for (let i = sorted.length - 1; i >= 0; i--) {
-    const p = sorted[i];
-    while (upper.length >= 2 && cross(upper[upper.length - 2], upper[upper.length - 1], p) <= 0) upper.pop();
-    upper.push(p);
-  }
-  return [...lower.slice(0, -1), ...upper.slice(0, -1)];
 }
