@@ -57,3 +57,13 @@ describe('parcel draft', () => {
     expect(fitSetbacks(PARCEL.setbacks, -1)).toEqual([]);
   });
 });
+
+describe('regionChoices', () => {
+  it('keeps the account region and those under it', async () => {
+    const { regionChoices } = await import('./parcel-draft');
+    const rows = [{ code: '360400', name: '九江市' }, { code: '360102', name: '东湖区' }, { code: '360100', name: '南昌市' }, { code: '360000', name: '江西省' }];
+    expect(regionChoices(rows, '360100').map((r) => r.code)).toEqual(['360100', '360102']);
+    expect(regionChoices(rows, '360000')).toHaveLength(4);
+    expect(regionChoices(rows, '360102').map((r) => r.code)).toEqual(['360102']);
+  });
+});

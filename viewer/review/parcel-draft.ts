@@ -167,3 +167,19 @@ export function draftToInput(draft: ParcelDraft): { input: ParcelSaveInput } | {
     },
   };
 }
+
+/** A region as `twin.regions.list` returns it (the fields the pickers need). */
+export interface RegionRow {
+  code: string;
+  name: string;
+}
+
+/**
+ * The regions a parcel may be given by an account of `actorRegion`: its own and those under it (GB/T 2260 codes:
+ * a province `36xxxx` ending in 0000 covers `36…`, a city ending in 00 covers its 4-digit prefix, a county itself),
+ * sorted by code. The server checks the same rule (server/accounts/region-scope.ts).
+ */
+export function regionChoices(regions: readonly RegionRow[], actorRegion: string): RegionRow[] {
+  const prefix = actorRegion.endsWith('0000') ? actorRegion.slice(0, 2) : actorRegion.endsWith('00') ? actorRegion.slice(0, 4) : actorRegion;
+  return regions.filter((r) => r.code.startsWith(prefix)).sort((a, b) => a.code.localeCompare(b.code));
+}
