@@ -7,6 +7,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { PolygonEditor as PolygonEditorType } from '@viewer/cesium/polygon-editor';
+import { CESIUM_BASE_URL } from '@viewer/cesium/load-cesium';
 import { installTestHook } from '@viewer/cesium/test-hook';
 import { useCesiumViewer } from '@viewer/cesium/use-cesium-viewer';
 import { createTranslator, type Locale } from '@viewer/core/i18n';
@@ -87,15 +88,17 @@ export default function ParcelMap(props: ParcelMapProps) {
   useEffect(() => editor?.setDrawing(isEditable && isDrawing), [editor, isDrawing, isEditable]);
   useEffect(() => editor?.setSelectedCorner(selectedCorner), [editor, selectedCorner]);
   useEffect(() => editor?.setContext(outlines.map((o) => ({ id: o.id, corners: o.corners, label: o.code }))), [editor, outlines]);
+  const hasOutlines = outlines.length > 0;
   useEffect(() => {
     if (!editor) return;
     editor.flyTo(outlines.flatMap((o) => o.corners), 0.6);
-    // Only a new flyKey flies (not every corner or outline change).
-  }, [editor, flyKey]);
+    // Only a new flyKey (or the first outlines to arrive) flies, not every corner or outline change.
+  }, [editor, flyKey, hasOutlines]);
 
   return (
     <div className="gt-parcel-map" data-ready={isReady && editor ? 'true' : 'false'} data-corners={corners.length} data-closed={isClosed ? 'true' : 'false'}>
-      <div ref={containerRef} className="gt-parcel-map__canvas" />
+      <link rel="stylesheet" href={`${CESIUM_BASE_URL}/Widgets/CesiumWidget/CesiumWidget.css`} precedence="default" />
+      <div ref={containerRef} className="gt-parcel-map__canvas" role="application" aria-label={t('map.title')} />
       {!scene && !error && <p className="gt-parcel-map__status">{t('map.loading')}</p>}
       {error && <p className="gt-parcel-map__status gt-form__error">{t('map.failed', { message: error.message })}</p>}
     </div>
