@@ -111,15 +111,16 @@ export class PolygonEditor {
     this.scene.requestRender();
   }
 
-  /** Flies the camera over the polygon (top-down, ≈ 2.5× its extent), or over `fallback` corners when it has none. */
+  /** Flies the camera over the polygon (top-down, ≈ 2× its extent), or over `fallback` corners when it has none. */
   flyTo(fallback: readonly LonLat[] = [], durationS = 0.8): void {
     const corners = this.corners.length > 0 ? this.corners : fallback;
     if (corners.length === 0) return;
     const lons = corners.map((c) => c[0]);
     const lats = corners.map((c) => c[1]);
     const [west, east, south, north] = [Math.min(...lons), Math.max(...lons), Math.min(...lats), Math.max(...lats)];
-    const padLon = Math.max((east - west) * 0.8, 0.002);
-    const padLat = Math.max((north - south) * 0.8, 0.0016);
+    // Half the extent again on each side (the polygon fills ≈ half the view), at least ≈ 50 m for a single corner.
+    const padLon = Math.max((east - west) * 0.5, 0.0005);
+    const padLat = Math.max((north - south) * 0.5, 0.0005);
     const destination = this.Cesium.Rectangle.fromDegrees(west - padLon, south - padLat, east + padLon, north + padLat);
     this.scene.camera.flyTo({ destination, duration: durationS });
   }

@@ -41,7 +41,7 @@ export function ParcelList({ locale, parcels, isLoading, selectedId, onOpen }: P
               </td>
               <td className="gt-table__wrap">{locale === 'en' && parcel.nameEn ? parcel.nameEn : parcel.name}</td>
               <td>{parcel.landUse}</td>
-              <td className="gt-table__nowrap">
+              <td>
                 {t('list.limitsValue', {
                   height: parcel.heightLimitM === null ? dash : `${parcel.heightLimitM} m`,
                   far: parcel.farMin === null && parcel.farMax === null ? dash : `${parcel.farMin ?? dash}–${parcel.farMax ?? dash}`,
