@@ -226,7 +226,7 @@ export class PolygonEditor {
       });
     });
     const edges = this.isClosed ? ringEdges(this.corners) : ringEdges(this.corners).slice(0, Math.max(0, this.corners.length - 1));
-    const labelStyle = { font: '600 14px sans-serif', style: Cesium.LabelStyle.FILL_AND_OUTLINE, outlineWidth: 3, outlineColor: Cesium.Color.BLACK, disableDepthTestDistance: Number.POSITIVE_INFINITY };
+    const labelStyle = { font: '600 14px sans-serif', horizontalOrigin: Cesium.HorizontalOrigin.CENTER, verticalOrigin: Cesium.VerticalOrigin.CENTER, style: Cesium.LabelStyle.FILL_AND_OUTLINE, outlineWidth: 3, outlineColor: Cesium.Color.BLACK, disableDepthTestDistance: Number.POSITIVE_INFINITY };
     for (const edge of edges) {
       this.labels.add({ ...labelStyle, position: Cesium.Cartesian3.fromDegrees(edge.midpoint[0], edge.midpoint[1], LIFT_M), text: String(edge.number), fillColor: Cesium.Color.YELLOW, showBackground: true, backgroundColor: Cesium.Color.fromCssColorString('#0b1a2ccc') });
     }
