@@ -81,8 +81,8 @@ export const config = {
         { type: 'header', key: 'purpose', value: 'prefetch' },
       ],
     },
-    // Every API route except the catalogue uploads and the review uploads (tus) (see the module doc).
-    '/api/((?!twin/catalogue/tilesets$|twin/catalogue/vectors$|review/uploads).*)',
+    // Every API route except the catalogue uploads, the review uploads (tus) and the parcel import (see the module doc).
+    '/api/((?!twin/catalogue/tilesets$|twin/catalogue/vectors$|review/uploads|review/parcels/import$).*)',
     '/tiles/:path*',
   ],
 };

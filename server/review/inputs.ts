@@ -117,3 +117,26 @@ export const uploadMetadataSchema = z
   })
   .strict();
 export type UploadMetadata = z.output<typeof uploadMetadataSchema>;
+
+/** Parcel fields an import reads from feature attributes (the rest: boundary from the geometry, setbacks defaulted). */
+export const PARCEL_IMPORT_FIELDS = ['code', 'name', 'nameEn', 'landUse', 'heightLimitM', 'farMin', 'farMax', 'densityMax', 'greenRatioMin', 'sunlightHoursMin'] as const;
+export type ParcelImportField = (typeof PARCEL_IMPORT_FIELDS)[number];
+
+/** An attribute name of a GeoJSON property or a .dbf column (dBASE: ≤ 10 chars; GeoJSON: anything printable). */
+const attributeName = nulSafeText(64, 1).regex(/^[^\u0000-\u001f\u007f]+$/, { error: 'attribute names have no control characters' });
+
+/**
+ * Text fields of `POST /api/review/parcels/import` (multipart, before the file): the declared source CRS, the region
+ * of the imported parcels, whether density and green ratio are stored as fractions (0.3) or percentages (30), and
+ * for each field of {@link PARCEL_IMPORT_FIELDS} an optional attribute name `map.<field>` (else the defaults of
+ * server/review/parcels-import.ts are tried).
+ */
+export const parcelImportFieldsInput = z
+  .object({
+    crs: z.string().max(16).regex(/^(gcj02|\d{4,5})$/, { error: 'crs: must be gcj02 or an EPSG code such as 4490 or 4548' }),
+    regionCode: regionCodeSchema,
+    ratios: z.enum(['fraction', 'percent'], { error: 'ratios: must be fraction or percent' }).default('fraction'),
+    ...(Object.fromEntries(PARCEL_IMPORT_FIELDS.map((field) => [`map.${field}`, attributeName.optional()])) as Record<`map.${ParcelImportField}`, z.ZodOptional<typeof attributeName>>),
+  })
+  .strict();
+export type ParcelImportFields = z.output<typeof parcelImportFieldsInput>;

@@ -111,7 +111,7 @@ export const uploadFieldsSchema = z.object({
 
 /** Extra form fields of the vector upload. */
 export const vectorUploadFieldsSchema = uploadFieldsSchema.extend({
-  /** Declared source CRS: `gcj02` or an EPSG code of {@link ../catalogue/source-crs.ts}. */
+  /** Declared source CRS: `gcj02` or an EPSG code of server/geo/source-crs.ts. */
   crs: z.string().max(16).regex(/^(gcj02|\d{4,5})$/, { error: 'must be gcj02 or an EPSG code such as 4490 or 4547' }),
   stroke: colourSchema.optional(),
 });

@@ -6,13 +6,13 @@ import { InputError } from '@kernel/errors';
 import { CATALOGUE_TILES_FOLDER, insertCatalogueLayer, newCatalogueLayerId } from './catalogue-service';
 import type { UploadFields } from './inputs';
 import { assertAdministers } from './layer-access';
-import { extractZipEntries, withCheckedZip, type ZipLimits } from './safe-zip';
+import { extractZipEntries, withCheckedZip, type ZipLimits } from '@server/api/safe-zip';
 
 /**
  * An uploaded 3D Tiles tileset (zip) becomes an `external-tileset` catalogue layer served by the scope-checked route
  * `/tiles/catalogue/<layerId>/<path…>`.
  *
- * Notes: the archive is checked entry by entry (./safe-zip.ts), `tileset.json` must sit at the root or in one top
+ * Notes: the archive is checked entry by entry (server/api/safe-zip.ts), `tileset.json` must sit at the root or in one top
  * folder that holds everything, every file must be a 3D Tiles content type, and `asset.version` must be `1.0` or
  * `1.1`. Every `uri`/`url`/`schemaUri` in the archive's JSON files (contents, external tilesets, subtrees) must be a
  * relative path that stays inside the tileset folder, also once percent-decoded: every visitor's browser follows

@@ -1,25 +1,17 @@
-import { randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import type { ReadableStream as NodeWebReadableStream } from 'node:stream/web';
-import busboy from 'busboy';
-import type { z } from 'zod';
 import { actorFromHeaders } from '@server/accounts/session-actor';
 import type { Actor } from '@server/api/actor';
 import { errorResponse } from '@server/api/error-response';
 import { textResponse } from '@server/api/request-limits';
+import { parseMultipartFields, receiveMultipart } from '@server/api/multipart-upload';
 import { isSameOrigin } from '@server/api/same-origin';
-import { describeIssues } from '@server/api/zod-input';
 import type { Db } from '@server/db/client';
 import { env } from '@server/env';
 import { InputError } from '@kernel/errors';
 import type { Logger } from '@kernel/logger';
 import { CATALOGUE_TILES_FOLDER } from './catalogue-service';
 import { uploadFieldsSchema, vectorUploadFieldsSchema } from './inputs';
-import { ZipTooLargeError } from './safe-zip';
 import { uploadTileset } from './tileset-upload';
 import { uploadVector, VECTOR_LIMITS } from './vector-upload';
 
@@ -30,7 +22,7 @@ import { uploadVector, VECTOR_LIMITS } from './vector-upload';
  * Notes:
  * - Order of checks: same origin (CSRF, 403), signed-in admin with a replaced password (401/403), at most
  *   {@link MAX_CONCURRENT_UPLOADS} uploads per server process at a time (429), declared `Content-Length` (413), then
- *   the body is streamed by `busboy` straight to a file under `TILES_DIR/catalogue/.uploads/` with the size limit
+ *   the body is streamed (server/api/multipart-upload.ts) straight to a file under `TILES_DIR/catalogue/.uploads/` with the size limit
  *   applied while streaming (413, the partial file is deleted). Text fields come before the file part (a browser's
  *   FormData keeps insertion order); at most 20 fields of ≤ 2 000 bytes and one file.
  * - The uploaded file is deleted in every case once the request ends; the layer exists only if everything passed.
@@ -49,70 +41,6 @@ export interface UploadRouteDeps {
   /** Largest upload, bytes (`CATALOGUE_UPLOAD_MAX_BYTES`). */
   maxBytes: number;
   logger: Logger;
-}
-
-/** One streamed multipart body: text fields and the stored file. */
-interface ReceivedUpload {
-  fields: Record<string, string>;
-  file: { path: string; fileName: string } | null;
-}
-
-/** Streams a multipart body to disk (see notes). @throws {InputError} bad multipart; {@link ZipTooLargeError} past `maxBytes` */
-async function receiveUpload(req: Request, folder: string, maxBytes: number): Promise<ReceivedUpload> {
-  const contentType = req.headers.get('content-type') ?? '';
-  if (!contentType.toLowerCase().startsWith('multipart/form-data') || !req.body) throw new InputError('upload: send multipart/form-data with the fields and one file');
-  await mkdir(folder, { recursive: true });
-  const received: ReceivedUpload = { fields: {}, file: null };
-  let parser: busboy.Busboy;
-  try {
-    parser = busboy({ headers: { 'content-type': contentType }, limits: { fields: 20, fieldSize: 2000, files: 1, fileSize: maxBytes, parts: 22 } });
-  } catch (error) {
-    throw new InputError(`upload: ${error instanceof Error ? error.message : 'unreadable multipart header'}`);
-  }
-  const writes: Promise<void>[] = [];
-  let failure: Error | null = null;
-  parser.on('field', (name, value, info) => {
-    if (info.valueTruncated) failure ??= new InputError(`upload: field ${name.slice(0, 40)} is longer than 2000 bytes`);
-    received.fields[name] = value;
-  });
-  parser.on('file', (name, stream, info) => {
-    if (name !== 'file' || received.file) {
-      stream.resume();
-      failure ??= new InputError('upload: exactly one file part named "file" is expected');
-      return;
-    }
-    const stored = path.join(folder, `${randomBytes(8).toString('hex')}.part`);
-    received.file = { path: stored, fileName: info.filename ?? 'upload' };
-    stream.on('limit', () => {
-      failure ??= new ZipTooLargeError(`upload: the file exceeds the limit of ${maxBytes} bytes`);
-    });
-    const write = pipeline(stream, createWriteStream(stored, { flags: 'wx' }));
-    // Handled here too: when the body fails first, this write rejects before anything awaits it.
-    write.catch(() => undefined);
-    writes.push(write);
-  });
-  parser.on('filesLimit', () => (failure ??= new InputError('upload: only one file per upload')));
-  parser.on('fieldsLimit', () => (failure ??= new InputError('upload: too many fields')));
-  try {
-    await pipeline(Readable.fromWeb(req.body as NodeWebReadableStream<Uint8Array>), parser);
-    await Promise.all(writes);
-  } catch (error) {
-    failure ??= error instanceof InputError ? error : new InputError(`upload: the multipart body could not be read (${error instanceof Error ? error.message : String(error)})`);
-  }
-  if (failure) {
-    // Let a write still running end before deleting its file (else the file can be created after the delete).
-    await Promise.allSettled(writes);
-    if (received.file) await rm(received.file.path, { force: true });
-    throw failure;
-  }
-  return received;
-}
-
-/** Parses the text fields with `schema`. @throws {InputError} naming each bad field */
-function parseFields<S extends z.ZodType>(schema: S, fields: Record<string, string>): z.output<S> {
-  const result = schema.safeParse(fields);
-  if (!result.success) throw new InputError(`upload: ${describeIssues(result.error.issues)}`);
-  return result.data;
 }
 
 /**
@@ -148,13 +76,13 @@ export async function catalogueUploadResponse(deps: UploadRouteDeps, req: Reques
     const maxBytes = what === 'vector' ? Math.min(deps.maxBytes, VECTOR_LIMITS.maxFileBytes) : deps.maxBytes;
     const declared = Number(req.headers.get('content-length') ?? '0');
     if (declared > maxBytes + 64 * 1024) return textResponse(413, `Upload of ${declared} bytes exceeds the limit of ${maxBytes} bytes`);
-    const received = await receiveUpload(req, path.join(deps.tilesRoot, CATALOGUE_TILES_FOLDER, '.uploads'), maxBytes);
+    const received = await receiveMultipart(req, path.join(deps.tilesRoot, CATALOGUE_TILES_FOLDER, '.uploads'), maxBytes);
     file = received.file?.path ?? null;
     if (!received.file) throw new InputError('upload: no file part named "file"');
     const body =
       what === 'tileset'
-        ? await uploadTileset(db, actor, parseFields(uploadFieldsSchema, received.fields), received.file.path, { tilesRoot: deps.tilesRoot, fileName: received.file.fileName })
-        : await uploadVector(db, actor, parseFields(vectorUploadFieldsSchema, received.fields), received.file.path, { fileName: received.file.fileName });
+        ? await uploadTileset(db, actor, parseMultipartFields(uploadFieldsSchema, received.fields), received.file.path, { tilesRoot: deps.tilesRoot, fileName: received.file.fileName })
+        : await uploadVector(db, actor, parseMultipartFields(vectorUploadFieldsSchema, received.fields), received.file.path, { fileName: received.file.fileName });
     return new Response(JSON.stringify(body), { status: 201, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' } });
   } catch (error) {
     return errorResponse(`catalogue-upload-${what}`, error, deps.logger);

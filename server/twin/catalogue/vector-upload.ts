@@ -1,21 +1,22 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { parseDbf, parseShp } from 'shpjs';
 import type { Actor } from '@server/api/actor';
 import type { Db } from '@server/db/client';
 import { catalogueFeatures } from '@server/db/schema/twin';
 import type { GeoJsonAnyGeometry as GeoJsonGeometry } from '@server/db/columns/geojson';
+import { ZipTooLargeError } from '@server/api/safe-zip';
+import { JIANGXI_BBOX_DEG } from '@server/geo/jiangxi-extent';
+import { resolveSourceCrs, type ToWgs84 } from '@server/geo/source-crs';
+import { parseGeoJsonText, readShapefileZip } from '@server/geo/vector-file';
 import { InputError } from '@kernel/errors';
 import { insertCatalogueLayer, newCatalogueLayerId } from './catalogue-service';
 import type { UploadFields } from './inputs';
 import { assertAdministers } from './layer-access';
-import { readZipEntry, withCheckedZip, ZipTooLargeError } from './safe-zip';
-import { resolveSourceCrs, type ToWgs84 } from './source-crs';
 
 /**
  * An uploaded vector file (GeoJSON, or a Shapefile as zip with .shp/.dbf/.prj) becomes a `geojson` catalogue layer
  * (`points` when every feature is a Point, labelled by its first text property):
- * its features are reprojected from the declared CRS to WGS84 (./source-crs.ts), checked and written into
+ * its features are reprojected from the declared CRS to WGS84 (server/geo/source-crs.ts), checked and written into
  * `catalogue_features`, then served at `/api/geo/<layerId>` with the layer's scope.
  *
  * Notes:
@@ -30,8 +31,6 @@ import { resolveSourceCrs, type ToWgs84 } from './source-crs';
  * @see RFC 7946 (GeoJSON); ESRI Shapefile Technical Description (1998)
  */
 
-/** Jiangxi's extent with ≈ 10 km margin, WGS84 degrees `[west, south, east, north]` (province 113.57–118.48°E, 24.48–30.08°N). */
-export const JIANGXI_BBOX_DEG = [113.4, 24.3, 118.6, 30.2] as const;
 
 /** Bounds of one vector upload. */
 export const VECTOR_LIMITS = {
@@ -167,74 +166,6 @@ export function checkFeatures(raw: readonly { geometry?: unknown; properties?: u
   return { features, crsLabel: label };
 }
 
-/** Features of a GeoJSON text (FeatureCollection, Feature or bare geometry). @throws {InputError} */
-export function parseGeoJsonText(text: string): { geometry?: unknown; properties?: unknown }[] {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new InputError(`geojson: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
-  }
-  const object = value as { type?: unknown; features?: unknown };
-  if (object?.type === 'FeatureCollection') {
-    if (!Array.isArray(object.features)) throw new InputError('geojson: FeatureCollection.features must be an array');
-    return object.features.map((feature: unknown, index) => {
-      if (typeof feature !== 'object' || feature === null || (feature as { type?: unknown }).type !== 'Feature') throw new InputError(`feature ${index}: is not a GeoJSON Feature`);
-      return feature as { geometry?: unknown; properties?: unknown };
-    });
-  }
-  if (object?.type === 'Feature') return [object as { geometry?: unknown; properties?: unknown }];
-  if (typeof object?.type === 'string') return [{ geometry: object, properties: {} }];
-  throw new InputError('geojson: expected a FeatureCollection, a Feature or a geometry');
-}
-
-/**
- * Number of records of a .shp, read from the record headers alone (8 bytes each: number, content length in 16-bit
- * words; ESRI 1998 p. 5), so that a file of too many records is refused before `parseShp` builds them all.
- * @throws {InputError} when a record has a negative length or runs past the end of the file
- */
-export function countShpRecords(shp: Buffer): number {
-  let count = 0;
-  for (let at = 100; at + 8 <= shp.length; count += 1) {
-    const words = shp.readInt32BE(at + 4);
-    at += 8 + 2 * words;
-    if (words < 0 || at > shp.length) throw new InputError(`shapefile: record ${count + 1} has a negative length or runs past the end of the .shp file`);
-  }
-  return count;
-}
-
-/**
- * Features of a Shapefile zip (.shp required, .dbf optional, .cpg code page honoured). The .shp and .dbf may each
- * inflate to {@link VECTOR_LIMITS}.maxFileBytes (a GeoJSON file's limit) and the .shp may hold at most
- * `maxFeatures` records, checked before parsing (a zip of 1 MB inflated to 256 MiB of point records otherwise).
- * @throws {InputError} for a bad archive or Shapefile; {@link ZipTooLargeError} past the limits
- */
-async function readShapefileZip(file: string): Promise<{ geometry?: unknown; properties?: unknown }[]> {
-  const maxBytes = VECTOR_LIMITS.maxFileBytes;
-  return withCheckedZip(file, { maxEntries: VECTOR_LIMITS.maxZipEntries, maxUncompressedBytes: 2 * maxBytes + 1024 ** 2 }, async (entries, zip) => {
-    const byExtension = (ext: string) => entries.filter((e) => e.name.toLowerCase().endsWith(ext) && !e.name.split('/').pop()!.startsWith('.'));
-    const shps = byExtension('.shp');
-    if (shps.length !== 1) throw new InputError(`shapefile: the zip must hold exactly one .shp file, found ${shps.length}`);
-    const base = shps[0].name.slice(0, -4).toLowerCase();
-    const part = (ext: string) => byExtension(ext).find((e) => e.name.slice(0, -ext.length).toLowerCase() === base);
-    const dbf = part('.dbf');
-    const cpg = part('.cpg');
-    let geometries: ReturnType<typeof parseShp>;
-    let records: Record<string, unknown>[] = [];
-    try {
-      const shp = await readZipEntry(zip, shps[0], maxBytes);
-      const recordCount = countShpRecords(shp);
-      if (recordCount > VECTOR_LIMITS.maxFeatures) throw new ZipTooLargeError(`shapefile: ${recordCount} records, at most ${VECTOR_LIMITS.maxFeatures}`);
-      geometries = parseShp(shp);
-      if (dbf) records = parseDbf(await readZipEntry(zip, dbf, maxBytes), cpg ? (await readZipEntry(zip, cpg, 100)).toString('latin1') : 'UTF-8');
-    } catch (error) {
-      if (error instanceof InputError || error instanceof ZipTooLargeError) throw error;
-      throw new InputError(`shapefile: cannot read ${shps[0].name} (${error instanceof Error ? error.message : String(error)})`, { cause: error });
-    }
-    return geometries.map((geometry, index) => ({ geometry, properties: records[index] ?? {} }));
-  });
-}
-
 /**
  * Reads, checks and stores an uploaded vector file as a new `geojson` layer (see module notes).
  * @param file path of the uploaded file (the caller deletes it); `.zip` = Shapefile, otherwise GeoJSON text
@@ -254,7 +185,7 @@ export async function uploadVector(
   const size = (await stat(file)).size;
   if (size > VECTOR_LIMITS.maxFileBytes) throw new ZipTooLargeError(`vector: file of ${size} bytes, at most ${VECTOR_LIMITS.maxFileBytes}`);
   const isZip = path.extname(options.fileName).toLowerCase() === '.zip';
-  const raw = isZip ? await readShapefileZip(file) : parseGeoJsonText(stripNul(await readFile(file, 'utf8')));
+  const raw = isZip ? await readShapefileZip(file, VECTOR_LIMITS) : parseGeoJsonText(stripNul(await readFile(file, 'utf8')));
   const { features, crsLabel } = checkFeatures(raw, fields.crs);
   const id = newCatalogueLayerId();
   const url = `/api/geo/${id}`;
