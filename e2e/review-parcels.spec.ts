@@ -5,31 +5,15 @@
  *
  * Needs BASE_URL and the accounts of scripts/e2e-accounts.ts (scripts/e2e.sh does both).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { E2E_ACCOUNTS, E2E_ACCOUNTS_FILE, e2eAccount, signInAs } from './e2e-session';
 
-interface E2eAccount {
-  email: string;
-  password: string;
-}
-
-const ACCOUNTS_FILE = process.env.E2E_ACCOUNTS_FILE ?? join(process.cwd(), '.gantwin', 'e2e', 'accounts.json');
-const ACCOUNTS: Record<string, E2eAccount> | null = existsSync(ACCOUNTS_FILE) ? JSON.parse(readFileSync(ACCOUNTS_FILE, 'utf8')) : null;
-
-test.skip(ACCOUNTS === null, `no e2e accounts at ${ACCOUNTS_FILE} (run scripts/e2e-accounts.ts, as scripts/e2e.sh does)`);
+test.skip(E2E_ACCOUNTS === null, `no e2e accounts at ${E2E_ACCOUNTS_FILE} (run scripts/e2e-accounts.ts, as scripts/e2e.sh does)`);
 
 /** Signs `key` in through the form and lands on the parcels page. */
 async function signedInPage(browser: Browser, key: 'nanchangPlanner' | 'nanchangApplicant'): Promise<Page> {
-  const found = ACCOUNTS?.[key];
-  if (!found) throw new Error(`${ACCOUNTS_FILE} has no account "${key}"`);
   const page = await (await browser.newContext({ viewport: { width: 1100, height: 760 } })).newPage();
-  await page.goto(`/sign-in?${new URLSearchParams({ next: '/review/parcels' })}`);
-  const form = page.getByTestId('sign-in-form');
-  await form.getByLabel('电子邮箱').fill(found.email);
-  await form.getByLabel('密码').fill(found.password);
-  await form.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL(/\/review\/parcels/);
+  await signInAs(page, e2eAccount(key), '/review/parcels');
   await expect(page.getByRole('heading', { name: '地块与规划条件' })).toBeVisible();
   return page;
 }

@@ -23,10 +23,9 @@
  * Usage: `npm run bench:review [-- --only <fileName substring>] [--skip <fileName substring>]`. Needs `../shared/data/ifc/` (SHARED_DATA_DIR);
  * missing samples are skipped with a message.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,6 +47,7 @@ import { rectangleRing } from '@server/review/seed-parcels';
 import { sourceKeyOf } from '@server/review/storage-keys';
 import { createSubmission } from '@server/review/submissions-service';
 import { LocalObjectStore } from '@server/storage/local-store';
+import { childPidsOf, residentMemoryMb, startWorkerProcess, stopWorkerProcess, type WorkerProcess } from '@server/jobs/worker-process';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DOC_PATH = path.join(REPO_ROOT, 'docs/bench-review.md');
@@ -88,61 +88,11 @@ interface RoundResult {
   peakWorkerTotalMb: number;
 }
 
-/** A worker process of this bench. */
-interface BenchWorker {
-  process: ChildProcess;
-  pid: number;
-  stderr: string;
-  exited: Promise<void>;
-}
-
-/** VmRSS of `pid` in MiB, 0 when gone or unreadable. */
-async function rssMbOf(pid: number): Promise<number> {
-  try {
-    const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(await readFile(`/proc/${pid}/status`, 'utf8'));
-    return match ? Number(match[1]) / 1024 : 0;
-  } catch {
-    return 0;
-  }
-}
-
-/** The pids of the live children of `parentPid` (from /proc/<pid>/stat). */
-async function childPidsOf(parentPid: number): Promise<number[]> {
-  const pids: number[] = [];
-  for (const entry of await readdir('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = await readFile(`/proc/${entry}/stat`, 'utf8');
-      const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(ppid) === parentPid && state !== 'Z') pids.push(Number(entry));
-    } catch {
-      // ended while we looked
-    }
-  }
-  return pids;
-}
 
 /** Starts one worker (own process group) on the bench database and store; resolves once it takes jobs. */
-async function startBenchWorker(databaseUrl: string, storageDir: string, tilesDir: string): Promise<BenchWorker> {
-  const workerEnv: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, STORAGE_DIR: storageDir, TILES_DIR: tilesDir };
-  for (const name of ['DATABASE_MIGRATION_URL', 'S3_BUCKET', 'S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY']) delete workerEnv[name];
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/worker.ts'], { cwd: REPO_ROOT, env: workerEnv, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
-  const worker: BenchWorker = { process: child, pid: child.pid!, stderr: '', exited: new Promise((resolve) => child.once('exit', () => resolve())) };
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (worker.stderr = (worker.stderr + chunk).slice(-16_384)));
-  const started = Date.now();
-  while (!worker.stderr.includes('runs ')) {
-    if (child.exitCode !== null || Date.now() - started > 60_000) throw new Error(`bench-review: worker ${worker.pid} did not start:\n${worker.stderr}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return worker;
-}
-
-/** Stops a worker with SIGTERM (it finishes nothing: every job is done), SIGKILL of its group after 15 s. */
-async function stopBenchWorker(worker: BenchWorker): Promise<void> {
-  if (worker.process.exitCode !== null || worker.process.signalCode !== null) return;
-  worker.process.kill('SIGTERM');
-  const stopped = await Promise.race([worker.exited.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 15_000))]);
-  if (!stopped) process.kill(-worker.pid, 'SIGKILL');
+function startBenchWorker(databaseUrl: string, storageDir: string, tilesDir: string): Promise<WorkerProcess> {
+  // The bench's own database and local store, never an operator's object storage.
+  return startWorkerProcess({ DATABASE_URL: databaseUrl, STORAGE_DIR: storageDir, TILES_DIR: tilesDir, S3_BUCKET: '', S3_ENDPOINT: '', S3_ACCESS_KEY_ID: '', S3_SECRET_ACCESS_KEY: '' });
 }
 
 /** The parcel of a sample: the demo parcel under its placement if there is one, else a 60 m × 60 m R2 parcel there. */
@@ -178,7 +128,7 @@ async function benchActor(db: Db, role: 'planner' | 'applicant'): Promise<Actor>
 
 /** Runs one round with `workerCount` workers: submits every sample at once and waits for all of them. */
 async function runRound(db: Db, applicant: Actor, samples: BenchSample[], workerCount: number, databaseUrl: string, storageDir: string, tilesDir: string): Promise<RoundResult> {
-  const workers: BenchWorker[] = [];
+  const workers: WorkerProcess[] = [];
   let peakWorkerAloneMb = 0;
   let peakWorkerTotalMb = 0;
   let isSampling = true;
@@ -187,8 +137,8 @@ async function runRound(db: Db, applicant: Actor, samples: BenchSample[], worker
     const sampler = (async () => {
       while (isSampling) {
         for (const worker of workers) {
-          const alone = await rssMbOf(worker.pid);
-          const children = await Promise.all((await childPidsOf(worker.pid)).map(rssMbOf));
+          const alone = await residentMemoryMb(worker.pid);
+          const children = await Promise.all((await childPidsOf(worker.pid)).map(residentMemoryMb));
           peakWorkerAloneMb = Math.max(peakWorkerAloneMb, alone);
           peakWorkerTotalMb = Math.max(peakWorkerTotalMb, alone + children.reduce((sum, rss) => sum + rss, 0));
         }
@@ -236,7 +186,7 @@ async function runRound(db: Db, applicant: Actor, samples: BenchSample[], worker
     return { workers: workerCount, wallS, perSample, peakWorkerAloneMb, peakWorkerTotalMb };
   } finally {
     isSampling = false;
-    for (const worker of workers) await stopBenchWorker(worker);
+    for (const worker of workers) await stopWorkerProcess(worker);
   }
 }
 

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GanTwinError, InputError } from '@kernel/errors';
+import { residentMemoryMb } from './worker-process';
 
 /**
  * Runs one TypeScript entry of this repository in a child Node.js process with an enforced time and memory limit,
@@ -55,16 +55,6 @@ export interface ChildRunStats {
   peakRssMb: number;
 }
 
-/** Reads a process's resident set size in MiB from /proc, or 0 when unavailable. */
-async function rssMbOf(pid: number): Promise<number> {
-  try {
-    const status = await readFile(`/proc/${pid}/status`, 'utf8');
-    const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
-    return match ? Number(match[1]) / 1024 : 0;
-  } catch {
-    return 0;
-  }
-}
 
 /**
  * Runs `entry` (a path relative to the repository root, e.g. `server/review/measure-child.ts`) with `args`.
@@ -112,7 +102,7 @@ export async function runLimitedChild<T>(entry: string, args: readonly string[],
   const timer = setTimeout(() => kill(`exceeded the time limit of ${options.timeLimitS} s`), options.timeLimitS * 1000);
   const watcher = setInterval(() => {
     if (child.pid === undefined) return;
-    void rssMbOf(child.pid).then((rss) => {
+    void residentMemoryMb(child.pid).then((rss) => {
       peakRssMb = Math.max(peakRssMb, rss);
       if (rss > options.memoryLimitMb) kill(`exceeded the memory limit of ${options.memoryLimitMb} MiB (resident ${Math.round(rss)} MiB)`);
     });

@@ -19,6 +19,7 @@ import { processSubmission } from './process-submission';
 import { sourceKeyOf, tilesetPrefixOf } from './storage-keys';
 import { createTestParcel, createTestSubmission, testMeasures, testParcelInput } from './test-fixtures';
 import { reviewTileResponse } from './tile-response';
+import { tusClient, tusMetadata, tusRequest } from './tus-test-client';
 import { createReviewUploadServer, MAX_UNFINISHED_UPLOADS_PER_ACCOUNT, REVIEW_UPLOAD_PATH, UPLOAD_EXPIRY_MS } from './upload-handler';
 
 /**
@@ -42,26 +43,12 @@ let parcelA: string;
 let parcelB: string;
 let counter = 0;
 
+const metadata = tusMetadata;
 const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
-const metadata = (fields: Record<string, string>) => Object.entries(fields).map(([key, value]) => `${key} ${base64(value)}`).join(',');
 const callerOf = (actor: Actor | null) => createCaller(createTrpcContext(db, actor));
 const unique = (name: string) => `${name}-${Date.now().toString(36)}-${counter++}`;
-
-function tusRequest(method: string, url: string, headers: Record<string, string>, body?: Uint8Array): Request {
-  return new Request(new URL(url, 'http://localhost'), {
-    method,
-    headers: { 'tus-resumable': '1.0.0', origin: 'http://localhost', ...headers },
-    body: body ? Buffer.from(body) : undefined,
-  });
-}
-
-async function create(cookie: string, length: number | string, upMeta: string, extra: Record<string, string> = {}, body?: Uint8Array): Promise<Response> {
-  return tus.handleWeb(tusRequest('POST', REVIEW_UPLOAD_PATH, { cookie, 'upload-length': String(length), 'upload-metadata': upMeta, ...extra }, body));
-}
-
-async function patch(cookie: string, location: string, offset: number, bytes: Uint8Array, extra: Record<string, string> = {}): Promise<Response> {
-  return tus.handleWeb(tusRequest('PATCH', location, { cookie, 'upload-offset': String(offset), 'content-type': 'application/offset+octet-stream', ...extra }, bytes));
-}
+const create: ReturnType<typeof tusClient>['create'] = (...args) => tusClient(tus).create(...args);
+const patch: ReturnType<typeof tusClient>['patch'] = (...args) => tusClient(tus).patch(...args);
 
 /** Uploads `bytes` whole as applicant A on parcel A. */
 async function uploadWhole(bytes: Uint8Array, fileName: string, headers: Record<string, string> = {}): Promise<Response> {

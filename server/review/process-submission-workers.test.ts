@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -24,6 +23,7 @@ import { PROCESS_SUBMISSION_JOB } from './process-submission-job';
 import { sourceKeyOf, tilesetPrefixOf } from './storage-keys';
 import { createSubmission } from './submissions-service';
 import { createTestParcel } from './test-fixtures';
+import { childPidsOf, startWorkerProcess, stopWorkerProcess, type WorkerProcess } from '@server/jobs/worker-process';
 
 /**
  * Two real worker processes (`node --import tsx scripts/worker.ts`, what `npm run worker` runs) share one queue, one
@@ -41,7 +41,6 @@ import { createTestParcel } from './test-fixtures';
  * 10 s with backoff and jitter); the survivor converts the ≈ 4 MB generated IFC in ≈ 5–10 s.
  */
 
-const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TIME_LIMIT_S = 30;
 const EXPIRY_MARGIN_S = 3;
 /** Size of the generated IFC: ≈ 6 000 walls, converts in ≈ 5–7 s on a 2-core machine. */
@@ -55,33 +54,18 @@ let store: ObjectStore;
 let workDir: string;
 let applicant: Actor;
 let parcelId: string;
-const workers: RunningWorker[] = [];
+const workers: WorkerProcess[] = [];
 
-/** A worker process started by this test, with its stderr kept for failure messages. */
-interface RunningWorker {
-  process: ChildProcess;
-  pid: number;
-  stderr: string;
-  exited: Promise<void>;
-}
-
-/** Starts `scripts/worker.ts` in its own process group with this test's database, S3 server and limits. */
-function startWorkerProcess(): RunningWorker {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  delete env.DATABASE_MIGRATION_URL;
-  Object.assign(env, {
+/** This test's database, S3 server and limits for `scripts/worker.ts`. */
+function workerEnv(): Record<string, string> {
+  return {
     DATABASE_URL: appUrl,
     ...Object.fromEntries(Object.entries(s3.env).map(([name, value]) => [name, String(value)])),
     TILES_DIR: path.join(workDir, 'tiles'),
     REVIEW_JOB_TIME_LIMIT_S: String(TIME_LIMIT_S),
     REVIEW_JOB_EXPIRY_MARGIN_S: String(EXPIRY_MARGIN_S),
     JOB_MAINTENANCE_INTERVAL_S: '1',
-  });
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/worker.ts'], { cwd: REPO_ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  const worker: RunningWorker = { process: child, pid: child.pid!, stderr: '', exited: new Promise((resolve) => child.once('exit', () => resolve())) };
-  child.stdout!.resume();
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (worker.stderr = (worker.stderr + chunk).slice(-16_384)));
-  return worker;
+  };
 }
 
 /** Polls `probe` every `intervalMs` until it returns a value other than undefined; throws `what` after `timeoutMs`. */
@@ -95,23 +79,6 @@ async function pollFor<T>(what: string, timeoutMs: number, probe: () => Promise<
   }
 }
 
-/** The pids of running (not zombie) processes whose parent is `parentPid` and whose command line contains `needle`. */
-async function childPidsOf(parentPid: number, needle: string): Promise<number[]> {
-  const found: number[] = [];
-  for (const entry of await readdir('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      // /proc/<pid>/stat: "pid (comm) state ppid …"; comm may hold spaces, so parse after the last ')'.
-      const stat = await readFile(`/proc/${entry}/stat`, 'utf8');
-      const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(ppid) !== parentPid || state === 'Z') continue;
-      if ((await readFile(`/proc/${entry}/cmdline`, 'utf8')).includes(needle)) found.push(Number(entry));
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  return found;
-}
 
 /** Whether `pid` is a live process (a zombie waiting for its reaper counts as gone). */
 async function isAlive(pid: number): Promise<boolean> {
@@ -148,18 +115,12 @@ beforeAll(async () => {
   await mkdir(path.join(workDir, 'tiles'));
   s3 = await startTestS3Server('gantwin-review-workers');
   store = storeFromEnv(s3.env);
-  workers.push(startWorkerProcess(), startWorkerProcess());
   // Both have started pg-boss (and set the queue's expiry from their env) before anything is queued.
-  for (const worker of workers) await pollFor(`worker ${worker.pid} ready`, 60_000, () => (worker.stderr.includes('runs ') ? true : undefined));
+  workers.push(...(await Promise.all([startWorkerProcess(workerEnv()), startWorkerProcess(workerEnv())])));
 });
 
 afterAll(async () => {
-  for (const worker of workers) {
-    if (worker.process.exitCode !== null || worker.process.signalCode !== null) continue;
-    worker.process.kill('SIGTERM');
-    const stopped = await Promise.race([worker.exited.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 15_000))]);
-    if (!stopped) process.kill(-worker.pid, 'SIGKILL');
-  }
+  for (const worker of workers) await stopWorkerProcess(worker);
   await connection?.pool.end();
   await s3?.stop();
   if (workDir) await rm(workDir, { recursive: true, force: true });

@@ -12,6 +12,7 @@ import { LocalObjectStore } from '@server/storage/local-store';
 import { SILENT_LOGGER } from '@kernel/logger';
 import { sourceKeyOf } from './storage-keys';
 import { createTestParcel } from './test-fixtures';
+import { tusClient, tusMetadata, tusRequest } from './tus-test-client';
 import { createReviewUploadServer, REVIEW_UPLOAD_PATH } from './upload-handler';
 
 const connection = connectTestDb();
@@ -25,25 +26,8 @@ let tus: ReturnType<typeof createReviewUploadServer>;
 const cookies: Record<'applicantA' | 'applicantB' | 'plannerA', string> = { applicantA: '', applicantB: '', plannerA: '' };
 let parcelA: string;
 
-const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
-const metadata = (fields: Record<string, string>) => Object.entries(fields).map(([key, value]) => `${key} ${base64(value)}`).join(',');
-
-/** A tus request as the browser's tus-js-client sends it. */
-function tusRequest(method: string, url: string, headers: Record<string, string>, body?: Uint8Array): Request {
-  return new Request(new URL(url, 'http://localhost'), {
-    method,
-    headers: { 'tus-resumable': '1.0.0', origin: 'http://localhost', ...headers },
-    body: body ? Buffer.from(body) : undefined,
-  });
-}
-
-async function create(cookie: string, length: number, fields: Record<string, string>): Promise<Response> {
-  return tus.handleWeb(tusRequest('POST', REVIEW_UPLOAD_PATH, { cookie, 'upload-length': String(length), 'upload-metadata': metadata(fields) }));
-}
-
-async function patch(cookie: string, location: string, offset: number, bytes: Uint8Array): Promise<Response> {
-  return tus.handleWeb(tusRequest('PATCH', location, { cookie, 'upload-offset': String(offset), 'content-type': 'application/offset+octet-stream' }, bytes));
-}
+const create = (cookie: string, length: number, fields: Record<string, string>) => tusClient(tus).create(cookie, length, tusMetadata(fields));
+const patch = (cookie: string, location: string, offset: number, bytes: Uint8Array) => tusClient(tus).patch(cookie, location, offset, bytes);
 
 beforeAll(async () => {
   await ensureTestRegions(db);
@@ -104,7 +88,7 @@ describe('review uploads (tus)', () => {
     expect((await create(cookies.plannerA, IFC.length, fields)).status).toBe(403);
     expect((await create('', IFC.length, fields)).status).toBe(401);
     const crossOrigin = await tus.handleWeb(
-      new Request(new URL(REVIEW_UPLOAD_PATH, 'http://localhost'), { method: 'POST', headers: { 'tus-resumable': '1.0.0', origin: 'https://evil.example', cookie: cookies.applicantA, 'upload-length': '10', 'upload-metadata': metadata(fields) } }),
+      new Request(new URL(REVIEW_UPLOAD_PATH, 'http://localhost'), { method: 'POST', headers: { 'tus-resumable': '1.0.0', origin: 'https://evil.example', cookie: cookies.applicantA, 'upload-length': '10', 'upload-metadata': tusMetadata(fields) } }),
     );
     expect(crossOrigin.status).toBe(403);
     const mine = await create(cookies.applicantA, IFC.length, { ...fields, projectName: '我的' });
