@@ -40,9 +40,9 @@ module.exports = {
     },
     {
       name: 'the-host-stays-neutral',
-      comment: 'The plate host (server/host, jobs, api, db; app/shell; viewer core, cesium, ui) knows plates only through the plate lists.',
+      comment: 'The plate host (server/host, jobs, api, db, geo, storage; app/shell; viewer core, cesium, ui) knows plates only through the plate lists.',
       severity: 'error',
-      from: { path: '^(server/(host|jobs|api|db)|app/shell|viewer/(core|cesium|ui|plugins))/', pathNot: TEST_FILES },
+      from: { path: '^(server/(host|jobs|api|db|geo|storage)|app/shell|viewer/(core|cesium|ui|plugins))/', pathNot: TEST_FILES },
       to: { path: `^(server|app|viewer)/${PLATE_GROUP}/`, pathNot: PLATE_PUBLIC_FILES },
     },
     { name: 'no-cycles', severity: 'error', from: {}, to: { circular: true } },

@@ -164,7 +164,7 @@ describe('assertPlateList', () => {
   });
 
   it('lists every plate folder of server/ under a slug of kernel/plate-slugs.json (so the dependency rules cover it)', () => {
-    const HOST_FOLDERS = ['api', 'db', 'host', 'jobs', 'storage'];
+    const HOST_FOLDERS = ['api', 'db', 'geo', 'host', 'jobs', 'storage'];
     const folders = readdirSync(fileURLToPath(new URL('..', import.meta.url)), { withFileTypes: true })
       .filter((entry) => entry.isDirectory() && !HOST_FOLDERS.includes(entry.name))
       .map((entry) => entry.name);
