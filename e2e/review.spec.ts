@@ -96,6 +96,9 @@ test('applicant uploads → planner reviews in the twin and returns → applican
   await expect(planner.getByTestId('review-status')).toHaveText('通过');
   await applicant.goto('/review');
   await expect(applicant.locator(`tr[data-submission-id="${v2}"]`)).toHaveAttribute('data-status', 'approved');
+  await applicant.screenshot({ path: 'test-results/review-list-1440.png' });
+  await applicant.setViewportSize({ width: 390, height: 844 });
+  await applicant.screenshot({ path: 'test-results/review-list-390.png' });
 
   // The phone layout of the workspace: globe above the findings.
   await planner.setViewportSize({ width: 390, height: 844 });
