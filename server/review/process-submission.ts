@@ -19,7 +19,9 @@ import { transitionSubmission } from './submission-transitions';
  * 2. download its source from the storage backend into a temporary folder;
  * 3. convert and measure it in a child process with the enforced time and memory limits
  *    (./measure-child.ts, server/jobs/limited-child.ts), reporting progress into the row (at most once a second);
- * 4. `checking`: publish the tileset whole under `review/tilesets/<submissionId>/<publishId>/` (server/storage);
+ * 4. `checking`: publish the tileset whole under `review/tilesets/<submissionId>/<publishId>/` (server/storage),
+ *    within what is left before the job's expiry (a slower publication fails the submission: no live run ever
+ *    outlasts its job, so pg-boss never gives it to a second worker);
  * 5. check the measures against the parcel's current conditions (./auto-review.ts);
  * 6. one transaction: the row gets its tileset prefix, anchor, measures and checks and becomes `pending-review`.
  *
@@ -39,6 +41,9 @@ export interface ProcessSubmissionOutput {
   peakRssMb: number;
 }
 
+/** How long before the job's expiry a run must be over, ms (database writes after the publication). */
+const RUN_DEADLINE_SLACK_MS = 2_000;
+
 /** Who the audit trail names for the worker's transitions. */
 const WORKER_ACTOR: CliActor = { cli: 'review-worker' };
 
@@ -50,6 +55,9 @@ export async function processSubmission(submissionId: string, ctx: JobContext): 
   const started = performance.now();
   const store = ctx.objectStore;
   const limits = reviewEnv();
+  // The whole run ends before the job's expiry (time limit + margin, process-submission-job.ts), so that pg-boss never
+  // hands a live run's job to a second worker: the converter gets the time limit, the publication what is left.
+  const deadlineMs = Date.now() + (limits.REVIEW_JOB_TIME_LIMIT_S + limits.REVIEW_JOB_EXPIRY_MARGIN_S) * 1000 - RUN_DEADLINE_SLACK_MS;
   const [row] = await ctx.db
     .select({ status: reviewSubmissions.status, sha256: reviewSubmissions.sourceSha256, format: reviewSubmissions.sourceFormat, fileName: reviewSubmissions.sourceFileName, projectId: reviewSubmissions.projectId })
     .from(reviewSubmissions)
@@ -82,7 +90,7 @@ export async function processSubmission(submissionId: string, ctx: JobContext): 
     if (!(await transitionSubmission(ctx.db, WORKER_ACTOR, submissionId, ['converting'], 'checking', { progress: { stage: 'publish', fraction: 0 }, ifcSchema: measures.schema }))) {
       return { submissionId, outcome: 'skipped', elapsedS: (performance.now() - started) / 1000, peakRssMb: stats.peakRssMb };
     }
-    const manifest = await store.publishTree(args.outDir, tilesetPrefixOf(submissionId));
+    const manifest = await store.publishTree(args.outDir, tilesetPrefixOf(submissionId), { maxDurationMs: Math.max(1_000, deadlineMs - Date.now()) });
     const parcelNow = await parcelOfSubmission(ctx.db, submissionId);
     // The parcel as it is now (a planner may have changed a condition during the conversion).
     const checks = checksForSubmission(measures, parcelNow);
