@@ -170,7 +170,15 @@ export function WorkspaceApp({ locale, submissionId, isReviewer }: WorkspaceAppP
           {inFlight && detail.progress ? <span className="gt-review-ws__muted"> {t('ws.progress', { stage: detail.progress.stage, percent: percentOf(detail.progress.fraction) })}</span> : null}
         </p>
         {detail.status === 'failed' && detail.errorMessage ? <p className="gt-review-form__error">{t('ws.failed', { message: detail.errorMessage })}</p> : null}
-        {selection ? <p className="gt-review-ws__muted">{t('ws.selected', { globalId: selection.featureId })}</p> : null}
+        {selection ? (
+          <p className="gt-review-ws__muted">
+            {t('ws.selected', { globalId: selection.featureId })}
+            {(() => {
+              const element = elementPlans.find((plan) => plan.globalId === selection.featureId) as (ElementPlan & { ifcClass?: string; name?: string | null }) | undefined;
+              return element ? ` · ${element.ifcClass ?? ''} ${element.name ?? ''}` : '';
+            })()}
+          </p>
+        ) : null}
         <DecisionForm
           locale={locale}
           status={detail.status}
