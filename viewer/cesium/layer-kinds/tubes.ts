@@ -20,22 +20,21 @@
  *   meanwhile), then 1–3 ms of CPU per frame. Style, options or data changes rebuild the primitive; visibility is
  *   `primitive.show`.
  * - Highlight: hover and selection set the colour attribute of every instance of the feature (selection wins), using
- *   the model tilesets' highlight colours. Until the primitive is ready, the wish is kept and applied on ready.
+ *   the model tilesets' highlight colours (./feature-batch.ts, shared with the `volumes` kind).
  * - Underground pipes are hidden by the globe wherever the scene depth-tests against it (the twin does near the
  *   ground); seeing them needs the underground tool (globe translucency), not this plugin.
  *
  * @see https://cesium.com/learn/cesiumjs/ref-doc/PolylineVolumeGeometry.html, RFC 7946 §3.1.4–3.1.5
  */
-import type { BoundingSphere, Cartesian2, Cartesian3, Color, GeometryFactory, GeometryInstance, Matrix4, Primitive } from '@cesium/engine';
+import type { BoundingSphere, Cartesian2, Cartesian3, Color, GeometryFactory, GeometryInstance, Matrix4 } from '@cesium/engine';
 import { kindOptions } from '@viewer/core/kind-options';
 import { layerFailureMessage } from '@viewer/core/layer-failure-message';
 import { changesDrawing, type SceneLayer } from '@viewer/core/scene-layer';
 import { readTubeFeatures, resolveTubesOptions, type TubeFeatures, type TubePiece } from '@viewer/core/tube-features';
 import { cssColour } from '../css-colour';
-import { DEFAULT_HIGHLIGHT_COLOURS } from '../element-highlighter';
 import type { HighlightMode, LayerKindPlugin } from '../layer-kind-plugin';
 import type { CesiumModule } from '../load-cesium';
-import { pickedObject } from '../picked-object';
+import { FeatureBatch } from './feature-batch';
 
 /** Sides of the polygon approximating a tube's circular cross-section. */
 export const TUBE_SIDES = 12;
@@ -58,19 +57,12 @@ export interface TubesHandle {
   readonly layerId: string;
   /** The layer input the current primitive was built from. */
   layer: SceneLayer;
-  /** The batched primitive, or `null` while there is no data or nothing to draw. */
-  primitive: Primitive | null;
-  /** Instance ids per feature id (a feature has one per run/riser). */
-  idsByFeature: Map<string, TubeInstanceId[]>;
+  /** The batched primitive with its instance ids and highlights (./feature-batch.ts). */
+  batch: FeatureBatch<TubeInstanceId>;
   features: Omit<TubeFeatures, 'pieces'> & { pieceCount: number };
   /** Bounds of every tube (ECEF), or `null` without tubes. */
   sphere: BoundingSphere | null;
   baseColour: Color;
-  hoveredId: string | null;
-  selectedId: string | null;
-  /** Whether the primitive has become ready since it was built. */
-  isReady: boolean;
-  stopWatchingReady: (() => void) | null;
 }
 
 /** The {@link TUBE_SIDES}-gon of radius `radiusM`, counter-clockwise, metres. */
@@ -177,63 +169,27 @@ export const TUBES_LAYER_KIND: LayerKindPlugin<TubesHandle> = {
   kind: 'tubes',
   bind(ctx) {
     const { Cesium, scene } = ctx;
-    const hoverColour = Cesium.Color.fromCssColorString(DEFAULT_HIGHLIGHT_COLOURS.hover);
-    const selectedColour = Cesium.Color.fromCssColorString(DEFAULT_HIGHLIGHT_COLOURS.selected);
-
-    const colourOf = (handle: TubesHandle, featureId: string): Color => {
-      if (featureId === handle.selectedId) return selectedColour;
-      if (featureId === handle.hoveredId) return hoverColour;
-      return handle.baseColour;
-    };
-
-    const recolour = (handle: TubesHandle, featureId: string | null): void => {
-      if (featureId === null || !handle.primitive || !handle.isReady) return;
-      const colour = colourOf(handle, featureId);
-      for (const id of handle.idsByFeature.get(featureId) ?? []) {
-        const attributes = handle.primitive.getGeometryInstanceAttributes(id) as { color: Uint8Array } | undefined;
-        if (attributes) attributes.color = Cesium.ColorGeometryInstanceAttribute.toValue(colour, attributes.color);
-      }
-    };
-
-    const stopWatching = (handle: TubesHandle): void => {
-      handle.stopWatchingReady?.();
-      handle.stopWatchingReady = null;
-    };
-
     /** Builds (or rebuilds) the handle's primitive from `layer`; reports once the primitive is ready. */
     const build = (handle: TubesHandle, layer: SceneLayer): void => {
-      stopWatching(handle);
-      if (handle.primitive && !scene.isDestroyed()) scene.primitives.remove(handle.primitive); // destroys it
+      handle.batch.clear();
       handle.layer = layer;
-      handle.primitive = null;
-      handle.isReady = false;
       handle.sphere = null;
-      handle.idsByFeature = new Map();
       handle.features = { featureCount: 0, skippedFeatureCount: 0, unidentifiedFeatureCount: 0, pieceCount: 0 };
       handle.baseColour = cssColour(Cesium, layer.style?.stroke, DEFAULT_TUBE_COLOUR);
       if (layer.data === null) return;
-      const built = buildTubes(Cesium, layer, handle.baseColour);
-      Object.assign(handle, built);
-      if (built.features.featureCount > 0 && built.features.pieceCount === 0) {
-        const reason = `none of ${built.features.featureCount} features is a valid LineString or MultiLineString`;
+      const { primitive, idsByFeature, sphere, features } = buildTubes(Cesium, layer, handle.baseColour);
+      handle.sphere = sphere;
+      handle.features = features;
+      if (features.featureCount > 0 && features.pieceCount === 0) {
+        const reason = `none of ${features.featureCount} features is a valid LineString or MultiLineString`;
         ctx.reportLoad(layer.id, layerFailureMessage(layer, reason));
         return;
       }
-      if (!built.primitive) {
+      if (!primitive) {
         ctx.reportLoad(layer.id, null); // an empty collection is a loaded, empty layer
         return;
       }
-      const primitive = scene.primitives.add(built.primitive) as Primitive;
-      handle.stopWatchingReady = scene.postRender.addEventListener(() => {
-        if (!primitive.ready || handle.primitive !== primitive) return;
-        stopWatching(handle);
-        handle.isReady = true;
-        recolour(handle, handle.hoveredId);
-        recolour(handle, handle.selectedId);
-        ctx.reportLoad(layer.id, null);
-        ctx.requestRender();
-      });
-      ctx.requestRender();
+      handle.batch.show(primitive, idsByFeature, () => ctx.reportLoad(layer.id, null));
     };
 
     return {
@@ -241,15 +197,10 @@ export const TUBES_LAYER_KIND: LayerKindPlugin<TubesHandle> = {
         const handle: TubesHandle = {
           layerId: layer.id,
           layer,
-          primitive: null,
-          idsByFeature: new Map(),
+          batch: new FeatureBatch<TubeInstanceId>(ctx, () => handle.baseColour),
           features: { featureCount: 0, skippedFeatureCount: 0, unidentifiedFeatureCount: 0, pieceCount: 0 },
           sphere: null,
           baseColour: Cesium.Color.WHITE,
-          hoveredId: null,
-          selectedId: null,
-          isReady: false,
-          stopWatchingReady: null,
         };
         build(handle, layer);
         return handle;
@@ -258,7 +209,7 @@ export const TUBES_LAYER_KIND: LayerKindPlugin<TubesHandle> = {
       update(handle, layer, previous) {
         if (changesDrawing(layer, previous)) build(handle, layer);
         else handle.layer = layer;
-        if (handle.primitive) handle.primitive.show = layer.isVisible;
+        handle.batch.setVisible(layer.isVisible);
         ctx.requestRender();
       },
 
@@ -267,40 +218,28 @@ export const TUBES_LAYER_KIND: LayerKindPlugin<TubesHandle> = {
       },
 
       detach(handle) {
-        stopWatching(handle);
-        if (handle.primitive && !scene.isDestroyed()) scene.primitives.remove(handle.primitive);
-        handle.primitive = null;
+        handle.batch.clear();
         ctx.requestRender();
       },
 
       pick(handle, picked) {
-        const object = pickedObject(picked);
-        if (!object || !handle.primitive || object.primitive !== handle.primitive) return null;
-        return (object.id as TubeInstanceId | undefined)?.featureId ?? null;
+        return handle.batch.idOf(picked)?.featureId ?? null;
       },
 
       label(handle, picked) {
-        const object = pickedObject(picked);
-        if (!object || !handle.primitive || object.primitive !== handle.primitive) return null;
-        const id = object.id as TubeInstanceId | undefined;
+        const id = handle.batch.idOf(picked);
         if (!id) return null;
         return { kind: `Ø${id.diameterMm} mm`, name: id.name ?? id.featureId };
       },
 
       highlight(handle, featureId, mode: HighlightMode) {
-        const previous = mode === 'hover' ? handle.hoveredId : handle.selectedId;
-        if (previous === featureId) return;
-        if (mode === 'hover') handle.hoveredId = featureId;
-        else handle.selectedId = featureId;
-        recolour(handle, previous);
-        recolour(handle, featureId);
-        ctx.requestRender();
+        handle.batch.highlight(featureId, mode);
       },
 
       isSettled(handle) {
         if (!handle.layer.isVisible) return true;
         if (handle.layer.data === null) return false;
-        return !handle.primitive || handle.isReady;
+        return !handle.batch.primitive || handle.batch.isReady;
       },
 
       boundingSphere(handle) {
@@ -308,7 +247,7 @@ export const TUBES_LAYER_KIND: LayerKindPlugin<TubesHandle> = {
       },
 
       status(handle) {
-        return { ...handle.features, isReady: handle.isReady };
+        return { ...handle.features, isReady: handle.batch.isReady };
       },
     };
   },

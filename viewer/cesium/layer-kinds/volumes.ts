@@ -11,15 +11,14 @@
  * `fill` overrides. Changes of data or style rebuild the primitive; visibility is `primitive.show`.
  * @see https://cesium.com/learn/cesiumjs/ref-doc/PolygonGeometry.html
  */
-import type { BoundingSphere, Color, GeometryInstance, Primitive } from '@cesium/engine';
+import type { BoundingSphere, Color, GeometryInstance } from '@cesium/engine';
 import { kindOptions } from '@viewer/core/kind-options';
 import { changesDrawing, type SceneLayer } from '@viewer/core/scene-layer';
 import { readVolumeFeatures } from '@viewer/core/volume-features';
 import { cssColour } from '../css-colour';
-import { DEFAULT_HIGHLIGHT_COLOURS } from '../element-highlighter';
 import type { HighlightMode, LayerKindPlugin } from '../layer-kind-plugin';
 import type { CesiumModule } from '../load-cesium';
-import { pickedObject } from '../picked-object';
+import { FeatureBatch } from './feature-batch';
 
 /** Fill of a volume without a (readable) style: translucent orange. */
 export const DEFAULT_VOLUME_FILL = 'rgba(255, 140, 66, 0.25)';
@@ -34,13 +33,9 @@ interface VolumeInstanceId {
 /** One volumes layer in a scene. */
 export interface VolumesHandle {
   layer: SceneLayer;
-  primitive: Primitive | null;
-  idsByFeature: Map<string, VolumeInstanceId[]>;
+  /** The batched primitive with its instance ids and highlights (./feature-batch.ts). */
+  batch: FeatureBatch<VolumeInstanceId>;
   sphere: BoundingSphere | null;
-  hoveredId: string | null;
-  selectedId: string | null;
-  isReady: boolean;
-  stopWatchingReady: (() => void) | null;
   counts: { featureCount: number; skippedFeatureCount: number; pieceCount: number };
 }
 
@@ -82,87 +77,45 @@ function buildVolumes(Cesium: CesiumModule, layer: SceneLayer) {
 export const VOLUMES_LAYER_KIND: LayerKindPlugin<VolumesHandle> = {
   kind: 'volumes',
   bind(ctx) {
-    const { Cesium, scene } = ctx;
-    const hoverColour = Cesium.Color.fromCssColorString(DEFAULT_HIGHLIGHT_COLOURS.hover).withAlpha(0.45);
-    const selectedColour = Cesium.Color.fromCssColorString(DEFAULT_HIGHLIGHT_COLOURS.selected).withAlpha(0.45);
-
-    const recolour = (handle: VolumesHandle, featureId: string | null): void => {
-      if (featureId === null || !handle.primitive || !handle.isReady) return;
-      for (const id of handle.idsByFeature.get(featureId) ?? []) {
-        const colour = featureId === handle.selectedId ? selectedColour : featureId === handle.hoveredId ? hoverColour : id.colour;
-        const attributes = handle.primitive.getGeometryInstanceAttributes(id) as { color: Uint8Array } | undefined;
-        if (attributes) attributes.color = Cesium.ColorGeometryInstanceAttribute.toValue(colour, attributes.color);
-      }
-    };
-    const stopWatching = (handle: VolumesHandle) => {
-      handle.stopWatchingReady?.();
-      handle.stopWatchingReady = null;
-    };
+    const { Cesium } = ctx;
     const build = (handle: VolumesHandle, layer: SceneLayer) => {
-      stopWatching(handle);
-      if (handle.primitive && !scene.isDestroyed()) scene.primitives.remove(handle.primitive);
-      Object.assign(handle, { layer, primitive: null, isReady: false, sphere: null, idsByFeature: new Map(), counts: { featureCount: 0, skippedFeatureCount: 0, pieceCount: 0 } });
+      handle.batch.clear();
+      Object.assign(handle, { layer, sphere: null, counts: { featureCount: 0, skippedFeatureCount: 0, pieceCount: 0 } });
       if (layer.data === null) return;
-      const built = buildVolumes(Cesium, layer);
-      Object.assign(handle, built);
-      if (!built.primitive) {
+      const { primitive, idsByFeature, sphere, counts } = buildVolumes(Cesium, layer);
+      Object.assign(handle, { sphere, counts });
+      if (!primitive) {
         ctx.reportLoad(layer.id, null);
         return;
       }
-      const primitive = scene.primitives.add(built.primitive) as Primitive;
-      handle.stopWatchingReady = scene.postRender.addEventListener(() => {
-        if (!primitive.ready || handle.primitive !== primitive) return;
-        stopWatching(handle);
-        handle.isReady = true;
-        recolour(handle, handle.hoveredId);
-        recolour(handle, handle.selectedId);
-        ctx.reportLoad(layer.id, null);
-        ctx.requestRender();
-      });
-      ctx.requestRender();
+      handle.batch.show(primitive, idsByFeature, () => ctx.reportLoad(layer.id, null));
     };
     return {
       attach(layer) {
-        const handle: VolumesHandle = { layer, primitive: null, idsByFeature: new Map(), sphere: null, hoveredId: null, selectedId: null, isReady: false, stopWatchingReady: null, counts: { featureCount: 0, skippedFeatureCount: 0, pieceCount: 0 } };
+        const handle: VolumesHandle = { layer, batch: new FeatureBatch<VolumeInstanceId>(ctx, (id) => id.colour, 0.45), sphere: null, counts: { featureCount: 0, skippedFeatureCount: 0, pieceCount: 0 } };
         build(handle, layer);
         return handle;
       },
       update(handle, layer, previous) {
         if (changesDrawing(layer, previous)) build(handle, layer);
         else handle.layer = layer;
-        if (handle.primitive) handle.primitive.show = layer.isVisible;
+        handle.batch.setVisible(layer.isVisible);
         ctx.requestRender();
       },
       needsReattach: (layer, previous) => layer.url !== previous.url,
       detach(handle) {
-        stopWatching(handle);
-        if (handle.primitive && !scene.isDestroyed()) scene.primitives.remove(handle.primitive);
-        handle.primitive = null;
+        handle.batch.clear();
         ctx.requestRender();
       },
-      pick(handle, picked) {
-        const object = pickedObject(picked);
-        if (!object || !handle.primitive || object.primitive !== handle.primitive) return null;
-        return (object.id as VolumeInstanceId | undefined)?.featureId ?? null;
-      },
+      pick: (handle, picked) => handle.batch.idOf(picked)?.featureId ?? null,
       label(handle, picked) {
-        const object = pickedObject(picked);
-        if (!object || !handle.primitive || object.primitive !== handle.primitive) return null;
-        const id = object.id as VolumeInstanceId | undefined;
+        const id = handle.batch.idOf(picked);
         return id ? { kind: handle.layer.id, name: id.name ?? id.featureId } : null;
       },
-      highlight(handle, featureId, mode: HighlightMode) {
-        const previous = mode === 'hover' ? handle.hoveredId : handle.selectedId;
-        if (previous === featureId) return;
-        if (mode === 'hover') handle.hoveredId = featureId;
-        else handle.selectedId = featureId;
-        recolour(handle, previous);
-        recolour(handle, featureId);
-        ctx.requestRender();
-      },
-      isSettled: (handle) => !handle.layer.isVisible || (handle.layer.data !== null && (!handle.primitive || handle.isReady)),
+      highlight: (handle, featureId, mode: HighlightMode) => handle.batch.highlight(featureId, mode),
+      isSettled: (handle) => !handle.layer.isVisible || (handle.layer.data !== null && (!handle.batch.primitive || handle.batch.isReady)),
       boundingSphere: (handle) => handle.sphere,
-      status: (handle) => ({ ...handle.counts, isReady: handle.isReady }),
+      status: (handle) => ({ ...handle.counts, isReady: handle.batch.isReady }),
     };
   },
 };
