@@ -9,7 +9,7 @@
  *    (server/twin/catalogue/csp-origins.ts, read from PostgreSQL at most every 10 s per process);
  * 3. pages only: `?lang=en` / `?lang=zh-CN` stores the locale in the locale cookie (for later visits) and rewrites
  *    the current request's cookie so the root layout renders `<html lang>` and the page in that locale at once.
- * CesiumJS assets, Next.js static files and the upload routes (catalogue, review) are skipped (`config.matcher`): Next.js
+ * CesiumJS assets, Next.js static files, the upload routes (catalogue, review) and the sensor ingest are skipped (`config.matcher`): Next.js
  * buffers the body of every request the proxy sees (256 KiB here), which would cut an upload.
  *
  * @see node_modules/next/dist/docs/01-app/03-api-reference/03-file-conventions/proxy.md
@@ -81,8 +81,9 @@ export const config = {
         { type: 'header', key: 'purpose', value: 'prefetch' },
       ],
     },
-    // Every API route except the catalogue uploads, the review uploads (tus) and the parcel import (see the module doc).
-    '/api/((?!twin/catalogue/tilesets$|twin/catalogue/vectors$|review/uploads|review/parcels/import$).*)',
+    // Every API route except the catalogue uploads, the review uploads (tus), the parcel import and the sensor ingest
+    // (see the module doc). The ingest reads no client address except for throttling failed authentications.
+    '/api/((?!twin/catalogue/tilesets$|twin/catalogue/vectors$|review/uploads|review/parcels/import$|sensors/readings$).*)',
     '/tiles/:path*',
   ],
 };

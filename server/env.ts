@@ -8,7 +8,7 @@ import { InputError, InvariantError } from '@kernel/errors';
  * Server names: `DATABASE_URL`, `DATABASE_MIGRATION_URL`, `TILES_DIR`, `SHARED_DATA_DIR`, `LOCAL_PG_PORT`, `AUTH_SECRET`,
  * `GANTWIN_PUBLIC_URL`, `SIGN_IN_LIMIT_PER_MINUTE`, `TRUST_PROXY`, `CATALOGUE_UPLOAD_MAX_BYTES`, the review plate's `REVIEW_UPLOAD_MAX_BYTES`,
  * `REVIEW_JOB_TIME_LIMIT_S`, `REVIEW_JOB_MEMORY_LIMIT_MB`, `REVIEW_JOB_EXPIRY_MARGIN_S`, the worker's
- * `JOB_MAINTENANCE_INTERVAL_S`, `STORAGE_DIR` and the
+ * `JOB_MAINTENANCE_INTERVAL_S`, the sensors plate's `SENSORS_*` (server/sensors/sensors-env.ts), `STORAGE_DIR` and the
  * object-storage names `S3_ENDPOINT`, `S3_BUCKET`, `S3_REGION`, `S3_ACCESS_KEY_ID`, `S3_SECRET_ACCESS_KEY`,
  * `S3_FORCE_PATH_STYLE` (server/storage/README.md). Client names start with `NEXT_PUBLIC_`.
  * `DATABASE_URL` is optional at import time (so `next build`, `db-up` and the tiling tests can load this module
@@ -38,6 +38,12 @@ const serverEnvSchema = z.object({
   REVIEW_JOB_MEMORY_LIMIT_MB: z.coerce.number().int().min(256).max(64 * 1024).default(6144),
   REVIEW_JOB_EXPIRY_MARGIN_S: z.coerce.number().int().min(1).max(3600).default(120),
   JOB_MAINTENANCE_INTERVAL_S: z.coerce.number().int().min(1).max(3600).default(60),
+  SENSORS_INGEST_MAX_READINGS: z.coerce.number().int().min(1).max(100_000).default(5000),
+  SENSORS_INGEST_MAX_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 ** 2).default(1024 ** 2),
+  SENSORS_INGEST_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
+  SENSORS_FUTURE_TOLERANCE_S: z.coerce.number().int().min(0).max(3600).default(300),
+  SENSORS_READING_RETENTION_MONTHS: z.coerce.number().int().min(2).max(240).default(36),
+  SENSORS_PARTITION_MONTHS_AHEAD: z.coerce.number().int().min(1).max(24).default(3),
   STORAGE_DIR: z.string().min(1).default('.gantwin/storage'),
   S3_ENDPOINT: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
   S3_BUCKET: z
@@ -111,6 +117,18 @@ export interface ServerEnv {
   REVIEW_JOB_EXPIRY_MARGIN_S: number;
   /** How often a worker runs pg-boss maintenance (expiring jobs of dead workers, archiving), seconds (default 60). */
   JOB_MAINTENANCE_INTERVAL_S: number;
+  /** Most readings one `POST /api/sensors/readings` may carry (default 5 000; more → 413). */
+  SENSORS_INGEST_MAX_READINGS: number;
+  /** Largest body of one ingest request, bytes (default 1 MiB; more → 413, read streamed with this cap). */
+  SENSORS_INGEST_MAX_BYTES: number;
+  /** Ingest requests one token (sensor or gateway) may make per 60 s (default 600; more → 429). */
+  SENSORS_INGEST_REQUESTS_PER_MINUTE: number;
+  /** How far a reading's `observedAt` may lie ahead of the server clock, seconds (default 300: device clock drift). */
+  SENSORS_FUTURE_TOLERANCE_S: number;
+  /** Months of readings kept (default 36 = 3 years): older readings are refused at ingest and their partitions dropped. */
+  SENSORS_READING_RETENTION_MONTHS: number;
+  /** Monthly reading partitions created ahead of the current month by `sensors.maintain-partitions` (default 3). */
+  SENSORS_PARTITION_MONTHS_AHEAD: number;
   /** Absolute folder of the local object store (server/storage/), used when `S3_BUCKET` is unset. */
   STORAGE_DIR: string;
   /** Endpoint URL of an S3-compatible server (MinIO, Ceph …); unset with `S3_BUCKET` set: AWS S3 itself. */
@@ -155,6 +173,12 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     REVIEW_JOB_MEMORY_LIMIT_MB: value.REVIEW_JOB_MEMORY_LIMIT_MB,
     REVIEW_JOB_EXPIRY_MARGIN_S: value.REVIEW_JOB_EXPIRY_MARGIN_S,
     JOB_MAINTENANCE_INTERVAL_S: value.JOB_MAINTENANCE_INTERVAL_S,
+    SENSORS_INGEST_MAX_READINGS: value.SENSORS_INGEST_MAX_READINGS,
+    SENSORS_INGEST_MAX_BYTES: value.SENSORS_INGEST_MAX_BYTES,
+    SENSORS_INGEST_REQUESTS_PER_MINUTE: value.SENSORS_INGEST_REQUESTS_PER_MINUTE,
+    SENSORS_FUTURE_TOLERANCE_S: value.SENSORS_FUTURE_TOLERANCE_S,
+    SENSORS_READING_RETENTION_MONTHS: value.SENSORS_READING_RETENTION_MONTHS,
+    SENSORS_PARTITION_MONTHS_AHEAD: value.SENSORS_PARTITION_MONTHS_AHEAD,
     STORAGE_DIR: path.resolve(value.STORAGE_DIR),
     S3_ENDPOINT: value.S3_ENDPOINT?.replace(/\/+$/, ''),
     S3_BUCKET: value.S3_BUCKET,

@@ -38,6 +38,8 @@ export const UNREADABLE_REQUEST_MESSAGE = 'Invalid input: the request could not 
 export const CONFLICT_MESSAGE_BY_UNIQUE_INDEX: Readonly<Record<string, string>> = {
   accounts_users_email_key: 'email: this address already has an account',
   review_parcels_code_uq: 'code: a parcel with this code exists already',
+  sensors_devices_code_uq: 'code: a sensor with this code exists already',
+  sensors_gateways_code_uq: 'code: a gateway with this code exists already',
 };
 
 /** Causes followed from a thrown error to the driver's error (TRPCError → DrizzleQueryError → pg DatabaseError). */

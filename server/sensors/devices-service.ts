@@ -1,0 +1,126 @@
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { NotFoundError, ScopeError } from '@kernel/errors';
+import { SENSOR_TYPE_DEFINITIONS, type SensorType } from '@data/sensors/sensor-types';
+import type { Actor } from '@server/api/actor';
+import { recordAudit } from '@server/accounts/audit';
+import { regionCovers, regionScopeSql } from '@server/accounts/region-scope';
+import type { Db } from '@server/db/client';
+import { asGeoJson } from '@server/db/columns/geo';
+import type { GeoJsonPoint } from '@server/db/columns/geojson';
+import { sensorsDevices, sensorsGateways } from '@server/db/schema/sensors';
+import { newIngestToken } from './ingest-tokens';
+import type { deviceCreateInput, devicesListInput, gatewayCreateInput } from './inputs';
+import type { z } from 'zod';
+
+/** A sensor as the API shows it (never its token hash). Position: GeoJSON Point, lon/lat degrees WGS84. */
+export interface SensorSummary {
+  id: string;
+  code: string;
+  name: string;
+  type: SensorType;
+  unit: string;
+  position: GeoJsonPoint;
+  assetKind: string | null;
+  assetId: string | null;
+  regionCode: string;
+  gatewayId: string | null;
+  hasToken: boolean;
+  isDemo: boolean;
+  isActive: boolean;
+  lastObservedAt: Date | null;
+  lastValue: number | null;
+}
+
+const SENSOR_COLUMNS = {
+  id: sensorsDevices.id,
+  code: sensorsDevices.code,
+  name: sensorsDevices.name,
+  type: sensorsDevices.type,
+  unit: sensorsDevices.unit,
+  position: asGeoJson<GeoJsonPoint>(sensorsDevices.position),
+  assetKind: sensorsDevices.assetKind,
+  assetId: sensorsDevices.assetId,
+  regionCode: sensorsDevices.regionCode,
+  gatewayId: sensorsDevices.gatewayId,
+  hasToken: sql<boolean>`${sensorsDevices.tokenSha256} IS NOT NULL`,
+  isDemo: sensorsDevices.isDemo,
+  isActive: sensorsDevices.isActive,
+  lastObservedAt: sensorsDevices.lastObservedAt,
+  lastValue: sensorsDevices.lastValue,
+};
+
+/**
+ * The sensors in the actor's region scope, by code, optionally of one type / asset kind (at most `limit`, default
+ * 2 000).
+ */
+export async function listDevices(db: Db, actor: Actor, input: z.output<typeof devicesListInput>): Promise<SensorSummary[]> {
+  const conditions: SQL[] = [regionScopeSql(sensorsDevices.regionCode, actor.regionCode)];
+  if (input?.type) conditions.push(eq(sensorsDevices.type, input.type));
+  if (input?.assetKind) conditions.push(eq(sensorsDevices.assetKind, input.assetKind));
+  return (await db.select(SENSOR_COLUMNS).from(sensorsDevices).where(and(...conditions)).orderBy(asc(sensorsDevices.code)).limit(input?.limit ?? 2000)) as SensorSummary[];
+}
+
+/**
+ * One sensor in the actor's scope.
+ * @throws {NotFoundError} when it does not exist or lies outside the scope (the same answer: no probing)
+ */
+export async function deviceById(db: Db, actor: Actor, id: string): Promise<SensorSummary> {
+  const [row] = await db.select(SENSOR_COLUMNS).from(sensorsDevices).where(and(eq(sensorsDevices.id, id), regionScopeSql(sensorsDevices.regionCode, actor.regionCode)));
+  if (!row) throw new NotFoundError(`sensor ${id} not found`);
+  return row as SensorSummary;
+}
+
+/**
+ * Registers a sensor (admin of a region covering `regionCode`), audited; its unit comes from its type. With
+ * `issueToken`, returns its ingest token — shown this once, only its SHA-256 is stored.
+ * @throws {ScopeError} when the region or the gateway's region lies outside the actor's scope
+ * @throws {NotFoundError} when `gatewayId` names no gateway
+ */
+export async function createDevice(db: Db, actor: Actor, input: z.output<typeof deviceCreateInput>): Promise<{ sensor: SensorSummary; token: string | null }> {
+  if (!regionCovers(actor.regionCode, input.regionCode)) throw new ScopeError(`region ${input.regionCode} lies outside your region ${actor.regionCode}`);
+  const token = input.issueToken ? newIngestToken('sensor') : null;
+  return db.transaction(async (tx) => {
+    if (input.gatewayId) {
+      const [gateway] = await tx.select({ regionCode: sensorsGateways.regionCode }).from(sensorsGateways).where(eq(sensorsGateways.id, input.gatewayId));
+      if (!gateway || !regionCovers(actor.regionCode, gateway.regionCode)) throw new NotFoundError(`gateway ${input.gatewayId} not found`);
+    }
+    const [row] = await tx
+      .insert(sensorsDevices)
+      .values({
+        code: input.code,
+        name: input.name,
+        type: input.type,
+        unit: SENSOR_TYPE_DEFINITIONS[input.type].unit,
+        position: { type: 'Point', coordinates: input.position },
+        assetKind: input.assetKind,
+        assetId: input.assetId,
+        regionCode: input.regionCode,
+        gatewayId: input.gatewayId,
+        tokenSha256: token?.sha256 ?? null,
+        isDemo: input.isDemo,
+      })
+      .returning({ id: sensorsDevices.id });
+    await recordAudit(tx, actor, {
+      action: 'create',
+      tableName: 'sensors_devices',
+      recordId: row.id,
+      recordRegionCode: input.regionCode,
+      after: { code: input.code, type: input.type, regionCode: input.regionCode, gatewayId: input.gatewayId, hasToken: token !== null },
+    });
+    return { sensor: await deviceById(tx, actor, row.id), token: token?.token ?? null };
+  });
+}
+
+/**
+ * Registers a gateway (admin), audited; returns its ingest token once (only its SHA-256 is stored).
+ * @throws {ScopeError} when the region lies outside the actor's scope
+ */
+export async function createGateway(db: Db, actor: Actor, input: z.output<typeof gatewayCreateInput>): Promise<{ id: string; code: string; regionCode: string; token: string }> {
+  if (!regionCovers(actor.regionCode, input.regionCode)) throw new ScopeError(`region ${input.regionCode} lies outside your region ${actor.regionCode}`);
+  const token = newIngestToken('gateway');
+  return db.transaction(async (tx) => {
+    const [row] = await tx.insert(sensorsGateways).values({ code: input.code, name: input.name, regionCode: input.regionCode, tokenSha256: token.sha256, isDemo: input.isDemo }).returning({ id: sensorsGateways.id });
+    await recordAudit(tx, actor, { action: 'create', tableName: 'sensors_gateways', recordId: row.id, recordRegionCode: input.regionCode, after: { code: input.code, regionCode: input.regionCode } });
+    return { id: row.id, code: input.code, regionCode: input.regionCode, token: token.token };
+  });
+}
