@@ -5,3 +5,4 @@ export * from './regions';
 export * from './twin';
 export * from './accounts';
 export * from './review';
+export * from './lifelines';
