@@ -3,6 +3,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectTestDb } from '@server/db/test-database';
 import { env } from '@server/env';
+import { PIPE_NETWORKS } from '@server/db/schema/lifelines';
+import type { Actor } from '@server/api/actor';
+import { LIFELINES_GEO_LAYERS, MAX_LAYER_FEATURES } from './geo-layer-sources';
 import { isolateSegment } from './isolation-service';
 import { ROAD_NETWORK_FILE, seedDemoNetwork, type SeedNetworkResult } from './seed-network';
 
@@ -87,4 +90,20 @@ describe.skipIf(!hasData)('seedDemoNetwork on the CityBrain roads (needs ../shar
     console.info(`seed-network: slowest isolation of 40 demo water segments ${slowestMs.toFixed(1)} ms`);
     expect(slowestMs).toBeLessThan(1000);
   }, 60_000);
+
+  it('keeps every network layer answer bounded (≤ 8000 features, measured bytes) and region-scoped', async () => {
+    const province = { regionCode: '360000' } as Actor;
+    const sizes: Record<string, { features: number; bytes: number }> = {};
+    for (const network of PIPE_NETWORKS) {
+      const { rows } = await connection.db.execute<{ body: string }>(LIFELINES_GEO_LAYERS[`lifelines-${network}-pipes`].query(province));
+      const collection = JSON.parse(rows[0].body) as { features: { properties: { isDemo: boolean } }[] };
+      sizes[network] = { features: collection.features.length, bytes: Buffer.byteLength(rows[0].body) };
+      expect(collection.features.length).toBeLessThanOrEqual(MAX_LAYER_FEATURES);
+    }
+    console.info(`seed-network: layer payloads ${JSON.stringify(sizes)}`);
+    expect(sizes.water.features).toBeGreaterThan(1000);
+    for (const { bytes } of Object.values(sizes)) expect(bytes).toBeLessThan(4_000_000);
+    const { rows } = await connection.db.execute<{ body: string }>(LIFELINES_GEO_LAYERS['lifelines-water-pipes'].query(null));
+    expect(JSON.parse(rows[0].body)).toEqual({ type: 'FeatureCollection', features: [] });
+  });
 });
