@@ -30,6 +30,11 @@ export const pointZ = geometryColumn<GeoJsonPoint>('PointZ', WGS84_SRID);
 export const point = geometryColumn<GeoJsonPoint>('Point', WGS84_SRID);
 /** `geometry(LineString,4326)`. */
 export const lineString = geometryColumn<GeoJsonLineString>('LineString', WGS84_SRID);
+/**
+ * `geometry(LineStringZ,4326)`: lon/lat degrees + height metres above the WGS84 ellipsoid (pipe axes, which the twin
+ * draws at their real depth: negative = below the ellipsoid).
+ */
+export const lineStringZ = geometryColumn<GeoJsonLineString>('LineStringZ', WGS84_SRID);
 /** `geometry(Polygon,4326)` (model footprints). */
 export const polygon = geometryColumn<GeoJsonPolygon>('Polygon', WGS84_SRID);
 /** `geometry(MultiPolygon,4326)` (administrative boundaries). */

@@ -5,4 +5,5 @@ export * from './regions';
 export * from './twin';
 export * from './accounts';
 export * from './review';
+export * from './lifelines';
 export * from './sensors';

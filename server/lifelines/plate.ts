@@ -1,0 +1,23 @@
+import { LIFELINES_LAYERS } from '@data/lifelines/layers';
+import { definePlate } from '@server/host/server-plate';
+import { LIFELINES_GEO_LAYERS } from './geo-layer-sources';
+import { lifelinesRouter } from './router';
+import { seedDemoNetwork } from './seed-network';
+
+/**
+ * The `lifelines` plate (市政管网 / 城市生命线): utility networks (water, storm, sewage, gas, heat) with their
+ * topology, drawn as tubes at their real depth and diameter; valve isolation (关阀分析) for a burst segment; the
+ * demo networks of central Nanchang (示例数据). Inspectors are its main users.
+ */
+export const LIFELINES_PLATE = definePlate({
+  slug: 'lifelines',
+  router: lifelinesRouter,
+  geoLayers: LIFELINES_GEO_LAYERS,
+  layers: LIFELINES_LAYERS,
+  async seed(db, ctx) {
+    const started = performance.now();
+    const result = await seedDemoNetwork(db, ctx.sharedDataDir);
+    const km = Object.entries(result.kmByNetwork).map(([network, value]) => `${network}=${value}`).join(' ');
+    return `demo networks ${result.action} (nodes=${result.nodes}, pipes=${result.pipes}, km ${km}) in ${Math.round(performance.now() - started)} ms`;
+  },
+});
