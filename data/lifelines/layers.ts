@@ -47,7 +47,9 @@ export const LIFELINES_LAYERS: readonly LayerDefinition<'tubes'>[] = (Object.key
   cimLevel: 2,
   source: 'GanTwin lifelines plate: imported networks of the caller’s region; the central-Nanchang networks are demo data (示例数据) laid along the CityBrain road network',
   url: `/api/geo/${pipeLayerId(network)}`,
-  defaultVisible: network === 'water',
+  // Off by default: thousands of tubes are a heavy first paint of the twin for every signed-in account; inspectors
+  // switch on the networks they work on (a level-of-detail scheme, network tiles, is the next step of issue #11).
+  defaultVisible: false,
   style: { stroke: NETWORK_COLOURS[network] },
   options: { diameterProperty: 'diameterMm', defaultDiameterMm: 300 },
   sortOrder: 400 + i,
