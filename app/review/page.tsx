@@ -22,12 +22,22 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** The submissions page. */
-export default function ReviewPage() {
+export default async function ReviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const text = (value: string | string[] | undefined) => (typeof value === 'string' ? value.slice(0, 100) : undefined);
   return (
     <GatedReviewPage
       path={REVIEW_PATHS.submissions}
       active="submissions"
-      render={({ locale, actor }) => <SubmissionsApp locale={locale} isApplicant={actor.role === 'applicant'} maxUploadBytes={reviewEnv().REVIEW_UPLOAD_MAX_BYTES} />}
+      render={({ locale, actor }) => (
+        <SubmissionsApp
+          locale={locale}
+          isApplicant={actor.role === 'applicant'}
+          maxUploadBytes={reviewEnv().REVIEW_UPLOAD_MAX_BYTES}
+          initialProjectName={text(params.project)}
+          initialParcelId={text(params.parcel)}
+        />
+      )}
     />
   );
 }

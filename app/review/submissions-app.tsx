@@ -25,10 +25,13 @@ export interface SubmissionsAppProps {
   locale: Locale;
   isApplicant: boolean;
   maxUploadBytes: number;
+  /** Project and parcel to prefill (`?project=&parcel=`, from a returned submission's 提交新版本). */
+  initialProjectName?: string;
+  initialParcelId?: string;
 }
 
 /** The page (see module doc). */
-export function SubmissionsApp({ locale, isApplicant, maxUploadBytes }: SubmissionsAppProps) {
+export function SubmissionsApp({ locale, isApplicant, maxUploadBytes, initialProjectName, initialParcelId }: SubmissionsAppProps) {
   const t = createTranslator(REVIEW_MESSAGES, locale);
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -71,7 +74,9 @@ export function SubmissionsApp({ locale, isApplicant, maxUploadBytes }: Submissi
         <aside className="gt-review-page__upload">
           <UploadForm
             locale={locale}
-            parcels={parcelsQuery.data ?? []}
+            parcels={(parcelsQuery.data ?? []).map((parcel) => ({ ...parcel, name: locale === 'en' && parcel.nameEn ? parcel.nameEn : parcel.name }))}
+            initialProjectName={initialProjectName}
+            initialParcelId={initialParcelId}
             projectNames={projectNames}
             maxBytes={maxUploadBytes}
             upload={upload.state}

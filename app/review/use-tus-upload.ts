@@ -20,7 +20,7 @@ export type TusUploadState =
   | { phase: 'idle' }
   | { phase: 'uploading' | 'paused'; bytesDone: number; bytesTotal: number; resumedFrom: number | null }
   | { phase: 'done'; submissionId: string; version: number }
-  | { phase: 'error'; message: string };
+  | { phase: 'error'; message: string; status: number | null };
 
 /** The fields sent with the file (tus `Upload-Metadata`). */
 export interface SubmissionUploadFields {
@@ -28,10 +28,11 @@ export interface SubmissionUploadFields {
   parcelId: string;
 }
 
-/** The server's text answer of a refused request, without tus-js-client's request dump. */
-function messageOf(error: Error): string {
+/** The server's text answer and HTTP status of a refused request, without tus-js-client's request dump. */
+function failureOf(error: Error): { message: string; status: number | null } {
   const body = /response text: ([^,]*(?:,[^,]*)*?)(?:, request id|$)/.exec(error.message)?.[1];
-  return (body ?? error.message).trim();
+  const response = (error as Error & { originalResponse?: { getStatus(): number } | null }).originalResponse;
+  return { message: (body ?? error.message).trim(), status: response ? response.getStatus() : null };
 }
 
 /**
@@ -51,6 +52,9 @@ export function useTusUpload() {
       retryDelays: [0, 1000, 3000, 5000, 10000, 20000],
       metadata: { filename: file.name, projectName: fields.projectName, parcelId: fields.parcelId },
       removeFingerprintOnSuccess: true,
+      // A resumption continues an upload with the metadata it was created with: only the same file for the same
+      // project and parcel may resume, anything else starts a new upload.
+      fingerprint: async (chosen) => ['gantwin-review', chosen.name, chosen.type, chosen.size, chosen.lastModified, fields.projectName, fields.parcelId].join('\u0000'),
       onProgress: (bytesDone, bytesTotal) => {
         // The first report after a resumption starts at the server's offset.
         if (isResumed && resumedFrom === null) resumedFrom = bytesDone;
@@ -62,12 +66,12 @@ export function useTusUpload() {
           const body = JSON.parse(payload.lastResponse.getBody()) as { submissionId: string; version: number };
           setState({ phase: 'done', submissionId: body.submissionId, version: body.version });
         } catch {
-          setState({ phase: 'error', message: 'the server did not confirm the submission' });
+          setState({ phase: 'error', message: 'the server did not confirm the submission', status: null });
         }
       },
       onError: (error) => {
         uploadRef.current = null;
-        setState({ phase: 'error', message: messageOf(error) });
+        setState({ phase: 'error', ...failureOf(error) });
       },
     });
     uploadRef.current = upload;

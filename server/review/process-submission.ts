@@ -106,12 +106,15 @@ export async function processSubmission(submissionId: string, ctx: JobContext): 
     if (!done) await store.deletePrefix(manifest.prefix);
     // Versions of runs cut off mid-publish (a killed worker) have no manifest: they go now, best effort.
     else await store.sweepUnpublished(tilesetPrefixOf(submissionId), 0).catch((error: unknown) => ctx.logger.warn(`review: sweep of ${submissionId}: ${error instanceof Error ? error.message : String(error)}`));
-    return { submissionId, outcome: done ? 'pending-review' : 'skipped', elapsedS: (performance.now() - started) / 1000, peakRssMb: stats.peakRssMb };
+    const elapsedS = (performance.now() - started) / 1000;
+    ctx.logger.info(`review: submission ${submissionId} ${done ? 'converted and checked' : 'skipped (another run finished it)'} in ${elapsedS.toFixed(1)} s, converter peak ${stats.peakRssMb} MiB`);
+    return { submissionId, outcome: done ? 'pending-review' : 'skipped', elapsedS, peakRssMb: stats.peakRssMb };
   } catch (error) {
     const isFinal = error instanceof GanTwinError || ctx.isFinalAttempt === true;
     if (isFinal) {
       const reason = error instanceof Error ? error.message : String(error);
-      await transitionSubmission(ctx.db, WORKER_ACTOR, submissionId, ['submitted', 'converting', 'checking'], 'failed', { errorMessage: publicReason(reason, workDir), progress: null });
+      await transitionSubmission(ctx.db, WORKER_ACTOR, submissionId, ['submitted', 'converting', 'checking'], 'failed', { errorMessage: publicReason(reason, workDir, row.fileName), progress: null });
+      ctx.logger.warn(`review: submission ${submissionId} failed: ${publicReason(reason, workDir, row.fileName)}`);
     }
     throw error;
   } finally {
@@ -119,7 +122,13 @@ export async function processSubmission(submissionId: string, ctx: JobContext): 
   }
 }
 
-/** A failure reason without the worker's temporary paths (the applicant sees it). */
-function publicReason(reason: string, workDir: string): string {
-  return reason.replaceAll(`${workDir}${path.sep}`, '').slice(0, 2000);
+/**
+ * A failure reason as the applicant sees it: without the worker's temporary paths, and naming the file as uploaded
+ * (the worker's copy is `source.<format>`).
+ */
+function publicReason(reason: string, workDir: string, fileName: string): string {
+  return reason
+    .replaceAll(`${workDir}${path.sep}`, '')
+    .replace(/\bsource\.(ifc|ifczip)\b/g, fileName)
+    .slice(0, 2000);
 }

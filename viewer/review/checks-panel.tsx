@@ -81,7 +81,7 @@ export function ChecksPanel({ locale, checks, checkedAt, gfaMethod, preChecks, s
   const rows: [ReviewMessageKey, string][] = [
     ['ind.parcelAreaM2', `${formatNumber(i.parcelAreaM2, locale, 1)} m²`],
     ['ind.footprintM2', `${formatNumber(i.footprintM2, locale, 1)} m²`],
-    ['ind.gfaM2', i.gfaM2 === null ? '—' : `${formatNumber(i.gfaM2, locale, 1)} m²${gfaMethod ? `（${t(`ind.gfaMethod.${gfaMethod}` as ReviewMessageKey)}）` : ''}`],
+    ['ind.gfaM2', i.gfaM2 === null ? '—' : `${formatNumber(i.gfaM2, locale, 1)} m²${gfaMethod ? (isZh ? `（${t(`ind.gfaMethod.${gfaMethod}` as ReviewMessageKey)}）` : ` (${t(`ind.gfaMethod.${gfaMethod}` as ReviewMessageKey)})`) : ''}`],
     ['ind.far', i.far === null ? '—' : formatNumber(i.far, locale, 3)],
     ['ind.density', `${formatNumber(i.density * 100, locale, 1)} %`],
     ['ind.heightM', i.heightM === null ? '—' : `${formatNumber(i.heightM, locale, 2)} m`],

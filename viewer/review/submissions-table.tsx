@@ -36,6 +36,12 @@ export function statusLabel(locale: Locale, status: string): string {
   return key in REVIEW_MESSAGES[locale] ? REVIEW_MESSAGES[locale][key] : status;
 }
 
+/** The label of a conversion stage (`parse`, `build`, …; the name itself when unknown). */
+export function stageLabel(locale: Locale, stage: string): string {
+  const key = `stage.${stage}` as ReviewMessageKey;
+  return key in REVIEW_MESSAGES[locale] ? REVIEW_MESSAGES[locale][key] : stage;
+}
+
 /** The table (see module doc). */
 export function SubmissionsTable({ locale, rows, hrefOf }: SubmissionsTableProps) {
   const t = createTranslator(REVIEW_MESSAGES, locale);
@@ -64,7 +70,7 @@ export function SubmissionsTable({ locale, rows, hrefOf }: SubmissionsTableProps
             </td>
             <td data-label={t('col.status')}>
               <span className={`gt-review-status gt-review-status--${row.status}`}>{statusLabel(locale, row.status)}</span>
-              {row.progress ? <span className="gt-review-table__progress"> {t('progress.stage', { stage: row.progress.stage, percent: percentOf(row.progress.fraction) })}</span> : null}
+              {row.progress ? <span className="gt-review-table__progress"> {t('progress.stage', { stage: stageLabel(locale, row.progress.stage), percent: percentOf(row.progress.fraction) })}</span> : null}
               {row.errorMessage ? <div className="gt-review-table__error">{row.errorMessage}</div> : null}
             </td>
             <td data-label={t('col.checks')}>{row.verdicts ? t('checks.summary', row.verdicts) : '—'}</td>

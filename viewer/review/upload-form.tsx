@@ -6,7 +6,7 @@
 import { useState, type FormEvent } from 'react';
 import { createTranslator, type Locale } from '@viewer/core/i18n';
 import { formatBytes } from './format';
-import { REVIEW_MESSAGES } from './messages';
+import { REVIEW_MESSAGES, type ReviewMessageKey } from './messages';
 
 /** A parcel the applicant may choose. */
 export interface ParcelChoice {
@@ -21,7 +21,7 @@ export type UploadView =
   | { phase: 'idle' }
   | { phase: 'uploading' | 'paused'; bytesDone: number; bytesTotal: number; resumedFrom: number | null }
   | { phase: 'done'; submissionId: string; version: number }
-  | { phase: 'error'; message: string };
+  | { phase: 'error'; message: string; status: number | null };
 
 /** Props of {@link UploadForm}. */
 export interface UploadFormProps {
@@ -31,6 +31,9 @@ export interface UploadFormProps {
   projectNames: readonly string[];
   maxBytes: number;
   upload: UploadView;
+  /** Project and parcel to start with (a resubmission from a returned submission's page). */
+  initialProjectName?: string;
+  initialParcelId?: string;
   /** The workspace link of a finished upload. */
   submissionHref(id: string): string;
   onSubmit(file: File, fields: { projectName: string; parcelId: string }): void;
@@ -38,12 +41,33 @@ export interface UploadFormProps {
   onResume(): void;
 }
 
+/**
+ * What a refused upload tells the applicant, by the server's status (upload-handler.ts); the server's own text for
+ * anything else.
+ */
+function uploadFailureText(t: ReturnType<typeof createTranslator<ReviewMessageKey>>, status: number | null, serverText: string): string {
+  const key = status !== null ? UPLOAD_STATUS_MESSAGES[status] : undefined;
+  return key ? t(key) : serverText;
+}
+
+const UPLOAD_STATUS_MESSAGES: Partial<Record<number, ReviewMessageKey>> = {
+  401: 'upload.refused.401',
+  403: 'upload.refused.403',
+  404: 'upload.refused.404',
+  413: 'upload.refused.413',
+  415: 'upload.refused.415',
+  429: 'upload.refused.429',
+};
+
 /** The form (see module doc). */
-export function UploadForm({ locale, parcels, projectNames, maxBytes, upload, submissionHref, onSubmit, onPause, onResume }: UploadFormProps) {
+export function UploadForm({ locale, parcels, projectNames, maxBytes, upload, initialProjectName = '', initialParcelId = '', submissionHref, onSubmit, onPause, onResume }: UploadFormProps) {
   const t = createTranslator(REVIEW_MESSAGES, locale);
-  const [projectName, setProjectName] = useState('');
-  const [parcelId, setParcelId] = useState('');
+  const [projectName, setProjectName] = useState(initialProjectName);
+  const [parcelId, setParcelId] = useState(initialParcelId);
   const [file, setFile] = useState<File | null>(null);
+  // The file of the last submission: submitting it again needs a new choice (no accidental version N+1).
+  const [submittedFile, setSubmittedFile] = useState<File | null>(null);
+  const [submittedProject, setSubmittedProject] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const isBusy = upload.phase === 'uploading' || upload.phase === 'paused';
 
@@ -53,6 +77,8 @@ export function UploadForm({ locale, parcels, projectNames, maxBytes, upload, su
     if (!/\.(ifc|ifczip|zip)$/i.test(file.name)) return setProblem(t('upload.wrongType'));
     if (file.size > maxBytes) return setProblem(t('upload.tooLarge', { size: formatBytes(file.size, locale), max: formatBytes(maxBytes, locale) }));
     setProblem(null);
+    setSubmittedFile(file);
+    setSubmittedProject(projectName.trim());
     onSubmit(file, { projectName: projectName.trim(), parcelId });
   };
 
@@ -76,7 +102,7 @@ export function UploadForm({ locale, parcels, projectNames, maxBytes, upload, su
           {parcels.map((parcel) => (
             <option key={parcel.id} value={parcel.id}>
               {parcel.code} {parcel.name}
-              {parcel.isDemo ? `（${t('demo.label')}）` : ''}
+              {parcel.isDemo ? (locale === 'zh-CN' ? `（${t('demo.label')}）` : ` (${t('demo.label')})`) : ''}
             </option>
           ))}
         </select>
@@ -103,15 +129,15 @@ export function UploadForm({ locale, parcels, projectNames, maxBytes, upload, su
           )}
         </div>
       ) : (
-        <button type="submit" className="gt-button gt-button--primary">
+        <button type="submit" className="gt-button gt-button--primary" disabled={upload.phase === 'done' && file !== null && file === submittedFile}>
           {t('upload.submit')}
         </button>
       )}
       {problem ? <p className="gt-review-form__error">{problem}</p> : null}
-      {upload.phase === 'error' ? <p className="gt-review-form__error" role="alert">{t('upload.error', { message: upload.message })}</p> : null}
+      {upload.phase === 'error' ? <p className="gt-review-form__error" role="alert">{t('upload.error', { message: uploadFailureText(t, upload.status, upload.message) })}</p> : null}
       {upload.phase === 'done' ? (
         <p className="gt-review-form__ok" role="status">
-          <a href={submissionHref(upload.submissionId)}>{t('upload.done', { project: projectName, version: upload.version })}</a>
+          <a href={submissionHref(upload.submissionId)}>{t('upload.done', { project: submittedProject, version: upload.version })}</a>
         </p>
       ) : null}
     </form>

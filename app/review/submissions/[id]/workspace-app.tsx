@@ -20,7 +20,7 @@ import { DecisionForm } from '@viewer/review/decision-form';
 import { elementFocus, envelopeCollections, type ElementPlan } from '@viewer/review/envelope';
 import { percentOf } from '@viewer/review/format';
 import { REVIEW_MESSAGES } from '@viewer/review/messages';
-import { statusLabel } from '@viewer/review/submissions-table';
+import { stageLabel, statusLabel } from '@viewer/review/submissions-table';
 import { localPlane } from '@viewer/core/local-plane';
 import { TwinGlobeLoader } from '../../../shell/twin-globe-loader';
 import { useTRPC } from '../../../providers';
@@ -109,6 +109,8 @@ export function WorkspaceApp({ locale, submissionId, isReviewer }: WorkspaceAppP
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.review.submissions.byId.queryKey({ id: submissionId }) });
   const onDecide = async (decision: 'approve' | 'return', comment: string) => {
     setDecisionError(null);
+    const failed = ((detail?.checks as ChecksView | null)?.checks ?? []).filter((check) => check.verdict === 'fail').length;
+    if (decision === 'approve' && failed > 0 && !window.confirm(t('ws.approveWithFails', { count: failed }))) return;
     try {
       await decide.mutateAsync({ id: submissionId, decision, comment });
       await refresh();
@@ -167,9 +169,19 @@ export function WorkspaceApp({ locale, submissionId, isReviewer }: WorkspaceAppP
           <span className={`gt-review-status gt-review-status--${detail.status}`} data-testid="review-status">
             {statusLabel(locale, detail.status)}
           </span>
-          {inFlight && detail.progress ? <span className="gt-review-ws__muted"> {t('ws.progress', { stage: detail.progress.stage, percent: percentOf(detail.progress.fraction) })}</span> : null}
+          {inFlight && detail.progress ? <span className="gt-review-ws__muted"> {t('ws.progress', { stage: stageLabel(locale, detail.progress.stage), percent: percentOf(detail.progress.fraction) })}</span> : null}
         </p>
-        {detail.status === 'failed' && detail.errorMessage ? <p className="gt-review-form__error">{t('ws.failed', { message: detail.errorMessage })}</p> : null}
+        {detail.status === 'failed' ? (
+          <>
+            {detail.errorMessage ? <p className="gt-review-form__error">{t('ws.failed', { message: detail.errorMessage })}</p> : null}
+            <p className="gt-review-ws__muted">{t('ws.failedHint')}</p>
+          </>
+        ) : null}
+        {!isReviewer && (detail.status === 'returned' || detail.status === 'failed') ? (
+          <a className="gt-button gt-button--primary" href={`${REVIEW_PATHS.submissions}?${new URLSearchParams({ project: detail.projectName, parcel: detail.parcelId })}`} data-testid="review-resubmit">
+            {t('ws.resubmit')}
+          </a>
+        ) : null}
         {selection ? (
           <p className="gt-review-ws__muted">
             {t('ws.selected', { globalId: selection.featureId })}
@@ -179,6 +191,7 @@ export function WorkspaceApp({ locale, submissionId, isReviewer }: WorkspaceAppP
             })()}
           </p>
         ) : null}
+        {detail.status === 'failed' ? null : (
         <DecisionForm
           locale={locale}
           status={detail.status}
@@ -191,6 +204,8 @@ export function WorkspaceApp({ locale, submissionId, isReviewer }: WorkspaceAppP
           onDecide={onDecide}
           onRecheck={onRecheck}
         />
+        )}
+        {detail.status === 'failed' ? null : (
         <ChecksPanel
           locale={locale}
           checks={detail.checks as ChecksView | null}
@@ -200,6 +215,7 @@ export function WorkspaceApp({ locale, submissionId, isReviewer }: WorkspaceAppP
           selectedGlobalId={selection?.featureId ?? null}
           onShowElements={showElements}
         />
+        )}
         <h3>{t('ws.versions')}</h3>
         <ul className="gt-review-versions">
           {detail.versions.map((version) => (
