@@ -15,15 +15,19 @@ const SAMPLE = join(process.env.SHARED_DATA_DIR ?? join(process.cwd(), '..', 'sh
 const PROJECT = `红谷滩示范住宅 ${Date.now().toString(36)}`;
 const CONVERSION_TIMEOUT_MS = 180_000;
 
-/** Uploads the sample as the applicant and returns the new submission's id. */
-async function submitSample(page: Page): Promise<string> {
-  await page.goto('/review');
+/** Uploads the sample as the applicant and returns the new submission's id (`prefilled`: the form is already open). */
+async function submitSample(page: Page, { prefilled = false } = {}): Promise<string> {
+  if (!prefilled) await page.goto('/review');
   const form = page.getByTestId('review-upload-form');
-  await form.locator('input[name="projectName"]').fill(PROJECT);
   const parcel = form.locator('select[name="parcelId"]');
   const demo = parcel.locator('option', { hasText: 'HGT-A-01' });
   await expect(demo).toHaveCount(1);
-  await parcel.selectOption((await demo.getAttribute('value'))!);
+  if (prefilled) {
+    await expect(parcel).toHaveValue((await demo.getAttribute('value'))!);
+  } else {
+    await form.locator('input[name="projectName"]').fill(PROJECT);
+    await parcel.selectOption((await demo.getAttribute('value'))!);
+  }
   await form.locator('input[type="file"]').setInputFiles(SAMPLE);
   await form.getByRole('button', { name: '上传并提交' }).click();
   const done = form.getByRole('status');
@@ -84,7 +88,10 @@ test('applicant uploads → planner reviews in the twin and returns → applican
   // 4. The applicant sees the outcome and resubmits the same project: version 2, version 1 kept.
   await applicant.goto(`/review/submissions/${v1}`);
   await expect(applicant.getByTestId('review-outcome')).toContainText('容积率低于规划条件下限');
-  const v2 = await submitSample(applicant);
+  // 修改后提交新版本 opens the form with the project and parcel of the returned version.
+  await applicant.getByTestId('review-resubmit').click();
+  await expect(applicant.getByTestId('review-upload-form').locator('input[name="projectName"]')).toHaveValue(PROJECT);
+  const v2 = await submitSample(applicant, { prefilled: true });
   await waitForRowStatus(applicant, v2, 'pending-review');
   await expect(applicant.locator(`tr[data-submission-id="${v2}"]`)).toContainText('V2');
   await expect(applicant.locator(`tr[data-submission-id="${v1}"]`)).toHaveAttribute('data-status', 'returned');
