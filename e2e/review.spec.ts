@@ -99,7 +99,14 @@ test('applicant uploads → planner reviews in the twin and returns → applican
   // 5. The planner approves version 2; the applicant sees 通过.
   await planner.goto(`/review/submissions/${v2}`);
   await expect(planner.getByTestId('review-workspace')).toContainText('第 2 版');
+  // Version 2 still fails checks (FAR, and the 12 m height limit set above): approving asks for a confirmation.
+  const confirmation = planner.waitForEvent('dialog').then(async (dialog) => {
+    const message = dialog.message();
+    await dialog.accept();
+    return message;
+  });
   await planner.getByTestId('review-decision').getByRole('button', { name: '通过' }).click();
+  expect(await confirmation).toMatch(/有 \d+ 项不合格，仍要通过吗？/);
   await expect(planner.getByTestId('review-status')).toHaveText('通过');
   await applicant.goto('/review');
   await expect(applicant.locator(`tr[data-submission-id="${v2}"]`)).toHaveAttribute('data-status', 'approved');
