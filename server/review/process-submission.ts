@@ -91,8 +91,8 @@ export async function processSubmission(submissionId: string, ctx: JobContext): 
       return { submissionId, outcome: 'skipped', elapsedS: (performance.now() - started) / 1000, peakRssMb: stats.peakRssMb };
     }
     const manifest = await store.publishTree(args.outDir, tilesetPrefixOf(submissionId), { maxDurationMs: Math.max(1_000, deadlineMs - Date.now()) });
-    const parcelNow = await parcelOfSubmission(ctx.db, submissionId);
     // The parcel as it is now (a planner may have changed a condition during the conversion).
+    const parcelNow = await parcelOfSubmission(ctx.db, submissionId);
     const checks = checksForSubmission(measures, parcelNow);
     const done = await transitionSubmission(ctx.db, WORKER_ACTOR, submissionId, ['checking'], 'pending-review', {
       tilesetPrefix: manifest.prefix,
