@@ -1,0 +1,52 @@
+'use client';
+/**
+ * The lifelines plate's selection panel: a picked pipe segment (the feature id of a network layer is the segment
+ * id, server/lifelines/geo-layer-sources.ts) read with `lifelines.pipes.byId`, and on demand its valve isolation
+ * (`lifelines.isolation.forSegment`); viewer/lifelines/pipe-panel.tsx renders them.
+ */
+import { useState } from 'react';
+import { skipToken, useQuery } from '@tanstack/react-query';
+import { createTranslator } from '@viewer/core/i18n';
+import { LIFELINES_MESSAGES } from '@viewer/lifelines/messages';
+import { PipePanel } from '@viewer/lifelines/pipe-panel';
+import { isPipeId } from '@viewer/lifelines/pipe-format';
+import type { PlateSelectionPanelProps } from '../shell/client-plate';
+import { useTRPC } from '../providers';
+import { trpcErrorCode } from '../trpc-error-code';
+
+/** The selection panel (see module doc); a new pick starts afresh (no isolation asked for). */
+export function PipeSelectionPanel(props: PlateSelectionPanelProps) {
+  return <PipeSelection key={props.selection.featureId} {...props} />;
+}
+
+function PipeSelection({ selection, locale, flyTo, onClose }: PlateSelectionPanelProps) {
+  const t = createTranslator(LIFELINES_MESSAGES, locale);
+  const trpc = useTRPC();
+  const id = selection.featureId;
+  const validId = isPipeId(id);
+  const [isolationAsked, setIsolationAsked] = useState(false);
+  const pipeQuery = useQuery(trpc.lifelines.pipes.byId.queryOptions(validId ? { id } : skipToken, { retry: false }));
+  const isolationQuery = useQuery(
+    trpc.lifelines.isolation.forSegment.queryOptions(validId && isolationAsked ? { id } : skipToken, { retry: false }),
+  );
+  const code = pipeQuery.error ? trpcErrorCode(pipeQuery.error) : null;
+  const error = !validId || code === 'NOT_FOUND' || code === 'BAD_REQUEST'
+    ? t('pipe.notFound', { id })
+    : pipeQuery.error
+      ? t('pipe.error', { message: pipeQuery.error.message })
+      : null;
+  return (
+    <PipePanel
+      locale={locale}
+      pipe={pipeQuery.data ?? null}
+      loading={pipeQuery.isFetching}
+      error={error}
+      isolation={isolationQuery.data ?? null}
+      isolationLoading={isolationQuery.isFetching}
+      isolationError={isolationQuery.error ? isolationQuery.error.message : null}
+      onIsolate={() => (isolationAsked ? void isolationQuery.refetch() : setIsolationAsked(true))}
+      onFlyTo={(point) => flyTo({ layerId: null, point })}
+      onClose={onClose}
+    />
+  );
+}
