@@ -6,7 +6,8 @@ import { createTestAlarm } from './test-fixtures';
 /**
  * The `sensors` plate's rows of the access walk (server/host/procedure-access.test.ts): a gas sensor in 九江 濂溪区
  * (city B) with an open alarm; `freshAlarmB` makes one more per transition. Callers are admins (the walk's
- * planners may not watch sensors: the wrong-role caller is a 九江 planner).
+ * planners may not watch sensors: the wrong-role caller is a 九江 planner). The GeoJSON walk calls as planners, who
+ * get no sensors at all; the region scope of watchers on that layer is tested in ./geo-layer-sources.test.ts.
  */
 
 interface SensorsTargets {
@@ -75,6 +76,14 @@ export const ACCESS_WALK = definePlateAccessWalk<SensorsTargets>({
       cityAOnB: 'NOT_FOUND',
       province: (r) => expect(r).toMatchObject({ status: 'dispatched', version: 2 }),
       callerRole: 'admin',
+    },
+  },
+  geoRows: {
+    'sensors-devices': {
+      anonymous: (ids) => expect(ids).toEqual([]),
+      cityA: (ids, t) => expect(ids).not.toContain(t.sensorB),
+      // The walk's callers are planners: not sensor watchers, so nothing even in their own scope.
+      province: (ids) => expect(ids).toEqual([]),
     },
   },
 });

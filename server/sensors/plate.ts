@@ -1,4 +1,6 @@
+import { SENSORS_LAYERS } from '@data/sensors/layers';
 import { definePlate } from '@server/host/server-plate';
+import { SENSORS_GEO_LAYERS } from './geo-layer-sources';
 import { maintainReadingPartitions } from './reading-partitions';
 import { sensorsRouter } from './router';
 import { seedAlarmRules, seedDemoSensors } from './seed-sensors';
@@ -7,12 +9,14 @@ import { sensorsEnv } from './sensors-env';
 /**
  * The `sensors` plate (物联感知 + 告警, shared by lifelines and sites): sensor registry, reading ingest
  * (`POST /api/sensors/readings`), monthly-partitioned readings with retention, alarm rules as data, alarms and their
- * workflow. Seeds the default alarm rules, the demo sensors of central Nanchang and the reading partitions.
+ * workflow, and the `sensors-devices` catalogue layer (./geo-layer-sources.ts). Seeds the default alarm rules, the demo sensors of central Nanchang and the reading partitions.
  */
 export const SENSORS_PLATE = definePlate({
   slug: 'sensors',
   router: sensorsRouter,
   jobs: async () => [(await import(/* turbopackIgnore: true */ /* webpackIgnore: true */ './maintain-partitions-job')).MAINTAIN_PARTITIONS_JOB],
+  geoLayers: SENSORS_GEO_LAYERS,
+  layers: SENSORS_LAYERS,
   async seed(db) {
     const rules = await seedAlarmRules(db);
     const sensors = await seedDemoSensors(db);

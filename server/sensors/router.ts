@@ -4,9 +4,10 @@ import { alarmById, listAlarms, transitionAlarm } from './alarms-service';
 import { createDevice, createGateway, deviceById, listDevices } from './devices-service';
 import { alarmsListInput, alarmTransitionInput, deviceCreateInput, devicesListInput, gatewayCreateInput, idInput, seriesInput } from './inputs';
 import { readingsSeries } from './readings-series';
+import { SENSORS_WATCHER_ROLES } from './watcher-roles';
 
 /** Roles that watch sensors and alarms (inspectors, officers, admins), each in its region scope. */
-const WATCHERS = ['inspector', 'officer', 'admin'] as const;
+const WATCHERS = SENSORS_WATCHER_ROLES;
 
 /**
  * The `sensors` plate's router (物联感知 + 告警): thin procedures, one service call each. Readings are not written

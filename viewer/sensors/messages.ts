@@ -1,5 +1,111 @@
-/** UI text of the `sensors` plate (物联感知 + 告警); more keys come with its panels. */
+/** UI text of the `sensors` plate (物联感知 + 告警): its layer group title and the twin's alarm panel. */
+import type { MessageCatalogue } from '@viewer/core/i18n';
+
+type SensorsMessageKey =
+  | 'plate.title'
+  | 'alarms.title'
+  | 'alarms.loading'
+  | 'alarms.empty'
+  | 'alarms.signIn'
+  | 'alarms.forbidden'
+  | 'alarms.loadFailed'
+  | 'alarms.level'
+  | 'alarms.value'
+  | 'alarms.rule'
+  | 'alarms.thresholdSource'
+  | 'alarms.firstSeen'
+  | 'alarms.lastSeen'
+  | 'alarms.deadline'
+  | 'alarms.overdue'
+  | 'alarms.noteLabel'
+  | 'alarms.notePlaceholder'
+  | 'alarms.confirm'
+  | 'alarms.cancel'
+  | 'alarms.saving'
+  | 'alarms.conflict'
+  | 'alarms.failed'
+  | 'alarms.demo'
+  | 'status.pending'
+  | 'status.dispatched'
+  | 'status.handling'
+  | 'status.closed'
+  | 'status.false-alarm'
+  | 'step.dispatched'
+  | 'step.handling'
+  | 'step.closed'
+  | 'step.false-alarm'
+  | 'step.pending';
+
+/** zh-CN / en text of the sensors plate. */
 export const SENSORS_MESSAGES = {
-  'zh-CN': { 'plate.title': '物联感知与告警' },
-  en: { 'plate.title': 'Sensors and alarms' },
-} as const;
+  'zh-CN': {
+    'plate.title': '物联感知与告警',
+    'alarms.title': '告警',
+    'alarms.loading': '正在加载告警…',
+    'alarms.empty': '暂无告警',
+    'alarms.signIn': '登录后可查看本辖区的告警。',
+    'alarms.forbidden': '当前账号的角色无权查看告警（限巡检员、执法人员和管理员）。',
+    'alarms.loadFailed': '告警读取失败：{message}',
+    'alarms.level': '{level} 级',
+    'alarms.value': '数值',
+    'alarms.rule': '规则',
+    'alarms.thresholdSource': '阈值依据',
+    'alarms.firstSeen': '首次发现',
+    'alarms.lastSeen': '最近发现',
+    'alarms.deadline': '处置时限',
+    'alarms.overdue': '已超时',
+    'alarms.noteLabel': '处置说明（必填）',
+    'alarms.notePlaceholder': '例如：已通知燃气公司抢修队',
+    'alarms.confirm': '确认',
+    'alarms.cancel': '取消',
+    'alarms.saving': '正在提交…',
+    'alarms.conflict': '该告警已被他人更新，列表已刷新，请核对后重试。',
+    'alarms.failed': '操作失败：{message}',
+    'alarms.demo': '示例数据',
+    'status.pending': '待研判',
+    'status.dispatched': '已推送',
+    'status.handling': '处置中',
+    'status.closed': '已闭环',
+    'status.false-alarm': '误报',
+    'step.pending': '退回待研判',
+    'step.dispatched': '推送',
+    'step.handling': '开始处置',
+    'step.closed': '闭环',
+    'step.false-alarm': '标记误报',
+  },
+  en: {
+    'plate.title': 'Sensors and alarms',
+    'alarms.title': 'Alarms',
+    'alarms.loading': 'Loading alarms…',
+    'alarms.empty': 'No alarms',
+    'alarms.signIn': 'Sign in to see the alarms of your region.',
+    'alarms.forbidden': 'Your role may not see alarms (inspectors, officers and admins only).',
+    'alarms.loadFailed': 'Could not load the alarms: {message}',
+    'alarms.level': 'Level {level}',
+    'alarms.value': 'Value',
+    'alarms.rule': 'Rule',
+    'alarms.thresholdSource': 'Threshold source',
+    'alarms.firstSeen': 'First seen',
+    'alarms.lastSeen': 'Last seen',
+    'alarms.deadline': 'Deadline',
+    'alarms.overdue': 'overdue',
+    'alarms.noteLabel': 'Note (required)',
+    'alarms.notePlaceholder': 'e.g. gas company repair crew notified',
+    'alarms.confirm': 'Confirm',
+    'alarms.cancel': 'Cancel',
+    'alarms.saving': 'Saving…',
+    'alarms.conflict': 'Someone else updated this alarm; the list was reloaded, check it and try again.',
+    'alarms.failed': 'Failed: {message}',
+    'alarms.demo': 'Demo data',
+    'status.pending': 'Pending',
+    'status.dispatched': 'Dispatched',
+    'status.handling': 'Handling',
+    'status.closed': 'Closed',
+    'status.false-alarm': 'False alarm',
+    'step.pending': 'Back to pending',
+    'step.dispatched': 'Dispatch',
+    'step.handling': 'Start handling',
+    'step.closed': 'Close',
+    'step.false-alarm': 'Mark false alarm',
+  },
+} as const satisfies MessageCatalogue<SensorsMessageKey>;

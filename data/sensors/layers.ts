@@ -1,0 +1,23 @@
+import type { LayerDefinition } from '@kernel/layer-kinds';
+
+/**
+ * Catalogue layers of the `sensors` plate: the sensors (监测点) as clustered markers with their last value and state
+ * (`normal`, `alarm-1`…`alarm-3` from the open alarm, `offline`), for inspectors, officers and admins of the
+ * sensor's region (anyone else gets an empty collection); off by default, switched on in the layer panel.
+ */
+export const SENSORS_LAYERS: readonly LayerDefinition[] = [
+  {
+    id: 'sensors-devices',
+    plate: 'sensors',
+    title: '物联感知设备（监测点）',
+    titleEn: 'Sensors (monitoring points)',
+    kind: 'points',
+    cimLevel: 3,
+    source: 'GanTwin sensors plate: registered sensors and their last readings; the central Nanchang sensors are demo data (示例数据)',
+    url: '/api/geo/sensors-devices',
+    defaultVisible: false,
+    style: { stroke: '#ffffff', fill: '#2f9e44', width: 1 },
+    options: { clusterPixelRange: 40, labelProperty: 'name' },
+    sortOrder: 400,
+  },
+];
