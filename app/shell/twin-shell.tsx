@@ -21,7 +21,7 @@ import type { FeatureSelection } from '@viewer/core/selection';
 import { createMapViewStore } from '@viewer/core/map-view';
 import type { FlyToPoint } from '@viewer/cesium/camera-pose';
 import { CORE_LAYER_KINDS } from '@viewer/cesium/layer-kinds/core-layer-kinds';
-import { createMeasureSceneLink } from '@viewer/cesium/measure/measure-scene-link';
+import { useMeasureLink } from '@viewer/cesium/measure/use-measure-link';
 import { MeasureTools } from '@viewer/cesium/measure/measure-tools';
 import type { FlyRequest } from '@viewer/cesium/twin-globe';
 import { FeaturePanel } from '@viewer/ui/feature-panel';
@@ -114,9 +114,7 @@ export function TwinShell({ locale, initialUrlState, initialData, homeCamera = n
   const [layerErrors, setLayerErrors] = useState<Record<string, string>>({});
   const [mapView] = useState(createMapViewStore);
   // Measuring tools reach the globe's scene through its layer kinds; while one is active, clicks measure (no selecting).
-  const [measureLink] = useState(createMeasureSceneLink);
-  const [layerKinds] = useState(() => measureLink.tap(LAYER_KINDS));
-  const [isMeasuring, setIsMeasuring] = useState(false);
+  const measure = useMeasureLink(LAYER_KINDS);
 
   const sceneLayers = useMemo<SceneLayer[]>(
     () =>
@@ -251,11 +249,11 @@ export function TwinShell({ locale, initialUrlState, initialData, homeCamera = n
         <TwinGlobeLoader
           locale={locale}
           layers={sceneLayers}
-          layerKinds={layerKinds}
+          layerKinds={measure.layerKinds}
           selection={selection}
           initialCamera={initialCamera}
           flyRequest={flyRequest}
-          onFeatureSelect={isMeasuring ? undefined : onSelect}
+          onFeatureSelect={measure.isMeasuring ? undefined : onSelect}
           onCameraChange={onCameraChange}
           onLayerError={onLayerError}
           onMapView={mapView.setView}
@@ -263,7 +261,7 @@ export function TwinShell({ locale, initialUrlState, initialData, homeCamera = n
         />
       </div>
       <ShellMapFurniture locale={locale} store={mapView} camera={camera} flyTo={flyTo} />
-      <MeasureTools locale={locale} link={measureLink} onActiveChange={setIsMeasuring} />
+      <MeasureTools locale={locale} link={measure.link} onActiveChange={measure.setIsMeasuring} />
       <TwinHeader
         locale={locale}
         breadcrumb={breadcrumb}

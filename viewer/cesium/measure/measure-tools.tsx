@@ -5,10 +5,9 @@
  * typing in a field). Any plate page with a twin globe mounts it:
  *
  * ```tsx
- * const [measureLink] = useState(createMeasureSceneLink);
- * const [layerKinds] = useState(() => measureLink.tap(LAYER_KINDS));   // give these to <TwinGlobe layerKinds>
- * const [isMeasuring, setIsMeasuring] = useState(false);               // ignore feature selection while true
- * <MeasureTools locale={locale} link={measureLink} onActiveChange={setIsMeasuring} />
+ * const measure = useMeasureLink(LAYER_KINDS);   // ./use-measure-link.ts: give measure.layerKinds to <TwinGlobe>
+ * // ignore feature selection while measure.isMeasuring
+ * <MeasureTools locale={locale} link={measure.link} onActiveChange={measure.setIsMeasuring} />
  * ```
  */
 import { useEffect, useMemo } from 'react';

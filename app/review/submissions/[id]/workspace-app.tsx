@@ -12,7 +12,7 @@ import { createTranslator, type Locale } from '@viewer/core/i18n';
 import type { SceneLayer } from '@viewer/core/scene-layer';
 import type { FeatureSelection } from '@viewer/core/selection';
 import { CORE_LAYER_KINDS } from '@viewer/cesium/layer-kinds/core-layer-kinds';
-import { createMeasureSceneLink } from '@viewer/cesium/measure/measure-scene-link';
+import { useMeasureLink } from '@viewer/cesium/measure/use-measure-link';
 import { MeasureTools } from '@viewer/cesium/measure/measure-tools';
 import type { FlyRequest } from '@viewer/cesium/twin-globe';
 import { ChecksPanel, type ChecksView, type PreCheckView } from '@viewer/review/checks-panel';
@@ -56,9 +56,7 @@ export function WorkspaceApp({ locale, submissionId, isReviewer }: WorkspaceAppP
   const [flyRequest, setFlyRequest] = useState<FlyRequest | null>(null);
   const [decisionError, setDecisionError] = useState<string | null>(null);
   // Measuring tools (distance, horizontal area, height) on the model and the ground; while one is active, clicks measure.
-  const [measureLink] = useState(createMeasureSceneLink);
-  const [layerKinds] = useState(() => measureLink.tap(CORE_LAYER_KINDS));
-  const [isMeasuring, setIsMeasuring] = useState(false);
+  const measure = useMeasureLink(CORE_LAYER_KINDS);
 
   const measures = detail?.measures as { groundEnuZM?: number; gfa?: { method: string | null }; preChecks?: PreCheckView[] } | null | undefined;
   const groundEnuZM = measures?.groundEnuZM ?? 0;
@@ -137,13 +135,13 @@ export function WorkspaceApp({ locale, submissionId, isReviewer }: WorkspaceAppP
         <TwinGlobeLoader
           locale={locale}
           layers={sceneLayers}
-          layerKinds={layerKinds}
+          layerKinds={measure.layerKinds}
           selection={selection}
           initialCamera={null}
           flyRequest={flyRequest}
-          onFeatureSelect={isMeasuring ? undefined : (next) => setSelection(next && next.layerId === LAYER.model ? next : null)}
+          onFeatureSelect={measure.isMeasuring ? undefined : (next) => setSelection(next && next.layerId === LAYER.model ? next : null)}
         />
-        <MeasureTools locale={locale} link={measureLink} onActiveChange={setIsMeasuring} />
+        <MeasureTools locale={locale} link={measure.link} onActiveChange={measure.setIsMeasuring} />
         <div className="gt-review-ws__legend" aria-hidden="true">
           <span className="gt-review-ws__swatch" style={{ background: '#ff5a5a' }} /> {t('ws.layers.parcel')}
           <span className="gt-review-ws__swatch" style={{ background: '#f5c542' }} /> {t('ws.layers.setback')}
