@@ -2,7 +2,8 @@
  * `npm run worker`: the job worker process. Runs the job handlers of every plate in server/plates.ts (pg-boss on
  * `DATABASE_URL`), one job at a time per queue, until SIGINT/SIGTERM; then it stops taking jobs, waits up to 30 s
  * for running ones (a job still running is failed and retried by another worker) and exits. Start as many as you
- * like, on as many machines as share the database. `npm start` starts one beside the web server.
+ * like, on as many machines as share the database. Handlers with a `cron` (no-data alarms, partition
+ * maintenance) are enqueued by pg-boss's clock, once per due minute across all workers. `npm start` starts one beside the web server.
  */
 import type { Logger } from '@kernel/logger';
 import { createDb } from '@server/db/client';
@@ -21,7 +22,7 @@ const logger: Logger = {
 const handlers = await loadJobHandlers(SERVER_PLATES);
 const databaseUrl = requireDatabaseUrl();
 const { db, pool } = createDb(databaseUrl, 2);
-const boss = await startBoss(databaseUrl, handlers, { logger, maintenanceIntervalS: env.JOB_MAINTENANCE_INTERVAL_S });
+const boss = await startBoss(databaseUrl, handlers, { logger, maintenanceIntervalS: env.JOB_MAINTENANCE_INTERVAL_S, schedule: true });
 const objectStore = getObjectStore();
 await startWorker(boss, handlers, { db, logger, tilesDir: env.TILES_DIR, sharedDataDir: env.SHARED_DATA_DIR, objectStore, pollingIntervalS: 1 });
 logger.info(`pid ${process.pid} runs ${handlers.map((handler) => handler.queue).join(', ')} (TILES_DIR ${env.TILES_DIR}; storage: ${objectStore.describe()})`);

@@ -58,6 +58,12 @@ export interface JobHandler<Payload = unknown, Output = unknown, Input = Payload
   /** Validates the payload at enqueue and again in the worker (rows may come from elsewhere). */
   payloadSchema: z.ZodType<Payload, Input>;
   policy: QueuePolicy;
+  /**
+   * A clock for jobs that nobody enqueues (checks, maintenance): a 5-field cron expression in China Standard Time
+   * (`* * * * *` = every minute, the finest pg-boss allows). Every worker registers it; pg-boss enqueues one job
+   * per due minute across all of them (singleton per queue and minute). The payload is `{}`.
+   */
+  cron?: string;
   /** Runs one job; throw to fail it (see the failure policy above). */
   run(payload: Payload, ctx: JobContext): Promise<Output>;
 }

@@ -41,7 +41,15 @@ export interface BossOptions {
   maintenanceIntervalS?: number;
   /** Receives pg-boss's background errors (default: silent). */
   logger?: Logger;
+  /**
+   * Run pg-boss's clock in this process and (re)register the handlers' `cron` schedules (default false: only the
+   * worker process keeps the clock; tools that merely enqueue or wait do not).
+   */
+  schedule?: boolean;
 }
+
+/** Time zone of every handler's `cron` (Jiangxi: China Standard Time, UTC+8). */
+export const CRON_TIME_ZONE = 'Asia/Shanghai';
 
 /** The final state of one job. */
 export interface JobOutcome<Output> {
@@ -75,7 +83,7 @@ export async function startBoss(databaseUrl: string, handlers: readonly JobHandl
     max: options.maxConnections ?? BOSS_DEFAULTS.maxConnections,
     supervise: options.supervise ?? BOSS_DEFAULTS.supervise,
     ...(options.maintenanceIntervalS ? { maintenanceIntervalSeconds: options.maintenanceIntervalS } : {}),
-    schedule: false,
+    schedule: options.schedule ?? false,
     application_name: 'gantwin-jobs',
   });
   // Without a listener an 'error' event would throw (EventEmitter); pg-boss emits them for background failures.
@@ -85,6 +93,8 @@ export async function startBoss(databaseUrl: string, handlers: readonly JobHandl
     const queue = { name: handler.queue, ...handler.policy };
     await retryOnConflict(() => boss.createQueue(handler.queue, queue));
     await retryOnConflict(() => boss.updateQueue(handler.queue, queue));
+    // schedule() upserts: the cron of the code now running wins over one an older worker registered.
+    if (options.schedule && handler.cron) await retryOnConflict(() => boss.schedule(handler.queue, handler.cron!, {}, { tz: CRON_TIME_ZONE }));
   }
   return boss;
 }

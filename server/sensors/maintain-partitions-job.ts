@@ -12,6 +12,7 @@ export const MAINTAIN_PARTITIONS_JOB = defineJob({
   queue: 'sensors.maintain-partitions',
   payloadSchema: z.object({}).strict(),
   policy: { expireInSeconds: 600, retryLimit: 2 },
+  cron: '17 3 * * *',
   async run(_payload, ctx) {
     const settings = sensorsEnv();
     const result = await maintainReadingPartitions(ctx.db, Date.now(), settings.SENSORS_READING_RETENTION_MONTHS, settings.SENSORS_PARTITION_MONTHS_AHEAD);

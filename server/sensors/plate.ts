@@ -14,7 +14,10 @@ import { sensorsEnv } from './sensors-env';
 export const SENSORS_PLATE = definePlate({
   slug: 'sensors',
   router: sensorsRouter,
-  jobs: async () => [(await import(/* turbopackIgnore: true */ /* webpackIgnore: true */ './maintain-partitions-job')).MAINTAIN_PARTITIONS_JOB],
+  jobs: async () => [
+    (await import(/* turbopackIgnore: true */ /* webpackIgnore: true */ './maintain-partitions-job')).MAINTAIN_PARTITIONS_JOB,
+    (await import(/* turbopackIgnore: true */ /* webpackIgnore: true */ './no-data-job')).CHECK_NO_DATA_JOB,
+  ],
   geoLayers: SENSORS_GEO_LAYERS,
   layers: SENSORS_LAYERS,
   async seed(db) {
