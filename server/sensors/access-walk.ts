@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import { TEST_REGIONS } from '@server/accounts/test-fixtures';
 import { definePlateAccessWalk, idsOf } from '@server/host/access-walk';
-import { createTestAlarm } from './test-fixtures';
+import { createTestAlarm, createTestGateway, createTestSensor } from './test-fixtures';
 
 /**
  * The `sensors` plate's rows of the access walk (server/host/procedure-access.test.ts): a gas sensor in 九江 濂溪区
@@ -14,6 +14,8 @@ interface SensorsTargets {
   sensorB: string;
   alarmB: string;
   freshAlarmB: () => Promise<string>;
+  gatewayB: string;
+  freshSensorB: () => Promise<string>;
 }
 
 let targets: SensorsTargets;
@@ -23,7 +25,13 @@ const hour = 3600_000;
 export const ACCESS_WALK = definePlateAccessWalk<SensorsTargets>({
   async setUp({ db }) {
     const { sensorId, alarmId } = await createTestAlarm(db, TEST_REGIONS.lianxi);
-    targets = { sensorB: sensorId, alarmB: alarmId, freshAlarmB: async () => (await createTestAlarm(db, TEST_REGIONS.lianxi)).alarmId };
+    targets = {
+      sensorB: sensorId,
+      alarmB: alarmId,
+      freshAlarmB: async () => (await createTestAlarm(db, TEST_REGIONS.lianxi)).alarmId,
+      gatewayB: (await createTestGateway(db, TEST_REGIONS.lianxi)).id,
+      freshSensorB: async () => (await createTestSensor(db, TEST_REGIONS.lianxi)).id,
+    };
     return targets;
   },
   rows: {
@@ -42,6 +50,38 @@ export const ACCESS_WALK = definePlateAccessWalk<SensorsTargets>({
       wrongRole: 'FORBIDDEN',
       cityAOnB: 'FORBIDDEN',
       province: (r) => expect(r).toMatchObject({ sensor: { regionCode: TEST_REGIONS.lianxi, unit: '%LEL', hasToken: true }, token: expect.stringMatching(/^gts_/) }),
+      callerRole: 'admin',
+    },
+    'sensors.devices.setActive': {
+      call: async (c, t) => c.sensors.devices.setActive({ id: await t.freshSensorB(), isActive: false }),
+      anonymous: 'UNAUTHORIZED',
+      wrongRole: 'FORBIDDEN',
+      cityAOnB: 'NOT_FOUND',
+      province: (r) => expect(r).toMatchObject({ regionCode: TEST_REGIONS.lianxi, isActive: false }),
+      callerRole: 'admin',
+    },
+    'sensors.devices.rotateToken': {
+      call: async (c, t) => c.sensors.devices.rotateToken({ id: await t.freshSensorB() }),
+      anonymous: 'UNAUTHORIZED',
+      wrongRole: 'FORBIDDEN',
+      cityAOnB: 'NOT_FOUND',
+      province: (r) => expect(r).toMatchObject({ token: expect.stringMatching(/^gts_/) }),
+      callerRole: 'admin',
+    },
+    'sensors.gateways.list': {
+      call: (c) => c.sensors.gateways.list(),
+      anonymous: 'UNAUTHORIZED',
+      wrongRole: 'FORBIDDEN',
+      cityAOnB: (r) => expect(idsOf(r)).not.toContain(targets.gatewayB),
+      province: (r) => expect(idsOf(r)).toContain(targets.gatewayB),
+      callerRole: 'admin',
+    },
+    'sensors.gateways.rotateToken': {
+      call: (c, t) => c.sensors.gateways.rotateToken({ id: t.gatewayB }),
+      anonymous: 'UNAUTHORIZED',
+      wrongRole: 'FORBIDDEN',
+      cityAOnB: 'NOT_FOUND',
+      province: (r) => expect(r).toMatchObject({ id: targets.gatewayB, token: expect.stringMatching(/^gtg_/) }),
       callerRole: 'admin',
     },
     'sensors.gateways.create': {

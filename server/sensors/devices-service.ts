@@ -9,7 +9,7 @@ import { asGeoJson } from '@server/db/columns/geo';
 import type { GeoJsonPoint } from '@server/db/columns/geojson';
 import { sensorsDevices, sensorsGateways } from '@server/db/schema/sensors';
 import { newIngestToken } from './ingest-tokens';
-import type { deviceCreateInput, devicesListInput, gatewayCreateInput } from './inputs';
+import type { deviceActiveInput, deviceCreateInput, devicesListInput, gatewayCreateInput } from './inputs';
 import type { z } from 'zod';
 
 /** A sensor as the API shows it (never its token hash). Position: GeoJSON Point, lon/lat degrees WGS84. */
@@ -122,5 +122,79 @@ export async function createGateway(db: Db, actor: Actor, input: z.output<typeof
     const [row] = await tx.insert(sensorsGateways).values({ code: input.code, name: input.name, regionCode: input.regionCode, tokenSha256: token.sha256, isDemo: input.isDemo }).returning({ id: sensorsGateways.id });
     await recordAudit(tx, actor, { action: 'create', tableName: 'sensors_gateways', recordId: row.id, recordRegionCode: input.regionCode, after: { code: input.code, regionCode: input.regionCode } });
     return { id: row.id, code: input.code, regionCode: input.regionCode, token: token.token };
+  });
+}
+
+/**
+ * Retires (`isActive: false`: readings refused, history kept, no alarms) or reactivates a sensor (admin of its
+ * region), audited with before/after.
+ * @throws {NotFoundError} when the sensor does not exist or lies outside the scope
+ */
+export async function setDeviceActive(db: Db, actor: Actor, input: z.output<typeof deviceActiveInput>): Promise<SensorSummary> {
+  return db.transaction(async (tx) => {
+    const before = await deviceById(tx, actor, input.id);
+    if (before.isActive === input.isActive) return before;
+    await tx.update(sensorsDevices).set({ isActive: input.isActive }).where(eq(sensorsDevices.id, input.id));
+    await recordAudit(tx, actor, { action: 'update', tableName: 'sensors_devices', recordId: input.id, recordRegionCode: before.regionCode, before: { isActive: before.isActive }, after: { isActive: input.isActive } });
+    return deviceById(tx, actor, input.id);
+  });
+}
+
+/**
+ * Issues a sensor a new ingest token (admin of its region), audited: the old token stops working at once (an MQTT
+ * consumer's token cache may accept it a few seconds more, server/sensors/README.md). Returns the token this once.
+ * @throws {NotFoundError} when the sensor does not exist or lies outside the scope
+ */
+export async function rotateDeviceToken(db: Db, actor: Actor, id: string): Promise<{ id: string; token: string }> {
+  return db.transaction(async (tx) => {
+    const sensor = await deviceById(tx, actor, id);
+    const token = newIngestToken('sensor');
+    await tx.update(sensorsDevices).set({ tokenSha256: token.sha256 }).where(eq(sensorsDevices.id, id));
+    await recordAudit(tx, actor, { action: 'update', tableName: 'sensors_devices', recordId: id, recordRegionCode: sensor.regionCode, before: { hasToken: sensor.hasToken }, after: { hasToken: true, tokenRotated: true } });
+    return { id, token: token.token };
+  });
+}
+
+/** A gateway as the API shows it (never its token hash), with how many active sensors it serves. */
+export interface GatewaySummary {
+  id: string;
+  code: string;
+  name: string;
+  regionCode: string;
+  hasToken: boolean;
+  isDemo: boolean;
+  sensorCount: number;
+}
+
+/** The gateways in the actor's region scope, by code (at most 2 000). */
+export async function listGateways(db: Db, actor: Actor): Promise<GatewaySummary[]> {
+  return db
+    .select({
+      id: sensorsGateways.id,
+      code: sensorsGateways.code,
+      name: sensorsGateways.name,
+      regionCode: sensorsGateways.regionCode,
+      hasToken: sql<boolean>`${sensorsGateways.tokenSha256} IS NOT NULL`,
+      isDemo: sensorsGateways.isDemo,
+      sensorCount: sql<number>`(SELECT count(*)::int FROM sensors_devices d WHERE d.gateway_id = sensors_gateways.id AND d.is_active)`,
+    })
+    .from(sensorsGateways)
+    .where(regionScopeSql(sensorsGateways.regionCode, actor.regionCode))
+    .orderBy(asc(sensorsGateways.code))
+    .limit(2000);
+}
+
+/**
+ * Issues a gateway a new ingest token (admin of its region), audited; the old one stops working. Returns it once.
+ * @throws {NotFoundError} when the gateway does not exist or lies outside the scope
+ */
+export async function rotateGatewayToken(db: Db, actor: Actor, id: string): Promise<{ id: string; token: string }> {
+  return db.transaction(async (tx) => {
+    const [gateway] = await tx.select({ regionCode: sensorsGateways.regionCode }).from(sensorsGateways).where(and(eq(sensorsGateways.id, id), regionScopeSql(sensorsGateways.regionCode, actor.regionCode)));
+    if (!gateway) throw new NotFoundError(`gateway ${id} not found`);
+    const token = newIngestToken('gateway');
+    await tx.update(sensorsGateways).set({ tokenSha256: token.sha256 }).where(eq(sensorsGateways.id, id));
+    await recordAudit(tx, actor, { action: 'update', tableName: 'sensors_gateways', recordId: id, recordRegionCode: gateway.regionCode, after: { tokenRotated: true } });
+    return { id, token: token.token };
   });
 }

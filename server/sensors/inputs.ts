@@ -39,6 +39,9 @@ export const deviceCreateInput = z
   })
   .strict();
 
+/** `sensors.devices.setActive`: retire (false) or reactivate (true) a sensor. */
+export const deviceActiveInput = z.object({ id: uuidSchema, isActive: z.boolean({ error: 'isActive: must be true or false' }) }).strict();
+
 /** `sensors.gateways.create`. */
 export const gatewayCreateInput = z.object({ code, name: nulSafeText(100, 1), regionCode: regionCodeSchema, isDemo: z.boolean().default(false) }).strict();
 

@@ -1,8 +1,8 @@
 import { router, scopedProcedure } from '@server/api/trpc';
 import { zodInput } from '@server/api/zod-input';
 import { alarmById, listAlarms, transitionAlarm } from './alarms-service';
-import { createDevice, createGateway, deviceById, listDevices } from './devices-service';
-import { alarmsListInput, alarmTransitionInput, deviceCreateInput, devicesListInput, gatewayCreateInput, idInput, seriesInput } from './inputs';
+import { createDevice, createGateway, deviceById, listDevices, listGateways, rotateDeviceToken, rotateGatewayToken, setDeviceActive } from './devices-service';
+import { alarmsListInput, alarmTransitionInput, deviceActiveInput, deviceCreateInput, devicesListInput, gatewayCreateInput, idInput, seriesInput } from './inputs';
 import { readingsSeries } from './readings-series';
 import { SENSORS_WATCHER_ROLES } from './watcher-roles';
 
@@ -19,9 +19,13 @@ export const sensorsRouter = router({
     list: scopedProcedure(...WATCHERS).input(zodInput(devicesListInput)).query(({ ctx, input }) => listDevices(ctx.db, ctx.actor, input)),
     byId: scopedProcedure(...WATCHERS).input(zodInput(idInput)).query(({ ctx, input }) => deviceById(ctx.db, ctx.actor, input.id)),
     create: scopedProcedure('admin').input(zodInput(deviceCreateInput)).mutation(({ ctx, input }) => createDevice(ctx.db, ctx.actor, input)),
+    setActive: scopedProcedure('admin').input(zodInput(deviceActiveInput)).mutation(({ ctx, input }) => setDeviceActive(ctx.db, ctx.actor, input)),
+    rotateToken: scopedProcedure('admin').input(zodInput(idInput)).mutation(({ ctx, input }) => rotateDeviceToken(ctx.db, ctx.actor, input.id)),
   }),
   gateways: router({
+    list: scopedProcedure(...WATCHERS).query(({ ctx }) => listGateways(ctx.db, ctx.actor)),
     create: scopedProcedure('admin').input(zodInput(gatewayCreateInput)).mutation(({ ctx, input }) => createGateway(ctx.db, ctx.actor, input)),
+    rotateToken: scopedProcedure('admin').input(zodInput(idInput)).mutation(({ ctx, input }) => rotateGatewayToken(ctx.db, ctx.actor, input.id)),
   }),
   readings: router({
     series: scopedProcedure(...WATCHERS).input(zodInput(seriesInput)).query(({ ctx, input }) => readingsSeries(ctx.db, ctx.actor, input)),
