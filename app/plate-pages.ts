@@ -15,6 +15,7 @@ export interface PlatePage {
 /** The work pages, in menu order. */
 export const PLATE_PAGES: readonly PlatePage[] = [
   { slug: 'review', href: '/review', title: { 'zh-CN': 'BIM 报建审查', en: 'BIM submission review' }, roles: ['applicant', 'planner', 'admin'] },
+  { slug: 'sensors', href: '/sensors/devices', title: { 'zh-CN': '物联设备台账', en: 'Sensor registry' }, roles: ['inspector', 'officer', 'admin'] },
 ];
 
 /** The menu links of the pages `role` may open, titled in `locale`. */

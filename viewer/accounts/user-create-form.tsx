@@ -6,8 +6,8 @@ import { useState, type FormEvent } from 'react';
 import { createTranslator, type Locale } from '@viewer/core/i18n';
 import { ACCOUNT_ROLES, type AccountRole } from './account-role';
 import { ACCOUNTS_MESSAGES } from './messages';
-import type { RegionOption } from './region-options';
-import { RegionSelect } from './region-select';
+import type { RegionOption } from '@viewer/ui/region-options';
+import { RegionSelect } from '@viewer/ui/region-select';
 
 /** What the form submits (the shape of `accounts.users.create`'s input). */
 export interface NewAccount {

@@ -7,8 +7,8 @@ import { useState } from 'react';
 import { createTranslator, type Locale, type Translator } from '@viewer/core/i18n';
 import { ACCOUNT_ROLES, type AccountRole } from './account-role';
 import { ACCOUNTS_MESSAGES, type AccountsMessageKey } from './messages';
-import type { RegionOption } from './region-options';
-import { RegionSelect } from './region-select';
+import type { RegionOption } from '@viewer/ui/region-options';
+import { RegionSelect } from '@viewer/ui/region-select';
 
 /** An account row (`accounts.users.list` items satisfy it). */
 export interface UserRow {

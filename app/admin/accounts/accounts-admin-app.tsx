@@ -8,7 +8,7 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import { adminFailure, type AdminCall } from '@viewer/accounts/admin-error';
 import { ACCOUNTS_MESSAGES } from '@viewer/accounts/messages';
 import { OneTimePasswordDialog } from '@viewer/accounts/one-time-password-dialog';
-import { regionOptions } from '@viewer/accounts/region-options';
+import { regionOptions } from '@viewer/ui/region-options';
 import { UserCreateForm, type NewAccount } from '@viewer/accounts/user-create-form';
 import { UsersTable, type UserRow } from '@viewer/accounts/users-table';
 import { createTranslator, type Locale } from '@viewer/core/i18n';

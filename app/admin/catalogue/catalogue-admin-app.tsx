@@ -6,7 +6,7 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { regionOptions } from '@viewer/accounts/region-options';
+import { regionOptions } from '@viewer/ui/region-options';
 import { createTranslator, type Locale } from '@viewer/core/i18n';
 import { CatalogueForm, type CatalogueSubmission } from '@viewer/twin/catalogue-form';
 import { CATALOGUE_MESSAGES } from '@viewer/twin/catalogue-messages';
