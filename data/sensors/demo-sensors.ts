@@ -57,7 +57,7 @@ export const DEMO_SENSORS: readonly DemoSensor[] = STREETS.flatMap((street) =>
     [0, 1].map((n): DemoSensor => {
       const f = 0.15 + 0.35 * n + 0.1 * k;
       const code = `DEMO-NC-${street.key}-${kind.code}-${n + 1}`;
-      return { code, name: `${street.nameZh}${kind.nameZh} ${n + 1}（示例）`, type: kind.type, position: along(street.line, f), assetKind: kind.assetKind, assetId: `demo-${code.toLowerCase()}`, regionCode: street.regionCode };
+      return { code, name: `${street.nameZh}${kind.nameZh} ${n + 1}（示例）`, type: kind.type, position: along(street.line, f), assetKind: kind.assetKind, assetId: code.toLowerCase(), regionCode: street.regionCode };
     }),
   ),
 );
