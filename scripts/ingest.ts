@@ -22,6 +22,8 @@ const logger: Logger = {
 };
 
 const { db, pool } = createDb(requireDatabaseUrl(), 2);
+// An idle connection lost (database restarted) must not end the process: the next store fails and is retried.
+pool.on('error', (error) => logger.warn(`ingest: database connection lost: ${error.message}`));
 const mqtt = mqttEnv();
 const ingest = startMqttIngest({ db, logger }, { brokerUrl: brokerUrlOf(mqtt), clientId: mqtt.MQTT_CLIENT_ID, settings: sensorsEnv() });
 void ingest.subscribed.then(() => logger.info(`ingest: pid ${process.pid} subscribed`));

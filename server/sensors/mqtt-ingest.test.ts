@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { connectAsync, type MqttClient } from 'mqtt';
@@ -6,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import type { Logger } from '@kernel/logger';
 import { TEST_REGIONS } from '@server/accounts/test-fixtures';
+import { createDb } from '@server/db/client';
 import { connectTestDb } from '@server/db/test-database';
 import { ensureLocalBroker, stopLocalBroker } from './local-broker';
 import { readingsTopic, startMqttIngest, type MqttIngestSettings } from './mqtt-ingest';
@@ -148,5 +150,60 @@ describe('bad payloads', () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     await again.stop();
     expect(again.stats.messages).toBe(0);
+  });
+});
+
+describe('database down', () => {
+  it('does not acknowledge while the database is unreachable, backs off, and stores the message once it is back', async () => {
+    // The consumer reaches PostgreSQL through a TCP relay that the test cuts and restores.
+    const target = new URL(inject('databaseUrl'));
+    const sockets = new Set<net.Socket>();
+    const relay = net.createServer((socket) => {
+      const upstream = net.connect({ host: target.hostname, port: Number(target.port || 5432) });
+      for (const s of [socket, upstream]) {
+        sockets.add(s);
+        s.on('error', () => {});
+        s.on('close', () => sockets.delete(s));
+      }
+      socket.pipe(upstream).pipe(socket);
+    });
+    await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
+    const relayPort = (relay.address() as net.AddressInfo).port;
+    const relayUrl = new URL(inject('databaseUrl'));
+    relayUrl.hostname = '127.0.0.1';
+    relayUrl.port = String(relayPort);
+    const relayed = createDb(relayUrl.toString(), 2);
+    relayed.pool.on('error', () => {});
+    const cut = async () => {
+      await new Promise<void>((resolve) => {
+        relay.close(() => resolve());
+        for (const s of sockets) s.destroy();
+      });
+    };
+
+    const sensor = await createTestSensor(db, TEST_REGIONS.donghu, 'water-pressure');
+    const errors: string[] = [];
+    const logger: Logger = { debug: () => {}, info: () => {}, warn: () => {}, error: (message) => errors.push(message) };
+    const ingest = startMqttIngest({ db: relayed.db, logger }, { brokerUrl, clientId: `test-dbdown-${process.pid}`, settings: SETTINGS, backoffMinMs: 200, backoffMaxMs: 1000 });
+    await ingest.subscribed;
+    const at = (i: number) => new Date(Math.floor(Date.now() / 1000) * 1000 - 60_000 - i * 1000).toISOString();
+    const topic = readingsTopic('DBDOWN-1');
+    await publisher.publishAsync(topic, JSON.stringify({ token: sensor.token, readings: [{ sensorId: sensor.id, observedAt: at(0), value: 0.3 }] }), { qos: 1 });
+    expect(await waitForStored(db, [sensor.id], 1, 10_000)).toBe(1);
+
+    await cut();
+    await publisher.publishAsync(topic, JSON.stringify({ token: sensor.token, readings: [1, 2, 3].map((i) => ({ sensorId: sensor.id, observedAt: at(i), value: 0.3 })) }), { qos: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    expect((await storedCount(db, [sensor.id])).rows).toBe(1);
+    expect(ingest.stats.failures).toBeGreaterThanOrEqual(2);
+    expect(ingest.stats.messages).toBe(1);
+
+    await new Promise<void>((resolve) => relay.listen(relayPort, '127.0.0.1', resolve));
+    expect(await waitForStored(db, [sensor.id], 4, 15_000)).toBe(4);
+    await ingest.stop();
+    await cut();
+    await relayed.pool.end();
+    expect(ingest.stats).toMatchObject({ messages: 2, accepted: 4, dropped: 0 });
+    expect(errors[0]).toMatch(/^mqtt-ingest: could not store a message on gantwin\/sensors\/DBDOWN-1\/readings \(.+\); not acknowledged, reconnecting in 200 ms$/);
   });
 });

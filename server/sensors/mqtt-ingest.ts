@@ -204,7 +204,7 @@ export function startMqttIngest(deps: MqttIngestDeps, options: MqttIngestOptions
       stats.failures++;
       consecutiveFailures++;
       const waitMs = Math.min(opts.backoffMaxMs, opts.backoffMinMs * 2 ** Math.min(20, consecutiveFailures - 1));
-      deps.logger.error(`mqtt-ingest: could not store a message on ${packet.topic} (${error instanceof Error ? error.message : String(error)}); not acknowledged, reconnecting in ${waitMs} ms`);
+      deps.logger.error(`mqtt-ingest: could not store a message on ${packet.topic} (${rootCause(error)}); not acknowledged, reconnecting in ${waitMs} ms`);
       client = null;
       session.end(true);
       if (!stopped) retryTimer = setTimeout(() => (client = stopped ? null : open()), waitMs);
@@ -224,6 +224,14 @@ export function startMqttIngest(deps: MqttIngestDeps, options: MqttIngestOptions
       if (session) await session.endAsync();
     },
   };
+}
+
+/** The innermost cause's message (a failed query's driver error, without the query and its parameters), one line. */
+function rootCause(error: unknown): string {
+  let current = error;
+  while (current instanceof Error && current.cause !== undefined) current = current.cause;
+  const text = current instanceof Error ? `${current.message}${'code' in current && typeof current.code === 'string' ? ` [${current.code}]` : ''}` : String(current);
+  return text.replace(/\s+/g, ' ').slice(0, 300);
 }
 
 /** The URL without its password, for logs. */
