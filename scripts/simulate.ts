@@ -1,0 +1,155 @@
+/**
+ * `npm run simulate`: sends simulated readings of the demo sensors (data/sensors/demo-sensors.ts, 示例数据) the way
+ * real devices would, through the demo gateway `DEMO-NC-GW-1` (server/sensors/demo-gateway.ts):
+ * - gas and manhole water-level sensors over MQTT (`MQTT_URL`, default the project-local broker; topic
+ *   `gantwin/sensors/DEMO-NC-GW-1/readings`, QoS 1, ≤ 1 000 readings per message) — stored by `npm run ingest`;
+ * - water-pressure sensors over HTTP (`POST <--http-url>/api/sensors/readings`, ≤ 2 000 readings per request);
+ *   while the web server is not up yet (start.sh starts the simulator before it) they wait in memory (≤ 100 000,
+ *   the oldest dropped beyond) and go with the next tick.
+ * Values come from the pure generator server/sensors/simulation.ts (daily cycles, noise, drift, dropouts, outages,
+ * incidents that raise alarms). First the last `--backfill-h` hours, then every `--interval-s` the readings due.
+ * Re-sending a range is harmless: same values, recognised as duplicates.
+ *
+ * Token: `.gantwin/demo-gateway-token` (0600). Read at start; when missing or no longer the gateway's (rotated on
+ * /sensors/devices), a new one is issued through `DATABASE_URL` and written there. It is never printed.
+ *
+ * Usage: `npm run simulate -- [--http-url http://127.0.0.1:3000] [--interval-s 60] [--backfill-h 24] [--seed 11] [--once]`
+ * (`--once`: backfill, one round, exit). Runs until SIGINT/SIGTERM. `GANTWIN_SIMULATE=0 npm start` does not start it.
+ */
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { connectAsync } from 'mqtt';
+import { createDb } from '@server/db/client';
+import { requireDatabaseUrl } from '@server/env';
+import { DEMO_GATEWAY_CODE, ensureDemoGateway } from '@server/sensors/demo-gateway';
+import { readingsTopic } from '@server/sensors/mqtt-ingest';
+import { brokerUrlOf, mqttEnv } from '@server/sensors/sensors-env';
+import { SIMULATION_DEFAULTS, simulatedReadings, type SimulatedReading } from '@server/sensors/simulation';
+
+const TOKEN_FILE = path.resolve('.gantwin/demo-gateway-token');
+const MQTT_PER_MESSAGE = 1000;
+const HTTP_PER_REQUEST = 2000;
+const HTTP_PENDING_MAX = 100_000;
+
+function fail(message: string): never {
+  console.error(`simulate: ${message}`);
+  process.exit(1);
+}
+
+const { values: args } = parseArgs({
+  options: {
+    'http-url': { type: 'string', default: 'http://127.0.0.1:3000' },
+    'interval-s': { type: 'string', default: '60' },
+    'backfill-h': { type: 'string', default: '24' },
+    seed: { type: 'string', default: String(SIMULATION_DEFAULTS.seed) },
+    once: { type: 'boolean', default: false },
+  },
+});
+const intervalS = Number(args['interval-s']);
+const backfillH = Number(args['backfill-h']);
+const seed = Number(args.seed);
+if (!Number.isInteger(intervalS) || intervalS < 1 || intervalS > 3600) fail('--interval-s must be an integer 1-3600');
+if (!Number.isFinite(backfillH) || backfillH < 0 || backfillH > 24 * 7) fail('--backfill-h must be 0-168');
+if (!Number.isInteger(seed)) fail('--seed must be an integer');
+let ingestUrl: string;
+try {
+  const base = new URL(args['http-url']!);
+  if (base.protocol !== 'http:' && base.protocol !== 'https:') throw new Error('not http');
+  ingestUrl = new URL('/api/sensors/readings', base).toString();
+} catch {
+  fail('--http-url must be an http:// or https:// URL');
+}
+const options = { ...SIMULATION_DEFAULTS, seed };
+
+// The token: the file's, or a new one when the gateway no longer accepts it.
+const held = existsSync(TOKEN_FILE) ? readFileSync(TOKEN_FILE, 'utf8').trim() : null;
+const { db, pool } = createDb(requireDatabaseUrl(), 1);
+const gateway = await ensureDemoGateway(db, held).catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
+await pool.end();
+if (gateway.issued) {
+  mkdirSync(path.dirname(TOKEN_FILE), { recursive: true, mode: 0o700 });
+  const temporary = `${TOKEN_FILE}.${process.pid}`;
+  writeFileSync(temporary, `${gateway.token}\n`, { mode: 0o600 });
+  chmodSync(temporary, 0o600);
+  renameSync(temporary, TOKEN_FILE);
+}
+if (gateway.sensors.length === 0) fail('no active demo sensors (run `npm run seed`)');
+const overHttp = gateway.sensors.filter((s) => s.type === 'water-pressure');
+const overMqtt = gateway.sensors.filter((s) => s.type !== 'water-pressure');
+const brokerUrl = brokerUrlOf(mqttEnv());
+console.error(
+  `simulate: ${DEMO_GATEWAY_CODE}${gateway.issued ? ' (new token in .gantwin/demo-gateway-token)' : ''}: ${overMqtt.length} sensors over MQTT (${brokerUrl}), ` +
+    `${overHttp.length} over HTTP (${ingestUrl}); one reading every ${options.stepS} s, sent every ${intervalS} s`,
+);
+
+const client = await connectAsync(brokerUrl, { clientId: `gantwin-simulator-${process.pid}`, clean: true, reconnectPeriod: 2000 }).catch((error: unknown) =>
+  fail(`cannot reach the MQTT broker ${brokerUrl}: ${error instanceof Error ? error.message : String(error)} (npm run mqtt:up)`),
+);
+client.on('error', (error) => console.error(`simulate: mqtt: ${error.message}`));
+const topic = readingsTopic(DEMO_GATEWAY_CODE);
+const mqttIds = new Set(overMqtt.map((s) => s.id));
+let pendingHttp: SimulatedReading[] = [];
+let lastHttpProblem = '';
+
+/** Posts the pending HTTP readings in order; stops at the first failure (kept for the next round). */
+async function flushHttp(): Promise<void> {
+  while (pendingHttp.length) {
+    const chunk = pendingHttp.slice(0, HTTP_PER_REQUEST);
+    let problem = '';
+    try {
+      const response = await fetch(ingestUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${gateway.token}` }, body: JSON.stringify({ readings: chunk }), signal: AbortSignal.timeout(30_000) });
+      if (response.ok || (response.status >= 400 && response.status < 500 && response.status !== 429)) {
+        if (!response.ok) console.error(`simulate: HTTP ${response.status} dropped ${chunk.length} readings: ${(await response.text()).slice(0, 300)}`);
+        pendingHttp = pendingHttp.slice(chunk.length);
+        continue;
+      }
+      problem = `HTTP ${response.status}`;
+    } catch (error) {
+      problem = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
+    }
+    if (problem !== lastHttpProblem) console.error(`simulate: ${ingestUrl} not reachable (${problem}); ${pendingHttp.length} readings wait for the next round`);
+    lastHttpProblem = problem;
+    return;
+  }
+  if (lastHttpProblem) console.error(`simulate: ${ingestUrl} reachable again`);
+  lastHttpProblem = '';
+}
+
+let sentUntilMs = Date.now() - backfillH * 3_600_000;
+let rounds = 0;
+async function round(): Promise<void> {
+  const nowMs = Date.now();
+  const readings = simulatedReadings(gateway.sensors, sentUntilMs, nowMs, options);
+  sentUntilMs = nowMs;
+  const viaMqtt = readings.filter((r) => mqttIds.has(r.sensorId));
+  for (let i = 0; i < viaMqtt.length; i += MQTT_PER_MESSAGE) {
+    await client.publishAsync(topic, JSON.stringify({ token: gateway.token, readings: viaMqtt.slice(i, i + MQTT_PER_MESSAGE) }), { qos: 1 });
+  }
+  pendingHttp.push(...readings.filter((r) => !mqttIds.has(r.sensorId)));
+  if (pendingHttp.length > HTTP_PENDING_MAX) {
+    console.error(`simulate: dropping the ${pendingHttp.length - HTTP_PENDING_MAX} oldest HTTP readings (the web server has been away long)`);
+    pendingHttp = pendingHttp.slice(-HTTP_PENDING_MAX);
+  }
+  await flushHttp();
+  if (rounds++ % 60 === 0) console.error(`simulate: round ${rounds}: ${viaMqtt.length} readings published over MQTT, ${readings.length - viaMqtt.length} over HTTP (${pendingHttp.length} waiting)`);
+}
+
+let timer: NodeJS.Timeout | undefined;
+let stopping = false;
+async function loop(): Promise<void> {
+  await round();
+  if (args.once) return stop('--once');
+  if (!stopping) timer = setTimeout(() => void loop(), intervalS * 1000);
+}
+async function stop(reason: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  clearTimeout(timer);
+  console.error(`simulate: ${reason}: stopping`);
+  await client.endAsync();
+  process.exit(0);
+}
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));
+await loop();
