@@ -39,17 +39,18 @@ export async function createLoadSensors(db: Db, regionCode: string, count: numbe
 }
 
 /**
- * `total` readings as message payloads of `perMessage` readings: reading k is of sensor k mod n at
- * `startMs + floor(k / n)` seconds, value 1–1.009 %LEL (below every gas rule: no alarms). Unique (sensor, time).
+ * `total` readings as payloads of `perMessage` readings: reading k is of sensor k mod n at `startMs + floor(k / n)`
+ * seconds, value 1–1.009 %LEL (below every gas rule: no alarms). Unique (sensor, time). With a token: the MQTT
+ * envelope `{ token, readings }`; with null: the HTTP body `{ readings }`.
  */
-export function loadPayloads(token: string, sensorIds: readonly string[], total: number, perMessage: number, startMs: number): Buffer[] {
+export function loadPayloads(token: string | null, sensorIds: readonly string[], total: number, perMessage: number, startMs: number): Buffer[] {
   const payloads: Buffer[] = [];
   for (let first = 0; first < total; first += perMessage) {
     const readings = [];
     for (let k = first; k < Math.min(total, first + perMessage); k++) {
       readings.push({ sensorId: sensorIds[k % sensorIds.length], observedAt: new Date(startMs + Math.floor(k / sensorIds.length) * 1000).toISOString(), value: 1 + (k % 10) / 1000 });
     }
-    payloads.push(Buffer.from(JSON.stringify({ token, readings })));
+    payloads.push(Buffer.from(JSON.stringify(token === null ? { readings } : { token, readings })));
   }
   return payloads;
 }
