@@ -6,7 +6,7 @@
  * - water-pressure sensors over HTTP (`POST <--http-url>/api/sensors/readings`, ≤ 2 000 readings per request);
  *   while the web server is not up yet (start.sh starts the simulator before it) they wait in memory (≤ 100 000,
  *   the oldest dropped beyond) and go with the next tick.
- * Values come from the pure generator server/sensors/simulation.ts (daily cycles, noise, drift, dropouts, outages,
+ * Sending: server/sensors/simulator.ts. Values come from the pure generator server/sensors/simulation.ts (daily cycles, noise, drift, dropouts, outages,
  * incidents that raise alarms). First the last `--backfill-h` hours, then every `--interval-s` the readings due.
  * Re-sending a range is harmless: same values, recognised as duplicates.
  *
@@ -20,17 +20,16 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSy
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { connectAsync } from 'mqtt';
+import type { Logger } from '@kernel/logger';
 import { createDb } from '@server/db/client';
 import { requireDatabaseUrl } from '@server/env';
 import { DEMO_GATEWAY_CODE, ensureDemoGateway } from '@server/sensors/demo-gateway';
 import { readingsTopic } from '@server/sensors/mqtt-ingest';
 import { brokerUrlOf, mqttEnv } from '@server/sensors/sensors-env';
-import { SIMULATION_DEFAULTS, simulatedReadings, type SimulatedReading } from '@server/sensors/simulation';
+import { SIMULATION_DEFAULTS } from '@server/sensors/simulation';
+import { createSimulator, HTTP_SENSOR_TYPES } from '@server/sensors/simulator';
 
 const TOKEN_FILE = path.resolve('.gantwin/demo-gateway-token');
-const MQTT_PER_MESSAGE = 1000;
-const HTTP_PER_REQUEST = 2000;
-const HTTP_PENDING_MAX = 100_000;
 
 function fail(message: string): never {
   console.error(`simulate: ${message}`);
@@ -75,8 +74,8 @@ if (gateway.issued) {
   renameSync(temporary, TOKEN_FILE);
 }
 if (gateway.sensors.length === 0) fail('no active demo sensors (run `npm run seed`)');
-const overHttp = gateway.sensors.filter((s) => s.type === 'water-pressure');
-const overMqtt = gateway.sensors.filter((s) => s.type !== 'water-pressure');
+const overHttp = gateway.sensors.filter((s) => HTTP_SENSOR_TYPES.has(s.type));
+const overMqtt = gateway.sensors.filter((s) => !HTTP_SENSOR_TYPES.has(s.type));
 const brokerUrl = brokerUrlOf(mqttEnv());
 console.error(
   `simulate: ${DEMO_GATEWAY_CODE}${gateway.issued ? ' (new token in .gantwin/demo-gateway-token)' : ''}: ${overMqtt.length} sensors over MQTT (${brokerUrl}), ` +
@@ -88,57 +87,31 @@ const client = await connectAsync(brokerUrl, { clientId: `gantwin-simulator-${pr
 );
 client.on('error', (error) => console.error(`simulate: mqtt: ${error.message}`));
 const topic = readingsTopic(DEMO_GATEWAY_CODE);
-const mqttIds = new Set(overMqtt.map((s) => s.id));
-let pendingHttp: SimulatedReading[] = [];
-let lastHttpProblem = '';
-
-/** Posts the pending HTTP readings in order; stops at the first failure (kept for the next round). */
-async function flushHttp(): Promise<void> {
-  while (pendingHttp.length) {
-    const chunk = pendingHttp.slice(0, HTTP_PER_REQUEST);
-    let problem = '';
-    try {
-      const response = await fetch(ingestUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${gateway.token}` }, body: JSON.stringify({ readings: chunk }), signal: AbortSignal.timeout(30_000) });
-      if (response.ok || (response.status >= 400 && response.status < 500 && response.status !== 429)) {
-        if (!response.ok) console.error(`simulate: HTTP ${response.status} dropped ${chunk.length} readings: ${(await response.text()).slice(0, 300)}`);
-        pendingHttp = pendingHttp.slice(chunk.length);
-        continue;
-      }
-      problem = `HTTP ${response.status}`;
-    } catch (error) {
-      problem = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
-    }
-    if (problem !== lastHttpProblem) console.error(`simulate: ${ingestUrl} not reachable (${problem}); ${pendingHttp.length} readings wait for the next round`);
-    lastHttpProblem = problem;
-    return;
-  }
-  if (lastHttpProblem) console.error(`simulate: ${ingestUrl} reachable again`);
-  lastHttpProblem = '';
-}
+const logger: Logger = { debug: () => {}, info: (m) => console.error(m), warn: (m) => console.error(m), error: (m) => console.error(m) };
+const simulator = createSimulator(
+  gateway.token,
+  gateway.sensors,
+  {
+    publish: async (payload) => {
+      await client.publishAsync(topic, payload, { qos: 1 });
+    },
+    post: async (body) => {
+      const response = await fetch(ingestUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${gateway.token}` }, body, signal: AbortSignal.timeout(30_000) });
+      return { status: response.status, text: await response.text() };
+    },
+  },
+  { generator: options, mqttPerMessage: 1000, httpPerRequest: 2000, httpPendingMax: 100_000, logger },
+);
 
 let sentUntilMs = Date.now() - backfillH * 3_600_000;
 let rounds = 0;
-async function round(): Promise<void> {
-  const nowMs = Date.now();
-  const readings = simulatedReadings(gateway.sensors, sentUntilMs, nowMs, options);
-  sentUntilMs = nowMs;
-  const viaMqtt = readings.filter((r) => mqttIds.has(r.sensorId));
-  for (let i = 0; i < viaMqtt.length; i += MQTT_PER_MESSAGE) {
-    await client.publishAsync(topic, JSON.stringify({ token: gateway.token, readings: viaMqtt.slice(i, i + MQTT_PER_MESSAGE) }), { qos: 1 });
-  }
-  pendingHttp.push(...readings.filter((r) => !mqttIds.has(r.sensorId)));
-  if (pendingHttp.length > HTTP_PENDING_MAX) {
-    console.error(`simulate: dropping the ${pendingHttp.length - HTTP_PENDING_MAX} oldest HTTP readings (the web server has been away long)`);
-    pendingHttp = pendingHttp.slice(-HTTP_PENDING_MAX);
-  }
-  await flushHttp();
-  if (rounds++ % 60 === 0) console.error(`simulate: round ${rounds}: ${viaMqtt.length} readings published over MQTT, ${readings.length - viaMqtt.length} over HTTP (${pendingHttp.length} waiting)`);
-}
-
 let timer: NodeJS.Timeout | undefined;
 let stopping = false;
 async function loop(): Promise<void> {
-  await round();
+  const nowMs = Date.now();
+  const done = await simulator.round(sentUntilMs, nowMs);
+  sentUntilMs = nowMs;
+  if (rounds++ % 60 === 0) console.error(`simulate: round ${rounds}: ${done.mqtt} readings published over MQTT, ${done.http} posted over HTTP (${done.httpPending} waiting)`);
   if (args.once) return stop('--once');
   if (!stopping) timer = setTimeout(() => void loop(), intervalS * 1000);
 }

@@ -174,14 +174,20 @@ export function startMqttIngest(deps: MqttIngestDeps, options: MqttIngestOptions
     session.handleMessage = (packet: IPublishPacket, callback: (error?: Error) => void) => {
       inHand = handle(session, packet, callback);
     };
+    let lastError = '';
     session.on('connect', (connack) => {
+      lastError = '';
       deps.logger.info(`mqtt-ingest: connected to ${redact(opts.brokerUrl)} as ${opts.clientId} (session ${connack.sessionPresent ? 'resumed' : 'new'})`);
       session.subscribe(READINGS_TOPIC_FILTER, { qos: 1 }, (error, granted) => {
         if (error || granted?.[0]?.qos !== 1) deps.logger.error(`mqtt-ingest: subscription to ${READINGS_TOPIC_FILTER} refused: ${error?.message ?? `granted ${JSON.stringify(granted)}`}`);
         else resolveSubscribed();
       });
     });
-    session.on('error', (error) => deps.logger.warn(`mqtt-ingest: ${error.message}`));
+    // mqtt.js retries every second: log a connection problem once, not once a second.
+    session.on('error', (error) => {
+      if (error.message !== lastError) deps.logger.warn(`mqtt-ingest: ${error.message} (retrying every second)`);
+      lastError = error.message;
+    });
     return session;
   };
 
