@@ -74,6 +74,7 @@ export function parseEnvelope(payload: Uint8Array, settings: MqttIngestSettings)
   const extra = Object.keys(rest);
   if (extra.length) throw new InputError(`payload: unknown field ${JSON.stringify(extra[0].slice(0, 40))} (only "token" and "readings")`);
   if (typeof token !== 'string' || token.length === 0 || token.length > 200) throw new InputError('payload.token: must be the sensor (gts_…) or gateway (gtg_…) ingest token');
+  if (!Array.isArray(readings)) throw new InputError('payload.readings: must be an array of { "sensorId", "observedAt", "value" }');
   return { token, readings: parseReadingsBatch({ readings }, settings.SENSORS_INGEST_MAX_READINGS) };
 }
 
