@@ -25,7 +25,7 @@ import { createDb } from '@server/db/client';
 import { requireDatabaseUrl } from '@server/env';
 import { DEMO_GATEWAY_CODE, ensureDemoGateway } from '@server/sensors/demo-gateway';
 import { readingsTopic } from '@server/sensors/mqtt-ingest';
-import { brokerUrlOf, mqttEnv } from '@server/sensors/sensors-env';
+import { brokerUrlOf, mqttEnv, sensorsEnv } from '@server/sensors/sensors-env';
 import { SIMULATION_DEFAULTS } from '@server/sensors/simulation';
 import { createSimulator, HTTP_SENSOR_TYPES } from '@server/sensors/simulator';
 
@@ -87,6 +87,7 @@ const client = await connectAsync(brokerUrl, { clientId: `gantwin-simulator-${pr
 );
 client.on('error', (error) => console.error(`simulate: mqtt: ${error.message}`));
 const topic = readingsTopic(DEMO_GATEWAY_CODE);
+const maxReadings = sensorsEnv().SENSORS_INGEST_MAX_READINGS;
 const logger: Logger = { debug: () => {}, info: (m) => console.error(m), warn: (m) => console.error(m), error: (m) => console.error(m) };
 const simulator = createSimulator(
   gateway.token,
@@ -100,7 +101,8 @@ const simulator = createSimulator(
       return { status: response.status, text: await response.text() };
     },
   },
-  { generator: options, mqttPerMessage: 1000, httpPerRequest: 2000, httpPendingMax: 100_000, logger },
+  // Within the ingest limits of this deployment (SENSORS_INGEST_MAX_READINGS; ≈ 100 bytes a reading, far under 1 MiB).
+  { generator: options, mqttPerMessage: Math.min(1000, maxReadings), httpPerRequest: Math.min(2000, maxReadings), httpPendingMax: 100_000, logger },
 );
 
 let sentUntilMs = Date.now() - backfillH * 3_600_000;
