@@ -3,6 +3,7 @@
 #   chromium               headless browser for end-to-end tests and screenshots
 #   postgresql-15-postgis-3 PostGIS for the project-local PostgreSQL 15 cluster
 #   fonts-noto-cjk         Chinese UI text in screenshots
+#   mosquitto              the project-local MQTT broker of sensor ingest (npm run mqtt:up; not its system service)
 # Runs apt only when something is missing. Without root it prints what to install and fails.
 set -euo pipefail
 
@@ -11,6 +12,7 @@ missing=()
 [ -f /usr/share/postgresql/15/extension/postgis.control ] || missing+=(postgresql-15-postgis-3)
 [ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] || missing+=(fonts-noto-cjk)
 [ -x /usr/lib/postgresql/15/bin/initdb ] || missing+=(postgresql-15)
+[ -x /usr/sbin/mosquitto ] || missing+=(mosquitto)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

@@ -29,6 +29,9 @@ describe('parseEnv', () => {
       SENSORS_FUTURE_TOLERANCE_S: 300,
       SENSORS_READING_RETENTION_MONTHS: 36,
       SENSORS_PARTITION_MONTHS_AHEAD: 3,
+      MQTT_URL: undefined,
+      MQTT_LOCAL_PORT: 18830,
+      MQTT_CLIENT_ID: 'gantwin-ingest',
       STORAGE_DIR: path.resolve('.gantwin/storage'),
       S3_ENDPOINT: undefined,
       S3_BUCKET: undefined,
@@ -71,5 +74,14 @@ describe('parseEnv', () => {
   ])('refuses %j with an InputError naming the variable', (source, fragment) => {
     expect(() => parseEnv(source)).toThrow(InputError);
     expect(() => parseEnv(source)).toThrow(fragment);
+  });
+});
+
+describe('MQTT settings', () => {
+  it('accepts mqtt:// and mqtts:// broker URLs and a client id of 1-23 safe characters, and names what is wrong otherwise', () => {
+    expect(parseEnv({ MQTT_URL: 'mqtts://user:secret@broker.example.cn:8883', MQTT_CLIENT_ID: 'nc-ingest-1', MQTT_LOCAL_PORT: '18840' })).toMatchObject({ MQTT_URL: 'mqtts://user:secret@broker.example.cn:8883', MQTT_CLIENT_ID: 'nc-ingest-1', MQTT_LOCAL_PORT: 18840 });
+    expect(() => parseEnv({ MQTT_URL: 'http://broker:1883' })).toThrow('MQTT_URL: must be an mqtt:// or mqtts:// URL');
+    expect(() => parseEnv({ MQTT_CLIENT_ID: 'gantwin/ingest' })).toThrow('MQTT_CLIENT_ID: must be 1-23 characters');
+    expect(() => parseEnv({ MQTT_LOCAL_PORT: '80' })).toThrow('MQTT_LOCAL_PORT');
   });
 });

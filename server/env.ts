@@ -8,7 +8,7 @@ import { InputError, InvariantError } from '@kernel/errors';
  * Server names: `DATABASE_URL`, `DATABASE_MIGRATION_URL`, `TILES_DIR`, `SHARED_DATA_DIR`, `LOCAL_PG_PORT`, `AUTH_SECRET`,
  * `GANTWIN_PUBLIC_URL`, `SIGN_IN_LIMIT_PER_MINUTE`, `TRUST_PROXY`, `CATALOGUE_UPLOAD_MAX_BYTES`, the review plate's `REVIEW_UPLOAD_MAX_BYTES`,
  * `REVIEW_JOB_TIME_LIMIT_S`, `REVIEW_JOB_MEMORY_LIMIT_MB`, `REVIEW_JOB_EXPIRY_MARGIN_S`, the worker's
- * `JOB_MAINTENANCE_INTERVAL_S`, the sensors plate's `SENSORS_*` (server/sensors/sensors-env.ts), `STORAGE_DIR` and the
+ * `JOB_MAINTENANCE_INTERVAL_S`, the sensors plate's `SENSORS_*` and `MQTT_URL`, `MQTT_LOCAL_PORT`, `MQTT_CLIENT_ID` (server/sensors/sensors-env.ts), `STORAGE_DIR` and the
  * object-storage names `S3_ENDPOINT`, `S3_BUCKET`, `S3_REGION`, `S3_ACCESS_KEY_ID`, `S3_SECRET_ACCESS_KEY`,
  * `S3_FORCE_PATH_STYLE` (server/storage/README.md). Client names start with `NEXT_PUBLIC_`.
  * `DATABASE_URL` is optional at import time (so `next build`, `db-up` and the tiling tests can load this module
@@ -44,6 +44,9 @@ const serverEnvSchema = z.object({
   SENSORS_FUTURE_TOLERANCE_S: z.coerce.number().int().min(0).max(3600).default(300),
   SENSORS_READING_RETENTION_MONTHS: z.coerce.number().int().min(2).max(240).default(36),
   SENSORS_PARTITION_MONTHS_AHEAD: z.coerce.number().int().min(1).max(24).default(3),
+  MQTT_URL: z.url({ protocol: /^mqtts?$/, error: 'must be an mqtt:// or mqtts:// URL' }).optional(),
+  MQTT_LOCAL_PORT: z.coerce.number().int().min(1024).max(65535).default(18830),
+  MQTT_CLIENT_ID: z.string().regex(/^[A-Za-z0-9_-]{1,23}$/, { error: 'must be 1-23 characters: A-Z, a-z, 0-9, "_", "-"' }).default('gantwin-ingest'),
   STORAGE_DIR: z.string().min(1).default('.gantwin/storage'),
   S3_ENDPOINT: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
   S3_BUCKET: z
@@ -129,6 +132,18 @@ export interface ServerEnv {
   SENSORS_READING_RETENTION_MONTHS: number;
   /** Monthly reading partitions created ahead of the current month by `sensors.maintain-partitions` (default 3). */
   SENSORS_PARTITION_MONTHS_AHEAD: number;
+  /**
+   * The MQTT broker the ingest consumer (`npm run ingest`) and the simulator connect to; unset: the project-local
+   * Mosquitto that `scripts/mqtt-up.ts` starts on 127.0.0.1:`MQTT_LOCAL_PORT` (server/sensors/README.md "MQTT").
+   */
+  MQTT_URL: string | undefined;
+  /** TCP port of the project-local Mosquitto (default 18830; used only when `MQTT_URL` is not set). */
+  MQTT_LOCAL_PORT: number;
+  /**
+   * Client id of the ingest consumer's persistent session (default `gantwin-ingest`): keep it stable, the broker
+   * keeps the session's undelivered readings under it; two consumers with one id take the session from each other.
+   */
+  MQTT_CLIENT_ID: string;
   /** Absolute folder of the local object store (server/storage/), used when `S3_BUCKET` is unset. */
   STORAGE_DIR: string;
   /** Endpoint URL of an S3-compatible server (MinIO, Ceph …); unset with `S3_BUCKET` set: AWS S3 itself. */
@@ -179,6 +194,9 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     SENSORS_FUTURE_TOLERANCE_S: value.SENSORS_FUTURE_TOLERANCE_S,
     SENSORS_READING_RETENTION_MONTHS: value.SENSORS_READING_RETENTION_MONTHS,
     SENSORS_PARTITION_MONTHS_AHEAD: value.SENSORS_PARTITION_MONTHS_AHEAD,
+    MQTT_URL: value.MQTT_URL,
+    MQTT_LOCAL_PORT: value.MQTT_LOCAL_PORT,
+    MQTT_CLIENT_ID: value.MQTT_CLIENT_ID,
     STORAGE_DIR: path.resolve(value.STORAGE_DIR),
     S3_ENDPOINT: value.S3_ENDPOINT?.replace(/\/+$/, ''),
     S3_BUCKET: value.S3_BUCKET,

@@ -12,8 +12,8 @@ import type { IngestPrincipal } from './ingest-tokens';
 import { pgArrayLiteral } from './pg-array';
 
 /**
- * Reading ingest (数据接入), shared by every transport: `POST /api/sensors/readings` (./ingest-response.ts) now, an
- * MQTT consumer later. {@link ingestReadings} validates a whole batch, writes it idempotently and evaluates the
+ * Reading ingest (数据接入), shared by every transport: `POST /api/sensors/readings` (./ingest-response.ts) and the
+ * MQTT consumer (./mqtt-ingest.ts). {@link ingestReadings} validates a whole batch, writes it idempotently and evaluates the
  * alarm rules on it in ONE transaction, and resolves only after the commit: a transport acknowledges (HTTP 200,
  * MQTT PUBACK) after the promise resolves, and resends the same batch on any failure — the duplicates are
  * recognised by the key (sensor_id, observed_at) and counted, never stored twice.

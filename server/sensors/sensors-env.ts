@@ -21,3 +21,26 @@ export interface SensorsEnv {
 export function sensorsEnv(): SensorsEnv {
   return env;
 }
+
+/**
+ * The MQTT side of the plate (read by server/env.ts):
+ * - `MQTT_URL` — the broker (`mqtt://` or `mqtts://`, credentials in the URL if the broker wants them); unset: the
+ *   project-local Mosquitto on `mqtt://127.0.0.1:<MQTT_LOCAL_PORT>` (scripts/mqtt-up.ts starts it).
+ * - `MQTT_LOCAL_PORT` (18830) — the project-local broker's port.
+ * - `MQTT_CLIENT_ID` (`gantwin-ingest`) — the ingest consumer's persistent-session client id.
+ */
+export interface MqttEnv {
+  MQTT_URL: string | undefined;
+  MQTT_LOCAL_PORT: number;
+  MQTT_CLIENT_ID: string;
+}
+
+/** The MQTT settings of this process. */
+export function mqttEnv(): MqttEnv {
+  return env;
+}
+
+/** The broker URL: `MQTT_URL`, else the project-local broker on 127.0.0.1:`MQTT_LOCAL_PORT`. */
+export function brokerUrlOf(settings: MqttEnv): string {
+  return settings.MQTT_URL ?? `mqtt://127.0.0.1:${settings.MQTT_LOCAL_PORT}`;
+}
