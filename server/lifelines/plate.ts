@@ -14,10 +14,14 @@ export const LIFELINES_PLATE = definePlate({
   router: lifelinesRouter,
   geoLayers: LIFELINES_GEO_LAYERS,
   layers: LIFELINES_LAYERS,
+  jobs: async () => [(await import(/* turbopackIgnore: true */ /* webpackIgnore: true */ './network-tiles/build-network-tiles-job')).BUILD_NETWORK_TILES_JOB],
   async seed(db, ctx) {
     const started = performance.now();
     const result = await seedDemoNetwork(db, ctx.sharedDataDir);
     const km = Object.entries(result.kmByNetwork).map(([network, value]) => `${network}=${value}`).join(' ');
-    return `demo networks ${result.action} (nodes=${result.nodes}, pipes=${result.pipes}, km ${km}) in ${Math.round(performance.now() - started)} ms`;
+    // The network tiles of every (network, region) that has none or older than its pipes: built by the worker.
+    const { enqueueNetworkTilesBuild } = await import(/* turbopackIgnore: true */ /* webpackIgnore: true */ './network-tiles/build-network-tiles-job');
+    const queued = await enqueueNetworkTilesBuild(db);
+    return `demo networks ${result.action} (nodes=${result.nodes}, pipes=${result.pipes}, km ${km}) in ${Math.round(performance.now() - started)} ms; network tile builds queued=${queued.length}`;
   },
 });
