@@ -18,8 +18,9 @@ import { networkTilesPrefix } from './network-tiles-keys';
  *   shows at the next load.
  * - `<region>/<publishId>/<file>`: a file of one published version, for a region in the caller's scope that has a
  *   build. The URL names its version, so it never changes: `private, max-age=31536000, immutable`.
- * Private data (like `lifelines.pipes.*`): only signed-in readers (./reader-roles.ts) in region scope; anyone else
- * gets 404 for every path (no probing which regions have networks). `Vary: Cookie` throughout.
+ * Private data (like `lifelines.pipes.*`): only signed-in readers (./reader-roles.ts) in region scope. Anyone else
+ * gets an empty root (the catalogue layer then draws nothing instead of failing, as the GeoJSON layers answered an
+ * empty collection) and 404 for every file (no probing which regions have networks). `Vary: Cookie` throughout.
  */
 
 /** A published version id (server/storage/publish-manifest.ts). */
@@ -30,12 +31,17 @@ const FILE_PATH = /^(tileset\.json|tiles\/\d{1,2}-\d{1,7}-\d{1,7}(-\d{1,6})?\.gl
 /** Jiangxi's extent, radians (the volume of an empty root: 113.5–118.5 E, 24.4–30.1 N). */
 const EMPTY_REGION = [113.5, 24.4, 118.5, 30.1].map((deg) => (deg * Math.PI) / 180).concat([-10, 0]);
 
-/** The composed root tileset JSON of `network` for `actor`. */
-export async function composedNetworkTileset(db: Db, actor: Actor, network: PipeNetwork): Promise<object> {
-  const { rows } = await db.execute<{ region_code: string; prefix: string; bounding_region: number[]; geometric_error: number }>(sql`
-    SELECT region_code, prefix, bounding_region, geometric_error FROM lifelines_network_tilesets
-     WHERE network = ${network} AND ${regionScopeSql(sql`region_code`, actor.regionCode)}
-     ORDER BY region_code`);
+/**
+ * The composed root tileset JSON of `network` for `actor` (`null`: anyone who may not read networks — an empty
+ * tileset, as the GeoJSON layers answered such callers an empty collection).
+ */
+export async function composedNetworkTileset(db: Db, actor: Actor | null, network: PipeNetwork): Promise<object> {
+  const { rows } = actor
+    ? await db.execute<{ region_code: string; prefix: string; bounding_region: number[]; geometric_error: number }>(sql`
+        SELECT region_code, prefix, bounding_region, geometric_error FROM lifelines_network_tilesets
+         WHERE network = ${network} AND ${regionScopeSql(sql`region_code`, actor.regionCode)}
+         ORDER BY region_code`)
+    : { rows: [] };
   const children = rows.map((row) => ({
     boundingVolume: { region: row.bounding_region },
     geometricError: Number(row.geometric_error),
@@ -58,13 +64,14 @@ export async function composedNetworkTileset(db: Db, actor: Actor, network: Pipe
  */
 export async function networkTileResponse(db: Db, store: ObjectStore, request: Request, network: string, segments: readonly string[]): Promise<Response> {
   if (!(PIPE_NETWORKS as readonly string[]).includes(network)) return textResponse(404, 'Not found');
-  const actor = await actorFromHeaders(db, request.headers);
-  if (!isLifelinesReader(actor)) return textResponse(404, 'Not found');
+  const caller = await actorFromHeaders(db, request.headers);
+  const actor = isLifelinesReader(caller) ? caller : null;
   const net = network as PipeNetwork;
   if (segments.length === 1 && segments[0] === 'tileset.json') {
     const body = JSON.stringify(await composedNetworkTileset(db, actor, net));
     return new Response(body, { status: 200, headers: { 'content-type': 'application/json', 'cache-control': 'private, no-cache', vary: 'Cookie' } });
   }
+  if (!actor) return textResponse(404, 'Not found');
   const [regionCode, publishId, ...rest] = segments;
   const file = rest.join('/');
   if (!/^\d{6}$/.test(regionCode ?? '') || !PUBLISH_ID.test(publishId ?? '') || !FILE_PATH.test(file)) return textResponse(404, 'Not found');

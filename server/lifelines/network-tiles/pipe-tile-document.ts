@@ -13,7 +13,7 @@ import type { NetworkPipe, TubeMesh } from './pipe-tube';
  * | property   | type          | meaning                                                        |
  * |------------|---------------|----------------------------------------------------------------|
  * | id         | STRING        | segment uuid (the picked feature id; the viewer reads `id`)     |
- * | code       | STRING        | 管段编号                                                       |
+ * | name       | STRING        | segment code 管段编号 (the viewer's tooltip label)              |
  * | network    | STRING        | water / storm / sewage / gas / heat                            |
  * | diameterMm | SCALAR UINT16 | nominal diameter, millimetres                                  |
  * | depthM     | SCALAR FLOAT32| mean depth of the axis below ground, metres                    |
@@ -70,14 +70,14 @@ export function createPipeTileDocument(
   const meta = document.createExtension(EXTStructuralMetadata);
   const schema = meta.createSchema().setId(PIPE_SCHEMA_ID);
   const cls = meta.createClass().setName('Pipe segment');
-  for (const key of ['id', 'code', 'network', 'material'] as const) cls.setProperty(key, meta.createClassProperty().setType('STRING').setRequired(true));
+  for (const key of ['id', 'name', 'network', 'material'] as const) cls.setProperty(key, meta.createClassProperty().setType('STRING').setRequired(true));
   cls.setProperty('diameterMm', meta.createClassProperty().setType('SCALAR').setComponentType('UINT16').setRequired(true));
   cls.setProperty('depthM', meta.createClassProperty().setType('SCALAR').setComponentType('FLOAT32').setRequired(true));
   schema.setClass(PIPE_CLASS, cls);
   const table = meta.createPropertyTable().setClass(PIPE_CLASS).setCount(pipes.length);
-  const strings: Record<'id' | 'code' | 'network' | 'material', string[]> = {
+  const strings: Record<'id' | 'name' | 'network' | 'material', string[]> = {
     id: pipes.map((p) => p.id),
-    code: pipes.map((p) => p.code),
+    name: pipes.map((p) => p.code),
     network: pipes.map(() => network),
     material: pipes.map((p) => p.material),
   };
