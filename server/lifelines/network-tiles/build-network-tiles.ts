@@ -62,8 +62,8 @@ export interface NetworkTilesOptions {
 
 /** Defaults of {@link NetworkTilesOptions}. */
 export const NETWORK_TILES_DEFAULTS = {
-  leafMaxPipes: 2000,
-  coarseMaxPipes: 2000,
+  leafMaxPipes: 500,
+  coarseMaxPipes: 1000,
   maxDepth: 12,
   leafSides: 8,
   coarseSides: 4,
