@@ -1,7 +1,7 @@
 /**
  * Lifelines journey (城市生命线, issue #11): a 南昌 inspector switches on the water network, drawn as 3D Tiles built by
  * the worker from the demo network (`lifelines.build-network-tiles`, queued by the seed); a picked pipe opens the
- * pipe panel. Screenshots at 1440 × 900 go to test-results/lifelines-*.png.
+ * pipe panel. Screenshots at 1440 × 900 go to the test's folder under test-results/ (lifelines-*.png).
  *
  * Needs BASE_URL, the accounts of scripts/e2e-accounts.ts and a running worker (scripts/e2e.sh does all three).
  */
@@ -43,7 +43,7 @@ test('a 南昌 inspector sees the water network as 3D Tiles and picks a pipe', a
     .poll(() => page.evaluate(() => window.__gantwin!.layerStatus().loadedIds.includes('lifelines-water-pipes')), { timeout: READY_TIMEOUT_MS })
     .toBe(true);
   await waitForTwinReady(page);
-  await page.screenshot({ path: test.info().outputPath('../lifelines-city.png') });
+  await page.screenshot({ path: test.info().outputPath('lifelines-city.png') });
 
   // A district view (红谷滩/东湖 area, 1.2 km up, looking north 45° down): leaves with every pipe.
   await page.goto('/?cam=115.8900000,28.6700000,1200,0,-45,0');
@@ -52,7 +52,7 @@ test('a 南昌 inspector sees the water network as 3D Tiles and picks a pipe', a
     .poll(() => page.evaluate(() => window.__gantwin!.layerStatus().loadedIds.includes('lifelines-water-pipes')), { timeout: READY_TIMEOUT_MS })
     .toBe(true);
   await waitForTwinReady(page);
-  await page.screenshot({ path: test.info().outputPath('../lifelines-district.png') });
+  await page.screenshot({ path: test.info().outputPath('lifelines-district.png') });
 
   const target = await page.evaluate(() => window.__gantwin!.findFeatureOnScreen(6, ['external-tileset']));
   expect(target, 'some pipe is pickable on screen').not.toBeNull();
@@ -64,5 +64,5 @@ test('a 南昌 inspector sees the water network as 3D Tiles and picks a pipe', a
   const panel = page.getByTestId('pipe-panel');
   await expect(panel).toBeVisible();
   await expect(panel).toContainText(/DEMO/);
-  await page.screenshot({ path: test.info().outputPath('../lifelines-picked.png') });
+  await page.screenshot({ path: test.info().outputPath('lifelines-picked.png') });
 });
