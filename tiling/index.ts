@@ -13,3 +13,8 @@ export { GeorefError, IfcParseError, TooLargeError, UnsupportedSchemaError } fro
 export type { FeatureGeometryEnu, MeasureGeoreference, MeasureHook } from './stages/build/feature-geometry';
 export type { SpatialNode, PropertySets, PropertyValue } from './stages/parse/parsed-model';
 export { EPSG_INDEX_REGISTRY, type CrsDefinition, type EpsgRegistry } from './stages/georef/epsg-registry';
+// GLB helpers other builders of 3D Tiles reuse (server/lifelines/network-tiles/): tile compression (meshopt +
+// quantised positions) with its report, and the glTF-Transform I/O that reads our tile GLBs.
+export { TileCompressor, COMPRESS_DEFAULTS, type CompressOptions, type CompressContext } from './stages/write/compress-tiles';
+export { createTileIO, type MeshoptCodecs } from './stages/write/tile-io';
+export { ReportBuilder } from './report';

@@ -2,9 +2,10 @@ import type { LayerDefinition } from '@kernel/layer-kinds';
 import type { PipeNetwork } from '@server/db/schema/lifelines';
 
 /**
- * Catalogue layers of the `lifelines` plate: one `tubes` layer per network (pipes at their real depth and
- * diameter), served region-scoped by `/api/geo/<id>` (server/lifelines/geo-layer-sources.ts). Only water is shown by
- * default.
+ * Catalogue layers of the `lifelines` plate: one 3D Tiles layer per network (kind `external-tileset`: pipes as tubes
+ * at their real depth and diameter, built from PostGIS by server/lifelines/network-tiles/), served region-scoped by
+ * `/tiles/lifelines/<network>/tileset.json`. Picking reads the tiles' `id` property (the segment uuid), so a picked
+ * pipe selects `{plate: 'lifelines', layerId, featureId}` as the GeoJSON tubes did. Off by default.
  *
  * Palette: the colour conventions of Chinese utility survey maps (CJJ 61-2017 城市地下管线探测技术规程, table of
  * pipeline colours: 给水 blue, 排水 brown/雨水 and 污水 told apart here by cyan and brown, 燃气 yellow/pink, 热力
@@ -21,8 +22,8 @@ export const NETWORK_COLOURS: Record<PipeNetwork, string> = {
 };
 
 /**
- * Smallest diameter each network layer draws, millimetres (the mains: keeps one answer bounded, see
- * geo-layer-sources.ts); smaller pipes come through `lifelines.pipes.inBbox` when zoomed in.
+ * The mains of each network, millimetres: the smallest diameter the coarse (far-away) network tiles draw
+ * (server/lifelines/network-tiles/build-network-tiles.ts); the leaves hold every pipe.
  */
 export const LAYER_MIN_DIAMETER_MM: Record<PipeNetwork, number> = { water: 400, storm: 800, sewage: 500, gas: 250, heat: 300 };
 
@@ -37,20 +38,22 @@ const TITLES: Record<PipeNetwork, [string, string]> = {
 /** Layer id of a network's layer (`lifelines-water-pipes`). */
 export const pipeLayerId = (network: PipeNetwork): string => `lifelines-${network}-pipes`;
 
+/** URL of a network's root tileset, composed per caller (server/lifelines/network-tiles/network-tile-response.ts). */
+export const networkTilesetUrl = (network: PipeNetwork): string => `/tiles/lifelines/${network}/tileset.json`;
+
 /** The five network layers. */
-export const LIFELINES_LAYERS: readonly LayerDefinition<'tubes'>[] = (Object.keys(TITLES) as PipeNetwork[]).map((network, i) => ({
+export const LIFELINES_LAYERS: readonly LayerDefinition<'external-tileset'>[] = (Object.keys(TITLES) as PipeNetwork[]).map((network, i) => ({
   id: pipeLayerId(network),
   plate: 'lifelines',
-  title: `${TITLES[network][0]}（DN≥${LAYER_MIN_DIAMETER_MM[network]}）`,
-  titleEn: `${TITLES[network][1]} (DN ≥ ${LAYER_MIN_DIAMETER_MM[network]})`,
-  kind: 'tubes',
+  title: TITLES[network][0],
+  titleEn: TITLES[network][1],
+  kind: 'external-tileset',
   cimLevel: 2,
   source: 'GanTwin lifelines plate: imported networks of the caller’s region; the central-Nanchang networks are demo data (示例数据) laid along the CityBrain road network',
-  url: `/api/geo/${pipeLayerId(network)}`,
-  // Off by default: thousands of tubes are a heavy first paint of the twin for every signed-in account; inspectors
-  // switch on the networks they work on (a level-of-detail scheme, network tiles, is the next step of issue #11).
+  url: networkTilesetUrl(network),
+  // Off by default: private data that most accounts may not read; inspectors switch on the networks they work on.
   defaultVisible: false,
   style: { stroke: NETWORK_COLOURS[network] },
-  options: { diameterProperty: 'diameterMm', defaultDiameterMm: 300 },
+  options: { maximumScreenSpaceErrorPx: 16 },
   sortOrder: 400 + i,
 }));

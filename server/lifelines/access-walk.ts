@@ -1,5 +1,4 @@
 import { expect } from 'vitest';
-import { pipeLayerId } from '@data/lifelines/layers';
 import { TEST_REGIONS } from '@server/accounts/test-fixtures';
 import { definePlateAccessWalk } from '@server/host/access-walk';
 import { PIPE_NETWORKS, type PipeNetwork } from '@server/db/schema/lifelines';
@@ -74,14 +73,4 @@ export const ACCESS_WALK = definePlateAccessWalk<LifelinesTargets>({
       province: (r) => expect(summaryRegions(r)).toContain(TEST_REGIONS.lianxi),
     },
   },
-  geoRows: Object.fromEntries(
-    PIPE_NETWORKS.map((network) => [
-      pipeLayerId(network),
-      {
-        anonymous: (ids: string[]) => expect(ids).toEqual([]),
-        cityA: (ids: string[], t: LifelinesTargets) => expect(ids).not.toContain(t.pipeB[network]),
-        province: (ids: string[], t: LifelinesTargets) => expect(ids).toContain(t.pipeB[network]),
-      },
-    ]),
-  ),
 });

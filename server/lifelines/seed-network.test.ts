@@ -3,9 +3,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectTestDb } from '@server/db/test-database';
 import { env } from '@server/env';
-import { PIPE_NETWORKS } from '@server/db/schema/lifelines';
-import type { Actor } from '@server/api/actor';
-import { LIFELINES_GEO_LAYERS, MAX_LAYER_FEATURES } from './geo-layer-sources';
+import { SILENT_LOGGER } from '@kernel/logger';
+import { buildNetworkTiles } from './network-tiles/build-network-tiles';
 import { isolateSegment } from './isolation-service';
 import { ROAD_NETWORK_FILE, seedDemoNetwork, type SeedNetworkResult } from './seed-network';
 
@@ -91,19 +90,22 @@ describe.skipIf(!hasData)('seedDemoNetwork on the CityBrain roads (needs ../shar
     expect(slowestMs).toBeLessThan(1000);
   }, 60_000);
 
-  it('keeps every network layer answer bounded (≤ 8000 features, measured bytes) and region-scoped', async () => {
-    const province = { regionCode: '360000' } as Actor;
-    const sizes: Record<string, { features: number; bytes: number }> = {};
-    for (const network of PIPE_NETWORKS) {
-      const { rows } = await connection.db.execute<{ body: string }>(LIFELINES_GEO_LAYERS[`lifelines-${network}-pipes`].query(province));
-      const collection = JSON.parse(rows[0].body) as { features: { properties: { isDemo: boolean } }[] };
-      sizes[network] = { features: collection.features.length, bytes: Buffer.byteLength(rows[0].body) };
-      expect(collection.features.length).toBeLessThanOrEqual(MAX_LAYER_FEATURES);
-    }
-    console.info(`seed-network: layer payloads ${JSON.stringify(sizes)}`);
-    expect(sizes.water.features).toBeGreaterThan(1000);
-    for (const { bytes } of Object.values(sizes)) expect(bytes).toBeLessThan(4_000_000);
-    const { rows } = await connection.db.execute<{ body: string }>(LIFELINES_GEO_LAYERS['lifelines-water-pipes'].query(null));
-    expect(JSON.parse(rows[0].body)).toEqual({ type: 'FeatureCollection', features: [] });
+  it('builds the demo water tiles of the busiest region: all its pipes, no GLB over 1 MB, mains in the root', async () => {
+    const [busiest] = await q<{ region_code: string; n: number }>(
+      `SELECT region_code, count(*)::int AS n FROM lifelines_pipes WHERE is_demo AND network = 'water' GROUP BY region_code ORDER BY n DESC LIMIT 1`,
+    );
+    const files = new Map<string, Uint8Array>();
+    const started = performance.now();
+    const result = await buildNetworkTiles(connection.db, { network: 'water', regionCode: busiest.region_code }, {}, {
+      logger: SILENT_LOGGER,
+      writeFile: async (relPath, bytes) => void files.set(relPath, bytes),
+    });
+    console.info(`seed-network: water tiles of ${busiest.region_code}: ${JSON.stringify({ ...result, ms: Math.round(performance.now() - started) })}`);
+    expect(result!.pipeCount).toBe(busiest.n);
+    expect(result!.tileCount).toBeGreaterThan(1);
+    for (const [name, bytes] of files) if (name.endsWith('.glb')) expect(bytes.byteLength).toBeLessThan(1_000_000);
+    const tileset = JSON.parse(new TextDecoder().decode(files.get('tileset.json')!)) as { root: { content?: { uri: string }; geometricError: number } };
+    expect(tileset.root.content?.uri).toBe('tiles/0-0-0.glb');
+    expect(tileset.root.geometricError).toBeGreaterThan(0);
   });
 });

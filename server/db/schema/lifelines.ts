@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, doublePrecision, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { lineStringZ, pointZ } from '../columns/geo';
 
 /**
@@ -105,5 +105,38 @@ export const lifelinesPipes = pgTable(
     check('lifelines_pipes_length_ck', sql`${t.lengthM} > 0`),
     check('lifelines_pipes_year_ck', sql`${t.installYear} IS NULL OR (${t.installYear} >= 1850 AND ${t.installYear} <= 2100)`),
     check('lifelines_pipes_ends_ck', sql`${t.fromNodeId} <> ${t.toNodeId}`),
+  ],
+);
+
+/**
+ * The published 3D Tiles build of one network in one region (server/lifelines/network-tiles/): the object-store
+ * version prefix readers resolve through (published whole, server/storage/publish-manifest.ts), and what the
+ * caller-composed root tileset needs to reference it (bounding region, geometric error). One row per
+ * (network, region); a rebuild replaces the row in one statement, so web servers switch versions atomically.
+ */
+export const lifelinesNetworkTilesets = pgTable(
+  'lifelines_network_tilesets',
+  {
+    network: text('network').$type<PipeNetwork>().notNull(),
+    /** 6-digit admin code of the pipes' `region_code` (scope of who may read the tiles). */
+    regionCode: text('region_code').notNull(),
+    /** Object-store version prefix, `lifelines/networks/<network>/<region>/<publishId>`. */
+    prefix: text('prefix').notNull(),
+    /**
+     * 3D Tiles `region` bounding volume of the whole build: [west, south, east, north] radians, [min, max] height
+     * metres above the WGS84 ellipsoid.
+     */
+    boundingRegion: jsonb('bounding_region').$type<number[]>().notNull(),
+    /** Geometric error of the build's root tileset, metres. */
+    geometricError: doublePrecision('geometric_error').notNull(),
+    pipeCount: integer('pipe_count').notNull(),
+    tileCount: integer('tile_count').notNull(),
+    /** Bytes of tileset.json + GLBs. */
+    bytes: bigint('bytes', { mode: 'number' }).notNull(),
+    builtAt: timestamp('built_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.network, t.regionCode] }),
+    check('lifelines_network_tilesets_network_ck', sql`${t.network} IN (${inList(PIPE_NETWORKS)})`),
   ],
 );

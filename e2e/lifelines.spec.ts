@@ -1,0 +1,68 @@
+/**
+ * Lifelines journey (城市生命线, issue #11): a 南昌 inspector switches on the water network, drawn as 3D Tiles built by
+ * the worker from the demo network (`lifelines.build-network-tiles`, queued by the seed); a picked pipe opens the
+ * pipe panel. Screenshots at 1440 × 900 go to the test's folder under test-results/ (lifelines-*.png).
+ *
+ * Needs BASE_URL, the accounts of scripts/e2e-accounts.ts and a running worker (scripts/e2e.sh does all three).
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { E2E_ACCOUNTS, E2E_ACCOUNTS_FILE, e2eAccount, signInAs } from './e2e-session';
+
+test.skip(E2E_ACCOUNTS === null, `no e2e accounts at ${E2E_ACCOUNTS_FILE} (run scripts/e2e-accounts.ts, as scripts/e2e.sh does)`);
+test.use({ viewport: { width: 1440, height: 900 } });
+
+/** Longest wait for the worker's tile builds and for the globe on SwiftShader, ms. */
+const READY_TIMEOUT_MS = 240_000;
+
+async function waitForTwinReady(page: Page): Promise<void> {
+  await page.locator('[data-testid="twin-globe"][data-ready="true"]').waitFor({ timeout: READY_TIMEOUT_MS });
+}
+
+test('a 南昌 inspector sees the water network as 3D Tiles and picks a pipe', async ({ page }) => {
+  await signInAs(page, e2eAccount('nanchangInspector'), '/');
+  // The worker builds every (network, county) after the seed: wait until the inspector's water root lists builds.
+  await expect
+    .poll(
+      async () => {
+        const response = await page.request.get('/tiles/lifelines/water/tileset.json');
+        const json = (await response.json()) as { root: { children?: unknown[] } };
+        return json.root.children?.length ?? 0;
+      },
+      { timeout: READY_TIMEOUT_MS, intervals: [2_000] },
+    )
+    .toBeGreaterThanOrEqual(6);
+  const anonymous = await page.context().browser()!.newContext();
+  expect((await (await anonymous.request.get(new URL('/tiles/lifelines/water/tileset.json', page.url()).href)).json()).root.children).toBeUndefined();
+  await anonymous.close();
+
+  // City-wide: nadir over central Nanchang from 20 km (the bench's "city-wide" camera).
+  await page.goto('/?cam=115.8690000,28.6680000,20000,0,-90,0');
+  await waitForTwinReady(page);
+  await page.locator('[data-layer-id="lifelines-water-pipes"] input[type="checkbox"]').check();
+  await expect
+    .poll(() => page.evaluate(() => window.__gantwin!.layerStatus().loadedIds.includes('lifelines-water-pipes')), { timeout: READY_TIMEOUT_MS })
+    .toBe(true);
+  await waitForTwinReady(page);
+  await page.screenshot({ path: test.info().outputPath('lifelines-city.png') });
+
+  // A district view (红谷滩/东湖 area, 1.2 km up, looking north 45° down): leaves with every pipe.
+  await page.goto('/?cam=115.8900000,28.6700000,1200,0,-45,0');
+  await waitForTwinReady(page);
+  await expect
+    .poll(() => page.evaluate(() => window.__gantwin!.layerStatus().loadedIds.includes('lifelines-water-pipes')), { timeout: READY_TIMEOUT_MS })
+    .toBe(true);
+  await waitForTwinReady(page);
+  await page.screenshot({ path: test.info().outputPath('lifelines-district.png') });
+
+  const target = await page.evaluate(() => window.__gantwin!.findFeatureOnScreen(6, ['external-tileset']));
+  expect(target, 'some pipe is pickable on screen').not.toBeNull();
+  await page.mouse.click(target!.pageX, target!.pageY);
+  await expect.poll(() => page.evaluate(() => window.__gantwin!.lastSelection?.layerId ?? null)).toBe('lifelines-water-pipes');
+  const selection = await page.evaluate(() => window.__gantwin!.lastSelection!);
+  expect(selection.plate).toBe('lifelines');
+  expect(selection.featureId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+  const panel = page.getByTestId('pipe-panel');
+  await expect(panel).toBeVisible();
+  await expect(panel).toContainText(/DEMO/);
+  await page.screenshot({ path: test.info().outputPath('lifelines-picked.png') });
+});
