@@ -3,12 +3,14 @@ import { LAYER_MIN_DIAMETER_MM, pipeLayerId } from '@data/lifelines/layers';
 import { regionScopeSql } from '@server/accounts/region-scope';
 import type { GeoLayerSource } from '@server/host/server-plate';
 import { PIPE_NETWORKS, type PipeNetwork } from '@server/db/schema/lifelines';
+import { isLifelinesReader } from './reader-roles';
 
 /**
  * The `lifelines` plate's GeoJSON sources: one per network (`lifelines-<network>-pipes`), the mains of the caller's
  * region (diameter ≥ data/lifelines/layers.ts `LAYER_MIN_DIAMETER_MM`), largest first, at most
  * {@link MAX_LAYER_FEATURES} features, coordinates to 6 decimals (≈ 0.1 m) and heights to 0.01 m, feature id =
- * segment id; anonymous callers get an empty collection. Payload measured on the demo network: server/lifelines/README.md.
+ * segment id; anonymous callers and roles that may not read the networks (applicants, ./reader-roles.ts) get an
+ * empty collection. Payload measured on the demo network: server/lifelines/README.md.
  */
 
 /** Most features of one network layer answer. */
@@ -25,7 +27,7 @@ function networkSource(network: PipeNetwork): GeoLayerSource {
                          'material', p.material, 'coverFromM', p.cover_from_m, 'coverToM', p.cover_to_m, 'isDemo', p.is_demo)) AS feature
                 FROM lifelines_pipes p
                WHERE p.network = ${network} AND p.diameter_mm >= ${LAYER_MIN_DIAMETER_MM[network]}
-                 AND ${actor ? regionScopeSql(sql`p.region_code`, actor.regionCode) : sql`false`}
+                 AND ${actor && isLifelinesReader(actor.role) ? regionScopeSql(sql`p.region_code`, actor.regionCode) : sql`false`}
                ORDER BY p.diameter_mm DESC, p.code
                LIMIT ${MAX_LAYER_FEATURES}) f`,
   };

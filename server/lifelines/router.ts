@@ -3,9 +3,10 @@ import { zodInput } from '@server/api/zod-input';
 import { pipeIdInput, pipesInBboxInput } from './inputs';
 import { isolationForSegment } from './isolation-service';
 import { networksSummary, pipeById, pipesInBbox } from './pipes-service';
+import { LIFELINES_READER_ROLES } from './reader-roles';
 
 /** Roles that read the networks: inspectors (the main users), officers, admins and planners — not applicants. */
-const reader = () => scopedProcedure('inspector', 'officer', 'admin', 'planner');
+const reader = () => scopedProcedure(...LIFELINES_READER_ROLES);
 
 /**
  * The `lifelines` plate's router (市政管网 / 城市生命线): thin procedures, one service call each, region-scoped.
