@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIFELINES_LAYERS, pipeLayerId } from '@data/lifelines/layers';
 import { SILENT_LOGGER } from '@kernel/logger';
@@ -9,6 +10,7 @@ import { connectTestDb } from '@server/db/test-database';
 import { geoLayerResponse } from '@server/host/geo-layer-response';
 import { seedLayers } from '@server/host/seed-layers';
 import { SERVER_PLATES } from '@server/plates';
+import { isolateSegment, MAX_ISOLATION_SEGMENTS } from './isolation-service';
 import { createTestNetwork, type TestNetworkIds } from './test-fixtures';
 
 /**
@@ -67,4 +69,47 @@ describe('network layers (/api/geo/lifelines-*): only the roles that may read th
     expect(await layerIds(applicant, pipeLayerId('gas'))).not.toContain(main.pipes.P);
     expect(await layerIds(applicant, pipeLayerId('gas'))).toEqual([]);
   });
+});
+
+/**
+ * A valve-free chain of `segments` water pipes (tees only) eastwards from (lon, lat), 1 m apart, in 濂溪区:
+ * the worst case of 关阀分析, one recursion step per segment. Returns the id of its first segment.
+ */
+async function createChain(segments: number, lonDeg: number, latDeg: number): Promise<string> {
+  const prefix = `ATK-${Math.random().toString(36).slice(2, 10)}`;
+  await db.execute(sql`
+    INSERT INTO lifelines_nodes (code, network, kind, geom, depth_m, region_code)
+    SELECT ${prefix} || '-N' || i, 'water', 'tee', ST_SetSRID(ST_MakePoint(${lonDeg} + i * 0.00001, ${latDeg}, -1.5), 4326), 1.5, ${TEST_REGIONS.lianxi}
+      FROM generate_series(0, ${segments}) AS i`);
+  await db.execute(sql`
+    INSERT INTO lifelines_pipes (code, network, geom, from_node_id, to_node_id, diameter_mm, material, install_year, owner,
+                                 pressure_class, cover_from_m, cover_to_m, length_m, region_code)
+    SELECT ${prefix} || '-P' || i, 'water', ST_MakeLine(a.geom, b.geom), a.id, b.id, 300, 'ductile-iron', 2010, '测试', '0.4MPa', 1.35, 1.35, 1, ${TEST_REGIONS.lianxi}
+      FROM generate_series(0, ${segments} - 1) AS i
+      JOIN lifelines_nodes a ON a.code = ${prefix} || '-N' || i
+      JOIN lifelines_nodes b ON b.code = ${prefix} || '-N' || (i + 1)`);
+  const { rows } = await db.execute<{ id: string }>(sql`SELECT id FROM lifelines_pipes WHERE code = ${`${prefix}-P0`}`);
+  return rows[0].id;
+}
+
+describe('关阀分析 on a huge valve-free component: bounded work', () => {
+  // Fixed: the walk joined the node's segments with `from = node OR to = node`, which the planner ran as a scan of
+  // the whole network per step: 19 s for a chain of 5 000 segments (and ~9 s to refuse a longer one) on this 2-core
+  // machine — any reader could keep a database core busy. Now two index lookups per step (isolation-service.ts).
+  it('walks a chain of MAX_ISOLATION_SEGMENTS segments in < 3 s and refuses a longer one in < 2 s (was 2–4 s and 8–13 s)', async () => {
+    const fits = await createChain(MAX_ISOLATION_SEGMENTS, 116.1, 29.55);
+    let started = performance.now();
+    const result = await isolateSegment(db, fits);
+    const fitsMs = performance.now() - started;
+    expect(result.segments).toHaveLength(MAX_ISOLATION_SEGMENTS);
+    expect(result.valves).toEqual([]);
+    expect(result.isolatedLengthM).toBe(MAX_ISOLATION_SEGMENTS);
+    const tooLong = await createChain(3 * MAX_ISOLATION_SEGMENTS, 116.1, 29.56);
+    started = performance.now();
+    await expect(isolateSegment(db, tooLong)).rejects.toThrow(/more than 5000 segments are reachable/);
+    const tooLongMs = performance.now() - started;
+    console.log(`isolation chain: ${MAX_ISOLATION_SEGMENTS} segments ${fitsMs.toFixed(0)} ms, refused ${3 * MAX_ISOLATION_SEGMENTS} in ${tooLongMs.toFixed(0)} ms`);
+    expect(fitsMs).toBeLessThan(3000);
+    expect(tooLongMs).toBeLessThan(2000);
+  }, 60_000);
 });
