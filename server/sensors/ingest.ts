@@ -60,7 +60,9 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\
 
 const readingSchema = z
   .object({
-    sensorId: z.uuid({ error: (issue) => `must be a sensor id (UUID), got ${describeInput(issue.input)}` }),
+    // Lower case, as PostgreSQL prints ids: UUIDs are case-insensitive on input (RFC 9562 §4), and the batch's
+    // sensors are matched by text (an upper-case id of the token's own sensor was refused as foreign).
+    sensorId: z.uuid({ error: (issue) => `must be a sensor id (UUID), got ${describeInput(issue.input)}` }).transform((id) => id.toLowerCase()),
     observedAt: z
       .string({ error: (issue) => `must be an ISO 8601 date-time string, got ${describeInput(issue.input)}` })
       .max(40, { error: 'must be at most 40 characters' })
