@@ -10,7 +10,7 @@ import { accountsAuditLog } from '@server/db/schema/accounts';
 import { sensorsDevices } from '@server/db/schema/sensors';
 import { DEMO_GATEWAY_CODE, ensureDemoGateway } from './demo-gateway';
 import { ingestResponse } from './ingest-response';
-import { ingestMqttMessage } from './mqtt-ingest';
+import { ingestMqttMessage, redactBrokerUrl } from './mqtt-ingest';
 import { seedAlarmRules } from './seed-sensors';
 import type { SensorsEnv } from './sensors-env';
 import { createTestAlarm, createTestGateway, createTestSensor } from './test-fixtures';
@@ -205,5 +205,15 @@ describe('alarm workflow abuse', () => {
       expect(await outcome(() => caller.sensors.alarms.list())).toBe('FORBIDDEN');
     }
     expect(await outcome(() => callerOf(null).sensors.alarms.byId({ id: alarmId }))).toBe('UNAUTHORIZED');
+  });
+});
+
+describe('secrets in logs', () => {
+  // Fixed: `npm run simulate` printed MQTT_URL whole (credentials included) in its start line and in its
+  // "cannot reach the MQTT broker" message; it now prints it as the consumer does, password masked.
+  it('masks the broker password', () => {
+    expect(redactBrokerUrl('mqtts://ingest:s3cr%40t@broker.example:8883')).toBe('mqtts://ingest:***@broker.example:8883');
+    expect(redactBrokerUrl('mqtt://127.0.0.1:18830')).toBe('mqtt://127.0.0.1:18830');
+    expect(redactBrokerUrl('not a url: s3cret')).toBe('the broker');
   });
 });
