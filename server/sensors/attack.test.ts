@@ -189,6 +189,25 @@ describe('alarm workflow abuse', () => {
     expect((await one.sensors.alarms.byId({ id: alarmId })).version).toBe(2);
   });
 
+  // Fixed: an alarm's escalation by new readings (level 2 → 3) did not change its version, so an inspector could
+  // mark it a false alarm, or close it, on the strength of the level-2 state read before — the level-3 sighting
+  // then disappeared into a closed alarm. A rise of level now moves the version: the stale move is a CONFLICT.
+  it('refuses a move based on a version read before the alarm escalated', async () => {
+    const { alarmId, sensorId } = await createTestAlarm(db, TEST_REGIONS.donghu);
+    const inspector = callerOf((await createTestAccount(db, 'inspector', TEST_REGIONS.donghu)).actor);
+    expect(await inspector.sensors.alarms.byId({ id: alarmId })).toMatchObject({ level: 2, version: 1 });
+    const gateway = await createTestGateway(db, TEST_REGIONS.donghu);
+    await db.update(sensorsDevices).set({ gatewayId: gateway.id }).where(eq(sensorsDevices.id, sensorId));
+    expect((await post(gateway.token, { readings: [{ sensorId, observedAt: at(30_000), value: 40 }] })).status).toBe(200);
+    expect(await outcome(() => inspector.sensors.alarms.transition({ id: alarmId, version: 1, to: 'false-alarm', note: '误报（按 2 级判断）' }))).toBe('CONFLICT');
+    const escalated = await inspector.sensors.alarms.byId({ id: alarmId });
+    expect(escalated).toMatchObject({ level: 3, value: 40, status: 'pending' });
+    // The same reading again (a duplicate) or a lower one changes nothing the inspector must see.
+    expect((await post(gateway.token, { readings: [{ sensorId, observedAt: at(20_000), value: 25 }] })).status).toBe(200);
+    expect((await inspector.sensors.alarms.byId({ id: alarmId })).version).toBe(escalated.version);
+    expect(await outcome(() => inspector.sensors.alarms.transition({ id: alarmId, version: escalated.version, to: 'dispatched', note: '3 级，已推送' }))).toBe('ok');
+  });
+
   it('hides a 九江 alarm from 南昌 watchers and admins: byId, transition and list answer as for a missing one', async () => {
     const { alarmId, sensorId } = await createTestAlarm(db, TEST_REGIONS.lianxi);
     for (const role of ['inspector', 'officer', 'admin'] as const) {
