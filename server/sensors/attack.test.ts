@@ -7,8 +7,7 @@ import { createTrpcContext } from '@server/api/trpc';
 import { createTestAccount, ensureTestRegions, TEST_REGIONS } from '@server/accounts/test-fixtures';
 import { connectTestDb } from '@server/db/test-database';
 import { accountsAuditLog } from '@server/db/schema/accounts';
-import { sensorsDevices } from '@server/db/schema/sensors';
-import { DEMO_GATEWAY_CODE, ensureDemoGateway } from './demo-gateway';
+import { sensorsDevices, sensorsGateways } from '@server/db/schema/sensors';
 import { ingestResponse } from './ingest-response';
 import { ingestMqttMessage, redactBrokerUrl } from './mqtt-ingest';
 import { seedAlarmRules } from './seed-sensors';
@@ -146,16 +145,14 @@ describe('registry: gateways of other regions and the demo gateway', () => {
   // Fixed: a real (non-demo) sensor could be put on the demo gateway, whose token sits in a local file of the
   // simulator: whoever reads that file could write the real sensor (demo-gateway.ts promises demo sensors only).
   it('refuses a non-demo sensor on the demo gateway', async () => {
-    const demo = await ensureDemoGateway(db, null);
+    // A demo gateway of its own (ensureDemoGateway would re-issue the token demo-gateway.test.ts is checking).
+    const demo = await createTestGateway(db, TEST_REGIONS.nanchang);
+    await db.update(sensorsGateways).set({ isDemo: true }).where(eq(sensorsGateways.id, demo.id));
     const admin = (await createTestAccount(db, 'admin', TEST_REGIONS.nanchang)).actor;
     const create = (isDemo: boolean) =>
-      callerOf(admin).sensors.devices.create({ code: `ATK-${suffix()}`, name: '攻击', type: 'gas', position: [115.9, 28.68], regionCode: TEST_REGIONS.donghu, gatewayId: demo.gatewayId, isDemo });
+      callerOf(admin).sensors.devices.create({ code: `ATK-${suffix()}`, name: '攻击', type: 'gas', position: [115.9, 28.68], regionCode: TEST_REGIONS.donghu, gatewayId: demo.id, isDemo });
     expect(await outcome(() => create(false))).toBe('BAD_REQUEST');
-    const { sensor } = await create(true);
-    expect(sensor).toMatchObject({ gatewayId: demo.gatewayId, isDemo: true });
-    // Leave the demo gateway as demo-gateway.test.ts expects it (the files share one database).
-    await db.delete(sensorsDevices).where(eq(sensorsDevices.id, sensor.id));
-    expect(DEMO_GATEWAY_CODE).toBe('DEMO-NC-GW-1');
+    expect((await create(true)).sensor).toMatchObject({ gatewayId: demo.id, isDemo: true });
   });
 
   it('keeps tokens out of the audit log', async () => {
