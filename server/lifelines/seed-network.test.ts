@@ -92,7 +92,7 @@ describe.skipIf(!hasData)('seedDemoNetwork on the CityBrain roads (needs ../shar
   }, 60_000);
 
   it('keeps every network layer answer bounded (≤ 8000 features, measured bytes) and region-scoped', async () => {
-    const province = { regionCode: '360000' } as Actor;
+    const province = { regionCode: '360000', role: 'inspector' } as Actor;
     const sizes: Record<string, { features: number; bytes: number }> = {};
     for (const network of PIPE_NETWORKS) {
       const { rows } = await connection.db.execute<{ body: string }>(LIFELINES_GEO_LAYERS[`lifelines-${network}-pipes`].query(province));
