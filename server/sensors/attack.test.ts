@@ -93,6 +93,31 @@ describe('ingest tokens aimed at sensors that are not theirs', () => {
   });
 });
 
+describe('ingest tokens against other sensors\' locks', () => {
+  // Fixed: ingest locked every sensor a batch named (SELECT … FOR UPDATE) before checking that they were the
+  // token's, so any token could take the row locks of other cities' sensors and stall their ingest (and wait on
+  // them). It now locks only the token's own sensors.
+  it('refuses a foreign sensor at once while that sensor is busy, without waiting for its lock', async () => {
+    const own = await createTestSensor(db, TEST_REGIONS.donghu, 'gas');
+    const foreign = await createTestSensor(db, TEST_REGIONS.lianxi, 'gas');
+    const busy = await connection.pool.connect();
+    try {
+      await busy.query('BEGIN');
+      await busy.query('SELECT id FROM sensors_devices WHERE id = $1 FOR UPDATE', [foreign.id]);
+      const started = performance.now();
+      const answer = await Promise.race([
+        post(own.token, { readings: [{ sensorId: foreign.id, observedAt: at(60_000), value: 1 }] }).then((response) => response.status),
+        new Promise((resolve) => setTimeout(() => resolve('waited'), 2000)),
+      ]);
+      expect(answer).toBe(403);
+      expect(performance.now() - started).toBeLessThan(2000);
+    } finally {
+      await busy.query('ROLLBACK');
+      busy.release();
+    }
+  });
+});
+
 describe('hostile ingest bodies', () => {
   it('refuses prototype keys, huge/ non-finite numbers, numeric strings, far dates, and a deep JSON body with a 400; stores nothing', async () => {
     const s = await createTestSensor(db, TEST_REGIONS.donghu, 'water-pressure');

@@ -137,9 +137,11 @@ export async function ingestReadings(db: Db, principal: IngestPrincipal, reading
 
   return db.transaction(async (tx) => {
     // Lock the batch's sensors in id order: concurrent batches of one sensor serialise (rates, last values), no deadlock.
+    // Only the principal's own sensors: a token must not take (or wait on) the locks of sensors it may not write.
+    const owned = principal.kind === 'sensor' ? sql`id = ${principal.id}` : sql`gateway_id = ${principal.id}`;
     const { rows: sensorRows } = await tx.execute<{ id: string; type: SensorType; region_code: string; gateway_id: string | null; is_active: boolean; asset_kind: string | null; last_observed_at: string | null; last_value: number | null }>(sql`
       SELECT id, type, region_code, gateway_id, is_active, asset_kind, last_observed_at, last_value
-        FROM sensors_devices WHERE id = ANY(${pgArrayLiteral(sensorIds)}::uuid[]) ORDER BY id FOR UPDATE`);
+        FROM sensors_devices WHERE id = ANY(${pgArrayLiteral(sensorIds)}::uuid[]) AND ${owned} ORDER BY id FOR UPDATE`);
     const sensors = new Map<string, LockedSensor>(
       sensorRows.map((row) => [
         row.id,
