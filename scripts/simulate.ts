@@ -24,7 +24,7 @@ import type { Logger } from '@kernel/logger';
 import { createDb } from '@server/db/client';
 import { requireDatabaseUrl } from '@server/env';
 import { DEMO_GATEWAY_CODE, ensureDemoGateway } from '@server/sensors/demo-gateway';
-import { readingsTopic } from '@server/sensors/mqtt-ingest';
+import { readingsTopic, redactBrokerUrl } from '@server/sensors/mqtt-ingest';
 import { brokerUrlOf, mqttEnv, sensorsEnv } from '@server/sensors/sensors-env';
 import { SIMULATION_DEFAULTS } from '@server/sensors/simulation';
 import { createSimulator, HTTP_SENSOR_TYPES } from '@server/sensors/simulator';
@@ -78,12 +78,12 @@ const overHttp = gateway.sensors.filter((s) => HTTP_SENSOR_TYPES.has(s.type));
 const overMqtt = gateway.sensors.filter((s) => !HTTP_SENSOR_TYPES.has(s.type));
 const brokerUrl = brokerUrlOf(mqttEnv());
 console.error(
-  `simulate: ${DEMO_GATEWAY_CODE}${gateway.issued ? ' (new token in .gantwin/demo-gateway-token)' : ''}: ${overMqtt.length} sensors over MQTT (${brokerUrl}), ` +
+  `simulate: ${DEMO_GATEWAY_CODE}${gateway.issued ? ' (new token in .gantwin/demo-gateway-token)' : ''}: ${overMqtt.length} sensors over MQTT (${redactBrokerUrl(brokerUrl)}), ` +
     `${overHttp.length} over HTTP (${ingestUrl}); one reading every ${options.stepS} s, sent every ${intervalS} s`,
 );
 
 const client = await connectAsync(brokerUrl, { clientId: `gantwin-simulator-${process.pid}`, clean: true, reconnectPeriod: 2000 }).catch((error: unknown) =>
-  fail(`cannot reach the MQTT broker ${brokerUrl}: ${error instanceof Error ? error.message : String(error)} (npm run mqtt:up)`),
+  fail(`cannot reach the MQTT broker ${redactBrokerUrl(brokerUrl)}: ${error instanceof Error ? error.message : String(error)} (npm run mqtt:up)`),
 );
 client.on('error', (error) => console.error(`simulate: mqtt: ${error.message}`));
 const topic = readingsTopic(DEMO_GATEWAY_CODE);

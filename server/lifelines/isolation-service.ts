@@ -13,10 +13,15 @@ import { lifelinesPipes, type PipeNetwork } from '@server/db/schema/lifelines';
  * - Rule: a closed valve stops flow through its node; every other node (tee, hydrant, junction) passes it. The
  *   isolated area is every segment reachable from the burst one without passing a valve (or a source, which is
  *   shut at its own outlet valve and reported); the valves to close are the valves reached on that walk.
- * - One recursive CTE walks `(segment, node reached)` pairs with `UNION` (each pair once, so cycles end); the
- *   outer `LIMIT` stops the walk itself (PostgreSQL evaluates a recursive CTE only as far as its reader fetches),
- *   which bounds the work by `maxSegments` whatever the network. pgRouting is not installed; the graph is small
- *   per query (an isolation area is a few blocks), so the pairs fit a hash table.
+ * - One recursive CTE walks the nodes reached with `UNION` (each node once, so cycles end, and a node is expanded
+ *   once whatever its degree: walking (segment, node) pairs expanded a node once per segment, 16 M rows for 4 000
+ *   pipes on one tee); each step finds a node's segments by two index lookups (from / to node) in a LATERAL
+ *   `UNION ALL`, the network tested after it (`OFFSET 0` keeps that test out of the lookups: an `OR` join, or a
+ *   network test the planner combined with the network index, read every segment of the network per step — 19 s
+ *   for a 5 000-segment chain; server/lifelines/attack.test.ts). The outer `LIMIT` stops the walk itself
+ *   (PostgreSQL evaluates a recursive CTE only as far as its reader fetches), which bounds the work by
+ *   `maxSegments` whatever the network; the segments are then those of the network at the open nodes passed.
+ *   pgRouting is not installed; the graph is small per query (an isolation area is a few blocks).
  * - Measured on the demo network (13 k water segments): see server/lifelines/README.md.
  */
 
@@ -87,31 +92,50 @@ export async function isolateSegment(db: Db, pipeId: string, maxSegments = MAX_I
   if (!ISOLATION_NETWORKS.includes(burst.network)) {
     throw new InputError(`isolation: segment ${burst.code} is in the ${burst.network} network, which has no valves (only ${ISOLATION_NETWORKS.join(', ')})`);
   }
-  // Each segment is reached from at most its two ends, so 2 × maxSegments pairs bound the walk.
-  const pairLimit = 2 * maxSegments + 1;
-  const { rows: pairs } = await db.execute<{ pipe_id: string; node_id: string }>(sql`
-    WITH RECURSIVE walk(pipe_id, node_id) AS (
-      SELECT p.id, ends.node_id
-        FROM lifelines_pipes p CROSS JOIN LATERAL (VALUES (p.from_node_id), (p.to_node_id)) AS ends(node_id)
-       WHERE p.id = ${pipeId}
+  // The reached nodes are the ends of the isolated segments, which connect them: more than maxSegments + 1 nodes
+  // means more than maxSegments segments.
+  const nodeLimit = maxSegments + 2;
+  const { rows: reached } = await db.execute<{ node_id: string }>(sql`
+    WITH RECURSIVE reached(node_id) AS (
+      SELECT unnest(ARRAY[p.from_node_id, p.to_node_id]) FROM lifelines_pipes p WHERE p.id = ${pipeId}
       UNION
-      SELECT p.id, CASE WHEN p.from_node_id = w.node_id THEN p.to_node_id ELSE p.from_node_id END
-        FROM walk w
-        JOIN lifelines_nodes n ON n.id = w.node_id AND n.kind NOT IN ('valve', 'source')
-        JOIN lifelines_pipes p ON (p.from_node_id = w.node_id OR p.to_node_id = w.node_id) AND p.network = ${burst.network}
+      SELECT e.other_id
+        FROM reached r
+        JOIN lifelines_nodes n ON n.id = r.node_id AND n.kind NOT IN ('valve', 'source')
+        CROSS JOIN LATERAL (
+          SELECT p.to_node_id, p.network FROM lifelines_pipes p WHERE p.from_node_id = r.node_id
+          UNION ALL
+          SELECT p.from_node_id, p.network FROM lifelines_pipes p WHERE p.to_node_id = r.node_id
+          OFFSET 0
+        ) AS e(other_id, network)
+       WHERE e.network = ${burst.network}
     )
-    SELECT pipe_id, node_id FROM walk LIMIT ${pairLimit}`);
-  const pipeIds = [...new Set(pairs.map((pair) => pair.pipe_id))];
-  if (pairs.length >= pairLimit || pipeIds.length > maxSegments) {
-    throw new InputError(`isolation: more than ${maxSegments} segments are reachable from ${burst.code} without passing a valve; too few valves in this network to isolate it`);
-  }
-  const nodeIds = [...new Set(pairs.map((pair) => pair.node_id))];
-  const { rows: valves } = await db.execute<IsolationValve>(sql`
+    SELECT node_id FROM reached LIMIT ${nodeLimit}`);
+  const tooMany = () =>
+    new InputError(`isolation: more than ${maxSegments} segments are reachable from ${burst.code} without passing a valve; too few valves in this network to isolate it`);
+  if (reached.length >= nodeLimit) throw tooMany();
+  const { rows: nodes } = await db.execute<Omit<IsolationValve, 'kind'> & { kind: string }>(sql`
     SELECT id, code, kind, ARRAY[ST_X(geom), ST_Y(geom), ST_Z(geom)] AS position, region_code AS "regionCode"
-      FROM lifelines_nodes WHERE id = ANY(${toUuidArray(nodeIds)}) AND kind IN ('valve', 'source') ORDER BY code`);
+      FROM lifelines_nodes WHERE id = ANY(${toUuidArray(reached.map((row) => row.node_id))}) ORDER BY code`);
+  const valves = nodes.filter((node): node is IsolationValve => node.kind === 'valve' || node.kind === 'source');
+  const open = toUuidArray(nodes.filter((node) => node.kind !== 'valve' && node.kind !== 'source').map((node) => node.id));
+  // The burst segment and every segment of the network at a node the walk passed (parallel pipes included).
   const { rows: segments } = await db.execute<IsolatedSegment>(sql`
-    SELECT id, code, diameter_mm AS "diameterMm", length_m AS "lengthM", region_code AS "regionCode"
-      FROM lifelines_pipes WHERE id = ANY(${toUuidArray(pipeIds)}) ORDER BY code`);
+    SELECT p.id, p.code, p.diameter_mm AS "diameterMm", p.length_m AS "lengthM", p.region_code AS "regionCode"
+      FROM lifelines_pipes p
+     WHERE p.id IN (
+             SELECT ${pipeId}::uuid
+             UNION
+             SELECT e.id FROM unnest(${open}) AS o(node_id)
+               CROSS JOIN LATERAL (
+                 SELECT q.id, q.network FROM lifelines_pipes q WHERE q.from_node_id = o.node_id
+                 UNION ALL
+                 SELECT q.id, q.network FROM lifelines_pipes q WHERE q.to_node_id = o.node_id
+                 OFFSET 0
+               ) AS e
+              WHERE e.network = ${burst.network})
+     ORDER BY p.code LIMIT ${maxSegments + 1}`);
+  if (segments.length > maxSegments) throw tooMany();
   return { burst, valves, segments, isolatedLengthM: segments.reduce((sum, segment) => sum + segment.lengthM, 0) };
 }
 

@@ -15,7 +15,8 @@ export interface AlarmWriteResult {
 /**
  * Writes alarm hits in the caller's transaction: a new `pending` alarm per sensor × rule without an open one, else
  * the open alarm's last sighting, last value and level (never lowered) are updated; its deadline moves earlier when
- * the level rises (first seen + the level's time limit, data/sensors/alarm-rules.ts `ALARM_DEADLINE_MINUTES`). The
+ * the level rises (first seen + the level's time limit, data/sensors/alarm-rules.ts `ALARM_DEADLINE_MINUTES`), and
+ * so does its `version`: a workflow move decided on the lower level is refused as stale (./alarms-service.ts). The
  * partial unique index `sensors_alarms_open_uq` keeps one open alarm per sensor × rule even under concurrent batches.
  * @param db the ingest transaction
  * @param regionOf the region code of each hit's sensor
@@ -41,6 +42,7 @@ export async function writeAlarmHits(db: Db, hits: readonly AlarmHit[], regionOf
       last_seen_at = GREATEST(a.last_seen_at, EXCLUDED.last_seen_at),
       deadline_at = CASE WHEN EXCLUDED.level > a.level
         THEN LEAST(a.deadline_at, a.first_seen_at + (EXCLUDED.deadline_at - EXCLUDED.first_seen_at)) ELSE a.deadline_at END,
+      version = CASE WHEN EXCLUDED.level > a.level THEN a.version + 1 ELSE a.version END,
       updated_at = now()
     RETURNING (xmax = 0) AS inserted`);
   const opened = rows.filter((row) => row.inserted).length;

@@ -95,7 +95,8 @@ export async function alarmById(db: Db, actor: Actor, id: string): Promise<Alarm
  * the account that moves it to `handling` becomes its assignee.
  * @throws {NotFoundError} when the alarm is outside the actor's scope
  * @throws {InputError} when the move is not allowed from the alarm's status
- * @throws {ConflictError} when the alarm changed since `version` was read
+ * @throws {ConflictError} when the alarm changed since `version` was read (a move, or a rise of its level by new
+ *   readings, ./alarm-store.ts)
  */
 export async function transitionAlarm(db: Db, actor: Actor, input: z.output<typeof alarmTransitionInput>): Promise<AlarmSummary> {
   return db.transaction(async (tx) => {

@@ -1,5 +1,5 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
-import { NotFoundError, ScopeError } from '@kernel/errors';
+import { InputError, NotFoundError, ScopeError } from '@kernel/errors';
 import { SENSOR_TYPE_DEFINITIONS, type SensorType } from '@data/sensors/sensor-types';
 import type { Actor } from '@server/api/actor';
 import { recordAudit } from '@server/accounts/audit';
@@ -73,16 +73,22 @@ export async function deviceById(db: Db, actor: Actor, id: string): Promise<Sens
 /**
  * Registers a sensor (admin of a region covering `regionCode`), audited; its unit comes from its type. With
  * `issueToken`, returns its ingest token — shown this once, only its SHA-256 is stored.
- * @throws {ScopeError} when the region or the gateway's region lies outside the actor's scope
- * @throws {NotFoundError} when `gatewayId` names no gateway
+ * @throws {ScopeError} when the region lies outside the actor's scope
+ * @throws {NotFoundError} when `gatewayId` names no gateway in the actor's scope
+ * @throws {InputError} when the gateway's region does not cover the sensor's, or it is a demo gateway and the
+ *   sensor is not a demo sensor
  */
 export async function createDevice(db: Db, actor: Actor, input: z.output<typeof deviceCreateInput>): Promise<{ sensor: SensorSummary; token: string | null }> {
   if (!regionCovers(actor.regionCode, input.regionCode)) throw new ScopeError(`region ${input.regionCode} lies outside your region ${actor.regionCode}`);
   const token = input.issueToken ? newIngestToken('sensor') : null;
   return db.transaction(async (tx) => {
     if (input.gatewayId) {
-      const [gateway] = await tx.select({ regionCode: sensorsGateways.regionCode }).from(sensorsGateways).where(eq(sensorsGateways.id, input.gatewayId));
+      const [gateway] = await tx.select({ regionCode: sensorsGateways.regionCode, isDemo: sensorsGateways.isDemo }).from(sensorsGateways).where(eq(sensorsGateways.id, input.gatewayId));
       if (!gateway || !regionCovers(actor.regionCode, gateway.regionCode)) throw new NotFoundError(`gateway ${input.gatewayId} not found`);
+      // The gateway's token writes the sensor: its holders must be of the sensor's region (a city gateway may
+      // serve its counties), and the demo gateway's token (a local file of the simulator) writes demo sensors only.
+      if (!regionCovers(gateway.regionCode, input.regionCode)) throw new InputError(`gatewayId: the gateway's region ${gateway.regionCode} does not cover the sensor's region ${input.regionCode}`);
+      if (gateway.isDemo && !input.isDemo) throw new InputError('gatewayId: a demo gateway (示例) serves demo sensors only; set isDemo or choose another gateway');
     }
     const [row] = await tx
       .insert(sensorsDevices)

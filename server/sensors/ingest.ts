@@ -60,7 +60,9 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\
 
 const readingSchema = z
   .object({
-    sensorId: z.uuid({ error: (issue) => `must be a sensor id (UUID), got ${describeInput(issue.input)}` }),
+    // Lower case, as PostgreSQL prints ids: UUIDs are case-insensitive on input (RFC 9562 §4), and the batch's
+    // sensors are matched by text (an upper-case id of the token's own sensor was refused as foreign).
+    sensorId: z.uuid({ error: (issue) => `must be a sensor id (UUID), got ${describeInput(issue.input)}` }).transform((id) => id.toLowerCase()),
     observedAt: z
       .string({ error: (issue) => `must be an ISO 8601 date-time string, got ${describeInput(issue.input)}` })
       .max(40, { error: 'must be at most 40 characters' })
@@ -135,9 +137,11 @@ export async function ingestReadings(db: Db, principal: IngestPrincipal, reading
 
   return db.transaction(async (tx) => {
     // Lock the batch's sensors in id order: concurrent batches of one sensor serialise (rates, last values), no deadlock.
+    // Only the principal's own sensors: a token must not take (or wait on) the locks of sensors it may not write.
+    const owned = principal.kind === 'sensor' ? sql`id = ${principal.id}` : sql`gateway_id = ${principal.id}`;
     const { rows: sensorRows } = await tx.execute<{ id: string; type: SensorType; region_code: string; gateway_id: string | null; is_active: boolean; asset_kind: string | null; last_observed_at: string | null; last_value: number | null }>(sql`
       SELECT id, type, region_code, gateway_id, is_active, asset_kind, last_observed_at, last_value
-        FROM sensors_devices WHERE id = ANY(${pgArrayLiteral(sensorIds)}::uuid[]) ORDER BY id FOR UPDATE`);
+        FROM sensors_devices WHERE id = ANY(${pgArrayLiteral(sensorIds)}::uuid[]) AND ${owned} ORDER BY id FOR UPDATE`);
     const sensors = new Map<string, LockedSensor>(
       sensorRows.map((row) => [
         row.id,

@@ -178,7 +178,7 @@ export function startMqttIngest(deps: MqttIngestDeps, options: MqttIngestOptions
     let lastError = '';
     session.on('connect', (connack) => {
       lastError = '';
-      deps.logger.info(`mqtt-ingest: connected to ${redact(opts.brokerUrl)} as ${opts.clientId} (session ${connack.sessionPresent ? 'resumed' : 'new'})`);
+      deps.logger.info(`mqtt-ingest: connected to ${redactBrokerUrl(opts.brokerUrl)} as ${opts.clientId} (session ${connack.sessionPresent ? 'resumed' : 'new'})`);
       session.subscribe(READINGS_TOPIC_FILTER, { qos: 1 }, (error, granted) => {
         if (error || granted?.[0]?.qos !== 1) deps.logger.error(`mqtt-ingest: subscription to ${READINGS_TOPIC_FILTER} refused: ${error?.message ?? `granted ${JSON.stringify(granted)}`}`);
         else resolveSubscribed();
@@ -241,8 +241,8 @@ function rootCause(error: unknown): string {
   return text.replace(/\s+/g, ' ').slice(0, 300);
 }
 
-/** The URL without its password, for logs. */
-function redact(url: string): string {
+/** A broker URL without its password (`***`), for logs and messages; 'the broker' when it does not parse. */
+export function redactBrokerUrl(url: string): string {
   try {
     const parsed = new URL(url);
     if (parsed.password) parsed.password = '***';
