@@ -7,7 +7,8 @@ import pg from 'pg';
  * - The app role gets USAGE on `public` and on every other schema the owner owns except {@link OWNER_ONLY_SCHEMAS}
  *   (pg-boss's `pgboss`), SELECT/INSERT/UPDATE/DELETE on the owner's tables, views and partitions there and
  *   USAGE/SELECT on its sequences. Never TRUNCATE, REFERENCES, TRIGGER, CREATE or ownership: it cannot change
- *   a table, an index, a trigger or a function. PostGIS and pg_trgm functions are executable by PUBLIC, and
+ *   a table, an index, a trigger or a function. The owner's SECURITY DEFINER functions are executable by the app
+ *   role only (EXECUTE revoked from PUBLIC). PostGIS and pg_trgm functions are executable by PUBLIC, and
  *   `spatial_ref_sys` readable by PUBLIC (PostGIS's own grants).
  * - {@link APPEND_ONLY_TABLES} get INSERT and SELECT only. The trigger of migration
  *   `0003_accounts-audit-append-only` stays as the second layer (it also stops the owner).
@@ -55,6 +56,15 @@ export async function grantAppPrivileges(ownerUrl: string, appRole: string): Pro
           AND c.relkind = ANY($1::"char"[]) AND n.nspname = ANY($2::text[]) ORDER BY 1`,
       [Object.keys(RELATION_KIND_SQL), schemas.map((s) => s.name)],
     );
+    // SECURITY DEFINER functions run with the owner's rights: callable by the app role only, not by PUBLIC (the
+    // default EXECUTE grant of CREATE FUNCTION), e.g. the sensors plate's partition functions (migration 0009).
+    const { rows: definers } = await client.query<{ signature: string }>(
+      `SELECT format('%I.%I(%s)', n.nspname, p.proname, pg_get_function_identity_arguments(p.oid)) AS signature
+         FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+        WHERE p.proowner = (SELECT oid FROM pg_roles WHERE rolname = current_user) AND p.prosecdef
+          AND n.nspname = ANY($1::text[]) ORDER BY 1`,
+      [schemas.map((s) => s.name)],
+    );
     const tables = relations.filter((r) => RELATION_KIND_SQL[r.kind] === 'TABLE').map((r) => r.name);
     const sequences = relations.filter((r) => RELATION_KIND_SQL[r.kind] === 'SEQUENCE').map((r) => r.name);
     await client.query('BEGIN');
@@ -68,6 +78,10 @@ export async function grantAppPrivileges(ownerUrl: string, appRole: string): Pro
     if (sequences.length) {
       await client.query(`REVOKE ALL ON SEQUENCE ${sequences.join(', ')} FROM ${app}`);
       await client.query(`GRANT USAGE, SELECT ON SEQUENCE ${sequences.join(', ')} TO ${app}`);
+    }
+    for (const { signature } of definers) {
+      await client.query(`REVOKE EXECUTE ON FUNCTION ${signature} FROM PUBLIC`);
+      await client.query(`GRANT EXECUTE ON FUNCTION ${signature} TO ${app}`);
     }
     for (const table of APPEND_ONLY_TABLES) {
       if (tables.includes(`public.${table}`)) await client.query(`REVOKE UPDATE, DELETE ON TABLE public.${table} FROM ${app}`);

@@ -82,6 +82,19 @@ describe('the app role (the connection the app uses)', () => {
     // TRUNCATE is never granted: a bulk wipe is a migration's job.
     expect(await outcomeOf('TRUNCATE accounts_rate_limits')).toMatch(DENIED);
   });
+
+  it("may run the owner's SECURITY DEFINER functions, which PUBLIC may not (a role without them cannot make partitions)", async () => {
+    const { rows } = await app.pool.query<{ fn: string; app: boolean; public: boolean }>(
+      `SELECT p.proname AS fn, has_function_privilege(current_user, p.oid, 'EXECUTE') AS app,
+              coalesce(bool_or(a.grantee = 0 AND a.privilege_type = 'EXECUTE'), false) AS public
+         FROM pg_proc p LEFT JOIN LATERAL aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) a ON true
+        WHERE p.prosecdef AND p.pronamespace = 'public'::regnamespace
+          AND p.proowner = (SELECT relowner FROM pg_class WHERE oid = 'public.accounts_audit_log'::regclass)
+        GROUP BY p.oid, p.proname ORDER BY p.proname`,
+    );
+    expect(rows.map((r) => r.fn)).toEqual(expect.arrayContaining(['sensors_create_reading_partitions', 'sensors_drop_reading_partitions']));
+    for (const row of rows) expect(row).toEqual({ fn: row.fn, app: true, public: false });
+  });
 });
 
 describe('roleUrl', () => {
