@@ -31,14 +31,18 @@ describe('sensor registry', () => {
     expect(JSON.stringify(audit[0])).not.toContain(rotated.token);
   });
 
-  it('a retired sensor is refused at ingest; reactivated, its readings are stored again', async () => {
+  it('a retired sensor is refused at ingest and loses its token; reactivated, it writes with a new token only', async () => {
     const { actor } = await createTestAccount(db, 'admin', TEST_REGIONS.nanchang);
     const sensor = await createTestSensor(db, TEST_REGIONS.donghu);
     const principal = (await principalOfToken(db, sensor.token!))!;
     expect(await setDeviceActive(db, actor, { id: sensor.id, isActive: false })).toMatchObject({ isActive: false });
     await expect(ingestReadings(db, principal, [{ sensorId: sensor.id, observedAt: new Date(), value: 1 }], limits())).rejects.toThrow(/may not write sensor/);
-    expect(await setDeviceActive(db, actor, { id: sensor.id, isActive: true })).toMatchObject({ isActive: true });
-    expect(await ingestReadings(db, principal, [{ sensorId: sensor.id, observedAt: new Date(), value: 1 }], limits())).toMatchObject({ accepted: 1 });
+    expect(await principalOfToken(db, sensor.token!)).toBeNull();
+    expect(await setDeviceActive(db, actor, { id: sensor.id, isActive: true })).toMatchObject({ isActive: true, hasToken: false });
+    expect(await principalOfToken(db, sensor.token!)).toBeNull();
+    const fresh = await rotateDeviceToken(db, actor, sensor.id);
+    const freshPrincipal = (await principalOfToken(db, fresh.token))!;
+    expect(await ingestReadings(db, freshPrincipal, [{ sensorId: sensor.id, observedAt: new Date(), value: 1 }], limits())).toMatchObject({ accepted: 1 });
   });
 
   it('lists the gateways of the scope with their active sensor count; rotation of a 九江 gateway is NOT_FOUND for a 南昌 admin', async () => {

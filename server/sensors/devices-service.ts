@@ -132,16 +132,18 @@ export async function createGateway(db: Db, actor: Actor, input: z.output<typeof
 }
 
 /**
- * Retires (`isActive: false`: readings refused, history kept, no alarms) or reactivates a sensor (admin of its
- * region), audited with before/after.
+ * Retires (`isActive: false`: readings refused, history kept, no alarms, and its own ingest token revoked) or
+ * reactivates a sensor (admin of its region), audited with before/after. A reactivated sensor writes through its
+ * gateway or a new token ({@link rotateDeviceToken}): a token handed out before the retirement never works again.
  * @throws {NotFoundError} when the sensor does not exist or lies outside the scope
  */
 export async function setDeviceActive(db: Db, actor: Actor, input: z.output<typeof deviceActiveInput>): Promise<SensorSummary> {
   return db.transaction(async (tx) => {
     const before = await deviceById(tx, actor, input.id);
     if (before.isActive === input.isActive) return before;
-    await tx.update(sensorsDevices).set({ isActive: input.isActive }).where(eq(sensorsDevices.id, input.id));
-    await recordAudit(tx, actor, { action: 'update', tableName: 'sensors_devices', recordId: input.id, recordRegionCode: before.regionCode, before: { isActive: before.isActive }, after: { isActive: input.isActive } });
+    const revoke = !input.isActive && before.hasToken;
+    await tx.update(sensorsDevices).set(revoke ? { isActive: false, tokenSha256: null } : { isActive: input.isActive }).where(eq(sensorsDevices.id, input.id));
+    await recordAudit(tx, actor, { action: 'update', tableName: 'sensors_devices', recordId: input.id, recordRegionCode: before.regionCode, before: { isActive: before.isActive, hasToken: before.hasToken }, after: { isActive: input.isActive, hasToken: before.hasToken && !revoke } });
     return deviceById(tx, actor, input.id);
   });
 }
