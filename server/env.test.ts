@@ -29,6 +29,8 @@ describe('parseEnv', () => {
       SENSORS_FUTURE_TOLERANCE_S: 300,
       SENSORS_READING_RETENTION_MONTHS: 36,
       SENSORS_PARTITION_MONTHS_AHEAD: 3,
+      LIFELINES_IMPORT_MAX_FEATURES: 20_000,
+      LIFELINES_IMPORT_MAX_BYTES: 32 * 1024 ** 2,
       STORAGE_DIR: path.resolve('.gantwin/storage'),
       S3_ENDPOINT: undefined,
       S3_BUCKET: undefined,
