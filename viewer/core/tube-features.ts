@@ -182,3 +182,32 @@ export function readTubeFeatures(collection: FeatureCollection, options: Resolve
   });
   return result;
 }
+
+/** The cover range of one tube feature, metres (ground ≈ 0 m above the ellipsoid: the twin has no terrain). */
+export interface CoverRangeM {
+  minM: number;
+  maxM: number;
+}
+
+/**
+ * The cover (覆土: ground to pipe crown) of each feature over all its pieces' positions, by feature index:
+ * cover = −height − radius at each axis position (heights metres above the ellipsoid, ground ≈ 0 m), rounded to
+ * 0.01 m. A feature whose crown reaches above the ground anywhere (cover < 0) has no entry.
+ */
+export function coverRangesM(pieces: readonly TubePiece[]): Map<number, CoverRangeM> {
+  const ranges = new Map<number, CoverRangeM>();
+  const above = new Set<number>();
+  for (const piece of pieces) {
+    for (let i = 2; i < piece.positions.length; i += 3) {
+      const coverM = Math.round((-piece.positions[i] - piece.radiusM) * 100) / 100;
+      if (coverM < 0) above.add(piece.featureIndex);
+      const range = ranges.get(piece.featureIndex);
+      if (range) {
+        range.minM = Math.min(range.minM, coverM);
+        range.maxM = Math.max(range.maxM, coverM);
+      } else ranges.set(piece.featureIndex, { minM: coverM, maxM: coverM });
+    }
+  }
+  for (const index of above) ranges.delete(index);
+  return ranges;
+}
