@@ -24,6 +24,7 @@ import { CORE_LAYER_KINDS } from '@viewer/cesium/layer-kinds/core-layer-kinds';
 import { useMeasureLink } from '@viewer/cesium/measure/use-measure-link';
 import { MeasureTools } from '@viewer/cesium/measure/measure-tools';
 import type { FlyRequest } from '@viewer/cesium/twin-globe';
+import { UndergroundToggle } from '@viewer/plugins/underground/underground-toggle';
 import { FeaturePanel } from '@viewer/ui/feature-panel';
 import { LayerPanel } from '@viewer/ui/layer-panel';
 import { LocaleSwitch } from '@viewer/ui/locale-switch';
@@ -308,6 +309,7 @@ export function TwinShell({ locale, initialUrlState, initialData, homeCamera = n
       </div>
       <ShellMapFurniture locale={locale} store={mapView} camera={camera} flyTo={flyTo} />
       <MeasureTools locale={locale} link={measure.link} onActiveChange={measure.setIsMeasuring} />
+      <UndergroundToggle locale={locale} link={measure.link} />
       <TwinHeader
         locale={locale}
         breadcrumb={breadcrumb}
