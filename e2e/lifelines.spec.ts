@@ -48,6 +48,7 @@ function distanceToLineM(point: { lonDeg: number; latDeg: number }, line: number
 const globeReady = (page: Page) => page.locator('[data-testid="twin-globe"][data-ready="true"]').waitFor({ timeout: READY_TIMEOUT_MS });
 
 test('an inspector isolates a water pipe (valves, affected buildings), hovers a main, goes underground and imports a GeoJSON', async ({ browser }) => {
+  test.setTimeout(900_000);
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
   await signInAs(page, e2eAccount('nanchangInspector'), '/');
@@ -77,17 +78,7 @@ test('an inspector isolates a water pipe (valves, affected buildings), hovers a 
   expect(overlays['overlay-lifelines-isolation-buildings']?.polylineCount).toBeGreaterThan(0);
   expect(overlays['overlay-lifelines-isolation-valves']).toBeDefined();
 
-  // Hover a water main: its diameter and cover next to the cursor.
-  await page.locator(`[data-layer-id="${WATER_LAYER}"] input[type="checkbox"]`).check();
-  await globeReady(page);
-  await expect.poll(() => page.evaluate((id) => window.__gantwin!.layerStatus().loadedIds.includes(id), WATER_LAYER), { timeout: READY_TIMEOUT_MS }).toBe(true);
-  const main = await page.evaluate(() => window.__gantwin!.findFeatureOnScreen(10, ['tubes']));
-  expect(main, 'a water main on screen').not.toBeNull();
-  await page.mouse.move(main!.pageX, main!.pageY);
-  await expect(page.getByTestId('globe-tip-figures')).toHaveText(/^管径 DN\d+ · 覆土 \d+\.\d{2}(–\d+\.\d{2})? 米$/, { timeout: 60_000 });
-  await page.mouse.move(5, 450);
-
-  // Underground mode on and off.
+  // Underground mode on (the ground turns translucent) and off, with screenshots of the answer.
   const underground = page.getByTestId('underground-toggle');
   await underground.click();
   await expect(underground).toHaveAttribute('aria-pressed', 'true');
@@ -101,6 +92,39 @@ test('an inspector isolates a water pipe (valves, affected buildings), hovers a 
   await underground.click();
   await expect(underground).toHaveAttribute('aria-pressed', 'false');
   await expect(underground).toHaveAttribute('data-translucent', 'false');
+
+  // Hover a water main (DN ≥ 400: the layer's mains) seen from 120 m above, underground: diameter and cover by the cursor.
+  const [main] = features
+    .filter((f) => f.properties.diameterMm >= 400)
+    .map((f) => ({ f, d: distanceToLineM(RESIDENCE, f.geometry.coordinates) }))
+    .sort((x, y) => x.d - y.d);
+  expect(main, 'a water main near the residence').toBeDefined();
+  const [a, b] = main.f.geometry.coordinates;
+  const mid = [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2, (a[2] + b[2]) / 2];
+  await page.goto(`/?cam=${[mid[0], mid[1], 120, 0, -89.9, 0].map((v) => v.toFixed(7)).join(',')}`);
+  await page.locator(`[data-layer-id="${WATER_LAYER}"] input[type="checkbox"]`).check();
+  await page.getByTestId('underground-toggle').click();
+  await expect(page.getByTestId('underground-toggle')).toHaveAttribute('data-translucent', 'true', { timeout: 60_000 });
+  await expect.poll(() => page.evaluate((id) => window.__gantwin?.layerStatus().loadedIds.includes(id) ?? false, WATER_LAYER), { timeout: READY_TIMEOUT_MS }).toBe(true);
+  await globeReady(page);
+  const spot = await page.evaluate(([lon, lat, height]) => {
+    const centre = window.__gantwinMeasure!.screenOf(lon, lat, height);
+    if (!centre) return null;
+    for (let r = 0; r <= 8; r += 2) {
+      for (let dx = -r; dx <= r; dx += 2) {
+        for (let dy = -r; dy <= r; dy += 2) {
+          if (Math.max(Math.abs(dx), Math.abs(dy)) !== r) continue;
+          const hit = window.__gantwin!.pickAt(centre.x + dx, centre.y + dy, ['tubes']);
+          if (hit) return { pageX: centre.pageX + dx, pageY: centre.pageY + dy, featureId: hit.featureId };
+        }
+      }
+    }
+    return null;
+  }, mid);
+  expect(spot, `the main ${main.f.properties.code} is pickable on screen`).not.toBeNull();
+  await page.mouse.move(spot!.pageX, spot!.pageY);
+  await expect(page.getByTestId('globe-tip-figures')).toHaveText(/^管径 DN\d+ · 覆土 \d+\.\d{2}(–\d+\.\d{2})? 米$/, { timeout: 60_000 });
+  await page.screenshot({ path: '/tmp/lifelines-hover-1440.png' });
 
   // Import: two segments in 南昌 (open ground east of Honggutan) join at one new junction.
   const tag = `E2E-${Date.now().toString(36).toUpperCase()}`;
