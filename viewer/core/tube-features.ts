@@ -21,7 +21,7 @@ import type { LayerKindOptions } from '@kernel/layer-kinds';
 import { geojsonFeatureId } from './geojson-feature-id';
 import type { FeatureCollection, Geometry, Position } from './geojson-lines';
 import { readLonLatHeight, type LonLatHeight } from './geojson-position';
-import { featureName } from './property-text';
+import { featureName, propertyText } from './property-text';
 
 /** Options of a tube layer (the catalogue's `options` of kind `tubes`; `null` = defaults). */
 export type TubesOptions = LayerKindOptions['tubes'];
@@ -89,7 +89,7 @@ export interface TubePiece {
   diameterMm: number;
   /** `diameterMm / 2000`, metres. */
   radiusM: number;
-  /** The feature's display name (`featureName`), or `null`. */
+  /** The feature's display name (`featureName`), else its `code` (a pipe's 管段编号), or `null`. */
   name: string | null;
 }
 
@@ -177,7 +177,7 @@ export function readTubeFeatures(collection: FeatureCollection, options: Resolve
     const featureId = geojsonFeatureId(feature);
     if (featureId === null) result.unidentifiedFeatureCount++;
     const diameterMm = featureDiameterMm(feature.properties, options);
-    const base = { featureId, featureIndex, diameterMm, radiusM: tubeRadiusM(diameterMm), name: featureName(feature.properties) };
+    const base = { featureId, featureIndex, diameterMm, radiusM: tubeRadiusM(diameterMm), name: featureName(feature.properties) ?? propertyText(feature.properties, 'code') };
     for (const part of parts) pushPieces(part!, base, result.pieces);
   });
   return result;
