@@ -95,6 +95,7 @@ export function ImportForm({ locale, regionLabel, busy, report, error, onSubmit 
             </select>
           </label>
         </div>
+        <p className="gt-panel__message">{t('depthTo.hint')}</p>
         <details className="gt-import__mapping">
           <summary>{t('mapping.title')}</summary>
           <div className="gt-import__mapping-fields">
