@@ -88,6 +88,9 @@ test('an inspector isolates a water pipe (valves, affected buildings), hovers a 
   await page.setViewportSize({ width: 390, height: 844 });
   await expect(panel).toBeVisible();
   await page.screenshot({ path: '/tmp/lifelines-isolation-390.png' });
+  await panel.getByTestId('pipe-isolation-buildings').scrollIntoViewIfNeeded();
+  await expect(panel.getByTestId('pipe-isolation-buildings')).toBeInViewport();
+  await page.screenshot({ path: '/tmp/lifelines-isolation-buildings-390.png' });
   await page.setViewportSize({ width: 1440, height: 900 });
   await underground.click();
   await expect(underground).toHaveAttribute('aria-pressed', 'false');
@@ -157,6 +160,7 @@ test('an inspector isolates a water pipe (valves, affected buildings), hovers a 
   await expect(report).toContainText('未导入任何数据：1 个要素被拒绝');
   await expect(report.locator('tbody tr')).toHaveText([/^1\s*E2E-.*-4\s*lies \(partly\) outside your region 360100$/]);
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: '/tmp/lifelines-import-390.png', fullPage: true });
+  await report.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '/tmp/lifelines-import-390.png' });
   await context.close();
 });
