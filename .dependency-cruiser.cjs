@@ -16,6 +16,8 @@ const PLATE_GROUP = `(${PLATES.join('|')})`;
  */
 const PLATE_PUBLIC_FILES = [
   '^server/accounts/(region-scope|session-actor|audit|types|test-fixtures|auth-http-handler|account-names)\\.ts$',
+  // The twin's buildings (model footprints) for other plates' spatial answers (lifelines: 关阀分析 affected buildings).
+  '^server/twin/building-footprints\\.ts$',
   '^app/accounts/(account-menu-slot|locale-control)\\.tsx$',
   '^viewer/accounts/forbidden-notice\\.tsx$',
 ];

@@ -81,9 +81,9 @@ export const config = {
         { type: 'header', key: 'purpose', value: 'prefetch' },
       ],
     },
-    // Every API route except the catalogue uploads, the review uploads (tus), the parcel import and the sensor ingest
+    // Every API route except the catalogue uploads, the review uploads (tus), the parcel and network imports and the sensor ingest
     // (see the module doc). The ingest reads no client address except for throttling failed authentications.
-    '/api/((?!twin/catalogue/tilesets$|twin/catalogue/vectors$|review/uploads|review/parcels/import$|sensors/readings$).*)',
+    '/api/((?!twin/catalogue/tilesets$|twin/catalogue/vectors$|review/uploads|review/parcels/import$|lifelines/import$|sensors/readings$).*)',
     '/tiles/:path*',
   ],
 };

@@ -32,6 +32,8 @@ describe('parseEnv', () => {
       MQTT_URL: undefined,
       MQTT_LOCAL_PORT: 18830,
       MQTT_CLIENT_ID: 'gantwin-ingest',
+      LIFELINES_IMPORT_MAX_FEATURES: 20_000,
+      LIFELINES_IMPORT_MAX_BYTES: 32 * 1024 ** 2,
       STORAGE_DIR: path.resolve('.gantwin/storage'),
       S3_ENDPOINT: undefined,
       S3_BUCKET: undefined,

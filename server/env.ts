@@ -8,7 +8,9 @@ import { InputError, InvariantError } from '@kernel/errors';
  * Server names: `DATABASE_URL`, `DATABASE_MIGRATION_URL`, `TILES_DIR`, `SHARED_DATA_DIR`, `LOCAL_PG_PORT`, `AUTH_SECRET`,
  * `GANTWIN_PUBLIC_URL`, `SIGN_IN_LIMIT_PER_MINUTE`, `TRUST_PROXY`, `CATALOGUE_UPLOAD_MAX_BYTES`, the review plate's `REVIEW_UPLOAD_MAX_BYTES`,
  * `REVIEW_JOB_TIME_LIMIT_S`, `REVIEW_JOB_MEMORY_LIMIT_MB`, `REVIEW_JOB_EXPIRY_MARGIN_S`, the worker's
- * `JOB_MAINTENANCE_INTERVAL_S`, the sensors plate's `SENSORS_*` and `MQTT_URL`, `MQTT_LOCAL_PORT`, `MQTT_CLIENT_ID` (server/sensors/sensors-env.ts), `STORAGE_DIR` and the
+ * `JOB_MAINTENANCE_INTERVAL_S`, the sensors plate's `SENSORS_*` and `MQTT_URL`, `MQTT_LOCAL_PORT`, `MQTT_CLIENT_ID`
+ * (server/sensors/sensors-env.ts), the lifelines plate's `LIFELINES_IMPORT_*` (server/lifelines/lifelines-env.ts),
+ * `STORAGE_DIR` and the
  * object-storage names `S3_ENDPOINT`, `S3_BUCKET`, `S3_REGION`, `S3_ACCESS_KEY_ID`, `S3_SECRET_ACCESS_KEY`,
  * `S3_FORCE_PATH_STYLE` (server/storage/README.md). Client names start with `NEXT_PUBLIC_`.
  * `DATABASE_URL` is optional at import time (so `next build`, `db-up` and the tiling tests can load this module
@@ -47,6 +49,8 @@ const serverEnvSchema = z.object({
   MQTT_URL: z.url({ protocol: /^mqtts?$/, error: 'must be an mqtt:// or mqtts:// URL' }).optional(),
   MQTT_LOCAL_PORT: z.coerce.number().int().min(1024).max(65535).default(18830),
   MQTT_CLIENT_ID: z.string().regex(/^[A-Za-z0-9_-]{1,23}$/, { error: 'must be 1-23 characters: A-Z, a-z, 0-9, "_", "-"' }).default('gantwin-ingest'),
+  LIFELINES_IMPORT_MAX_FEATURES: z.coerce.number().int().min(1).max(200_000).default(20_000),
+  LIFELINES_IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).max(512 * 1024 ** 2).default(32 * 1024 ** 2),
   STORAGE_DIR: z.string().min(1).default('.gantwin/storage'),
   S3_ENDPOINT: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
   S3_BUCKET: z
@@ -130,6 +134,10 @@ export interface ServerEnv {
   SENSORS_FUTURE_TOLERANCE_S: number;
   /** Months of readings kept (default 36 = 3 years): older readings are refused at ingest and their partitions dropped. */
   SENSORS_READING_RETENTION_MONTHS: number;
+  /** Most features (pipes + nodes) one lifelines network import may hold (default 20 000; more → 413). */
+  LIFELINES_IMPORT_MAX_FEATURES: number;
+  /** Largest lifelines import file (GeoJSON, or Shapefile zip and each inflated .shp/.dbf), bytes (default 32 MiB). */
+  LIFELINES_IMPORT_MAX_BYTES: number;
   /** Monthly reading partitions created ahead of the current month by `sensors.maintain-partitions` (default 3). */
   SENSORS_PARTITION_MONTHS_AHEAD: number;
   /**
@@ -197,6 +205,8 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     MQTT_URL: value.MQTT_URL,
     MQTT_LOCAL_PORT: value.MQTT_LOCAL_PORT,
     MQTT_CLIENT_ID: value.MQTT_CLIENT_ID,
+    LIFELINES_IMPORT_MAX_FEATURES: value.LIFELINES_IMPORT_MAX_FEATURES,
+    LIFELINES_IMPORT_MAX_BYTES: value.LIFELINES_IMPORT_MAX_BYTES,
     STORAGE_DIR: path.resolve(value.STORAGE_DIR),
     S3_ENDPOINT: value.S3_ENDPOINT?.replace(/\/+$/, ''),
     S3_BUCKET: value.S3_BUCKET,

@@ -11,6 +11,8 @@ import type { Locale } from '@viewer/core/i18n';
 import type { FeatureSelection } from '@viewer/core/selection';
 import type { FlyToPoint } from '@viewer/cesium/camera-pose';
 import type { LayerKindPlugin } from '@viewer/cesium/layer-kind-plugin';
+import type { FeatureCollection } from '@viewer/core/geojson-lines';
+import type { LayerKindOptions, LayerStyle } from '@kernel/layer-kinds';
 
 /** A GeoJSON feature of a loaded data-driven layer (what a pick on it refers to). */
 export interface PickedGeoFeature {
@@ -31,8 +33,25 @@ export interface PlatePanelProps {
   flyTo: (target: { layerId: string | null; point: FlyToPoint | null }) => void;
 }
 
+/**
+ * A drawing a plate's selection panel puts on the globe while it is shown (an analysis answer, e.g. the buildings of
+ * a valve isolation): not a catalogue layer, not in the layer panel, not pickable (a click on it selects nothing),
+ * drawn by a core layer kind from `data`.
+ */
+export type PlateOverlay =
+  | { id: string; kind: 'geojson'; style: LayerStyle | null; options: null; data: FeatureCollection }
+  | { id: string; kind: 'points'; style: LayerStyle | null; options: LayerKindOptions['points']; data: FeatureCollection };
+
+/** Scene-layer ids of overlays start with this (`overlay-<plate>-<id>`); the shell ignores picks on them. */
+export const OVERLAY_LAYER_PREFIX = 'overlay-';
+
 /** What a plate's selection panel receives besides {@link PlatePanelProps}. */
 export interface PlateSelectionPanelProps extends PlatePanelProps {
+  /**
+   * Replaces this plate's overlays on the globe (`[]` clears them). The shell clears them when the selection panel
+   * closes; the panel should clear them when its answer goes away.
+   */
+  showOverlays: (overlays: readonly PlateOverlay[]) => void;
   /** The selection, on a layer of this plate (or naming this plate with no layer, from an old link). */
   selection: FeatureSelection;
   /** The selected layer's catalogue entry, or `null` when the selection names no known layer. */

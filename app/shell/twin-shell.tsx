@@ -24,6 +24,7 @@ import { CORE_LAYER_KINDS } from '@viewer/cesium/layer-kinds/core-layer-kinds';
 import { useMeasureLink } from '@viewer/cesium/measure/use-measure-link';
 import { MeasureTools } from '@viewer/cesium/measure/measure-tools';
 import type { FlyRequest } from '@viewer/cesium/twin-globe';
+import { UndergroundToggle } from '@viewer/plugins/underground/underground-toggle';
 import { FeaturePanel } from '@viewer/ui/feature-panel';
 import { LayerPanel } from '@viewer/ui/layer-panel';
 import { LocaleSwitch } from '@viewer/ui/locale-switch';
@@ -35,7 +36,7 @@ import type { AppRouter } from '@server/api/root';
 import { AccountMenuSlot } from '../accounts/account-menu-slot';
 import { CLIENT_PLATES } from '../plates';
 import { useTRPC } from '../providers';
-import type { PickedGeoFeature, PlatePanelProps } from './client-plate';
+import { OVERLAY_LAYER_PREFIX, type PickedGeoFeature, type PlateOverlay, type PlatePanelProps } from './client-plate';
 import { SelectionSheet } from './selection-sheet';
 import { ShellDock, type DockPanel } from './shell-dock';
 import { switchLocale } from './switch-locale';
@@ -54,6 +55,9 @@ const DRAWN_KINDS = new Set(LAYER_KINDS.map((plugin) => plugin.kind));
 const PLATE_ORDER = CLIENT_PLATES.map((plate) => plate.slug);
 /** Dock panels: the layer panel, then each plate's side panel (by plate slug). */
 const DOCK_PANEL_IDS = ['layers', ...CLIENT_PLATES.flatMap((plate) => (plate.SidePanel ? [plate.slug] : []))];
+
+/** The overlay setter of a selection panel whose plate is not in app/plates.ts (an old link): draws nothing. */
+const IGNORE_OVERLAYS = () => {};
 
 /** What a data-driven layer draws when its GeoJSON could not be loaded. */
 const EMPTY_FEATURE_COLLECTION: FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -116,6 +120,38 @@ export function TwinShell({ locale, initialUrlState, initialData, homeCamera = n
   // Measuring tools reach the globe's scene through its layer kinds; while one is active, clicks measure (no selecting).
   const measure = useMeasureLink(LAYER_KINDS);
 
+  // Plates' analysis drawings (client-plate.ts `PlateOverlay`), by plate slug; drawn after every catalogue layer.
+  const [overlays, setOverlays] = useState<Record<string, readonly PlateOverlay[]>>({});
+  // One stable setter per plate (a panel's effect depends on it).
+  const overlaySetters = useMemo(
+    () =>
+      new Map(
+        PLATE_ORDER.map((plate) => [
+          plate,
+          (next: readonly PlateOverlay[]) =>
+            setOverlays((previous) => (previous[plate] === next || ((previous[plate]?.length ?? 0) === 0 && next.length === 0) ? previous : { ...previous, [plate]: next })),
+        ]),
+      ),
+    [],
+  );
+  const overlayLayers = useMemo<SceneLayer[]>(
+    () =>
+      Object.entries(overlays).flatMap(([plate, list]) =>
+        list.map((overlay, index) => ({
+          id: `${OVERLAY_LAYER_PREFIX}${plate}-${overlay.id}`,
+          plate,
+          kind: overlay.kind,
+          url: '',
+          isVisible: true,
+          style: overlay.style,
+          options: overlay.options,
+          data: overlay.data,
+          order: 10_000 + index,
+        })) as SceneLayer[],
+      ),
+    [overlays],
+  );
+
   const sceneLayers = useMemo<SceneLayer[]>(
     () =>
       applyLayerSettings(layers.map((layer, index) => ({
@@ -135,10 +171,13 @@ export function TwinShell({ locale, initialUrlState, initialData, homeCamera = n
       })) as SceneLayer[]),
     [layers, visibility, geo.dataById, geo.errorsById, locale, applyLayerSettings],
   );
+  const drawnLayers = useMemo(() => (overlayLayers.length === 0 ? sceneLayers : [...sceneLayers, ...overlayLayers]), [sceneLayers, overlayLayers]);
 
   const { isCompact, isAnyOpen: isDockSheetOpen, closeAll: closeDockSheets } = panels;
   const onSelect = useCallback(
     (next: FeatureSelection | null) => {
+      // Overlays are drawings, not features: a click on one selects nothing new.
+      if (next?.layerId.startsWith(OVERLAY_LAYER_PREFIX)) return;
       setSelection(next);
       url.setSelection(next);
       // On a phone the selection's own sheet replaces an open panel sheet.
@@ -209,6 +248,14 @@ export function TwinShell({ locale, initialUrlState, initialData, homeCamera = n
   const geoFeature = selection ? geoFeatureOf(selection, geo.dataById) : null;
   const SelectionPanel = selectedPlate?.SelectionPanel;
   const clearSelection = () => onSelect(null);
+  const selectedPlateSlug = selection ? (selectedLayer?.plate ?? selection.plate) : null;
+  // A closed selection panel leaves no drawing behind.
+  useEffect(() => {
+    setOverlays((previous) => {
+      const stale = Object.keys(previous).filter((plate) => plate !== selectedPlateSlug && previous[plate].length > 0);
+      return stale.length === 0 ? previous : { ...previous, ...Object.fromEntries(stale.map((plate) => [plate, []])) };
+    });
+  }, [selectedPlateSlug]);
   // A link naming a layer the catalogue lacks (plates with their own panel decide themselves), or a feature that
   // the layer's loaded data lacks.
   const isLayerMissing = selection !== null && !SelectionPanel && !layersQuery.isPending && selectedLayer === null;
@@ -248,7 +295,7 @@ export function TwinShell({ locale, initialUrlState, initialData, homeCamera = n
       <div className="gt-twin__globe">
         <TwinGlobeLoader
           locale={locale}
-          layers={sceneLayers}
+          layers={drawnLayers}
           layerKinds={measure.layerKinds}
           selection={selection}
           initialCamera={initialCamera}
@@ -262,6 +309,7 @@ export function TwinShell({ locale, initialUrlState, initialData, homeCamera = n
       </div>
       <ShellMapFurniture locale={locale} store={mapView} camera={camera} flyTo={flyTo} />
       <MeasureTools locale={locale} link={measure.link} onActiveChange={measure.setIsMeasuring} />
+      <UndergroundToggle locale={locale} link={measure.link} />
       <TwinHeader
         locale={locale}
         breadcrumb={breadcrumb}
@@ -301,7 +349,14 @@ export function TwinShell({ locale, initialUrlState, initialData, homeCamera = n
               onClear={clearSelection}
             />
           ) : SelectionPanel ? (
-            <SelectionPanel {...panelProps} selection={selection} layer={selectedLayer} geoFeature={geoFeature} onClose={clearSelection} />
+            <SelectionPanel
+              {...panelProps}
+              selection={selection}
+              layer={selectedLayer}
+              geoFeature={geoFeature}
+              onClose={clearSelection}
+              showOverlays={overlaySetters.get(selectedPlate?.slug ?? '') ?? IGNORE_OVERLAYS}
+            />
           ) : (
             <FeaturePanel
               layerTitle={selectedLayer ? layerTitle(selectedLayer, locale) : null}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { describeInput, integerIn, uuidSchema } from '@kernel/zod-fields';
+import { describeInput, integerIn, nulSafeText, uuidSchema } from '@kernel/zod-fields';
+import { PIPE_IMPORT_FIELDS } from '@data/lifelines/import-attributes';
 import { PIPE_NETWORKS } from '@server/db/schema/lifelines';
 
 /**
@@ -41,3 +42,36 @@ export type PipesInBboxInput = z.infer<typeof pipesInBboxInput>;
 
 /** A pipe segment id. */
 export const pipeIdInput = z.object({ id: uuidSchema }).strict();
+
+/** Import fields the form may map to an attribute name (`map.<field>`): the pipe fields plus the node kind. */
+export const IMPORT_MAPPABLE_FIELDS = [...PIPE_IMPORT_FIELDS, 'kind'] as const;
+export type ImportMappableField = (typeof IMPORT_MAPPABLE_FIELDS)[number];
+
+/** Largest snapping tolerance of an import, metres. */
+export const MAX_SNAP_TOLERANCE_M = 5;
+/** Default snapping tolerance of an import, metres (survey points are ±5 cm; digitised ends often miss by decimetres). */
+export const DEFAULT_SNAP_TOLERANCE_M = 0.5;
+
+/** An attribute name of a GeoJSON property or a .dbf column (no control characters). */
+const attributeName = nulSafeText(64, 1).regex(/^[^\u0000-\u001f\u007f]+$/, { error: 'attribute names have no control characters' });
+
+/**
+ * Text fields of `POST /api/lifelines/import` (multipart, before the file): the declared source CRS (EPSG code such
+ * as 4326, 4490, 4547/4548, or gcj02), the network of features without a network attribute, the snapping tolerance,
+ * how depths are measured (`auto`: crown for pressure networks, invert for drainage; data/lifelines/import-attributes.ts)
+ * and optional attribute names `map.<field>` (else the defaults of data/lifelines/import-attributes.ts).
+ */
+export const networkImportFieldsInput = z
+  .object({
+    crs: z.string().max(16).regex(/^(gcj02|\d{4,5})$/, { error: 'crs: must be gcj02 or an EPSG code such as 4490 or 4548' }),
+    network: z.enum(PIPE_NETWORKS, { error: `network: must be one of ${PIPE_NETWORKS.join(', ')}` }).optional(),
+    snapToleranceM: z.coerce
+      .number({ error: 'snapToleranceM: must be a number of metres' })
+      .min(0, { error: `snapToleranceM: must be 0–${MAX_SNAP_TOLERANCE_M} m` })
+      .max(MAX_SNAP_TOLERANCE_M, { error: `snapToleranceM: must be 0–${MAX_SNAP_TOLERANCE_M} m` })
+      .default(DEFAULT_SNAP_TOLERANCE_M),
+    depthTo: z.enum(['auto', 'crown', 'invert'], { error: 'depthTo: must be auto, crown or invert' }).default('auto'),
+    ...(Object.fromEntries(IMPORT_MAPPABLE_FIELDS.map((field) => [`map.${field}`, attributeName.optional()])) as Record<`map.${ImportMappableField}`, z.ZodOptional<typeof attributeName>>),
+  })
+  .strict();
+export type NetworkImportFields = z.output<typeof networkImportFieldsInput>;

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_REGIONS } from '@server/accounts/test-fixtures';
+import { sql } from 'drizzle-orm';
+import { createTestAccount, createTestModel, ensureTestRegions, TEST_REGIONS } from '@server/accounts/test-fixtures';
 import { connectTestDb } from '@server/db/test-database';
-import { isolateSegment } from './isolation-service';
+import { isolateSegment, isolationForSegment } from './isolation-service';
 import { createTestGrid, type TestNetworkIds } from './test-fixtures';
 
 const connection = connectTestDb();
@@ -64,5 +65,60 @@ describe('isolateSegment on a hand-made 3 × 3 grid with 5 valves', () => {
     await expect(isolateSegment(connection.db, '00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const storm = await createTestGrid(connection.db, TEST_REGIONS.lianxi, 116.01, 29.67, 'storm');
     await expect(isolateSegment(connection.db, storm.pipes.H00)).rejects.toThrow(/storm network, which has no valves/);
+  });
+});
+
+/**
+ * Affected buildings on the same grid at 116.02°E (so that the footprints of this file's other grids are far):
+ * metres per degree at 29.67°N are 96 755 m (longitude) and 110 880 m (latitude). Burst V20 isolates V20, H10, H11,
+ * V21 and B; footprints are 10 m squares (0.0001° sides) beside V20 (lon 116.022), mid-height (lat 29.6704–29.67049):
+ *   A: west side 116.02221 → 0.00021° × 96 755 = 20.3 m east of V20: within 30 m, affected;
+ *   C: west side 116.02241 → 39.7 m east of V20, 44 m north of H10's line, 45 m south of B: not affected;
+ *   W: 10 m west of V00 (lon 116.02, not isolated): not affected by V20, affected by H00 (V00 is isolated there);
+ *   H: like A but internal to 东湖区 (南昌): the 九江 inspector does not see it.
+ */
+describe('isolationForSegment lists the buildings within 30 m of the isolated segments', () => {
+  const lon0 = 116.02;
+  const lat0 = 29.67;
+  const square = (west: number, south: number) => ({
+    type: 'Polygon' as const,
+    coordinates: [[[west, south], [west + 0.0001, south], [west + 0.0001, south + 0.00009], [west, south + 0.00009], [west, south]]],
+  });
+  const building = async (name: string, regionCode: string, footprint: ReturnType<typeof square>) => {
+    const { modelId } = await createTestModel(connection.db, regionCode, 'internal');
+    await connection.db.execute(sql`UPDATE models SET name = ${name}, footprint = ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(footprint)}), 4326) WHERE id = ${modelId}`);
+    return modelId;
+  };
+  let grid: TestNetworkIds;
+  const ids: Record<string, string> = {};
+  beforeAll(async () => {
+    await ensureTestRegions(connection.db);
+    grid = await createTestGrid(connection.db, TEST_REGIONS.lianxi, lon0, lat0);
+    ids.A = await building('A 旁侧住宅', TEST_REGIONS.lianxi, square(lon0 + 0.00221, lat0 + 0.0004));
+    ids.C = await building('C 远侧住宅', TEST_REGIONS.lianxi, square(lon0 + 0.00241, lat0 + 0.0004));
+    ids.W = await building('W 西侧住宅', TEST_REGIONS.lianxi, square(lon0 - 0.0002, lat0 + 0.0004));
+    ids.H = await building('H 南昌内部', TEST_REGIONS.donghu, square(lon0 + 0.00221, lat0 + 0.0003));
+  });
+
+  it('burst V20: only A (20.3 m ± 0.3 m); C at 39.7 m and W by an open segment are not; H is out of scope', async () => {
+    const { actor } = await createTestAccount(connection.db, 'inspector', TEST_REGIONS.jiujiang);
+    const result = await isolationForSegment(connection.db, actor, { id: grid.pipes.V20 });
+    expect(result.serviceDistanceM).toBe(30);
+    expect(result.affectedBuildings.map((b) => b.id)).toEqual([ids.A]);
+    expect(result.affectedBuildings[0].distanceM).toBeGreaterThan(20.0);
+    expect(result.affectedBuildings[0].distanceM).toBeLessThan(20.6);
+    expect(result.affectedBuildings[0].name).toBe('A 旁侧住宅');
+    expect(result.affectedBuildings[0].footprint.coordinates[0][0][0]).toBeCloseTo(lon0 + 0.00221, 7);
+  });
+
+  it('burst H00 (V00 isolated): W at 9.7 m; a province actor sees H too on V20', async () => {
+    const { actor } = await createTestAccount(connection.db, 'inspector', TEST_REGIONS.jiujiang);
+    const west = await isolationForSegment(connection.db, actor, { id: grid.pipes.H00 });
+    expect(west.affectedBuildings.map((b) => b.id)).toEqual([ids.W]);
+    // W's east side is lon0 − 0.0001: 0.0001° × 96 755 = 9.7 m from V00/V01 at lon0.
+    expect(west.affectedBuildings[0].distanceM).toBeCloseTo(9.68, 1);
+    const { actor: province } = await createTestAccount(connection.db, 'inspector', TEST_REGIONS.province);
+    const all = await isolationForSegment(connection.db, province, { id: grid.pipes.V20 });
+    expect(all.affectedBuildings.map((b) => b.id).sort()).toEqual([ids.A, ids.H].sort());
   });
 });

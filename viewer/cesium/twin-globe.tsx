@@ -7,15 +7,15 @@
 import { useEffect, useRef, useState } from 'react';
 import type { CameraState } from '@viewer/core/camera-url';
 import type { MapView, PointerLonLat } from '@viewer/core/map-view';
-import { createTranslator, type Locale } from '@viewer/core/i18n';
+import { createTranslator, type Locale, type Translator } from '@viewer/core/i18n';
 import type { SceneLayer } from '@viewer/core/scene-layer';
-import type { FeatureLabel, FeatureSelection } from '@viewer/core/selection';
+import type { FeatureLabel, FeatureLabelFigures, FeatureSelection } from '@viewer/core/selection';
 import { createEventEmitter, type TwinEventMap } from '@viewer/core/twin-events';
 import type { FlyToPoint } from './camera-pose';
 import type { LayerKindPlugin } from './layer-kind-plugin';
 import { CESIUM_BASE_URL, loadCesium } from './load-cesium';
 import { watchMapView } from './map-view-probe';
-import { GLOBE_MESSAGES } from './messages';
+import { GLOBE_MESSAGES, type GlobeMessageKey } from './messages';
 import { installTestHook } from './test-hook';
 import { useCesiumViewer } from './use-cesium-viewer';
 
@@ -62,6 +62,17 @@ function useLatest<T>(value: T): { readonly current: T } {
     ref.current = value;
   });
   return ref;
+}
+
+/** A label's figures as one line (`管径 DN300 · 覆土 1.00–1.20 米`). */
+function TipFigures({ figures, t }: { figures: FeatureLabelFigures; t: Translator<GlobeMessageKey> }) {
+  const parts: string[] = [];
+  if (figures.diameterMm !== undefined) parts.push(t('tip.diameter', { value: Math.round(figures.diameterMm) }));
+  if (figures.coverM) {
+    const { minM, maxM } = figures.coverM;
+    parts.push(t('tip.cover', { value: minM === maxM ? minM.toFixed(2) : `${minM.toFixed(2)}–${maxM.toFixed(2)}` }));
+  }
+  return parts.length > 0 ? <span className="gt-globe__tip-figures" data-testid="globe-tip-figures">{parts.join(' · ')}</span> : null;
 }
 
 /**
@@ -144,6 +155,7 @@ export default function TwinGlobe(props: TwinGlobeProps) {
         <div className="gt-globe__tip" style={{ left: hoverTip.x + 14, top: hoverTip.y + 14 }} role="tooltip">
           {hoverTip.label.kind ? <span className="gt-globe__tip-class">{hoverTip.label.kind}</span> : null}
           {hoverTip.label.name ? <span className="gt-globe__tip-name">{hoverTip.label.name}</span> : null}
+          {hoverTip.label.figures ? <TipFigures figures={hoverTip.label.figures} t={t} /> : null}
         </div>
       ) : null}
       {!scene && !error ? <div className="gt-globe__status">{t('globe.loading')}</div> : null}

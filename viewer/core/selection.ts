@@ -99,4 +99,14 @@ export interface FeatureLabel {
   kind: string | null;
   /** The feature's name or title. */
   name: string | null;
+  /** Quantities shown under the name, formatted by the globe in the UI language (tubes: diameter and cover). */
+  figures?: FeatureLabelFigures;
+}
+
+/** Quantities of a {@link FeatureLabel}. */
+export interface FeatureLabelFigures {
+  /** Nominal diameter, millimetres. */
+  diameterMm?: number;
+  /** Cover (ground to crown) over the feature, metres (min = max for an even cover). */
+  coverM?: { minM: number; maxM: number };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection } from './geojson-lines';
-import { featureDiameterMm, readTubeFeatures, resolveTubesOptions, tubeRadiusM } from './tube-features';
+import { coverRangesM, featureDiameterMm, readTubeFeatures, resolveTubesOptions, tubeRadiusM } from './tube-features';
 
 /** Degrees of latitude per metre northwards (mean Earth radius 6 371 008.8 m). */
 const DEG_PER_M = 180 / (Math.PI * 6_371_008.8);
@@ -61,6 +61,20 @@ describe('readTubeFeatures', () => {
       },
       { featureId: 'flat', featureIndex: 1, shape: 'run', positions: [LON, LAT, 0, LON, LAT + 0.001, 0], diameterMm: 300, radiusM: 0.15, name: null },
     ]);
+  });
+
+  it('names a pipe by its code when it has no name, and gives each feature its cover range', () => {
+    const { pieces } = readTubeFeatures(
+      collection(
+        // DN400: cover = −height − 0.2 m → 1.20 m at −1.4 m, 1.50 m at −1.7 m.
+        line('p1', [[LON, LAT, -1.4], [LON + 0.001, LAT, -1.7]], { diameterMm: 400, code: 'WS-0001' }),
+        line('p2', [[LON, LAT, -0.1], [LON + 0.001, LAT, -0.1]], { diameterMm: 400, code: 'WS-0002', name: 'Bridge pipe' }),
+      ),
+      resolveTubesOptions(null),
+    );
+    expect(pieces.map((piece) => piece.name)).toEqual(['WS-0001', 'Bridge pipe']);
+    // p2's crown is 0.1 m above the ground (cover −0.1 m): no cover range.
+    expect([...coverRangesM(pieces)]).toEqual([[0, { minM: 1.2, maxM: 1.5 }]]);
   });
 
   it('gives every part of a MultiLineString its own piece with the feature id', () => {

@@ -21,7 +21,7 @@ import type { LayerKindOptions } from '@kernel/layer-kinds';
 import { geojsonFeatureId } from './geojson-feature-id';
 import type { FeatureCollection, Geometry, Position } from './geojson-lines';
 import { readLonLatHeight, type LonLatHeight } from './geojson-position';
-import { featureName } from './property-text';
+import { featureName, propertyText } from './property-text';
 
 /** Options of a tube layer (the catalogue's `options` of kind `tubes`; `null` = defaults). */
 export type TubesOptions = LayerKindOptions['tubes'];
@@ -89,7 +89,7 @@ export interface TubePiece {
   diameterMm: number;
   /** `diameterMm / 2000`, metres. */
   radiusM: number;
-  /** The feature's display name (`featureName`), or `null`. */
+  /** The feature's display name (`featureName`), else its `code` (a pipe's 管段编号), or `null`. */
   name: string | null;
 }
 
@@ -177,8 +177,37 @@ export function readTubeFeatures(collection: FeatureCollection, options: Resolve
     const featureId = geojsonFeatureId(feature);
     if (featureId === null) result.unidentifiedFeatureCount++;
     const diameterMm = featureDiameterMm(feature.properties, options);
-    const base = { featureId, featureIndex, diameterMm, radiusM: tubeRadiusM(diameterMm), name: featureName(feature.properties) };
+    const base = { featureId, featureIndex, diameterMm, radiusM: tubeRadiusM(diameterMm), name: featureName(feature.properties) ?? propertyText(feature.properties, 'code') };
     for (const part of parts) pushPieces(part!, base, result.pieces);
   });
   return result;
+}
+
+/** The cover range of one tube feature, metres (ground ≈ 0 m above the ellipsoid: the twin has no terrain). */
+export interface CoverRangeM {
+  minM: number;
+  maxM: number;
+}
+
+/**
+ * The cover (覆土: ground to pipe crown) of each feature over all its pieces' positions, by feature index:
+ * cover = −height − radius at each axis position (heights metres above the ellipsoid, ground ≈ 0 m), rounded to
+ * 0.01 m. A feature whose crown reaches above the ground anywhere (cover < 0) has no entry.
+ */
+export function coverRangesM(pieces: readonly TubePiece[]): Map<number, CoverRangeM> {
+  const ranges = new Map<number, CoverRangeM>();
+  const above = new Set<number>();
+  for (const piece of pieces) {
+    for (let i = 2; i < piece.positions.length; i += 3) {
+      const coverM = Math.round((-piece.positions[i] - piece.radiusM) * 100) / 100;
+      if (coverM < 0) above.add(piece.featureIndex);
+      const range = ranges.get(piece.featureIndex);
+      if (range) {
+        range.minM = Math.min(range.minM, coverM);
+        range.maxM = Math.max(range.maxM, coverM);
+      } else ranges.set(piece.featureIndex, { minM: coverM, maxM: coverM });
+    }
+  }
+  for (const index of above) ranges.delete(index);
+  return ranges;
 }

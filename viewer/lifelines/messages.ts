@@ -42,6 +42,11 @@ const ZH = {
   'isolation.flyToTitle': '飞至阀门 {code}',
   'isolation.segments': '受影响管段',
   'isolation.segmentsValue': '{count} 段，共 {length}',
+  'isolation.buildings': '受影响建筑（{count}）',
+  'isolation.buildingsRule': '距停水管段 {distance} 米以内的建筑（按模型占地轮廓）。',
+  'isolation.noBuildings': '停水管段附近没有建筑模型。',
+  'isolation.buildingDistance': '{distance} 米',
+  'isolation.flyToBuildingTitle': '飞至建筑 {name}',
 };
 
 /** Keys of the lifelines messages. */
@@ -88,5 +93,10 @@ export const LIFELINES_MESSAGES = {
     'isolation.flyToTitle': 'Fly to valve {code}',
     'isolation.segments': 'Segments out of service',
     'isolation.segmentsValue': '{count} segments, {length} in all',
+    'isolation.buildings': 'Affected buildings ({count})',
+    'isolation.buildingsRule': 'Buildings within {distance} m of a segment out of service (by model footprint).',
+    'isolation.noBuildings': 'No building models near the segments out of service.',
+    'isolation.buildingDistance': '{distance} m',
+    'isolation.flyToBuildingTitle': 'Fly to building {name}',
   },
 } as const satisfies MessageCatalogue<LifelinesMessageKey>;

@@ -1,7 +1,9 @@
+import { buildingFlyTarget, isolationOverlayData } from './isolation-overlay';
 import { describe, expect, it } from 'vitest';
 import { createTranslator } from '@viewer/core/i18n';
 import { LIFELINES_MESSAGES } from './messages';
 import {
+  buildingName,
   isolationSummary,
   isPipeId,
   materialLabel,
@@ -91,7 +93,7 @@ describe('isolation', () => {
   });
 
   it('sums up the isolated segments', () => {
-    const isolation = { valves: [], segments: [{}, {}, {}], isolatedLengthM: 456.789 };
+    const isolation = { valves: [], segments: [{}, {}, {}], isolatedLengthM: 456.789, affectedBuildings: [], serviceDistanceM: 30 };
     expect(isolationSummary(isolation, zh)).toBe('3 段，共 456.79 m');
     expect(isolationSummary(isolation, en)).toBe('3 segments, 456.79 m in all');
   });
@@ -103,5 +105,30 @@ describe('isPipeId', () => {
     expect(isPipeId(pipe.id.toUpperCase())).toBe(true);
     expect(isPipeId('WS-000123')).toBe(false);
     expect(isPipeId('')).toBe(false);
+  });
+});
+
+describe('isolation overlay and building fly target', () => {
+  const building = {
+    id: 'b1', name: '红谷滩 1# 楼', nameEn: 'Building 1', distanceM: 12.5,
+    // A 20 m × 20 m square at 28.7°N: 0.000205° of longitude, 0.00018° of latitude.
+    footprint: { type: 'Polygon' as const, coordinates: [[[115.85, 28.7], [115.850205, 28.7], [115.850205, 28.70018], [115.85, 28.70018], [115.85, 28.7]]] },
+  };
+  it('centres on the footprint and keeps at least 40 m of street around it', () => {
+    const target = buildingFlyTarget(building)!;
+    expect(target.lonDeg).toBeCloseTo(115.8501025, 9);
+    expect(target.latDeg).toBeCloseTo(28.70009, 9);
+    expect(target.radiusM).toBe(40); // half-diagonal ≈ 14.1 m × 1.5 < 40 m
+    expect(buildingFlyTarget({ ...building, footprint: { type: 'Polygon', coordinates: [] } })).toBeNull();
+  });
+  it('names buildings in the UI language and draws footprints and valves with their ids', () => {
+    expect(buildingName(building, 'en')).toBe('Building 1');
+    expect(buildingName({ ...building, nameEn: null }, 'en')).toBe('红谷滩 1# 楼');
+    const overlay = isolationOverlayData({
+      valves: [{ id: 'v1', code: 'WV-1', kind: 'valve', position: [115.85, 28.7, -1.5] }], segments: [], isolatedLengthM: 0,
+      affectedBuildings: [building], serviceDistanceM: 30,
+    });
+    expect(overlay.buildings.features).toEqual([{ type: 'Feature', id: 'b1', geometry: building.footprint, properties: { name: '红谷滩 1# 楼' } }]);
+    expect(overlay.valves.features[0]).toEqual({ type: 'Feature', id: 'v1', geometry: { type: 'Point', coordinates: [115.85, 28.7, -1.5] }, properties: { code: 'WV-1' } });
   });
 });

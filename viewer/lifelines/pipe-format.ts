@@ -35,11 +35,26 @@ export interface PanelValve {
   position: readonly [number, number, number] | readonly number[];
 }
 
+/** A building that loses supply in an isolation (the twin's model footprint). */
+export interface PanelBuilding {
+  id: string;
+  name: string;
+  nameEn: string | null;
+  /** Shortest horizontal distance to an isolated segment, metres. */
+  distanceM: number;
+  /** Plan outline, GeoJSON Polygon in lon/lat degrees. */
+  footprint: { type: 'Polygon'; coordinates: number[][][] };
+}
+
 /** The isolation fields the panel shows (`lifelines.isolation.forSegment` satisfies it). */
 export interface PanelIsolation {
   valves: readonly PanelValve[];
   segments: readonly unknown[];
   isolatedLengthM: number;
+  /** Buildings within {@link PanelIsolation.serviceDistanceM} of an isolated segment, nearest first. */
+  affectedBuildings: readonly PanelBuilding[];
+  /** The service distance of the building rule, metres. */
+  serviceDistanceM: number;
 }
 
 /** One label/value row of the pipe panel. */
@@ -122,6 +137,11 @@ export function valveFlyTarget(valve: PanelValve): FlyToPoint | null {
   const [lonDeg, latDeg, heightEllipsoidalM = 0] = valve.position;
   if (![lonDeg, latDeg, heightEllipsoidalM].every((value) => typeof value === 'number' && Number.isFinite(value))) return null;
   return { lonDeg, latDeg, heightEllipsoidalM, radiusM: VALVE_FLY_RADIUS_M };
+}
+
+/** A building's name in the UI language (the English name when there is one and the locale is English). */
+export function buildingName(building: PanelBuilding, locale: string): string {
+  return locale === 'en' && building.nameEn ? building.nameEn : building.name;
 }
 
 /** "12 segments, 1.235 km in all" of an isolation. */

@@ -1,13 +1,15 @@
 /**
  * Side panel of a picked pipe segment of the `lifelines` plate: its identity (network, DN, material, cover depth at
  * both ends, install year, owner, length), a 示例数据 badge for demo data, and for water pipes the 关阀分析 (valve
- * isolation) button with its answer: the valves to close (each with "fly to") and the segments out of service.
+ * isolation) button with its answer: the valves to close (each with "fly to"), the segments out of service and the
+ * affected buildings (nearest first, each with its distance and "fly to").
  * Renders and emits only: the app side fetches (app/lifelines/pipe-selection-panel.tsx). Every value is a text node.
  */
 import type { FlyToPoint } from '@viewer/cesium/camera-pose';
 import { createTranslator, type Locale } from '@viewer/core/i18n';
 import { LIFELINES_MESSAGES } from './messages';
-import { isolationSummary, offersIsolation, pipeRows, valveFlyTarget, type PanelIsolation, type PanelPipe } from './pipe-format';
+import { buildingFlyTarget } from './isolation-overlay';
+import { buildingName, isolationSummary, offersIsolation, pipeRows, valveFlyTarget, type PanelIsolation, type PanelPipe } from './pipe-format';
 
 /** Props of {@link PipePanel}. */
 export interface PipePanelProps {
@@ -119,6 +121,30 @@ function IsolationAnswer({ isolation, locale, onFlyTo }: { isolation: PanelIsola
           <dd data-testid="pipe-isolation-segments">{isolationSummary(isolation, t)}</dd>
         </div>
       </dl>
+      <h3 className="gt-panel__subtitle">{t('isolation.buildings', { count: isolation.affectedBuildings.length })}</h3>
+      <p className="gt-panel__message">{t('isolation.buildingsRule', { distance: isolation.serviceDistanceM })}</p>
+      {isolation.affectedBuildings.length === 0 ? <p className="gt-panel__message">{t('isolation.noBuildings')}</p> : null}
+      <ul className="gt-pipe-panel__valves" data-testid="pipe-isolation-buildings">
+        {isolation.affectedBuildings.map((building) => {
+          const target = buildingFlyTarget(building);
+          const name = buildingName(building, locale);
+          return (
+            <li key={building.id} data-building-id={building.id}>
+              <span className="gt-pipe-panel__building-name">{name}</span>
+              <span className="gt-pipe-panel__distance">{t('isolation.buildingDistance', { distance: building.distanceM.toFixed(1) })}</span>
+              <button
+                type="button"
+                className="gt-button gt-button--small"
+                disabled={target === null}
+                onClick={() => (target ? onFlyTo(target) : undefined)}
+                title={t('isolation.flyToBuildingTitle', { name })}
+              >
+                {t('isolation.flyTo')}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
     </div>
   );
 }

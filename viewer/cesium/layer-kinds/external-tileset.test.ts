@@ -2,7 +2,7 @@ import * as Cesium from '@cesium/engine';
 import type { Cesium3DTileset } from '@cesium/engine';
 import { describe, expect, it } from 'vitest';
 import type { CesiumModule } from '../load-cesium';
-import { EXTERNAL_TILESET_LAYER_KIND, resolveExternalTilesetOptions } from './external-tileset';
+import { EXTERNAL_TILESET_LAYER_KIND, pipeFigures, resolveExternalTilesetOptions } from './external-tileset';
 import { recordingContext, sceneLayerOf } from './layer-kind-test-doubles';
 
 /** Centre of a massing tileset over Nanchang's Honggutan district (115.86° E, 28.69° N, 40 m), ECEF metres. */
@@ -189,5 +189,22 @@ describe('resolveExternalTilesetOptions', () => {
     expect(resolveExternalTilesetOptions(null)).toEqual({ maximumScreenSpaceErrorPx: 16, heightOffsetM: 0 });
     expect(resolveExternalTilesetOptions({ maximumScreenSpaceErrorPx: 0, heightOffsetM: Number.NaN })).toEqual({ maximumScreenSpaceErrorPx: 16, heightOffsetM: 0 });
     expect(resolveExternalTilesetOptions({ maximumScreenSpaceErrorPx: 2, heightOffsetM: -25 })).toEqual({ maximumScreenSpaceErrorPx: 2, heightOffsetM: -25 });
+  });
+});
+
+describe('pipeFigures', () => {
+  const of = (properties: Record<string, unknown>) => pipeFigures((name) => properties[name]);
+  it('gives the diameter and the cover (axis depth − DN/2) of a pipe feature', () => {
+    // DN500 with its axis 1.45 m deep: crown at 1.45 − 0.25 = 1.2 m below the ground.
+    expect(of({ diameterMm: 500, depthM: 1.45 })).toEqual({ diameterMm: 500, coverM: { minM: 1.2, maxM: 1.2 } });
+    // No depth, or an axis shallower than the radius (crown above the ground): the diameter alone.
+    expect(of({ diameterMm: 300 })).toEqual({ diameterMm: 300 });
+    expect(of({ diameterMm: 600, depthM: 0.2 })).toEqual({ diameterMm: 600 });
+  });
+  it('gives nothing for features that are not pipes', () => {
+    expect(of({ name: 'Wall' })).toBeNull();
+    expect(of({ diameterMm: '500' })).toBeNull();
+    expect(of({ diameterMm: Number.NaN })).toBeNull();
+    expect(of({ diameterMm: 0, depthM: 1 })).toBeNull();
   });
 });

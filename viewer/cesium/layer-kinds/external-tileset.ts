@@ -22,12 +22,27 @@ import type { LayerKindOptions } from '@kernel/layer-kinds';
 import { kindOptions } from '@viewer/core/kind-options';
 import { layerFailureMessage } from '@viewer/core/layer-failure-message';
 import type { SceneLayer } from '@viewer/core/scene-layer';
+import type { FeatureLabelFigures } from '@viewer/core/selection';
 import { tileFeatureId } from '@viewer/core/tile-feature-id';
 import type { LayerKindPlugin } from '../layer-kind-plugin';
 import type { CesiumModule } from '../load-cesium';
 
 /** Options of an external tileset layer. */
 export type ExternalTilesetOptions = LayerKindOptions['external-tileset'];
+
+
+/**
+ * The hover figures of a pipe feature of a 3D Tiles layer: `diameterMm` (number) and `depthM` (depth of the pipe's
+ * axis below the ground, metres: the lifelines network tiles' metadata, server/lifelines/network-tiles/) give the
+ * diameter and the cover (axis depth − DN/2, ground to crown); `null` for features without a diameter.
+ */
+export function pipeFigures(property: (name: string) => unknown): FeatureLabelFigures | null {
+  const diameterMm = property('diameterMm');
+  if (typeof diameterMm !== 'number' || !Number.isFinite(diameterMm) || diameterMm <= 0) return null;
+  const depthM = property('depthM');
+  const coverM = typeof depthM === 'number' && Number.isFinite(depthM) ? Math.round((depthM - diameterMm / 2000) * 100) / 100 : null;
+  return { diameterMm, ...(coverM !== null && coverM > 0 ? { coverM: { minM: coverM, maxM: coverM } } : {}) };
+}
 
 /** Defaults of every external-tileset option. */
 export const EXTERNAL_TILESET_DEFAULTS = {
@@ -186,7 +201,12 @@ export const EXTERNAL_TILESET_LAYER_KIND: LayerKindPlugin<ExternalTilesetHandle>
         const feature = featureOf(handle, picked);
         if (!feature) return null;
         const name: unknown = feature.getProperty('name');
-        return { kind: null, name: typeof name === 'string' && name.length > 0 ? name : tileFeatureId((key) => feature.getProperty(key), feature.featureId) };
+        const figures = pipeFigures((key) => feature.getProperty(key));
+        return {
+          kind: null,
+          name: typeof name === 'string' && name.length > 0 ? name : tileFeatureId((key) => feature.getProperty(key), feature.featureId),
+          ...(figures ? { figures } : {}),
+        };
       },
 
       isSettled(handle) {

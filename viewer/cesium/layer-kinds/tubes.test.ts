@@ -133,7 +133,11 @@ describe('TUBES_LAYER_KIND', () => {
     const handle = binding.attach(layer);
     const [first] = added[0].geometryInstances as Cesium.GeometryInstance[];
     expect(binding.pick?.(handle, { primitive: added[0], id: first.id }, layer)).toBe('main-1');
-    expect(binding.label?.(handle, { primitive: added[0], id: first.id }, layer)).toEqual({ kind: 'Ø800 mm', name: 'Main 1' });
+    // Cover = −height − radius: −(−2) − 0.4 = 1.6 m on the upper run, −(−5) − 0.4 = 4.6 m past the riser.
+    expect(binding.label?.(handle, { primitive: added[0], id: first.id }, layer)).toEqual({ kind: null, name: 'Main 1', figures: { diameterMm: 800, coverM: { minM: 1.6, maxM: 4.6 } } });
+    // A branch at the ellipsoid (height 0) has its crown above the ground: no cover figure, the default DN300.
+    const branch = (added[0].geometryInstances as Cesium.GeometryInstance[]).find((instance) => (instance.id as { featureId: string }).featureId === 'branch-2')!;
+    expect(binding.label?.(handle, { primitive: added[0], id: branch.id }, layer)).toEqual({ kind: null, name: 'branch-2', figures: { diameterMm: 300 } });
     expect(binding.pick?.(handle, { primitive: {}, id: first.id }, layer)).toBeNull();
     expect(binding.pick?.(handle, undefined, layer)).toBeNull();
   });

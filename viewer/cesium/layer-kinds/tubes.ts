@@ -30,7 +30,7 @@ import type { BoundingSphere, Cartesian2, Cartesian3, Color, GeometryFactory, Ge
 import { kindOptions } from '@viewer/core/kind-options';
 import { layerFailureMessage } from '@viewer/core/layer-failure-message';
 import { changesDrawing, type SceneLayer } from '@viewer/core/scene-layer';
-import { readTubeFeatures, resolveTubesOptions, type TubeFeatures, type TubePiece } from '@viewer/core/tube-features';
+import { coverRangesM, readTubeFeatures, resolveTubesOptions, type CoverRangeM, type TubeFeatures, type TubePiece } from '@viewer/core/tube-features';
 import { cssColour } from '../css-colour';
 import type { HighlightMode, LayerKindPlugin } from '../layer-kind-plugin';
 import type { CesiumModule } from '../load-cesium';
@@ -50,6 +50,8 @@ export interface TubeInstanceId {
   readonly name: string | null;
   /** Diameter, millimetres. */
   readonly diameterMm: number;
+  /** Cover over the whole feature, metres (viewer/core/tube-features.ts `coverRangesM`), or `null` above ground. */
+  readonly coverM: CoverRangeM | null;
 }
 
 /** One tube layer in a scene. */
@@ -124,12 +126,13 @@ export function tubePieceGeometry(Cesium: CesiumModule, piece: TubePiece): { geo
 /** Everything a layer draws, built from its data, style and options (no GPU work until the scene updates). */
 function buildTubes(Cesium: CesiumModule, layer: SceneLayer, baseColour: Color) {
   const { pieces, ...counts } = readTubeFeatures(layer.data!, resolveTubesOptions(kindOptions(layer, 'tubes')));
+  const covers = coverRangesM(pieces);
   const idsByFeature = new Map<string, TubeInstanceId[]>();
   const instances: GeometryInstance[] = [];
   const corners: Cartesian3[] = [];
   let maxRadiusM = 0;
   for (const piece of pieces) {
-    const id: TubeInstanceId = { featureId: piece.featureId, name: piece.name, diameterMm: piece.diameterMm };
+    const id: TubeInstanceId = { featureId: piece.featureId, name: piece.name, diameterMm: piece.diameterMm, coverM: covers.get(piece.featureIndex) ?? null };
     if (piece.featureId !== null) {
       const ids = idsByFeature.get(piece.featureId);
       if (ids) ids.push(id);
@@ -229,7 +232,8 @@ export const TUBES_LAYER_KIND: LayerKindPlugin<TubesHandle> = {
       label(handle, picked) {
         const id = handle.batch.idOf(picked);
         if (!id) return null;
-        return { kind: `Ø${id.diameterMm} mm`, name: id.name ?? id.featureId };
+        // Diameter and cover go out as figures; the globe writes them in the UI language next to the cursor.
+        return { kind: null, name: id.name ?? id.featureId, figures: { diameterMm: id.diameterMm, ...(id.coverM ? { coverM: id.coverM } : {}) } };
       },
 
       highlight(handle, featureId, mode: HighlightMode) {
