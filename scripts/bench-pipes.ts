@@ -38,7 +38,7 @@ import { dropDatabase, ensureDatabaseServer } from '@server/db/local-cluster';
 import { provisionDatabase } from '@server/db/provision';
 import type { PipeNetwork } from '@server/db/schema/lifelines';
 import { env } from '@server/env';
-import { publishNetworkTiles } from '@server/lifelines/network-tiles/build-network-tiles-job';
+import { publishNetworkTiles } from '@server/lifelines/network-tiles/publish-network-tiles';
 import { composedNetworkTileset } from '@server/lifelines/network-tiles/network-tile-response';
 import { seedDemoNetwork } from '@server/lifelines/seed-network';
 import { LocalObjectStore } from '@server/storage/local-store';

@@ -1,25 +1,20 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { InputError } from '@kernel/errors';
-import type { Logger } from '@kernel/logger';
 import { adminCodeSchema } from '@kernel/zod-fields';
 import type { Db } from '@server/db/client';
 import { PIPE_NETWORKS, type PipeNetwork } from '@server/db/schema/lifelines';
 import { defineJob } from '@server/jobs/job-handler';
 import { enqueueJobInTransaction, type SqlExecutor } from '@server/jobs/queue';
-import type { ObjectStore } from '@server/storage/object-store';
-import { buildNetworkTiles, type NetworkTilesResult } from './build-network-tiles';
-import { networkTilesPrefix } from './network-tiles-keys';
+import type { NetworkTilesResult } from './build-network-tiles';
 
 /**
  * The `lifelines` plate's job `lifelines.build-network-tiles`: builds the 3D Tiles of one network in one region
  * (build-network-tiles.ts) into a temporary folder, publishes it whole to the object store under a fresh version
  * prefix (`lifelines/networks/<network>/<region>/<publishId>/`, server/storage/publish-manifest.ts) and only then
  * points `lifelines_network_tilesets` at it in one statement, so web servers switch from one complete version to
- * the next (a reader resolves the prefix through the row). A region left without pipes loses its row.
+ * the next (a reader resolves the prefix through the row). A region left without pipes loses its row. The work
+ * (./publish-network-tiles.ts) is imported lazily, so that the web server, which only enqueues, never bundles it.
  *
  * Notes
  * - Older versions stay in the store (readers may still hold their URLs); deleting superseded versions after a
@@ -42,48 +37,6 @@ export type BuildNetworkTilesPayload = z.input<typeof buildNetworkTilesPayloadSc
 export type BuildNetworkTilesOutput = ({ status: 'published'; prefix: string; elapsedS: number } & Omit<NetworkTilesResult, 'boundingRegion'>) | { status: 'empty'; elapsedS: number };
 
 /**
- * Builds, publishes and records one network tileset (see the module doc).
- * @returns the published prefix and counts, or `empty` when the region has no pipe of that network
- * @throws {InputError} on a bad payload; storage or database errors as they come (the queue retries them)
- */
-export async function publishNetworkTiles(
-  db: Db,
-  payload: z.output<typeof buildNetworkTilesPayloadSchema>,
-  ctx: { logger: Logger; objectStore: ObjectStore },
-): Promise<BuildNetworkTilesOutput> {
-  const started = performance.now();
-  const startedAt = new Date();
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'gantwin-network-tiles-'));
-  try {
-    const result = await buildNetworkTiles(db, payload, {}, {
-      logger: ctx.logger,
-      async writeFile(relPath, bytes) {
-        const file = path.join(dir, relPath);
-        await mkdir(path.dirname(file), { recursive: true });
-        await writeFile(file, bytes);
-      },
-    });
-    if (!result) {
-      await db.execute(sql`DELETE FROM lifelines_network_tilesets WHERE network = ${payload.network} AND region_code = ${payload.regionCode}`);
-      return { status: 'empty', elapsedS: (performance.now() - started) / 1000 };
-    }
-    const manifest = await ctx.objectStore.publishTree(dir, networkTilesPrefix(payload.network, payload.regionCode));
-    await db.execute(sql`
-      INSERT INTO lifelines_network_tilesets (network, region_code, prefix, bounding_region, geometric_error, pipe_count, tile_count, bytes, built_at)
-      VALUES (${payload.network}, ${payload.regionCode}, ${manifest.prefix}, ${JSON.stringify(result.boundingRegion)}::jsonb, ${result.geometricError},
-              ${result.pipeCount}, ${result.tileCount}, ${result.bytes}, ${startedAt.toISOString()})
-      ON CONFLICT (network, region_code) DO UPDATE SET prefix = excluded.prefix, bounding_region = excluded.bounding_region,
-        geometric_error = excluded.geometric_error, pipe_count = excluded.pipe_count, tile_count = excluded.tile_count,
-        bytes = excluded.bytes, built_at = excluded.built_at
-      WHERE lifelines_network_tilesets.built_at <= excluded.built_at`);
-    const { boundingRegion: _region, ...counts } = result;
-    return { status: 'published', prefix: manifest.prefix, elapsedS: (performance.now() - started) / 1000, ...counts };
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
-
-/**
  * Queue policy: 2 retries for storage or database trouble; expiry 2 h (the demo network's largest build takes
  * seconds, docs/bench-pipes.md; a 5 000 km network well under a minute).
  */
@@ -94,7 +47,11 @@ export const BUILD_NETWORK_TILES_JOB = defineJob<z.output<typeof buildNetworkTil
   queue: 'lifelines.build-network-tiles',
   payloadSchema: buildNetworkTilesPayloadSchema,
   policy: BUILD_NETWORK_TILES_POLICY,
-  run: (payload, ctx) => publishNetworkTiles(ctx.db, payload, ctx),
+  async run(payload, ctx) {
+    // Imported lazily: the web server only enqueues (the network import) and must not bundle the builder and tiler.
+    const { publishNetworkTiles } = await import(/* turbopackIgnore: true */ /* webpackIgnore: true */ './publish-network-tiles');
+    return publishNetworkTiles(ctx.db, payload, ctx);
+  },
 });
 
 /**

@@ -8,7 +8,8 @@ import { ensureTestRegions, signedInCookie, TEST_REGIONS } from '@server/account
 import { connectTestDb } from '@server/db/test-database';
 import { LocalObjectStore } from '@server/storage/local-store';
 import { createTestGrid } from '../test-fixtures';
-import { enqueueNetworkTilesBuild, publishNetworkTiles } from './build-network-tiles-job';
+import { enqueueNetworkTilesBuild } from './build-network-tiles-job';
+import { publishNetworkTiles } from './publish-network-tiles';
 import { networkTileResponse } from './network-tile-response';
 
 const connection = connectTestDb();

@@ -1,0 +1,54 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Logger } from '@kernel/logger';
+import type { Db } from '@server/db/client';
+import type { ObjectStore } from '@server/storage/object-store';
+import { buildNetworkTiles } from './build-network-tiles';
+import type { BuildNetworkTilesOutput, buildNetworkTilesPayloadSchema } from './build-network-tiles-job';
+import { networkTilesPrefix } from './network-tiles-keys';
+
+/**
+ * Builds, publishes and records one network tileset (see the module doc).
+ * @returns the published prefix and counts, or `empty` when the region has no pipe of that network
+ * @throws {InputError} on a bad payload; storage or database errors as they come (the queue retries them)
+ */
+export async function publishNetworkTiles(
+  db: Db,
+  payload: z.output<typeof buildNetworkTilesPayloadSchema>,
+  ctx: { logger: Logger; objectStore: ObjectStore },
+): Promise<BuildNetworkTilesOutput> {
+  const started = performance.now();
+  const startedAt = new Date();
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'gantwin-network-tiles-'));
+  try {
+    const result = await buildNetworkTiles(db, payload, {}, {
+      logger: ctx.logger,
+      async writeFile(relPath, bytes) {
+        const file = path.join(dir, relPath);
+        await mkdir(path.dirname(file), { recursive: true });
+        await writeFile(file, bytes);
+      },
+    });
+    if (!result) {
+      await db.execute(sql`DELETE FROM lifelines_network_tilesets WHERE network = ${payload.network} AND region_code = ${payload.regionCode}`);
+      return { status: 'empty', elapsedS: (performance.now() - started) / 1000 };
+    }
+    const manifest = await ctx.objectStore.publishTree(dir, networkTilesPrefix(payload.network, payload.regionCode));
+    await db.execute(sql`
+      INSERT INTO lifelines_network_tilesets (network, region_code, prefix, bounding_region, geometric_error, pipe_count, tile_count, bytes, built_at)
+      VALUES (${payload.network}, ${payload.regionCode}, ${manifest.prefix}, ${JSON.stringify(result.boundingRegion)}::jsonb, ${result.geometricError},
+              ${result.pipeCount}, ${result.tileCount}, ${result.bytes}, ${startedAt.toISOString()})
+      ON CONFLICT (network, region_code) DO UPDATE SET prefix = excluded.prefix, bounding_region = excluded.bounding_region,
+        geometric_error = excluded.geometric_error, pipe_count = excluded.pipe_count, tile_count = excluded.tile_count,
+        bytes = excluded.bytes, built_at = excluded.built_at
+      WHERE lifelines_network_tilesets.built_at <= excluded.built_at`);
+    const { boundingRegion: _region, ...counts } = result;
+    return { status: 'published', prefix: manifest.prefix, elapsedS: (performance.now() - started) / 1000, ...counts };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
