@@ -8,6 +8,7 @@ import type { Db } from '@server/db/client';
 import { sensorsAlarmRules, sensorsAlarms, sensorsDevices, type AlarmNote, type AlarmStatus } from '@server/db/schema/sensors';
 import { canTransition } from './alarm-transitions';
 import type { alarmsListInput, alarmTransitionInput } from './inputs';
+import { notifyAlarms } from './live-notify';
 
 /** An alarm as the API shows it, with its sensor's code/name/type/unit and its rule's code/name/thresholds' sources. */
 export interface AlarmSummary {
@@ -92,7 +93,7 @@ export async function alarmById(db: Db, actor: Actor, id: string): Promise<Alarm
 
 /**
  * Moves an alarm along the workflow (./alarm-transitions.ts) with a note, audited in the same transaction;
- * the account that moves it to `handling` becomes its assignee.
+ * the account that moves it to `handling` becomes its assignee; announced on the live channel at commit (./live-notify.ts).
  * @throws {NotFoundError} when the alarm is outside the actor's scope
  * @throws {InputError} when the move is not allowed from the alarm's status
  * @throws {ConflictError} when the alarm changed since `version` was read
@@ -118,6 +119,7 @@ export async function transitionAlarm(db: Db, actor: Actor, input: z.output<type
       before: { status: before.status, assigneeId: before.assigneeId },
       after: { status: input.to, assigneeId, note: input.note },
     });
+    await notifyAlarms(tx, [{ alarmId: input.id, sensorId: before.sensorId, regionCode: before.regionCode }]);
     return alarmById(tx, actor, input.id);
   });
 }
