@@ -33,7 +33,7 @@ const t = initTRPC.context<TrpcContext>().create({
   errorFormatter: ({ shape, error }) => formatErrorShape(shape, error),
   // Subscriptions stream as SSE (sensors.live.*): a ping every 20 s keeps proxies from closing an idle stream, and
   // the client reconnects when none arrived for 45 s.
-  sse: { ping: { enabled: true, intervalMs: 20_000 }, client: { reconnectAfterInaccessibleMs: 45_000 } },
+  sse: { ping: { enabled: true, intervalMs: 20_000 }, client: { reconnectAfterInactivityMs: 45_000 } },
 });
 
 /** Creates a router; `root.ts` mounts one per plate under its slug. */
