@@ -24,6 +24,9 @@ export interface AlarmSummary {
   /** The source text of the threshold of the alarm's level. */
   thresholdSource: string;
   regionCode: string;
+  /** The sensor's position, degrees WGS84 (to fly to it). */
+  lon: number;
+  lat: number;
   level: number;
   value: number;
   lastValue: number;
@@ -48,6 +51,8 @@ const ALARM_COLUMNS = {
   ruleName: sensorsAlarmRules.name,
   thresholdSource: sql<string>`CASE ${sensorsAlarms.level} WHEN 3 THEN ${sensorsAlarmRules.level3Source} WHEN 2 THEN ${sensorsAlarmRules.level2Source} ELSE ${sensorsAlarmRules.level1Source} END`,
   regionCode: sensorsAlarms.regionCode,
+  lon: sql<number>`ST_X(${sensorsDevices.position})`,
+  lat: sql<number>`ST_Y(${sensorsDevices.position})`,
   level: sensorsAlarms.level,
   value: sensorsAlarms.value,
   lastValue: sensorsAlarms.lastValue,
