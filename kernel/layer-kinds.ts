@@ -92,6 +92,10 @@ export interface LayerKindOptions {
     clusterPixelRange?: number;
     /** Feature property shown as the marker label. */
     labelProperty?: string;
+    /** Feature property whose text picks the marker colour from `colours` (e.g. a sensor's `state`). */
+    colourProperty?: string;
+    /** CSS colours by value of `colourProperty`; other values keep the layer colour (`style.stroke`). */
+    colours?: Record<string, string>;
   } | null;
   tubes: {
     /** Feature property holding the diameter, millimetres (default `diameterMm`). */

@@ -16,8 +16,14 @@ export const SENSORS_LAYERS: readonly LayerDefinition[] = [
     source: 'GanTwin sensors plate: registered sensors and their last readings; the central Nanchang sensors are demo data (示例数据)',
     url: '/api/geo/sensors-devices',
     defaultVisible: false,
-    style: { stroke: '#ffffff', fill: '#2f9e44', width: 1 },
-    options: { clusterPixelRange: 40, labelProperty: 'name' },
+    style: { stroke: '#2f9e44', fill: '#2f9e44', width: 1 },
+    // Marker colour by state (the alarm level colours of the alarms panel; grey = offline).
+    options: {
+      clusterPixelRange: 40,
+      labelProperty: 'name',
+      colourProperty: 'state',
+      colours: { normal: '#2f9e44', 'alarm-1': '#f0c419', 'alarm-2': '#f08c00', 'alarm-3': '#e03131', offline: '#868e96' },
+    },
     sortOrder: 400,
   },
 ];
