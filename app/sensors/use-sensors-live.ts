@@ -45,6 +45,8 @@ export function useSensorsLive(enabled: boolean, onChange?: (sensorIds: readonly
       enabled,
       onData: (event) => {
         refreshLayer();
+        // An open sensor chart re-reads its series (only active queries refetch).
+        void queryClient.invalidateQueries({ queryKey: trpc.sensors.readings.series.pathKey() });
         if (event.resync) void queryClient.invalidateQueries({ queryKey: trpc.sensors.alarms.list.pathKey() });
         onChangeRef.current?.(event.sensorIds);
       },
