@@ -1,3 +1,4 @@
+import { HEATMAP_LAYER_KIND } from '@viewer/sensors/heatmap-kind';
 import { SENSORS_MESSAGES } from '@viewer/sensors/messages';
 import { defineClientPlate } from '../shell/client-plate';
 import { AlarmsPanel } from './alarms-panel';
@@ -12,6 +13,7 @@ import './sensors.css';
 export const SENSORS_CLIENT_PLATE = defineClientPlate({
   slug: 'sensors',
   title: { 'zh-CN': SENSORS_MESSAGES['zh-CN']['plate.title'], en: SENSORS_MESSAGES.en['plate.title'] },
+  layerKinds: [HEATMAP_LAYER_KIND],
   SidePanel: AlarmsPanel,
   SelectionPanel: SensorSelectionPanel,
   sidePanelTitle: { 'zh-CN': SENSORS_MESSAGES['zh-CN']['alarms.title'], en: SENSORS_MESSAGES.en['alarms.title'] },

@@ -13,7 +13,8 @@ import { useTRPC } from '../providers';
 
 /** Shortest gap between two re-reads of the sensors layer, ms. */
 export const LAYER_REFRESH_MS = 1_500;
-const SENSORS_LAYER_KEY = ['geo', 'sensors-devices'] as const;
+/** The GeoJSON queries re-read on events: the sensors layer and the heat map (both built from last values). */
+const LIVE_LAYER_KEYS = [['geo', 'sensors-devices'], ['geo', 'sensors-heat-water-level']] as const;
 
 /**
  * Subscribes while `enabled`; returns whether both streams are connected (`null` while not enabled).
@@ -33,7 +34,7 @@ export function useSensorsLive(enabled: boolean, onChange?: (sensorIds: readonly
     timer.current = setTimeout(() => {
       timer.current = null;
       lastRefresh.current = Date.now();
-      void queryClient.invalidateQueries({ queryKey: SENSORS_LAYER_KEY });
+      for (const queryKey of LIVE_LAYER_KEYS) void queryClient.invalidateQueries({ queryKey });
     }, wait);
   }, [queryClient]);
   useEffect(() => () => {

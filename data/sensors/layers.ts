@@ -26,4 +26,19 @@ export const SENSORS_LAYERS: readonly LayerDefinition[] = [
     },
     sortOrder: 400,
   },
+  {
+    id: 'sensors-heat-water-level',
+    plate: 'sensors',
+    title: '雨水井水位热力图',
+    titleEn: 'Manhole water level heat map',
+    kind: 'heatmap',
+    cimLevel: 3,
+    source: 'GanTwin sensors plate: last readings of the manhole water-level sensors (distance of the water below the cover), Gaussian-weighted; demo data in central Nanchang (示例数据)',
+    url: '/api/geo/sensors-heat-water-level',
+    defaultVisible: false,
+    style: null,
+    // Water 1.5 m or more below the cover is cool (blue), 0.2 m (the level-3 threshold, alarm-rules.ts) is hot (red).
+    options: { valueProperty: 'lastValue', low: 1.5, high: 0.2, radiusM: 150 },
+    sortOrder: 410,
+  },
 ];
