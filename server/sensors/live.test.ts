@@ -131,6 +131,24 @@ describe('live subscriptions (real NOTIFY)', () => {
     await Promise.all([first.close(), second.close()]);
   });
 
+  it('re-opens a lost LISTEN connection with backoff, tells subscribers to resync, and hears notifications again', async () => {
+    const url = (db as unknown as { $client: { options: { connectionString: string } } }).$client.options.connectionString;
+    const lonely = new LiveHub(url);
+    const heard: HubEvent[] = [];
+    const stop = await lonely.subscribe((event) => heard.push(event));
+    expect(lonely.isListening).toBe(true);
+    // Kill the hub's backend as a database restart or a network cut would (a role may terminate its own sessions).
+    const pid = (lonely as unknown as { client: { processID: number } }).client.processID;
+    const { rows } = await db.execute<{ ok: boolean }>(sql`SELECT pg_terminate_backend(${pid}::int) AS ok`);
+    expect(rows[0].ok).toBe(true);
+    await until(() => heard.some((event) => event.kind === 'resync'), 'resync after reconnect', 10_000);
+    const sensor = await createTestSensor(db, TEST_REGIONS.donghu, 'noise');
+    await ingestReadings(db, { kind: 'sensor', id: sensor.id, regionCode: TEST_REGIONS.donghu }, [{ sensorId: sensor.id, observedAt: new Date(Date.now() - 1_000), value: 50 }], limits());
+    await until(() => heard.some((event) => event.kind === 'readings' && event.sensors.some((s) => s.sensorId === sensor.id)), 'a reading after reconnect');
+    stop();
+    await lonely.close();
+  });
+
   it('refuses roles that do not watch sensors (tRPC FORBIDDEN) and anonymous callers (UNAUTHORIZED)', async () => {
     const { actor: planner } = await createTestAccount(db, 'planner', TEST_REGIONS.nanchang);
     const createCaller = createCallerFactory(appRouter);
