@@ -26,29 +26,42 @@ interface Registered {
 }
 let registered: Registered | null = null;
 
-/** A 南昌 admin registers a gas sensor in 东湖区 through the registry page; its id and its token (shown once). */
-async function registerSensor(browser: Browser): Promise<Registered> {
-  const admin = await (await browser.newContext({ viewport: { width: 1280, height: 860 } })).newPage();
-  await signInAs(admin, e2eAccount('nanchangAdmin'), '/sensors/devices');
-  const form = admin.getByTestId('sensor-create-form');
-  await form.getByLabel('编号', { exact: true }).fill(CODE);
-  await form.getByLabel('名称', { exact: true }).fill(NAME);
-  await form.getByRole('combobox', { name: '辖区' }).selectOption('360102');
-  await form.getByLabel('经度（°E, WGS84）').fill('115.9036');
-  await form.getByLabel('纬度（°N, WGS84）').fill('28.6790');
-  await form.getByRole('button', { name: '登记' }).click();
-  const dialog = admin.getByTestId('token-dialog');
-  const token = (await dialog.getByTestId('token-value').textContent())!.trim();
-  await dialog.getByTestId('token-close').click();
-  const list = (await (await admin.request.get(`/api/trpc/sensors.devices.list?input=${encodeURIComponent(JSON.stringify({ json: { type: 'gas' } }))}`)).json()) as {
-    result: { data: { json: { id: string; code: string }[] } };
-  };
-  const id = list.result.data.json.find((sensor) => sensor.code === CODE)!.id;
-  await admin.context().close();
-  return { id, token };
+interface SensorDraft {
+  code: string;
+  name: string;
+  type: 'gas' | 'water-level';
+  lon: string;
+  lat: string;
 }
 
-/** Posts one gas reading (%LEL) as the device would. */
+/** A 南昌 admin registers sensors in 东湖区 through the registry page; their ids and tokens (shown once). */
+async function registerSensors(browser: Browser, drafts: readonly SensorDraft[]): Promise<Registered[]> {
+  const admin = await (await browser.newContext({ viewport: { width: 1280, height: 860 } })).newPage();
+  await signInAs(admin, e2eAccount('nanchangAdmin'), '/sensors/devices');
+  const done: Registered[] = [];
+  for (const draft of drafts) {
+    const form = admin.getByTestId('sensor-create-form');
+    await form.getByLabel('编号', { exact: true }).fill(draft.code);
+    await form.getByLabel('名称', { exact: true }).fill(draft.name);
+    await form.getByLabel('类型', { exact: true }).selectOption(draft.type);
+    await form.getByRole('combobox', { name: '辖区' }).selectOption('360102');
+    await form.getByLabel('经度（°E, WGS84）').fill(draft.lon);
+    await form.getByLabel('纬度（°N, WGS84）').fill(draft.lat);
+    await form.getByRole('button', { name: '登记' }).click();
+    const dialog = admin.getByTestId('token-dialog');
+    const token = (await dialog.getByTestId('token-value').textContent())!.trim();
+    await dialog.getByTestId('token-close').click();
+    await expect(dialog).toBeHidden();
+    const list = (await (await admin.request.get(`/api/trpc/sensors.devices.list?input=${encodeURIComponent(JSON.stringify({ json: { type: draft.type } }))}`)).json()) as {
+      result: { data: { json: { id: string; code: string }[] } };
+    };
+    done.push({ id: list.result.data.json.find((sensor) => sensor.code === draft.code)!.id, token });
+  }
+  await admin.context().close();
+  return done;
+}
+
+/** Posts one reading (the sensor's unit) as the device would. */
 async function postReading(page: Page, sensor: Registered, value: number): Promise<number> {
   const response = await page.request.post('/api/sensors/readings', {
     headers: { authorization: `Bearer ${sensor.token}` },
@@ -65,15 +78,24 @@ async function twinAsInspector(browser: Browser, viewport: { width: number; heig
 }
 
 test('desktop 1440×900: an over-limit reading shows up live, its alarm flies to the sensor and opens the chart', async ({ browser }) => {
-  registered = await registerSensor(browser);
+  const [gas, water] = await registerSensors(browser, [
+    { code: CODE, name: NAME, type: 'gas', lon: '115.9036', lat: '28.6790' },
+    { code: `${CODE}-WL`, name: `端到端雨水井水位 ${Date.now().toString(36)}`, type: 'water-level', lon: '115.9042', lat: '28.6772' },
+  ]);
+  registered = gas;
+  const sensor = gas;
+  // Water 0.3 m under the cover (level 2 of manhole-water-level): a hot spot on the heat map.
   const page = await twinAsInspector(browser, { width: 1440, height: 900 });
-  const sensor = registered;
+  expect(await postReading(page, water, 0.3)).toBe(200);
 
   // The sensors layer (off by default) and the heat map, switched on in the layer panel.
   const layers = page.getByTestId('layer-panel');
   await layers.locator('[data-layer-id="sensors-devices"] input[type="checkbox"]').check();
   await layers.locator('[data-layer-id="sensors-heat-water-level"] input[type="checkbox"]').check();
   await expect.poll(() => page.evaluate(() => window.__gantwin!.layerStatus().loadedIds), { timeout: 60_000 }).toContain('sensors-devices');
+  await expect
+    .poll(() => page.evaluate(() => window.__gantwin!.layerStatus().byLayer['sensors-heat-water-level']?.points ?? 0), { timeout: 60_000 })
+    .toBeGreaterThanOrEqual(1);
 
   const alarms = page.getByTestId('alarm-list');
   await expect(alarms.getByTestId('alarms-live')).toBeVisible();
@@ -94,7 +116,6 @@ test('desktop 1440×900: an over-limit reading shows up live, its alarm flies to
   await expect(chart).toHaveAttribute('data-points', '1');
   // gas-lel: 10 / 20 / 35 %LEL (data/sensors/alarm-rules.ts).
   await expect(chart).toHaveAttribute('data-thresholds', '3');
-  await expect.poll(() => page.evaluate(() => window.__gantwin!.lastSelection?.featureId ?? null)).toBe(sensor.id);
   // The marker turned to the alarm colour: the layer was re-read with the sensor in state alarm-2.
   await expect(panel.getByTestId('sensor-state')).toHaveText('alarm-2', { timeout: 20_000 });
   await page.waitForTimeout(2_500); // camera flight and a settled frame for the screenshot
