@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSeriesChartOption, chartWindow, LEVEL_COLOURS } from './series-chart-option';
+import { buildSeriesChartOption, chartWindow, LEVEL_COLOURS, niceBounds } from './series-chart-option';
 
 /** A manhole water-level sensor: 10-minute bins, one missing, and the water-level rule's three levels. */
 const T0 = Date.parse('2026-06-01T00:00:00Z');
@@ -54,7 +54,7 @@ describe('buildSeriesChartOption', () => {
   it('keeps every threshold inside the value axis and the whole window on the time axis', () => {
     expect(option.yAxis.min).toBeLessThanOrEqual(0.35);
     expect(option.yAxis.max).toBeGreaterThanOrEqual(1.6);
-    expect(option.yAxis.max).toBeLessThan(2);
+    expect(option.yAxis.max).toBeLessThanOrEqual(2);
     expect([option.xAxis.min, option.xAxis.max]).toEqual([T0, T0 + 2_400_000]);
   });
 
@@ -62,6 +62,14 @@ describe('buildSeriesChartOption', () => {
     const empty = buildSeriesChartOption({ ...INPUT, points: [] });
     expect(empty.series[2].data).toEqual([]);
     expect(empty.yAxis.max).toBeGreaterThanOrEqual(1.6);
+  });
+});
+
+describe('niceBounds', () => {
+  it('rounds outward to steps of 1, 2 or 5 × 10^k', () => {
+    expect(niceBounds(10, 35)).toEqual([5, 40]); // gas-lel thresholds 10–35 %LEL: step 5
+    expect(niceBounds(0.35, 1.6)).toEqual([0, 2]); // water level: span 1.25 → raw 0.25 → step 0.5
+    expect(niceBounds(3, 3)).toEqual([2, 4]);
   });
 });
 

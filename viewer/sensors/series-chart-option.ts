@@ -69,12 +69,16 @@ function withGaps(points: readonly ChartPoint[], binMs: number, pick: (point: Ch
   return rows;
 }
 
-/** Rounds a value-axis bound outward to a "nice" step of the span. */
-function niceBounds(low: number, high: number): [number, number] {
+/** Value-axis bounds: the span padded by 5 %, rounded outward to a step of 1, 2 or 5 × 10^k giving about 5 intervals. */
+export function niceBounds(low: number, high: number): [number, number] {
   if (low === high) return [low - 1, high + 1];
   const span = high - low;
-  const step = 10 ** Math.floor(Math.log10(span / 5));
-  return [Math.floor((low - span * 0.05) / step) * step, Math.ceil((high + span * 0.05) / step) * step];
+  const raw = span / 5;
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const fraction = raw / magnitude;
+  const step = (fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10) * magnitude;
+  const round = (value: number) => Math.round(value * 1e9) / 1e9;
+  return [round(Math.floor((low - span * 0.05) / step) * step), round(Math.ceil((high + span * 0.05) / step) * step)];
 }
 
 /**
