@@ -43,7 +43,7 @@ async function registerSensors(browser: Browser, drafts: readonly SensorDraft[])
     const form = admin.getByTestId('sensor-create-form');
     await form.getByLabel('编号', { exact: true }).fill(draft.code);
     await form.getByLabel('名称', { exact: true }).fill(draft.name);
-    await form.getByLabel('类型', { exact: true }).selectOption(draft.type);
+    await form.locator('select[name="type"]').selectOption(draft.type);
     await form.getByRole('combobox', { name: '辖区' }).selectOption('360102');
     await form.getByLabel('经度（°E, WGS84）').fill(draft.lon);
     await form.getByLabel('纬度（°N, WGS84）').fill(draft.lat);
