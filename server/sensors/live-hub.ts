@@ -138,7 +138,11 @@ export class LiveHub {
   }
 }
 
-const hubs = new Map<string, LiveHub>();
+// On globalThis: a bundler may instantiate this module more than once per process (one copy per route bundle);
+// the process must still keep ONE connection per database.
+const HUBS_KEY = Symbol.for('gantwin.sensors.liveHubs');
+const hubs: Map<string, LiveHub> = ((globalThis as Record<symbol, unknown>)[HUBS_KEY] as Map<string, LiveHub> | undefined) ?? new Map<string, LiveHub>();
+(globalThis as Record<symbol, unknown>)[HUBS_KEY] = hubs;
 
 /**
  * The process's hub for the database behind `db` (keyed by its connection string: the app's `getDb()` and a test
