@@ -2,7 +2,7 @@
  * `npm run bench:alarm-latency`: how long an alarm takes from a device's HTTP POST of a threshold-crossing reading
  * (issue #11) to (a) its alarm row, committed — `POST /api/sensors/readings` answers only after the commit, and the
  * row is checked — and (b) the `sensors.live.alarms` server-sent event arriving at a subscribed client. Writes
- * `docs/bench-alarm-latency.md`; the last stdout line is one JSON object
+ * `docs/bench-alarm-latency.md` (its last line is the JSON result too); the last stdout line is one JSON object
  * `{"bench":"alarm-latency","samples":N,"p50RowMs":…,"p95RowMs":…,"p50SseMs":…,"p95SseMs":…,"maxSseMs":…,"targetMs":10000}`.
  *
  * Set-up: a dedicated database `gantwin_bench_alarm_<pid>` on the server of `DATABASE_URL` (or the project-local
@@ -214,7 +214,7 @@ async function main(): Promise<void> {
       targetMs: TARGET_MS,
     };
     const machine = `${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${os.availableParallelism()} cores, ${Math.round(os.totalmem() / 1024 ** 3)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`;
-    writeFileSync(DOC_PATH, report(result, machine));
+    writeFileSync(DOC_PATH, `${report(result, machine)}\n${JSON.stringify(result)}\n`);
     console.error(`bench-alarm-latency: wrote ${path.relative(REPO_ROOT, DOC_PATH)}`);
     console.log(`post → alarm row committed: p50 ${result.p50RowMs} ms, p95 ${result.p95RowMs} ms`);
     console.log(`post → SSE event at the client: p50 ${result.p50SseMs} ms, p95 ${result.p95SseMs} ms, max ${result.maxSseMs} ms, missed ${missed}`);
