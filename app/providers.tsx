@@ -1,14 +1,15 @@
 'use client';
 /**
  * App-wide client providers: TanStack Query and the tRPC v11 client (`@trpc/tanstack-react-query`) talking to
- * `/api/trpc` with the superjson transformer (on the link, as tRPC v11 requires).
+ * `/api/trpc` with the superjson transformer (on the link, as tRPC v11 requires); subscriptions over SSE
+ * (`httpSubscriptionLink`, the browser's EventSource, same-origin cookies).
  *
  * Client components use `const trpc = useTRPC()` with `useQuery(trpc.twin.models.list.queryOptions())`.
  *
  * @see https://trpc.io/docs/client/tanstack-react-query/setup
  */
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import { useState, type ReactNode } from 'react';
 import superjson from 'superjson';
@@ -39,7 +40,14 @@ export function Providers({ children }: { children: ReactNode }) {
   const [queryClient] = useState(createQueryClient);
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
-      links: [httpBatchLink({ url: TRPC_ENDPOINT, transformer: superjson, maxItems: TRPC_MAX_BATCH_SIZE })],
+      links: [
+        // Subscriptions (sensors.live.*) stream as server-sent events over GET; everything else is batched.
+        splitLink({
+          condition: (op) => op.type === 'subscription',
+          true: httpSubscriptionLink({ url: TRPC_ENDPOINT, transformer: superjson }),
+          false: httpBatchLink({ url: TRPC_ENDPOINT, transformer: superjson, maxItems: TRPC_MAX_BATCH_SIZE }),
+        }),
+      ],
     }),
   );
   return (

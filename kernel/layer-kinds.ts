@@ -25,6 +25,8 @@ export const LAYER_KINDS = [
   'tubes',
   /** Translucent volumes and surfaces between two heights (planning envelopes, height limits, block massing). */
   'volumes',
+  /** A heat map of one measure over points: a canvas-rendered colour field draped on the ground (sensors). */
+  'heatmap',
 ] as const;
 
 /** One layer kind. */
@@ -92,6 +94,10 @@ export interface LayerKindOptions {
     clusterPixelRange?: number;
     /** Feature property shown as the marker label. */
     labelProperty?: string;
+    /** Feature property whose text picks the marker colour from `colours` (e.g. a sensor's `state`). */
+    colourProperty?: string;
+    /** CSS colours by value of `colourProperty`; other values keep the layer colour (`style.stroke`). */
+    colours?: Record<string, string>;
   } | null;
   tubes: {
     /** Feature property holding the diameter, millimetres (default `diameterMm`). */
@@ -105,10 +111,19 @@ export interface LayerKindOptions {
     /** Feature property of the top height, metres (default `topM`; absent or equal = a flat surface at the base). */
     topProperty?: string;
   } | null;
+  heatmap: {
+    /** Numeric feature property that is mapped to colour (default `lastValue`). */
+    valueProperty?: string;
+    /** Value at the cool end of the ramp and at the hot end, in the measure's unit; `low > high` inverts the ramp. */
+    low: number;
+    high: number;
+    /** How far a point's influence reaches on the ground, metres (Gaussian sigma; default 150). */
+    radiusM?: number;
+  } | null;
 }
 
 /** Kinds whose features the app fetches as a GeoJSON FeatureCollection from the layer's `url` (`/api/geo/<id>`). */
-export const GEOJSON_DATA_KINDS: readonly LayerKind[] = ['geojson', 'points', 'tubes', 'volumes'];
+export const GEOJSON_DATA_KINDS: readonly LayerKind[] = ['geojson', 'points', 'tubes', 'volumes', 'heatmap'];
 
 /** One catalogue layer as a plate declares it (seeded into the `layers` table; `options` per kind). */
 export interface LayerDefinition<K extends LayerKind = LayerKind> {

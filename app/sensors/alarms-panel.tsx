@@ -3,7 +3,9 @@
  * The sensors plate's side panel in the twin (告警): the open alarms of the caller's region (`sensors.alarms.list`),
  * newest first, each moved along the workflow by `sensors.alarms.transition` with a note and the version it read.
  * Asks `accounts.me` first: anonymous visitors and roles outside the procedure's (./watcher-roles) get a sentence,
- * not an error. Refreshed every minute and after each move.
+ * not an error. Pushed live by the server (./use-sensors-live.ts: re-read on each alarm event, and the sensors layer
+ * re-fetched, throttled); also refreshed every minute and after each move. The sensor name of an alarm switches the
+ * `sensors-devices` layer on, flies to the sensor and selects it (its chart opens in the selection panel).
  */
 import { useQuery, useQueryClient, useMutation } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
@@ -17,13 +19,15 @@ import { createTranslator } from '@viewer/core/i18n';
 import type { PlatePanelProps } from '../shell/client-plate';
 import { useTRPC } from '../providers';
 import { trpcErrorCode } from '../trpc-error-code';
+import { SENSORS_LAYER_ID } from './sensors-paths';
+import { useSensorsLive } from './use-sensors-live';
 
 const REFRESH_MS = 60_000;
 /** The open statuses (typed against the schema's list; the schema module itself stays out of the client bundle). */
 const OPEN_STATUSES: typeof OPEN_ALARM_STATUSES = ['pending', 'dispatched', 'handling'];
 
 /** The alarms panel (see module doc). */
-export function AlarmsPanel({ locale }: PlatePanelProps) {
+export function AlarmsPanel({ locale, onSelect, flyTo, showLayer }: PlatePanelProps) {
   const t = createTranslator(SENSORS_MESSAGES, locale);
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -32,6 +36,7 @@ export function AlarmsPanel({ locale }: PlatePanelProps) {
   const alarmsQuery = useQuery(
     trpc.sensors.alarms.list.queryOptions({ status: [...OPEN_STATUSES] }, { enabled: access === 'allowed', refetchInterval: REFRESH_MS, retry: false }),
   );
+  const live = useSensorsLive(access === 'allowed');
   const transition = useMutation(trpc.sensors.alarms.transition.mutationOptions());
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
@@ -55,6 +60,14 @@ export function AlarmsPanel({ locale }: PlatePanelProps) {
       loadError={loadError}
       nextSteps={(status) => ALARM_TRANSITIONS[status]}
       now={now}
+      live={live}
+      onLocate={(alarm) => {
+        const { sensorId, lon, lat } = alarms.find((candidate) => candidate.id === alarm.id) ?? {};
+        if (!sensorId || lon === undefined || lat === undefined) return;
+        showLayer(SENSORS_LAYER_ID);
+        onSelect({ plate: 'sensors', layerId: SENSORS_LAYER_ID, featureId: sensorId });
+        flyTo({ layerId: null, point: { lonDeg: lon, latDeg: lat, heightEllipsoidalM: 30, radiusM: 250 } });
+      }}
       onTransition={async (alarm, to, note) => {
         try {
           await transition.mutateAsync({ id: alarm.id, version: alarm.version, to, note });

@@ -7,3 +7,6 @@ export const SENSORS_PATHS = {
 
 /** Roles that open the sensors pages (the watcher roles of server/sensors/watcher-roles.ts; procedures check again). */
 export const SENSORS_PAGE_ROLES = ['inspector', 'officer', 'admin'] as const;
+
+/** The catalogue id of the sensors layer (data/sensors/layers.ts): clustered points coloured by state. */
+export const SENSORS_LAYER_ID = 'sensors-devices';

@@ -31,6 +31,8 @@ export interface PlatePanelProps {
   onSelect: (selection: FeatureSelection | null) => void;
   /** Flies to a layer's bounds when known (a loaded tileset), else to `point`. */
   flyTo: (target: { layerId: string | null; point: FlyToPoint | null }) => void;
+  /** Switches a catalogue layer on (no-op when it is shown already). */
+  showLayer: (layerId: string) => void;
 }
 
 /**

@@ -31,6 +31,9 @@ export function createTrpcContext(db: Db, actor: Actor | null = null): TrpcConte
 const t = initTRPC.context<TrpcContext>().create({
   transformer: superjson,
   errorFormatter: ({ shape, error }) => formatErrorShape(shape, error),
+  // Subscriptions stream as SSE (sensors.live.*): a ping every 20 s keeps proxies from closing an idle stream, and
+  // the client reconnects when none arrived for 45 s.
+  sse: { ping: { enabled: true, intervalMs: 20_000 }, client: { reconnectAfterInactivityMs: 45_000 } },
 });
 
 /** Creates a router; `root.ts` mounts one per plate under its slug. */

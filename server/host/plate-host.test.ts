@@ -158,7 +158,7 @@ describe('assertPlateList', () => {
     expect(() => assertPlateList(withLayer({ id: 'Bad_ID with spaces' }))).toThrow(/layer id "Bad_ID with spaces" must be lower-case words/);
     expect(() => assertPlateList(withLayer({ url: '/api/geo/other' }))).toThrow(/url must be \/api\/geo\/demo-points/);
     expect(() => assertPlateList(withLayer({ cimLevel: 99 }))).toThrow(/cimLevel must be 1\.\.7 or null, got 99/);
-    expect(() => assertPlateList(withLayer({ kind: 'tileset', url: '/tiles/x/tileset.json' }))).toThrow(/a GeoJSON source needs a layer of kind geojson\/points\/tubes\/volumes, not tileset/);
+    expect(() => assertPlateList(withLayer({ kind: 'tileset', url: '/tiles/x/tileset.json' }))).toThrow(/a GeoJSON source needs a layer of kind geojson\/points\/tubes\/volumes\/heatmap, not tileset/);
     expect(() => assertPlateList([{ ...DEMO_PLATE, geoLayers: {} }])).toThrow(/points layer demo-points has no GeoJSON source/);
     expect(() => assertPlateList([{ ...DEMO_PLATE, geoLayers: {}, layers: [{ ...demoLayer, kind: 'imagery', url: 'javascript:alert(1)', options: null }] }])).toThrow(/url must be a same-site path or https:\/\//);
   });

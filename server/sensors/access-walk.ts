@@ -117,8 +117,31 @@ export const ACCESS_WALK = definePlateAccessWalk<SensorsTargets>({
       province: (r) => expect(r).toMatchObject({ status: 'dispatched', version: 2 }),
       callerRole: 'admin',
     },
+    // Subscriptions: the walk checks who may open one; what each caller then hears (never another city's events) is
+    // checked with real NOTIFYs in ./live.test.ts. The generator is not started here, so no LISTEN is opened.
+    'sensors.live.readings': {
+      call: (c) => c.sensors.live.readings(),
+      anonymous: 'UNAUTHORIZED',
+      wrongRole: 'FORBIDDEN',
+      cityAOnB: (r) => expect(typeof (r as AsyncIterable<unknown>)[Symbol.asyncIterator]).toBe('function'),
+      province: (r) => expect(typeof (r as AsyncIterable<unknown>)[Symbol.asyncIterator]).toBe('function'),
+      callerRole: 'admin',
+    },
+    'sensors.live.alarms': {
+      call: (c) => c.sensors.live.alarms(),
+      anonymous: 'UNAUTHORIZED',
+      wrongRole: 'FORBIDDEN',
+      cityAOnB: (r) => expect(typeof (r as AsyncIterable<unknown>)[Symbol.asyncIterator]).toBe('function'),
+      province: (r) => expect(typeof (r as AsyncIterable<unknown>)[Symbol.asyncIterator]).toBe('function'),
+      callerRole: 'admin',
+    },
   },
   geoRows: {
+    'sensors-heat-water-level': {
+      anonymous: (ids) => expect(ids).toEqual([]),
+      cityA: (ids, t) => expect(ids).not.toContain(t.sensorB),
+      province: (ids) => expect(ids).toEqual([]),
+    },
     'sensors-devices': {
       anonymous: (ids) => expect(ids).toEqual([]),
       cityA: (ids, t) => expect(ids).not.toContain(t.sensorB),

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { ALARM_DEADLINE_MINUTES } from '@data/sensors/alarm-rules';
 import type { Db } from '@server/db/client';
 import type { AlarmHit } from './alarm-evaluation';
+import { notifyAlarms } from './live-notify';
 import { pgArrayLiteral } from './pg-array';
 
 /** What writing a batch's hits did. */
@@ -18,13 +19,14 @@ export interface AlarmWriteResult {
  * the level rises (first seen + the level's time limit, data/sensors/alarm-rules.ts `ALARM_DEADLINE_MINUTES`), and
  * so does its `version`: a workflow move decided on the lower level is refused as stale (./alarms-service.ts). The
  * partial unique index `sensors_alarms_open_uq` keeps one open alarm per sensor × rule even under concurrent batches.
+ * The written alarms are announced on the live channel at commit (./live-notify.ts).
  * @param db the ingest transaction
  * @param regionOf the region code of each hit's sensor
  */
 export async function writeAlarmHits(db: Db, hits: readonly AlarmHit[], regionOf: (sensorId: string) => string): Promise<AlarmWriteResult> {
   if (hits.length === 0) return { opened: 0, updated: 0 };
   const column = <T>(pick: (hit: AlarmHit) => T) => hits.map(pick);
-  const { rows } = await db.execute<{ inserted: boolean }>(sql`
+  const { rows } = await db.execute<{ inserted: boolean; id: string; sensor_id: string; region_code: string }>(sql`
     INSERT INTO sensors_alarms AS a (sensor_id, rule_id, region_code, level, value, last_value, first_seen_at, last_seen_at, deadline_at)
     SELECT h.sensor_id, h.rule_id, h.region_code, h.level, h.value, h.last_value, h.first_seen_at, h.last_seen_at,
            h.first_seen_at + make_interval(mins => h.deadline_min)
@@ -44,7 +46,8 @@ export async function writeAlarmHits(db: Db, hits: readonly AlarmHit[], regionOf
         THEN LEAST(a.deadline_at, a.first_seen_at + (EXCLUDED.deadline_at - EXCLUDED.first_seen_at)) ELSE a.deadline_at END,
       version = CASE WHEN EXCLUDED.level > a.level THEN a.version + 1 ELSE a.version END,
       updated_at = now()
-    RETURNING (xmax = 0) AS inserted`);
+    RETURNING (xmax = 0) AS inserted, a.id, a.sensor_id, a.region_code`);
+  await notifyAlarms(db, rows.map((row) => ({ alarmId: row.id, sensorId: row.sensor_id, regionCode: row.region_code })));
   const opened = rows.filter((row) => row.inserted).length;
   return { opened, updated: rows.length - opened };
 }

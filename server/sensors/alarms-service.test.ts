@@ -6,6 +6,7 @@ import { accountsAuditLog } from '@server/db/schema/accounts';
 import { alarmById, listAlarms, transitionAlarm } from './alarms-service';
 import { deviceById, listDevices } from './devices-service';
 import { readingsSeries } from './readings-series';
+import { seedAlarmRules } from './seed-sensors';
 import { createTestAlarm, createTestSensor } from './test-fixtures';
 
 /** The alarm workflow, region scope and downsampled series against the real database. */
@@ -83,5 +84,21 @@ describe('downsampled series', () => {
     const capped = await readingsSeries(db, actor, { sensorId: sensor.id, from, to, maxPoints: 1000 });
     expect(capped.points.length).toBeLessThanOrEqual(1000);
     expect(capped.points.reduce((n, p) => n + p.count, 0)).toBe(3000);
+  });
+
+  it('gives the threshold levels of the rules that apply (chart lines): water-pressure low and high, no rate rule', async () => {
+    await seedAlarmRules(db);
+    const { actor } = await createTestAccount(db, 'inspector', TEST_REGIONS.nanchang);
+    const sensor = await createTestSensor(db, TEST_REGIONS.donghu, 'water-pressure');
+    const series = await readingsSeries(db, actor, { sensorId: sensor.id, from: new Date(Date.now() - 3600_000), to: new Date(), maxPoints: 10 });
+    expect(series.points).toEqual([]);
+    expect(series.thresholds.map((t) => [t.ruleCode, t.direction, t.level, t.value]).sort()).toEqual([
+      ['water-pressure-high', 'above', 1, 0.6],
+      ['water-pressure-high', 'above', 2, 0.7],
+      ['water-pressure-high', 'above', 3, 0.8],
+      ['water-pressure-low', 'below', 1, 0.16],
+      ['water-pressure-low', 'below', 2, 0.14],
+      ['water-pressure-low', 'below', 3, 0.1],
+    ]);
   });
 });

@@ -8,6 +8,7 @@ import type { Db } from '@server/db/client';
 import { sensorsAlarmRules, sensorsAlarms, sensorsDevices, type AlarmNote, type AlarmStatus } from '@server/db/schema/sensors';
 import { canTransition } from './alarm-transitions';
 import type { alarmsListInput, alarmTransitionInput } from './inputs';
+import { notifyAlarms } from './live-notify';
 
 /** An alarm as the API shows it, with its sensor's code/name/type/unit and its rule's code/name/thresholds' sources. */
 export interface AlarmSummary {
@@ -23,6 +24,9 @@ export interface AlarmSummary {
   /** The source text of the threshold of the alarm's level. */
   thresholdSource: string;
   regionCode: string;
+  /** The sensor's position, degrees WGS84 (to fly to it). */
+  lon: number;
+  lat: number;
   level: number;
   value: number;
   lastValue: number;
@@ -47,6 +51,8 @@ const ALARM_COLUMNS = {
   ruleName: sensorsAlarmRules.name,
   thresholdSource: sql<string>`CASE ${sensorsAlarms.level} WHEN 3 THEN ${sensorsAlarmRules.level3Source} WHEN 2 THEN ${sensorsAlarmRules.level2Source} ELSE ${sensorsAlarmRules.level1Source} END`,
   regionCode: sensorsAlarms.regionCode,
+  lon: sql<number>`ST_X(${sensorsDevices.position})`,
+  lat: sql<number>`ST_Y(${sensorsDevices.position})`,
   level: sensorsAlarms.level,
   value: sensorsAlarms.value,
   lastValue: sensorsAlarms.lastValue,
@@ -92,7 +98,7 @@ export async function alarmById(db: Db, actor: Actor, id: string): Promise<Alarm
 
 /**
  * Moves an alarm along the workflow (./alarm-transitions.ts) with a note, audited in the same transaction;
- * the account that moves it to `handling` becomes its assignee.
+ * the account that moves it to `handling` becomes its assignee; announced on the live channel at commit (./live-notify.ts).
  * @throws {NotFoundError} when the alarm is outside the actor's scope
  * @throws {InputError} when the move is not allowed from the alarm's status
  * @throws {ConflictError} when the alarm changed since `version` was read (a move, or a rise of its level by new
@@ -119,6 +125,7 @@ export async function transitionAlarm(db: Db, actor: Actor, input: z.output<type
       before: { status: before.status, assigneeId: before.assigneeId },
       after: { status: input.to, assigneeId, note: input.note },
     });
+    await notifyAlarms(tx, [{ alarmId: input.id, sensorId: before.sensorId, regionCode: before.regionCode }]);
     return alarmById(tx, actor, input.id);
   });
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { SENSOR_TYPE_DEFINITIONS } from '@data/sensors/sensor-types';
+import { SENSOR_TYPE_DEFINITIONS, type SensorType } from '@data/sensors/sensor-types';
 import { regionScopeSql } from '@server/accounts/region-scope';
 import type { Actor } from '@server/api/actor';
 import type { GeoLayerSource } from '@server/host/server-plate';
@@ -25,8 +25,9 @@ const expectedIntervalS = sql.join(
 
 const openAlarmStatuses = sql.join(OPEN_ALARM_STATUSES.map((status) => sql`${status}::text`), sql`, `);
 
-function sensorsDevicesQuery(actor: Actor | null) {
-  const visible = actor && isSensorsWatcher(actor.role) ? regionScopeSql(sensorsDevices.regionCode, actor.regionCode) : sql`false`;
+function sensorsDevicesQuery(actor: Actor | null, type: SensorType | null = null) {
+  const scope = actor && isSensorsWatcher(actor.role) ? regionScopeSql(sensorsDevices.regionCode, actor.regionCode) : sql`false`;
+  const visible = type === null ? scope : sql`${scope} AND ${sensorsDevices.type} = ${type} AND ${sensorsDevices.lastValue} IS NOT NULL`;
   return sql<string>`
     SELECT json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(json_build_object(
              'type', 'Feature', 'id', ${sensorsDevices.id},
@@ -53,5 +54,7 @@ function sensorsDevicesQuery(actor: Actor | null) {
 
 /** The plate's GeoJSON sources by catalogue layer id (see module doc). */
 export const SENSORS_GEO_LAYERS: Readonly<Record<string, GeoLayerSource>> = {
-  'sensors-devices': { cache: 'private', query: sensorsDevicesQuery },
+  'sensors-devices': { cache: 'private', query: (actor) => sensorsDevicesQuery(actor) },
+  // The heat map's points: the water-level sensors with a last value (same scope rule and properties).
+  'sensors-heat-water-level': { cache: 'private', query: (actor) => sensorsDevicesQuery(actor, 'water-level') },
 };

@@ -9,12 +9,14 @@ import { describeIssues } from '@server/api/zod-input';
 import { evaluateReadings, rulesForSensor, type EvaluatedReading, type EvaluatedRule, type EvaluatedSensor } from './alarm-evaluation';
 import { writeAlarmHits } from './alarm-store';
 import type { IngestPrincipal } from './ingest-tokens';
+import { notifyReadings } from './live-notify';
 import { pgArrayLiteral } from './pg-array';
 
 /**
  * Reading ingest (数据接入), shared by every transport: `POST /api/sensors/readings` (./ingest-response.ts) and the
- * MQTT consumer (./mqtt-ingest.ts). {@link ingestReadings} validates a whole batch, writes it idempotently and evaluates the
- * alarm rules on it in ONE transaction, and resolves only after the commit: a transport acknowledges (HTTP 200,
+ * MQTT consumer (./mqtt-ingest.ts). {@link ingestReadings} validates a whole batch, writes it idempotently and
+ * evaluates the alarm rules on it in ONE transaction (announcing new readings and alarms on the live channel at
+ * commit, ./live-notify.ts), and resolves only after the commit: a transport acknowledges (HTTP 200,
  * MQTT PUBACK) after the promise resolves, and resends the same batch on any failure — the duplicates are
  * recognised by the key (sensor_id, observed_at) and counted, never stored twice.
  *
@@ -184,6 +186,8 @@ export async function ingestReadings(db: Db, principal: IngestPrincipal, reading
                               ${pgArrayLiteral(fresh.map((r) => r.value))}::float8[]) AS t(sensor_id, observed_at, value)
                  ORDER BY sensor_id, observed_at DESC) n
          WHERE d.id = n.sensor_id AND (d.last_observed_at IS NULL OR n.observed_at > d.last_observed_at)`);
+      // Heard by every web server's live hub at commit (./live-notify.ts, ./live-hub.ts).
+      await notifyReadings(tx, [...new Set(fresh.map((r) => r.sensorId))].map((sensorId) => ({ sensorId, regionCode: sensors.get(sensorId)!.regionCode })));
     }
     return { accepted: fresh.length, duplicates: readings.length - fresh.length, alarmsOpened: alarms.opened, alarmsUpdated: alarms.updated };
   });

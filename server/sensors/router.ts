@@ -3,6 +3,7 @@ import { zodInput } from '@server/api/zod-input';
 import { alarmById, listAlarms, transitionAlarm } from './alarms-service';
 import { createDevice, createGateway, deviceById, listDevices, listGateways, rotateDeviceToken, rotateGatewayToken, setDeviceActive } from './devices-service';
 import { alarmsListInput, alarmTransitionInput, deviceActiveInput, deviceCreateInput, devicesListInput, gatewayCreateInput, idInput, seriesInput } from './inputs';
+import { liveAlarms, liveReadings } from './live-subscriptions';
 import { readingsSeries } from './readings-series';
 import { SENSORS_WATCHER_ROLES } from './watcher-roles';
 
@@ -34,5 +35,10 @@ export const sensorsRouter = router({
     list: scopedProcedure(...WATCHERS).input(zodInput(alarmsListInput)).query(({ ctx, input }) => listAlarms(ctx.db, ctx.actor, input)),
     byId: scopedProcedure(...WATCHERS).input(zodInput(idInput)).query(({ ctx, input }) => alarmById(ctx.db, ctx.actor, input.id)),
     transition: scopedProcedure(...WATCHERS).input(zodInput(alarmTransitionInput)).mutation(({ ctx, input }) => transitionAlarm(ctx.db, ctx.actor, input)),
+  }),
+  // Server push over SSE (httpSubscriptionLink): what changed in the caller's region (./live-subscriptions.ts).
+  live: router({
+    readings: scopedProcedure(...WATCHERS).subscription(({ ctx, signal }) => liveReadings(ctx.db, ctx.actor, signal)),
+    alarms: scopedProcedure(...WATCHERS).subscription(({ ctx, signal }) => liveAlarms(ctx.db, ctx.actor, signal)),
   }),
 });

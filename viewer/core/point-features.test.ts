@@ -43,6 +43,7 @@ describe('readPointFeatures', () => {
       featureId: 'gas-01',
       featureIndex: 0,
       label: 'G-01',
+      colour: null,
       name: 'G-01',
     });
     // a position without a height lies on the ellipsoid (0 m)
@@ -63,9 +64,23 @@ describe('readPointFeatures', () => {
   });
 });
 
+describe('colourProperty', () => {
+  it('picks each marker colour by the property value; unknown values and features without it keep the layer colour', () => {
+    const options = resolvePointsOptions({ colourProperty: 'code', colours: { 'G-01': '#e03131', '12': '#2f9e44' } });
+    const result = readPointFeatures(SENSORS, options);
+    expect(result.markers.map((m) => [m.featureId, m.colour])).toEqual([
+      ['gas-01', '#e03131'],
+      ['7', '#2f9e44'],
+      ['pair', null],
+      ['pair', null],
+      [null, null],
+    ]);
+  });
+});
+
 describe('resolvePointsOptions', () => {
   it('defaults the cluster range to 40 px, keeps 0 (off) and rejects negative or non-finite ranges', () => {
-    expect(resolvePointsOptions(null)).toEqual({ clusterPixelRange: 40, labelProperty: null });
+    expect(resolvePointsOptions(null)).toEqual({ clusterPixelRange: 40, labelProperty: null, colourProperty: null, colours: {} });
     expect(resolvePointsOptions({ clusterPixelRange: 0 }).clusterPixelRange).toBe(0);
     expect(resolvePointsOptions({ clusterPixelRange: 64 }).clusterPixelRange).toBe(64);
     expect(resolvePointsOptions({ clusterPixelRange: -5 }).clusterPixelRange).toBe(40);

@@ -1,6 +1,6 @@
 /**
  * Turns a point layer's GeoJSON into marker inputs, engine-free: one marker per position of every Point and
- * MultiPoint feature, with its feature id and label text. A feature with any other geometry, or with any invalid
+ * MultiPoint feature, with its feature id, label text and colour (by `colourProperty`). A feature with any other geometry, or with any invalid
  * position, is skipped as a whole and counted (a half-drawn MultiPoint would misstate the feature).
  *
  * @see RFC 7946 §3.1.2 (Point), §3.1.3 (MultiPoint), §3.2 (Feature)
@@ -26,6 +26,9 @@ export interface ResolvedPointsOptions {
   clusterPixelRange: number;
   /** Feature property shown as the marker label, or `null` (no labels). */
   labelProperty: string | null;
+  /** Feature property that picks the colour, or `null`; colours by its value (CSS strings). */
+  colourProperty: string | null;
+  colours: Readonly<Record<string, string>>;
 }
 
 /**
@@ -39,6 +42,8 @@ export function resolvePointsOptions(options: PointsOptions): ResolvedPointsOpti
   return {
     clusterPixelRange: isUsableRange ? range : POINTS_DEFAULTS.clusterPixelRange,
     labelProperty: labelProperty && labelProperty.length > 0 ? labelProperty : null,
+    colourProperty: options?.colourProperty && options.colourProperty.length > 0 ? options.colourProperty : null,
+    colours: options?.colours && typeof options.colours === 'object' ? options.colours : {},
   };
 }
 
@@ -52,6 +57,8 @@ export interface PointMarker extends LonLatHeight {
   label: string | null;
   /** Tooltip name: the label, else the feature's name (`featureName`), else `null`. */
   name: string | null;
+  /** CSS colour picked by `colourProperty`, or `null` (the layer colour). */
+  colour: string | null;
 }
 
 /** The markers of a layer and what was left out. */
@@ -92,7 +99,9 @@ export function readPointFeatures(collection: FeatureCollection, options: Resolv
     if (featureId === null) result.unidentifiedFeatureCount++;
     const label = options.labelProperty === null ? null : propertyText(feature.properties, options.labelProperty);
     const name = label ?? featureName(feature.properties);
-    for (const position of checked) result.markers.push({ ...position!, featureId, featureIndex, label, name });
+    const key = options.colourProperty === null ? null : propertyText(feature.properties, options.colourProperty);
+    const colour = key !== null && Object.hasOwn(options.colours, key) ? options.colours[key] : null;
+    for (const position of checked) result.markers.push({ ...position!, featureId, featureIndex, label, name, colour });
   });
   return result;
 }

@@ -2,7 +2,8 @@
  * The twin's alarm list (告警): open alarms, each with level, sensor, value with unit, rule and its threshold source,
  * first/last seen, status and deadline, and buttons for its allowed next steps. A step asks for a note in place and
  * confirms; the parent calls the transition and reports an error as text under the alarm. Says why instead of
- * listing when the caller is anonymous or may not see alarms.
+ * listing when the caller is anonymous or may not see alarms. The sensor name flies to the sensor (`onLocate`); a
+ * "live" mark says the list is pushed by the server.
  */
 import { useState } from 'react';
 import { createTranslator, type Locale } from '@viewer/core/i18n';
@@ -27,6 +28,10 @@ export interface AlarmListProps {
   onTransition: (alarm: AlarmListItem, to: AlarmStatusCode, note: string) => Promise<void>;
   /** Now, ms since the epoch (overdue marks). */
   now: number;
+  /** Flies to the alarm's sensor and selects it (the sensor name is a button when given). */
+  onLocate?: (alarm: AlarmListItem) => void;
+  /** Whether live updates are connected (a "live" mark), disconnected (a notice), or not used (`null`). */
+  live?: boolean | null;
 }
 
 interface Draft {
@@ -36,7 +41,7 @@ interface Draft {
 }
 
 /** The alarm list (see module doc). */
-export function AlarmList({ locale, access, alarms, loading, loadError, nextSteps, onTransition, now }: AlarmListProps) {
+export function AlarmList({ locale, access, alarms, loading, loadError, nextSteps, onTransition, now, onLocate, live = null }: AlarmListProps) {
   const t = createTranslator(SENSORS_MESSAGES, locale);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
@@ -68,9 +73,11 @@ export function AlarmList({ locale, access, alarms, loading, loadError, nextStep
     <section className="gt-panel gt-alarm-list" aria-label={t('alarms.title')} data-testid="alarm-list">
       <header className="gt-panel__header">
         <h2 className="gt-panel__title">{t('alarms.title')}</h2>
+        {access === 'allowed' && live ? <span className="gt-alarm-live" data-testid="alarms-live">{t('alarms.live')}</span> : null}
         {access === 'allowed' && !loading && !loadError ? <span className="gt-panel__count">{alarms.length}</span> : null}
       </header>
       <div className="gt-panel__body">
+        {access === 'allowed' && live === false ? <p className="gt-panel__message">{t('alarms.offline')}</p> : null}
         {message ? <p className={`gt-panel__message ${loadError && access === 'allowed' ? 'gt-error' : ''}`}>{message}</p> : null}
         {message ? null : (
           <ul className="gt-alarms">
@@ -82,7 +89,13 @@ export function AlarmList({ locale, access, alarms, loading, loadError, nextStep
                 <li key={alarm.id} className={`gt-alarm gt-alarm--level-${alarm.level}`} data-alarm-id={alarm.id} data-status={alarm.status}>
                   <div className="gt-alarm__head">
                     <span className={`gt-alarm__level gt-alarm__level--${alarm.level}`}>{t('alarms.level', { level: alarm.level })}</span>
-                    <span className="gt-alarm__sensor">{alarm.sensorName}</span>
+                    {onLocate ? (
+                      <button type="button" className="gt-alarm__sensor gt-alarm__locate" title={t('alarms.locate', { name: alarm.sensorName })} onClick={() => onLocate(alarm)}>
+                        {alarm.sensorName}
+                      </button>
+                    ) : (
+                      <span className="gt-alarm__sensor">{alarm.sensorName}</span>
+                    )}
                     <span className={`gt-status gt-status--${alarm.status}`}>{t(`status.${alarm.status}`)}</span>
                   </div>
                   <dl className="gt-alarm__facts">

@@ -34,7 +34,26 @@ type SensorsMessageKey =
   | 'step.handling'
   | 'step.closed'
   | 'step.false-alarm'
-  | 'step.pending';
+  | 'step.pending'
+  | 'alarms.locate'
+  | 'alarms.live'
+  | 'alarms.offline'
+  | 'chart.title'
+  | 'chart.range24h'
+  | 'chart.range7d'
+  | 'chart.rangeCustom'
+  | 'chart.from'
+  | 'chart.to'
+  | 'chart.loading'
+  | 'chart.empty'
+  | 'chart.failed'
+  | 'chart.avg'
+  | 'chart.minmax'
+  | 'chart.threshold'
+  | 'chart.close'
+  | 'chart.lastValue'
+  | 'chart.state'
+  | 'heat.legend';
 
 /** zh-CN / en text of the sensors plate. */
 export const SENSORS_MESSAGES = {
@@ -72,6 +91,25 @@ export const SENSORS_MESSAGES = {
     'step.handling': '开始处置',
     'step.closed': '闭环',
     'step.false-alarm': '标记误报',
+    'alarms.locate': '在地图上定位 {name}',
+    'alarms.live': '实时',
+    'alarms.offline': '实时推送已断开，正在重连…',
+    'chart.title': '监测曲线',
+    'chart.range24h': '24 小时',
+    'chart.range7d': '7 天',
+    'chart.rangeCustom': '自定义',
+    'chart.from': '起',
+    'chart.to': '止',
+    'chart.loading': '正在加载曲线…',
+    'chart.empty': '该时段内无读数',
+    'chart.failed': '曲线读取失败：{message}',
+    'chart.avg': '均值',
+    'chart.minmax': '最小–最大',
+    'chart.threshold': '{level} 级阈值 {value}',
+    'chart.close': '关闭',
+    'chart.lastValue': '最新值',
+    'chart.state': '状态',
+    'heat.legend': '热力图',
   },
   en: {
     'plate.title': 'Sensors and alarms',
@@ -107,5 +145,24 @@ export const SENSORS_MESSAGES = {
     'step.handling': 'Start handling',
     'step.closed': 'Close',
     'step.false-alarm': 'Mark false alarm',
+    'alarms.locate': 'Show {name} on the map',
+    'alarms.live': 'Live',
+    'alarms.offline': 'Live updates disconnected, reconnecting…',
+    'chart.title': 'Readings',
+    'chart.range24h': '24 h',
+    'chart.range7d': '7 d',
+    'chart.rangeCustom': 'Custom',
+    'chart.from': 'From',
+    'chart.to': 'To',
+    'chart.loading': 'Loading readings…',
+    'chart.empty': 'No readings in this period',
+    'chart.failed': 'Could not load the readings: {message}',
+    'chart.avg': 'Mean',
+    'chart.minmax': 'Min–max',
+    'chart.threshold': 'Level {level} threshold {value}',
+    'chart.close': 'Close',
+    'chart.lastValue': 'Last value',
+    'chart.state': 'State',
+    'heat.legend': 'Heat map',
   },
 } as const satisfies MessageCatalogue<SensorsMessageKey>;

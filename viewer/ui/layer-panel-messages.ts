@@ -6,6 +6,7 @@ type LayerPanelMessageKey =
   | 'legend.points'
   | 'legend.tubes'
   | 'legend.volumes'
+  | 'legend.heatmap'
   | 'legend.tileset'
   | 'legend.external-tileset'
   | 'legend.imagery'
@@ -28,6 +29,7 @@ export const LAYER_PANEL_MESSAGES: MessageCatalogue<LayerPanelMessageKey> = {
     'legend.points': '点位标注，颜色如图例',
     'legend.tubes': '管线按实际埋深与管径显示',
     'legend.volumes': '半透明体块或限高面',
+    'legend.heatmap': '热力图：蓝（正常）→ 红（危险），越透明离监测点越远',
     'legend.tileset': 'BIM 模型，可点选构件',
     'legend.external-tileset': '三维瓦片（倾斜摄影、白模、管网）',
     'legend.imagery': '影像底图瓦片',
@@ -48,6 +50,7 @@ export const LAYER_PANEL_MESSAGES: MessageCatalogue<LayerPanelMessageKey> = {
     'legend.points': 'Labelled points, in the swatch colour',
     'legend.tubes': 'Pipes at their real depth and diameter',
     'legend.volumes': 'Translucent volumes or height-limit surfaces',
+    'legend.heatmap': 'Heat map: blue (normal) → red (danger); fades away from the sensors',
     'legend.tileset': 'BIM model; elements can be picked',
     'legend.external-tileset': '3D Tiles (oblique photography, massing, networks)',
     'legend.imagery': 'Imagery tiles',

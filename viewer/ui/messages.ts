@@ -32,6 +32,7 @@ type UiMessageKey =
   | 'layer.kind.points'
   | 'layer.kind.tubes'
   | 'layer.kind.volumes'
+  | 'layer.kind.heatmap'
   | 'layer.cimUnclassified'
   | 'feature.title'
   | 'feature.id'
@@ -73,6 +74,7 @@ export const UI_MESSAGES = {
     'layer.kind.points': '点位',
     'layer.kind.tubes': '管线',
     'layer.kind.volumes': '体块',
+    'layer.kind.heatmap': '热力图',
     'layer.cimUnclassified': '其他',
     'feature.title': '要素',
     'feature.id': '编号',
@@ -112,6 +114,7 @@ export const UI_MESSAGES = {
     'layer.kind.points': 'Points',
     'layer.kind.tubes': 'Pipes',
     'layer.kind.volumes': 'Volumes',
+    'layer.kind.heatmap': 'Heat map',
     'layer.cimUnclassified': 'Other',
     'feature.title': 'Feature',
     'feature.id': 'ID',

@@ -322,7 +322,7 @@ export const POINTS_LAYER_KIND: LayerKindPlugin<PointsHandle> = {
         handle.horizonEcef.push(marker.heightEllipsoidalM < 0 ? Cesium.Cartesian3.fromDegrees(marker.lonDeg, marker.latDeg, 0) : positionEcef);
         handle.markerLabels.push(null);
         handle.points.push(
-          pointCollection.add({ position: positionEcef, color: handle.colour, show: false, disableDepthTestDistance: Number.POSITIVE_INFINITY, id }),
+          pointCollection.add({ position: positionEcef, color: marker.colour === null ? handle.colour : cssColour(Cesium, marker.colour, DEFAULT_POINT_COLOUR), show: false, disableDepthTestDistance: Number.POSITIVE_INFINITY, id }),
         );
         if (marker.featureId !== null) {
           const indices = handle.markersByFeature.get(marker.featureId);
