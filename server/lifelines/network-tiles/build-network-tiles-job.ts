@@ -6,7 +6,7 @@ import type { Db } from '@server/db/client';
 import { PIPE_NETWORKS, type PipeNetwork } from '@server/db/schema/lifelines';
 import { defineJob } from '@server/jobs/job-handler';
 import { enqueueJobInTransaction, type SqlExecutor } from '@server/jobs/queue';
-import type { NetworkTilesResult } from './build-network-tiles';
+import type { BuildNetworkTilesOutput } from './publish-network-tiles';
 
 /**
  * The `lifelines` plate's job `lifelines.build-network-tiles`: builds the 3D Tiles of one network in one region
@@ -32,9 +32,6 @@ export const buildNetworkTilesPayloadSchema = z
 
 /** What a caller enqueues. */
 export type BuildNetworkTilesPayload = z.input<typeof buildNetworkTilesPayloadSchema>;
-
-/** A completed job's output. */
-export type BuildNetworkTilesOutput = ({ status: 'published'; prefix: string; elapsedS: number } & Omit<NetworkTilesResult, 'boundingRegion'>) | { status: 'empty'; elapsedS: number };
 
 /**
  * Queue policy: 2 retries for storage or database trouble; expiry 2 h (the demo network's largest build takes

@@ -2,13 +2,15 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import type { z } from 'zod';
 import type { Logger } from '@kernel/logger';
 import type { Db } from '@server/db/client';
 import type { ObjectStore } from '@server/storage/object-store';
-import { buildNetworkTiles } from './build-network-tiles';
-import type { BuildNetworkTilesOutput, buildNetworkTilesPayloadSchema } from './build-network-tiles-job';
+import { buildNetworkTiles, type NetworkTilesResult } from './build-network-tiles';
+import type { PipeNetwork } from '@server/db/schema/lifelines';
 import { networkTilesPrefix } from './network-tiles-keys';
+
+/** A completed job's output. */
+export type BuildNetworkTilesOutput = ({ status: 'published'; prefix: string; elapsedS: number } & Omit<NetworkTilesResult, 'boundingRegion'>) | { status: 'empty'; elapsedS: number };
 
 /**
  * Builds, publishes and records one network tileset (see the module doc).
@@ -17,7 +19,7 @@ import { networkTilesPrefix } from './network-tiles-keys';
  */
 export async function publishNetworkTiles(
   db: Db,
-  payload: z.output<typeof buildNetworkTilesPayloadSchema>,
+  payload: { network: PipeNetwork; regionCode: string },
   ctx: { logger: Logger; objectStore: ObjectStore },
 ): Promise<BuildNetworkTilesOutput> {
   const started = performance.now();
