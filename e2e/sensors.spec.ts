@@ -117,7 +117,8 @@ test('desktop 1440×900: an over-limit reading shows up live, its alarm flies to
   // gas-lel: 10 / 20 / 35 %LEL (data/sensors/alarm-rules.ts).
   await expect(chart).toHaveAttribute('data-thresholds', '3');
   // The marker turned to the alarm colour: the layer was re-read with the sensor in state alarm-2.
-  await expect(panel.getByTestId('sensor-state')).toHaveText('alarm-2', { timeout: 20_000 });
+  await expect(panel.getByTestId('sensor-state')).toHaveAttribute('data-state', 'alarm-2', { timeout: 20_000 });
+  await expect(panel.getByTestId('sensor-state')).toHaveText('2 级告警');
   await page.waitForTimeout(2_500); // camera flight and a settled frame for the screenshot
   await page.screenshot({ path: path.join(os.tmpdir(), 'sensors-live-1440x900.png') });
 

@@ -53,6 +53,9 @@ type SensorsMessageKey =
   | 'chart.close'
   | 'chart.lastValue'
   | 'chart.state'
+  | 'state.normal'
+  | 'state.offline'
+  | 'state.alarm'
   | 'heat.legend';
 
 /** zh-CN / en text of the sensors plate. */
@@ -109,6 +112,9 @@ export const SENSORS_MESSAGES = {
     'chart.close': '关闭',
     'chart.lastValue': '最新值',
     'chart.state': '状态',
+    'state.normal': '正常',
+    'state.offline': '离线',
+    'state.alarm': '{level} 级告警',
     'heat.legend': '热力图',
   },
   en: {
@@ -163,6 +169,9 @@ export const SENSORS_MESSAGES = {
     'chart.close': 'Close',
     'chart.lastValue': 'Last value',
     'chart.state': 'State',
+    'state.normal': 'Normal',
+    'state.offline': 'Offline',
+    'state.alarm': 'Level {level} alarm',
     'heat.legend': 'Heat map',
   },
 } as const satisfies MessageCatalogue<SensorsMessageKey>;

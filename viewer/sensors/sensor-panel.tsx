@@ -42,6 +42,12 @@ const RANGE_KEYS = { '24h': 'chart.range24h', '7d': 'chart.range7d', custom: 'ch
 /** The sensor panel (see module doc). */
 export function SensorPanel({ locale, sensor, range, customFrom, customTo, onRange, onCustom, chart, loading, error, onClose }: SensorPanelProps) {
   const t = createTranslator(SENSORS_MESSAGES, locale);
+  // The layer's `state` (server/sensors/geo-layer-sources.ts): normal, offline or alarm-<level>.
+  const stateText = (state: string): string => {
+    const alarm = /^alarm-(\d)$/.exec(state);
+    if (alarm) return t('state.alarm', { level: alarm[1] });
+    return state === 'offline' ? t('state.offline') : state === 'normal' ? t('state.normal') : state;
+  };
   return (
     <section className="gt-panel gt-sensor-panel" aria-label={t('chart.title')} data-testid="sensor-panel" data-sensor-id={sensor.id}>
       <header className="gt-panel__header">
@@ -59,7 +65,7 @@ export function SensorPanel({ locale, sensor, range, customFrom, customTo, onRan
           <div className="gt-identity__row">
             <dt>{t('chart.state')}</dt>
             <dd>
-              <span className={`gt-sensor-state gt-sensor-state--${sensor.state}`} data-testid="sensor-state">{sensor.state}</span> <span className="gt-mono">{sensor.code}</span>
+              <span className={`gt-sensor-state gt-sensor-state--${sensor.state}`} data-testid="sensor-state" data-state={sensor.state}>{stateText(sensor.state)}</span> <span className="gt-mono">{sensor.code}</span>
             </dd>
           </div>
         </dl>
