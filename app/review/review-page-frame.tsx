@@ -1,11 +1,9 @@
 'use client';
-/** The frame of the review pages: the shared page frame with the 报建 / 地块 tabs, the locale switch and the account menu. */
+/** The frame of the review pages: the plate page frame (../plate-page-frame.tsx) with the 报建 / 地块 tabs. */
 import type { ReactNode } from 'react';
 import { createTranslator, type Locale } from '@viewer/core/i18n';
 import { REVIEW_MESSAGES } from '@viewer/review/messages';
-import { PageFrame } from '@viewer/ui/page-frame';
-import { AccountMenuSlot } from '../accounts/account-menu-slot';
-import { LocaleControl } from '../accounts/locale-control';
+import { PlatePageFrame } from '../plate-page-frame';
 import { REVIEW_PATHS } from './review-paths';
 
 /** A review page. */
@@ -15,7 +13,8 @@ export type ReviewSection = 'submissions' | 'parcels';
 export function ReviewPageFrame({ locale, active, children }: { locale: Locale; active: ReviewSection | null; children: ReactNode }) {
   const t = createTranslator(REVIEW_MESSAGES, locale);
   return (
-    <PageFrame
+    <PlatePageFrame
+      locale={locale}
       productName={t('plate.title')}
       navLabel={t('nav.label')}
       sections={[
@@ -25,14 +24,8 @@ export function ReviewPageFrame({ locale, active, children }: { locale: Locale; 
       active={active}
       twinHref={REVIEW_PATHS.twin}
       backLabel={t('nav.twin')}
-      controls={
-        <>
-          <LocaleControl locale={locale} />
-          <AccountMenuSlot locale={locale} />
-        </>
-      }
     >
       {children}
-    </PageFrame>
+    </PlatePageFrame>
   );
 }

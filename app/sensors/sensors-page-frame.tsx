@@ -1,11 +1,9 @@
 'use client';
-/** The frame of the sensors pages: the shared page frame with the plate's tabs, the locale switch and the account menu. */
+/** The frame of the sensors pages: the plate page frame (../plate-page-frame.tsx) with the plate's tabs. */
 import type { ReactNode } from 'react';
 import { createTranslator, type Locale } from '@viewer/core/i18n';
 import { REGISTRY_MESSAGES } from '@viewer/sensors/registry-messages';
-import { PageFrame } from '@viewer/ui/page-frame';
-import { AccountMenuSlot } from '../accounts/account-menu-slot';
-import { LocaleControl } from '../accounts/locale-control';
+import { PlatePageFrame } from '../plate-page-frame';
 import { SENSORS_PATHS } from './sensors-paths';
 
 /** A sensors page. */
@@ -15,21 +13,16 @@ export type SensorsSection = 'devices';
 export function SensorsPageFrame({ locale, active, children }: { locale: Locale; active: SensorsSection | null; children: ReactNode }) {
   const t = createTranslator(REGISTRY_MESSAGES, locale);
   return (
-    <PageFrame
+    <PlatePageFrame
+      locale={locale}
       productName={t('nav.label')}
       navLabel={t('nav.label')}
       sections={[{ id: 'devices', label: t('nav.devices'), href: SENSORS_PATHS.devices }]}
       active={active}
       twinHref={SENSORS_PATHS.twin}
       backLabel={t('nav.twin')}
-      controls={
-        <>
-          <LocaleControl locale={locale} />
-          <AccountMenuSlot locale={locale} />
-        </>
-      }
     >
       {children}
-    </PageFrame>
+    </PlatePageFrame>
   );
 }
