@@ -11,7 +11,7 @@
 import type { Primitive, GroundPrimitive, Rectangle as CesiumRectangle } from '@cesium/engine';
 import type { LayerKindPlugin } from '@viewer/cesium/layer-kind-plugin';
 import { kindOptions } from '@viewer/core/kind-options';
-import type { SceneLayer } from '@viewer/core/scene-layer';
+import { changesDrawing, type SceneLayer } from '@viewer/core/scene-layer';
 import { renderHeatRaster, type HeatPoint, type LonLatRect } from './heat-raster';
 
 /** Longest side of the raster, px. */
@@ -112,7 +112,7 @@ export const HEATMAP_LAYER_KIND: LayerKindPlugin<HeatHandle> = {
       update(handle, layer, previous) {
         handle.layer = layer;
         const options = kindOptions(layer, 'heatmap');
-        if (layer.data !== previous.data || JSON.stringify(layer.options) !== JSON.stringify(previous.options)) {
+        if (changesDrawing(layer, previous)) {
           handle.points = heatPointsOf(layer, options?.valueProperty ?? 'lastValue');
           if (layer.data !== null) ctx.reportLoad(layer.id, null);
         }
