@@ -1,7 +1,7 @@
 /**
  * Sensor registry journey (物联设备台账): a 南昌 admin registers a gas sensor, gets its token once, a reading posted
  * with that token is stored and shows as the sensor's last reading; a new token makes the old one useless; retiring
- * the sensor makes ingest refuse it. A 南昌 inspector reads the registry without any admin control.
+ * the sensor revokes its token (ingest answers 401). A 南昌 inspector reads the registry without any admin control.
  *
  * Needs BASE_URL and the accounts of scripts/e2e-accounts.ts (scripts/e2e.sh does both).
  */
@@ -38,7 +38,7 @@ async function takeToken(page: Page): Promise<string> {
 
 const code = `E2E-GAS-${Date.now().toString(36).toUpperCase()}`;
 
-test('an admin registers a sensor, its token writes a reading, a new token retires the old one, retiring refuses ingest', async ({ browser }) => {
+test('an admin registers a sensor, its token writes a reading, a new token retires the old one, retiring revokes its token', async ({ browser }) => {
   const admin = await registryAs(browser, 'nanchangAdmin');
   await expect(admin.locator('tr[data-sensor-code^="DEMO-NC-"]').first()).toBeVisible();
 
@@ -70,7 +70,8 @@ test('an admin registers a sensor, its token writes a reading, a new token retir
   admin.once('dialog', (dialog) => void dialog.accept());
   await row.getByRole('button', { name: '停用' }).click();
   await expect(row).toContainText('已停用');
-  expect(await postReading(admin, secondToken, sensorId, 4.5)).toBe(403);
+  // Retiring revokes the sensor's own token (server/sensors/devices-service.ts): unknown from now on.
+  expect(await postReading(admin, secondToken, sensorId, 4.5)).toBe(401);
 });
 
 test('an inspector reads the registry without admin controls', async ({ browser }) => {
