@@ -180,6 +180,7 @@ try {
 
   const cpu = os.cpus();
   const machine = `${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${round(os.totalmem() / 1024 ** 3, 1)} GiB RAM, Node ${process.version}, PostgreSQL at ${new URL(server.adminUrl).host}, Mosquitto 2 (Debian)`;
+  const summaryLine = JSON.stringify({ httpPerSecond: round(httpResult.perSecond), mqttPerSecond: round(mqttResult.perSecond), lost });
   if (!args['no-doc']) {
     writeFileSync(
       DOC_PATH,
@@ -206,10 +207,12 @@ Notes:
   its sensors' row locks (last values and rate rules need the previous reading).
 - Zero loss under failures is covered by server/sensors/mqtt-ingest.test.ts (consumer SIGKILL, broker restart,
   database unreachable).
+
+${summaryLine}
 `,
     );
   }
-  console.log(JSON.stringify({ httpPerSecond: round(httpResult.perSecond), mqttPerSecond: round(mqttResult.perSecond), lost }));
+  console.log(summaryLine);
 } catch (error) {
   console.error(`bench-ingest: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   exitCode = 1;
