@@ -12,6 +12,7 @@ import { JIANGXI_BBOX_DEG } from '@server/geo/jiangxi-extent';
 import { resolveSourceCrs, type ToWgs84 } from '@server/geo/source-crs';
 import type { RawFeature } from '@server/geo/vector-file';
 import type { NetworkImportFields } from './inputs';
+import type { PipeAttributes } from './pipes-service';
 
 /**
  * The pure half of the network import (./import-service.ts): raw features (GeoJSON or Shapefile records) → checked
@@ -38,21 +39,12 @@ export const MAX_SEGMENT_VERTICES = 2000;
 export const MAX_CODE_CHARS = 60;
 
 /** One pipe segment read from a file, in WGS84. */
-export interface PipeCandidate {
+export interface PipeCandidate extends PipeAttributes {
   featureIndex: number;
   /** The file's code, or `null` (the import names it). */
   code: string | null;
-  network: PipeNetwork;
-  /** `[lonDeg, latDeg]` WGS84, ≥ 2 distinct consecutive positions. */
+  /** `[lonDeg, latDeg]` WGS84, ≥ 2 distinct consecutive positions; covers are [0, 100) m. */
   positions: [number, number][];
-  diameterMm: number;
-  material: string;
-  installYear: number | null;
-  owner: string;
-  pressureClass: string;
-  /** Cover to the crown at the first / last position, metres, [0, 100). */
-  coverFromM: number;
-  coverToM: number;
 }
 
 /** One node read from a file, in WGS84. */

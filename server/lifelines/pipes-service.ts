@@ -12,9 +12,11 @@ import { DEFAULT_BBOX_FEATURES, type PipesInBboxInput } from './inputs';
  * (on the GiST index), by id, and the kilometres per network and region.
  */
 
-/** The properties of a pipe feature (what a pick shows; units in the names). */
-export interface PipeProperties {
-  code: string;
+/**
+ * The survey attributes of a pipe segment (columns of `lifelines_pipes`): diameter in millimetres, cover from the
+ * ground to the crown at the first / last vertex in metres. Shared by what a pick shows and what an import reads.
+ */
+export interface PipeAttributes {
   network: PipeNetwork;
   diameterMm: number;
   material: string;
@@ -23,6 +25,11 @@ export interface PipeProperties {
   pressureClass: string;
   coverFromM: number;
   coverToM: number;
+}
+
+/** The properties of a pipe feature (what a pick shows; units in the names). */
+export interface PipeProperties extends PipeAttributes {
+  code: string;
   lengthM: number;
   regionCode: string;
   /** Demonstration data (示例数据). */
