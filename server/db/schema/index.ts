@@ -7,3 +7,4 @@ export * from './accounts';
 export * from './review';
 export * from './lifelines';
 export * from './sensors';
+export * from './villages';
