@@ -1,4 +1,4 @@
-import MarkdownIt from 'markdown-it';
+import markdownIt, { type MarkdownIt } from 'markdown-it';
 
 /**
  * Safe HTML of the curators' Markdown (village sections, building descriptions), rendered on the server.
@@ -35,7 +35,7 @@ export function isSafeLinkTarget(url: string): boolean {
 const HEADING_SHIFT = 2;
 
 function createRenderer(): MarkdownIt {
-  const md = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: false });
+  const md = markdownIt({ html: false, linkify: true, typographer: false, breaks: false });
   md.disable('image');
   md.validateLink = isSafeLinkTarget;
   md.core.ruler.push('gantwin_heading_shift', (state) => {
