@@ -120,12 +120,11 @@ export default async function VillagesPage({ searchParams }: { searchParams: Pro
             <h2 id="village-map-heading">{translate(VILLAGE_PAGES_MESSAGES, locale, 'map.title')}</h2>
             <JiangxiVillageMap
               frame={map.frame}
-              cities={map.cities}
-              counties={map.counties}
+              outlinesHref={VILLAGES_PATHS.mapOutlines}
+              highlight={[...map.counties, ...map.cities].find((outline) => outline.code === (query.county ?? query.city)) ?? null}
               villages={villagesOnMap}
               hrefOf={VILLAGES_PATHS.village}
               locale={locale}
-              highlightCode={query.county ?? query.city}
             />
           </section>
         </div>

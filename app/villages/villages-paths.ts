@@ -5,6 +5,8 @@ import { LOCALE_QUERY_PARAM, type Locale } from '@viewer/core/i18n';
 export const VILLAGES_PATHS = {
   /** The list and map. */
   list: '/villages',
+  /** The outline layer of the list's map. */
+  mapOutlines: '/villages/map-outlines.svg',
   /** The twin. */
   twin: '/',
   /** One village (`code`: 12-digit statistical code). */

@@ -2,26 +2,28 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '@server/db/client';
 
 /**
- * The outlines of Jiangxi's cities and counties for the public site's light map (an inline SVG drawn on the server,
- * no map library), read from the shared `regions` table.
+ * The outlines of Jiangxi's cities and counties for the public site's light map (SVG drawn on the server, no map
+ * library), read from the shared `regions` table.
  *
  * Projection: plate carrée stretched by cos(φ₀) at the middle latitude of the province, in SVG units of
  * {@link MAP_UNITS_PER_DEG} per degree of latitude; x = lon · kx, y = −lat · ky (SVG y points down). Over Jiangxi's
  * 5.7° of latitude the east–west scale error stays under ±5 %, which a locator map can afford.
  *
- * Notes: outlines are simplified in the projected units with `ST_SimplifyPreserveTopology` (counties
- * {@link COUNTY_TOLERANCE_UNITS}, cities {@link CITY_TOLERANCE_UNITS}) and written with `ST_AsSVG` relative moves and
- * one decimal: measured on the seeded regions (100 counties, 11 cities), ≈ 38 KB of path data for both levels
- * (≈ 9 KB gzip), against ≈ 400 KB unsimplified. Each geometry is simplified on its own, so neighbouring counties
- * can differ by up to the tolerance (≤ 0.6 km) along a shared edge, under a pixel at the sizes the map is drawn.
+ * Notes: outlines are simplified in the projected units with `ST_SimplifyPreserveTopology` (tolerance
+ * {@link OUTLINE_TOLERANCE_UNITS}) and written with `ST_AsSVG` relative moves in whole units. Measured on the seeded
+ * regions (100 counties, 11 cities): 1 decimal and 0.5 units gave 162 KB of path data (41 KB gzip); whole units and
+ * 1 unit give ≈ 70 KB (≈ 18 KB gzip); 3 units still 51 KB, because each county keeps ≈ 80 vertices. Merging shared
+ * edges (`ST_Union` of the boundaries) did not help: the county and city sources do not share vertices. So the
+ * outlines are served once as a cacheable SVG file (./jiangxi-map-svg.ts, `/villages/map-outlines.svg`) under the
+ * page's small inline SVG of dots, instead of being inlined in every list page (where the App Router would also
+ * repeat them in its RSC payload). Each geometry is simplified on its own, so neighbouring counties can differ by up
+ * to the tolerance (≈ 1 km) along a shared edge, about a pixel at the sizes the map is drawn.
  */
 
 /** SVG units per degree of latitude (1 unit ≈ 1.1 km). */
 export const MAP_UNITS_PER_DEG = 100;
-/** Simplification tolerance of county outlines, SVG units (0.5 ≈ 0.55 km). */
-export const COUNTY_TOLERANCE_UNITS = 0.5;
-/** Simplification tolerance of city outlines, SVG units. */
-export const CITY_TOLERANCE_UNITS = 0.8;
+/** Simplification tolerance of the outlines, SVG units (1 ≈ 1.1 km). */
+export const OUTLINE_TOLERANCE_UNITS = 1;
 /** Margin around the province in the view box, SVG units. */
 const MARGIN_UNITS = 4;
 /** How long the outlines are kept in memory, ms (reference data, changed only by a re-seed). */
@@ -88,8 +90,7 @@ export async function jiangxiMap(db: Db, nowMs = Date.now()): Promise<JiangxiMap
   };
   const rows = await db.execute<{ code: string; name: string; level: 'city' | 'county'; parent_code: string | null; path_d: string; label_x: number; label_y: number }>(sql`
     SELECT code, name, level, parent_code, ST_X(center) * ${kx}::float8 AS label_x, -ST_Y(center) * ${ky}::float8 AS label_y,
-           ST_AsSVG(ST_SimplifyPreserveTopology(ST_Scale(boundary, ${kx}::float8, ${ky}::float8),
-                    CASE WHEN level = 'city' THEN ${CITY_TOLERANCE_UNITS}::float8 ELSE ${COUNTY_TOLERANCE_UNITS}::float8 END), 1, 1) AS path_d
+           ST_AsSVG(ST_SimplifyPreserveTopology(ST_Scale(boundary, ${kx}::float8, ${ky}::float8), ${OUTLINE_TOLERANCE_UNITS}::float8), 1, 0) AS path_d
       FROM regions
      WHERE level IN ('city', 'county')
      ORDER BY code`);

@@ -1,8 +1,9 @@
 /**
- * The light map of the public village list: an inline SVG of Jiangxi's city and county outlines with one dot per
- * village, each dot a keyboard-focusable link (with a `<title>`) to its page. Villages whose position is not verified
- * (placed at their county's label point) are drawn hollow; a legend says so. Server-rendered, no map library, no
- * client JavaScript.
+ * The light map of the public village list: Jiangxi's city and county outlines (a cacheable SVG drawn by the server,
+ * placed as an `<image>`) under an inline SVG with one dot per village, each dot a keyboard-focusable link (with a
+ * `<title>`) to its page, and the outline of the city or county the list is filtered by. Villages whose position is
+ * not verified (placed at their county's label point) are drawn hollow; a legend says so. Server-rendered, no map
+ * library, no client JavaScript.
  */
 import { createTranslator, type Locale } from '@viewer/core/i18n';
 import { VILLAGE_PAGES_MESSAGES } from './pages-messages';
@@ -37,14 +38,14 @@ export interface VillageMapPoint {
 /** Props of {@link JiangxiVillageMap}. */
 export interface JiangxiVillageMapProps {
   frame: VillageMapFrame;
-  cities: readonly VillageMapOutline[];
-  counties: readonly VillageMapOutline[];
+  /** The outline layer (same view box as `frame`). */
+  outlinesHref: string;
+  /** The city or county the list is filtered by, outlined on top. */
+  highlight: VillageMapOutline | null;
   villages: readonly VillageMapPoint[];
   /** The page address of a village. */
   hrefOf: (code: string) => string;
   locale: Locale;
-  /** A city or county code to emphasise (the list's filter). */
-  highlightCode?: string;
 }
 
 /** Radius of a dot, SVG units (≈ 3 px at phone width). */
@@ -53,7 +54,7 @@ const DOT_RADIUS = 4;
 const HIT_RADIUS = 9;
 
 /** The map (see module doc). */
-export function JiangxiVillageMap({ frame, cities, counties, villages, hrefOf, locale, highlightCode }: JiangxiVillageMapProps) {
+export function JiangxiVillageMap({ frame, outlinesHref, highlight, villages, hrefOf, locale }: JiangxiVillageMapProps) {
   const t = createTranslator(VILLAGE_PAGES_MESSAGES, locale);
   if (frame.viewBox[2] === 0) return <p className="gt-village-map__unavailable">{t('map.unavailable')}</p>;
   // Verified dots last: drawn on top of the hollow county-centre ones.
@@ -69,23 +70,8 @@ export function JiangxiVillageMap({ frame, cities, counties, villages, hrefOf, l
       >
         <title id="village-map-title">{t('map.title')}</title>
         <desc id="village-map-desc">{t('map.description')}</desc>
-        <g className="gt-village-map__counties" aria-hidden="true">
-          {counties.map((county) => (
-            <path key={county.code} d={county.pathD} className={county.code === highlightCode ? 'is-highlighted' : undefined} />
-          ))}
-        </g>
-        <g className="gt-village-map__cities" aria-hidden="true">
-          {cities.map((city) => (
-            <path key={city.code} d={city.pathD} className={city.code === highlightCode ? 'is-highlighted' : undefined} />
-          ))}
-        </g>
-        <g className="gt-village-map__labels" aria-hidden="true">
-          {cities.map((city) => (
-            <text key={city.code} x={city.labelXy[0]} y={city.labelXy[1]}>
-              {city.name.replace(/市$/, '')}
-            </text>
-          ))}
-        </g>
+        <image href={outlinesHref} x={frame.viewBox[0]} y={frame.viewBox[1]} width={frame.viewBox[2]} height={frame.viewBox[3]} aria-hidden="true" />
+        {highlight && <path className="gt-village-map__highlight" d={highlight.pathD} aria-hidden="true" />}
         <g className="gt-village-map__dots">
           {ordered.map((village) => {
             const name = localText(locale, village.nameZh, village.nameEn).text;

@@ -27,7 +27,7 @@ export function VillagesSiteHeader({ locale, homeHref, otherLanguageHref, twinHr
         {t('site.skip')}
       </a>
       <header className="gt-villages-header">
-        <a className="gt-villages-header__brand" href={homeHref} aria-label={t('site.home')}>
+        <a className="gt-villages-header__brand" href={homeHref}>
           <span className="gt-villages-header__mark" aria-hidden="true">
             村
           </span>
