@@ -159,7 +159,7 @@ const EN: { readonly [K in keyof typeof ZH]: string } = {
   'village.demoBanner': 'Sample content: the text is a sample and the images are generated; they do not show the real village.',
   'village.previewBanner': 'Preview: this is an unpublished draft, visible only to the curators of its region.',
   'village.openPanorama': 'Open panorama',
-  'village.hotspots': '{count} hotspots',
+  'village.hotspots': 'Hotspots: {count}',
   'village.era': 'Era',
   'village.type': 'Type',
   'village.protection': 'Protection',

@@ -157,7 +157,7 @@ export function VillageArticle({ village, sections, buildingDescriptions, locale
               </span>
             )}
           </h1>
-          <p className="gt-village-hero__place">
+          <p className="gt-village-hero__place" lang={locale === 'zh-CN' ? undefined : 'zh-CN'}>
             {village.city} · {village.county} · {village.town}
           </p>
           <ul className="gt-village-tags">

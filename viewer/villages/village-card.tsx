@@ -64,7 +64,9 @@ export function VillageCard({ village, href, locale, isAboveFold = false }: Vill
             {name.text}
           </h3>
           <p className="gt-village-card__place">
-            {village.city} · {village.county}
+            <span lang={locale === 'zh-CN' ? undefined : 'zh-CN'}>
+              {village.city} · {village.county}
+            </span>
             {village.nationalBatch !== null && <span className="gt-village-card__batch">{batchLabel(locale, village.nationalBatch)}</span>}
           </p>
           {summary.text && (
