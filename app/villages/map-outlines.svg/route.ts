@@ -1,6 +1,7 @@
 /**
  * `GET /villages/map-outlines.svg` — the outline layer of the public map (server/villages/jiangxi-map-svg.ts), cached
- * by browsers and proxies for a day (reference data; it changes only when the regions are re-seeded).
+ * by browsers and proxies for a day (reference data; it changes only when the regions are re-seeded). Opened on its
+ * own it is a document under the page Content-Security-Policy of proxy.ts (it holds no script anyway).
  */
 import { getDb } from '@server/db/client';
 import { jiangxiMap } from '@server/villages/jiangxi-map';
@@ -16,8 +17,6 @@ export async function GET(): Promise<Response> {
     headers: {
       'content-type': 'image/svg+xml; charset=utf-8',
       'cache-control': 'public, max-age=86400, stale-while-revalidate=604800',
-      // An SVG opened on its own is a document: no script, nothing from elsewhere.
-      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
     },
   });
 }
