@@ -48,10 +48,10 @@ export interface JiangxiVillageMapProps {
   locale: Locale;
 }
 
-/** Radius of a dot, SVG units (≈ 3 px at phone width). */
-const DOT_RADIUS = 4;
-/** Radius of a dot's invisible touch target, SVG units. */
-const HIT_RADIUS = 9;
+/** Radius of a dot, SVG units (≈ 4.5 px at phone width: 1 unit ≈ 0.8 px). */
+const DOT_RADIUS = 5.5;
+/** Radius of a dot's invisible touch target, SVG units (≈ 20 px across at phone width). */
+const HIT_RADIUS = 12;
 
 /** The map (see module doc). */
 export function JiangxiVillageMap({ frame, outlinesHref, highlight, villages, hrefOf, locale }: JiangxiVillageMapProps) {
