@@ -2,6 +2,7 @@
 import { formatCameraParam, CAMERA_QUERY_PARAM } from '@viewer/core/camera-url';
 import { LOCALE_QUERY_PARAM, type Locale } from '@viewer/core/i18n';
 
+/** The public site's routes (and the twin it links to). */
 export const VILLAGES_PATHS = {
   /** The list and map. */
   list: '/villages',
