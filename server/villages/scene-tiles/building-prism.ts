@@ -68,6 +68,9 @@ export const PRISM_DEFAULTS = { roofPitchDeg: 25, maxRidgeRiseM: 4 } satisfies P
 /** Most positions one footprint may hold (all rings), a bound on hostile documents. */
 export const MAX_FOOTPRINT_POSITIONS = 2_000;
 
+/** Smallest footprint area extruded, m² (a collinear ring on the curved Earth still encloses ≈ 1e-4 m²). */
+export const MIN_FOOTPRINT_AREA_M2 = 0.01;
+
 /** An empty pair of meshes. */
 export function emptyBuildingsMesh(): BuildingsMesh {
   const mesh = (): PrismMesh => ({ positions: [], normals: [], featureIds: [], indices: [] });
@@ -183,7 +186,7 @@ export function appendBuilding(
       rings[i].reverse();
     }
   });
-  if (!(Math.abs(signedArea2(ground[0])) > 1e-6)) throw new InputError(`building ${building.id}: footprint encloses no area`);
+  if (!(Math.abs(signedArea2(ground[0])) / 2 >= MIN_FOOTPRINT_AREA_M2)) throw new InputError(`building ${building.id}: footprint encloses no area (< ${MIN_FOOTPRINT_AREA_M2} m²)`);
   const eaves = rings.map((ring) => ring.map(([lon, lat]) => toEnu(lon, lat, heightM)));
 
   for (let r = 0; r < rings.length; r++) {
