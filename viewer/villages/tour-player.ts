@@ -16,6 +16,23 @@ export interface TourStopTiming {
   holdS: number;
 }
 
+/** A stop's camera pose: WGS84 degrees, height above the ellipsoid in metres, heading/pitch in degrees (CesiumJS). */
+export interface TourCameraPose {
+  lon: number;
+  lat: number;
+  heightEllipsoidalM: number;
+  headingDeg: number;
+  pitchDeg: number;
+}
+
+/** A tour stop as the viewer plays and records it (the server's `TourStop` satisfies it). */
+export interface TourStopView extends TourStopTiming {
+  camera: TourCameraPose;
+  captionZh: string;
+  /** English caption, null = show the Chinese. */
+  captionEn: string | null;
+}
+
 /** Shortest time a caption stays on screen, seconds. */
 export const MIN_CAPTION_S = 3;
 
