@@ -7,7 +7,8 @@ import { decodeStrings } from '@kernel/metadata-strings';
 import { ecefToGeodetic } from '@kernel/wgs84-ecef';
 import { createTileIO } from '@tiling/index';
 import { rectangleFootprint, testBuilding, testPublicVillage } from '../scene-test-fixtures';
-import { buildSceneTiles, DEFAULT_BUILDING_HEIGHT_M, SCENE_CONTENT_URI, type SceneTilesResult } from './build-scene-tiles';
+import { buildSceneTiles, DEFAULT_BUILDING_HEIGHT_M, type SceneTilesResult } from './build-scene-tiles';
+import { SCENE_CONTENT_URI } from './scene-tiles-keys';
 
 /** Applies a column-major 4×4 to a point. */
 function apply(m: readonly number[], p: readonly number[]): [number, number, number] {

@@ -6,6 +6,7 @@ import { SCENE_COLOURS } from '@data/villages/layers';
 import { ReportBuilder, TileCompressor } from '@tiling/index';
 import type { PublicVillage } from '../public-village-types';
 import { appendBuilding, emptyBuildingsMesh, PRISM_DEFAULTS, type SceneBuilding } from './building-prism';
+import { SCENE_CONTENT_URI, SCENE_GEOMETRIC_ERROR_M } from './scene-tiles-keys';
 import { createSceneTileDocument, MAX_BUILDINGS_PER_DOCUMENT, type SceneBuildingRow } from './scene-tile-document';
 
 /**
@@ -23,17 +24,11 @@ import { createSceneTileDocument, MAX_BUILDINGS_PER_DOCUMENT, type SceneBuilding
  *   reason; the rest still build.
  */
 
-/** Geometric error of a village's reference in the composed tileset, metres (see Notes). */
-export const SCENE_GEOMETRIC_ERROR_M = 100;
-
 /** Eave height drawn when the document gives none, metres (one storey and a half: the common 2-storey 民居). */
 export const DEFAULT_BUILDING_HEIGHT_M = 6;
 
 /** Largest position rounding error of the compressed GLB, metres. */
 export const SCENE_MAX_POSITION_ERROR_M = 0.005;
-
-/** The content file of a village's tileset. */
-export const SCENE_CONTENT_URI = 'buildings.glb';
 
 /** What the builder needs. */
 export interface SceneTilesContext {

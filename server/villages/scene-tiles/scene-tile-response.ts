@@ -3,8 +3,7 @@ import { textResponse, throttleAnonymous } from '@server/api/request-limits';
 import type { Db } from '@server/db/client';
 import { objectResponse } from '@server/storage/object-response';
 import type { ObjectStore } from '@server/storage/object-store';
-import { SCENE_CONTENT_URI, SCENE_GEOMETRIC_ERROR_M } from './build-scene-tiles';
-import { sceneTilesPrefix } from './scene-tiles-keys';
+import { SCENE_CONTENT_URI, SCENE_GEOMETRIC_ERROR_M, sceneTilesPrefix } from './scene-tiles-keys';
 
 /**
  * `GET /tiles/villages/<path>`: the historic-building blocks of the published villages, public and anonymous.
