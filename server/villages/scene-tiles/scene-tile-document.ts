@@ -30,6 +30,9 @@ export const BUILDING_CLASS = 'building';
 /** Most buildings one document holds (feature ids fit UNSIGNED_SHORT). */
 export const MAX_BUILDINGS_PER_DOCUMENT = 65_535;
 
+/** Emissive factor of the materials as a share of their base colour (0 = lit by the sun only). */
+export const SCENE_EMISSIVE_RATIO = 0.35;
+
 /** One property-table row. */
 export interface SceneBuildingRow {
   id: string;
@@ -86,7 +89,11 @@ export function createSceneTileDocument(
   const addPrimitive = (part: PrismMesh, name: string, colourHex: string, roughness: number) => {
     if (part.indices.length === 0) return;
     const featureId = meshFeatures.createFeatureID().setFeatureCount(rows.length).setAttribute(0).setPropertyTable(table);
-    const material = document.createMaterial(name).setBaseColorFactor(linearColourOf(colourHex)).setMetallicFactor(0).setRoughnessFactor(roughness);
+    const base = linearColourOf(colourHex);
+    // A little self-light keeps walls and roofs apart when the twin's sun is low or down (the scene's clock is the
+    // real time of day).
+    const emissive: [number, number, number] = [base[0] * SCENE_EMISSIVE_RATIO, base[1] * SCENE_EMISSIVE_RATIO, base[2] * SCENE_EMISSIVE_RATIO];
+    const material = document.createMaterial(name).setBaseColorFactor(base).setEmissiveFactor(emissive).setMetallicFactor(0).setRoughnessFactor(roughness);
     const vertexCount = part.positions.length / 3;
     gltfMesh.addPrimitive(
       document
