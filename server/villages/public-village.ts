@@ -18,6 +18,7 @@ import {
   type MediaVariant,
 } from '@server/db/schema/villages';
 import { isVillagesCurator } from './curator-roles';
+import { onPublicationChanged } from './publication-effects';
 import type { PublicBuilding, PublicImage, PublicPanorama, PublicVillage } from './public-village-types';
 
 /**
@@ -213,16 +214,14 @@ export async function previewVillageByCode(db: Db, actor: Actor | null, code: st
   }
 }
 
-/** Called inside the publish transaction after the document is stored (e.g. to queue the 3D scene build). */
-export type AfterPublishHook = (tx: Db, village: { id: string; code: string }) => Promise<void>;
-
 /**
  * Publishes a village: stores the public document of its working rows, clears the draft flag and audits, in one
- * transaction (row locked, so two publishes serialise). Then `afterPublish` runs in the same transaction.
+ * transaction (row locked, so two publishes serialise), with its effects (./publication-effects.ts: scene tiles
+ * rebuilt, public layers refreshed).
  * @throws {ScopeError} when `actor` is not a curator of the village's region
  * @throws {NotFoundError} when no village has `code`
  */
-export async function publishVillage(db: Db, actor: Actor, input: { code: string }, afterPublish?: AfterPublishHook): Promise<{ code: string; publishedAt: string }> {
+export async function publishVillage(db: Db, actor: Actor, input: { code: string }): Promise<{ code: string; publishedAt: string }> {
   const village = await curatedVillage(db, actor, input.code);
   return db.transaction(async (tx) => {
     await tx.execute(sql`SELECT 1 FROM villages_villages WHERE id = ${village.id} FOR UPDATE`);
@@ -236,19 +235,21 @@ export async function publishVillage(db: Db, actor: Actor, input: { code: string
       recordRegionCode: village.regionCode,
       after: { code: input.code, publishedAt, sections: document.sections.length, buildings: document.buildings.length, panoramas: document.panoramas.length, photos: document.photos.length },
     });
-    await afterPublish?.(tx, { id: village.id, code: input.code });
+    await onPublicationChanged(tx, village.id);
     return { code: input.code, publishedAt };
   });
 }
 
 /**
- * Withdraws a village from the public site (its working rows stay; publishing again restores it). Audited.
+ * Withdraws a village from the public site (its working rows stay; publishing again restores it; its scene tiles
+ * are removed by the job). Audited.
  * @throws {ScopeError} / {NotFoundError} as {@link publishVillage}
  */
 export async function unpublishVillage(db: Db, actor: Actor, input: { code: string }): Promise<{ code: string }> {
   const village = await curatedVillage(db, actor, input.code);
   await db.transaction(async (tx) => {
     await tx.update(villagesVillages).set({ published: null, publishedAt: null, hasDraftChanges: true, updatedBy: actor.userId }).where(eq(villagesVillages.id, village.id));
+    await onPublicationChanged(tx, village.id);
     await recordAudit(tx, actor, { action: 'unpublish', tableName: 'villages_villages', recordId: village.id, recordRegionCode: village.regionCode, before: { code: input.code, isPublished: village.isPublished } });
   });
   return { code: input.code };

@@ -5,10 +5,12 @@ import { VILLAGES_CURATOR_ROLES } from './curator-roles';
 import { publicListInput, villageCodeInput } from './inputs';
 import { listPublicVillages } from './public-list';
 import { publicVillageByCode, publishVillage, unpublishVillage } from './public-village';
+import { VILLAGES_SCENE_ROUTES } from './scene-router';
 
 /**
- * The `villages` plate's router (传统村落数字博物馆): thin procedures, one service call each. `public.*` is open to
- * anyone and reads only published documents; `curate.*` is for curators of the village's region.
+ * The `villages` plate's router (传统村落数字博物馆): thin procedures, one service call each. `public.*` and `scene.*`
+ * are open to anyone and read only published documents; `curate.*` and `tour.*` are for curators of the village's
+ * region.
  * @see docs/api.md "villages"
  */
 export const villagesRouter = router({
@@ -24,4 +26,5 @@ export const villagesRouter = router({
     publish: scopedProcedure(...VILLAGES_CURATOR_ROLES).input(zodInput(villageCodeInput)).mutation(({ ctx, input }) => publishVillage(ctx.db, ctx.actor, input)),
     unpublish: scopedProcedure(...VILLAGES_CURATOR_ROLES).input(zodInput(villageCodeInput)).mutation(({ ctx, input }) => unpublishVillage(ctx.db, ctx.actor, input)),
   }),
+  ...VILLAGES_SCENE_ROUTES,
 });
