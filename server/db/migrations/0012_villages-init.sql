@@ -32,7 +32,7 @@ CREATE TABLE "villages_media" (
 	"variants" jsonb NOT NULL,
 	"is_generated" boolean DEFAULT false NOT NULL,
 	"sort_order" integer DEFAULT 0 NOT NULL,
-	"created_by" uuid,
+	"created_by" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
@@ -120,7 +120,7 @@ CREATE TABLE "villages_villages" (
 	"published" jsonb,
 	"published_at" timestamp with time zone,
 	"has_draft_changes" boolean DEFAULT true NOT NULL,
-	"updated_by" uuid,
+	"updated_by" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "villages_villages_batch_ck" CHECK ("villages_villages"."national_batch" IS NULL OR "villages_villages"."national_batch" BETWEEN 1 AND 6),
