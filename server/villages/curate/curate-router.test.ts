@@ -16,7 +16,7 @@ const callerOf = (actor: Actor | null) => createCaller(createTrpcContext(db, act
 /** A ≈ 20 m square near the 濂溪区 test label point (116.0°E, 29.67°N). */
 const square = (lon: number, lat: number, d = 0.0001) => ({
   type: 'Polygon' as const,
-  coordinates: [[[lon - d, lat - d], [lon + d, lat - d], [lon + d, lat + d], [lon - d, lat + d], [lon - d, lat - d]]],
+  coordinates: [[[lon - d, lat - d], [lon + d, lat - d], [lon + d, lat + d], [lon - d, lat + d], [lon - d, lat - d]]] as [number, number][][],
 });
 
 async function auditRows(recordId: string): Promise<{ action: string; tableName: string; before: Record<string, unknown> | null; after: Record<string, unknown> | null; actorLabel: string }[]> {
