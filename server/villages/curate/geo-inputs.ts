@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { JIANGXI_BBOX_DEG, MAX_POLYGON_RINGS, MAX_POLYGON_VERTICES } from '@data/villages/jiangxi-bbox';
 import { describeInput } from '@kernel/zod-fields';
 
 /**
@@ -6,18 +7,6 @@ import { describeInput } from '@kernel/zod-fields';
  * and panorama positions): lon/lat degrees WGS84 inside Jiangxi's bounding box. Self-intersection is checked by
  * PostGIS afterwards (./polygon-check.ts), since it needs the geometry engine.
  */
-
-/**
- * Jiangxi's bounding box, degrees WGS84 `[west, south, east, north]`, rounded outward by ≈ 0.05°: the province spans
- * 113°34′–118°28′E and 24°29′–30°04′N (江西省人民政府, 江西概况 — 地理位置).
- */
-export const JIANGXI_BBOX_DEG = [113.5, 24.4, 118.6, 30.1] as const;
-
-/** Most positions of all rings of one polygon together (a surveyed village boundary has a few hundred). */
-export const MAX_POLYGON_VERTICES = 2000;
-
-/** Most rings of one polygon (the outer ring and its holes, e.g. courtyards of a building footprint). */
-export const MAX_POLYGON_RINGS = 50;
 
 const [WEST, SOUTH, EAST, NORTH] = JIANGXI_BBOX_DEG;
 const INSIDE = `inside Jiangxi (${WEST}–${EAST}°E, ${SOUTH}–${NORTH}°N)`;
