@@ -138,6 +138,7 @@ export const villagesVillages = pgTable(
     uniqueIndex('villages_villages_code_uq').on(t.code),
     index('villages_villages_region_idx').on(t.regionCode),
     index('villages_villages_position_gist').using('gist', t.position),
+    index('villages_villages_boundary_gist').using('gist', t.boundary),
     check('villages_villages_batch_ck', sql`${t.nationalBatch} IS NULL OR ${t.nationalBatch} BETWEEN 1 AND 6`),
     check('villages_villages_code_ck', sql`${t.code} ~ '^36[0-9]{10}$'`),
   ],
@@ -185,7 +186,7 @@ export const villagesBuildings = pgTable(
     sortOrder: integer('sort_order').notNull().default(0),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('villages_buildings_village_idx').on(t.villageId), check('villages_buildings_height_ck', sql`${t.heightM} IS NULL OR (${t.heightM} > 0 AND ${t.heightM} <= 100)`)],
+  (t) => [index('villages_buildings_village_idx').on(t.villageId), index('villages_buildings_footprint_gist').using('gist', t.footprint), check('villages_buildings_height_ck', sql`${t.heightM} IS NULL OR (${t.heightM} > 0 AND ${t.heightM} <= 100)`)],
 );
 
 /** An image of a village (photo or equirectangular panorama), stored as responsive variants. */
@@ -241,7 +242,7 @@ export const villagesPanoramas = pgTable(
     sortOrder: integer('sort_order').notNull().default(0),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('villages_panoramas_village_idx').on(t.villageId)],
+  (t) => [index('villages_panoramas_village_idx').on(t.villageId), index('villages_panoramas_position_gist').using('gist', t.position)],
 );
 
 /** A point of interest (古井, 古树, 码头, 观景点 …) of a village scene. */
@@ -261,7 +262,7 @@ export const villagesPois = pgTable(
     position: point('position').notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('villages_pois_village_idx').on(t.villageId)],
+  (t) => [index('villages_pois_village_idx').on(t.villageId), index('villages_pois_position_gist').using('gist', t.position)],
 );
 
 /** The guided tour (导览) of a village's 3D scene, recorded by a curator: camera stops with captions. */

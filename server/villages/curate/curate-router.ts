@@ -1,6 +1,8 @@
 import { router, scopedProcedure } from '@server/api/trpc';
 import { zodInput } from '@server/api/zod-input';
 import { VILLAGES_CURATOR_ROLES } from '../curator-roles';
+import { villageCodeInput as publishInput } from '../inputs';
+import { publishVillage, unpublishVillage } from '../public-village';
 import { createBuilding, deleteBuilding, reorderBuildings, updateBuilding } from './buildings-service';
 import {
   buildingCreateInput,
@@ -34,6 +36,10 @@ const curator = () => scopedProcedure(...VILLAGES_CURATOR_ROLES);
  * @see ./README.md
  */
 export const villagesCurateRouter = router({
+  /** Copies the working rows into the public document (../public-village.ts). */
+  publish: curator().input(zodInput(publishInput)).mutation(({ ctx, input }) => publishVillage(ctx.db, ctx.actor, input)),
+  /** Withdraws the public document; the working rows stay. */
+  unpublish: curator().input(zodInput(publishInput)).mutation(({ ctx, input }) => unpublishVillage(ctx.db, ctx.actor, input)),
   register: router({
     search: curator().input(zodInput(registerSearchInput)).query(({ ctx, input }) => searchRegister(ctx.db, ctx.actor, input)),
   }),
