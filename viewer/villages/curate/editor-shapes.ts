@@ -1,3 +1,7 @@
+import type { BuildingType, PROTECTION_LEVEL_LABELS } from '@data/villages/building-types';
+import type { PoiKind } from '@data/villages/poi-kinds';
+import type { VillageTheme } from '@data/villages/themes';
+
 /**
  * The shapes the curators' panels render and emit (declared here, satisfied structurally by the `villages.curate`
  * procedures' outputs and inputs; viewer/ never imports server/). Positions `[lon, lat]` degrees WGS84, heights metres.
@@ -41,7 +45,7 @@ export interface CurateVillagePatch {
   summaryZh?: string;
   summaryEn?: string | null;
   nationalBatch?: number | null;
-  themes?: string[];
+  themes?: VillageTheme[];
   position?: [number, number];
   isPositionVerified?: boolean;
   boundary?: { type: 'Polygon'; coordinates: [number, number][][] } | null;
@@ -63,16 +67,18 @@ export interface CurateBuildingFields {
   nameEn: string | null;
   eraZh: string;
   eraEn: string | null;
-  buildingType: string;
-  protectionLevel: string;
+  buildingType: BuildingType;
+  protectionLevel: keyof typeof PROTECTION_LEVEL_LABELS;
   descriptionZh: string;
   descriptionEn: string | null;
   footprint: { type: 'Polygon'; coordinates: [number, number][][] } | null;
   heightM: number | null;
 }
 
-export interface CurateBuildingView extends Omit<CurateBuildingFields, 'footprint'> {
+export interface CurateBuildingView extends Omit<CurateBuildingFields, 'footprint' | 'buildingType' | 'protectionLevel'> {
   id: string;
+  buildingType: string;
+  protectionLevel: string;
   footprint: PolygonShape | null;
   sortOrder: number;
   updatedAt: Date;
@@ -80,7 +86,7 @@ export interface CurateBuildingView extends Omit<CurateBuildingFields, 'footprin
 
 /** Editable fields of a point of interest. */
 export interface CuratePoiFields {
-  kind: string;
+  kind: PoiKind;
   nameZh: string;
   nameEn: string | null;
   descriptionZh: string;
@@ -88,8 +94,9 @@ export interface CuratePoiFields {
   position: [number, number];
 }
 
-export interface CuratePoiView extends CuratePoiFields {
+export interface CuratePoiView extends Omit<CuratePoiFields, 'kind'> {
   id: string;
+  kind: string;
   updatedAt: Date;
 }
 

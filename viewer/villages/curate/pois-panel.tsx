@@ -59,7 +59,7 @@ export function PoisPanel({ locale, pois, defaultPosition, busy, onCreate, onUpd
     if (lon == null) return setError(t('number.invalid', { field: t('fields.lon'), min: west, max: east }));
     if (lat == null) return setError(t('number.invalid', { field: t('fields.lat'), min: south, max: north }));
     const before = editing === 'new' ? null : editing;
-    const fields: CuratePoiFields = { kind: draft.kind, nameZh: draft.nameZh.trim(), nameEn: draft.nameEn.trim() || null, descriptionZh: draft.descriptionZh, descriptionEn: before?.descriptionEn ?? null, position: [lon, lat] };
+    const fields: CuratePoiFields = { kind: draft.kind as CuratePoiFields['kind'], nameZh: draft.nameZh.trim(), nameEn: draft.nameEn.trim() || null, descriptionZh: draft.descriptionZh, descriptionEn: before?.descriptionEn ?? null, position: [lon, lat] };
     void (before ? onUpdate(before, fields) : onCreate(fields)).then((ok) => {
       if (ok) setEditing(null);
     });

@@ -77,7 +77,7 @@ export function VillageFieldsPanel({ locale, village, busy, onSave }: VillageFie
     if (draft.summaryZh !== base.summaryZh) patch.summaryZh = draft.summaryZh;
     if (draft.summaryEn !== base.summaryEn) patch.summaryEn = draft.summaryEn.trim() ? draft.summaryEn : null;
     if (draft.nationalBatch !== base.nationalBatch) patch.nationalBatch = draft.nationalBatch ? Number(draft.nationalBatch) : null;
-    if (JSON.stringify(draft.themes) !== JSON.stringify(base.themes)) patch.themes = draft.themes;
+    if (JSON.stringify(draft.themes) !== JSON.stringify(base.themes)) patch.themes = VILLAGE_THEME_SLUGS.filter((slug) => draft.themes.includes(slug));
     if (draft.lon !== base.lon || draft.lat !== base.lat) {
       const lon = readNumber(draft.lon, west, east);
       const lat = readNumber(draft.lat, south, north);
