@@ -46,8 +46,8 @@ test('an officer creates a village from the register, writes it, publishes; the 
   await signInAs(page, e2eAccount('nanchangOfficer'), '/villages/curate');
   await expect(page.getByRole('heading', { name: '村落管理' })).toBeVisible();
 
-  // Find the committee by pinyin initials and create the village.
-  await page.getByTestId('register-search').fill('mhc');
+  // Find the committee by pinyin and create the village.
+  await page.getByTestId('register-search').fill('miaohou');
   const hit = page.locator(`[data-testid="register-hit"][data-code="${CODE}"]`);
   await expect(hit).toContainText('庙后村委会');
   await hit.getByTestId('register-create').click();
