@@ -93,8 +93,16 @@ test('an officer creates a village from the register, writes it, publishes; the 
   await expect(bar.getByTestId('curation-status')).toHaveText('已发布，有未发布修改');
   const after = await publicByCode(anonymous.request);
   expect(after.document?.sections.find((s) => s.kind === 'history')?.bodyZh).toBe('# 历史\n\n庙后村始建于**明代**。');
+  // Screenshots of the editor on a desktop and a phone (docs/screenshot-villages-curate*.png).
+  await page.getByTestId('building-new').click();
+  await page.screenshot({ path: 'test-results/villages-curate-editor-1440.png', fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: 'test-results/villages-curate-editor-390.png', fullPage: true });
+  await page.screenshot({ path: 'test-results/villages-curate-editor-390-top.png' });
+  await page.setViewportSize({ width: 1440, height: 900 });
   // The list shows the village with its status.
   await page.goto('/villages/curate');
   await expect(page.locator(`[data-testid="curate-village-row"][data-code="${CODE}"]`)).toContainText('已发布，有未发布修改');
+  await page.screenshot({ path: 'test-results/villages-curate-list-1440.png' });
   await anonymous.close();
 });

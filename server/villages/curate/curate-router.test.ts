@@ -196,7 +196,8 @@ describe('villages.curate: scope, validation, audit, drafts and stale writes', (
 
     // A building of another village (a province admin's 东湖区 village) is no target.
     const admin = callerOf((await createTestAccount(db, 'admin', TEST_REGIONS.province)).actor);
-    await admin.villages.curate.villages.create({ registerCode: donghuCode });
+    // A 居委会 keeps its 社区 name (no 村 appended).
+    expect((await admin.villages.curate.villages.create({ registerCode: donghuCode })).nameZh).toBe('民巷社区');
     const foreign = await admin.villages.curate.buildings.create({ code: donghuCode, nameZh: '外村祠', nameEn: null, eraZh: '', eraEn: null, buildingType: 'ancestral-hall', protectionLevel: 'none', descriptionZh: '', descriptionEn: null, footprint: null, heightM: null });
     await expect(curator.villages.curate.panoramas.update({ id: entrance.id, updatedAt: entrance.updatedAt, hotspots: [spot(foreign.id)] })).rejects.toMatchObject({
       code: 'BAD_REQUEST',
