@@ -93,12 +93,22 @@ test('an officer creates a village from the register, writes it, publishes; the 
   await expect(bar.getByTestId('curation-status')).toHaveText('已发布，有未发布修改');
   const after = await publicByCode(anonymous.request);
   expect(after.document?.sections.find((s) => s.kind === 'history')?.bodyZh).toBe('# 历史\n\n庙后村始建于**明代**。');
-  // Screenshots of the editor on a desktop and a phone (docs/screenshot-villages-curate*.png).
-  await page.getByTestId('building-new').click();
-  await page.screenshot({ path: 'test-results/villages-curate-editor-1440.png', fullPage: true });
+  // Screenshots of the editor on a desktop and a phone (the page scrolls inside the frame's main element).
+  const scrollTo = (testId: string | null) =>
+    page.evaluate((id) => {
+      const main = document.querySelector('.gt-admin__main');
+      const target = id ? document.querySelector(`[data-testid="${id}"]`) : null;
+      if (main) main.scrollTop = target ? main.scrollTop + target.getBoundingClientRect().top - main.getBoundingClientRect().top - 150 : 0;
+    }, testId);
+  await scrollTo(null);
+  await page.screenshot({ path: 'test-results/villages-curate-editor-1440.png' });
+  await scrollTo('section-history');
+  await page.screenshot({ path: 'test-results/villages-curate-sections-1440.png' });
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: 'test-results/villages-curate-editor-390.png', fullPage: true });
-  await page.screenshot({ path: 'test-results/villages-curate-editor-390-top.png' });
+  await scrollTo(null);
+  await page.screenshot({ path: 'test-results/villages-curate-editor-390.png' });
+  await scrollTo('curate-buildings');
+  await page.screenshot({ path: 'test-results/villages-curate-buildings-390.png' });
   await page.setViewportSize({ width: 1440, height: 900 });
   // The list shows the village with its status.
   await page.goto('/villages/curate');
