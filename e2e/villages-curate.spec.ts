@@ -104,6 +104,8 @@ test('an officer creates a village from the register, writes it, publishes; the 
   await page.screenshot({ path: 'test-results/villages-curate-editor-1440.png' });
   await scrollTo('section-history');
   await page.screenshot({ path: 'test-results/villages-curate-sections-1440.png' });
+  await scrollTo('curate-panoramas');
+  await page.screenshot({ path: 'test-results/villages-curate-media-1440.png' });
   await page.setViewportSize({ width: 390, height: 844 });
   await scrollTo(null);
   await page.screenshot({ path: 'test-results/villages-curate-editor-390.png' });

@@ -110,22 +110,22 @@ export function BuildingsPanel({ locale, buildings, busy, onCreate, onUpdate, on
               <tr>
                 <th>{t('buildings.name')}</th>
                 <th>{t('buildings.type')}</th>
-                <th>{t('buildings.era')}</th>
-                <th>{t('buildings.protection')}</th>
-                <th>{t('buildings.height')}</th>
-                <th>{t('buildings.footprint')}</th>
+                <th className="gt-curate-optional">{t('buildings.era')}</th>
+                <th className="gt-curate-optional">{t('buildings.protection')}</th>
+                <th className="gt-curate-optional">{t('buildings.height')}</th>
+                <th className="gt-curate-optional">{t('buildings.footprint')}</th>
                 <th className="gt-table__actions" />
               </tr>
             </thead>
             <tbody>
               {buildings.map((building, index) => (
                 <tr key={building.id} data-testid="building-row">
-                  <td className="gt-table__primary">{building.nameZh}</td>
+                  <td className="gt-table__primary gt-curate-name">{building.nameZh}</td>
                   <td className="gt-table__nowrap">{label(BUILDING_TYPES[building.buildingType as keyof typeof BUILDING_TYPES], building.buildingType)}</td>
-                  <td>{building.eraZh}</td>
-                  <td>{label(PROTECTION_LEVEL_LABELS[building.protectionLevel as keyof typeof PROTECTION_LEVEL_LABELS], building.protectionLevel)}</td>
-                  <td>{building.heightM ?? '—'}</td>
-                  <td>{building.footprint ? t('buildings.hasFootprint') : t('buildings.noFootprint')}</td>
+                  <td className="gt-curate-optional">{building.eraZh}</td>
+                  <td className="gt-curate-optional">{label(PROTECTION_LEVEL_LABELS[building.protectionLevel as keyof typeof PROTECTION_LEVEL_LABELS], building.protectionLevel)}</td>
+                  <td className="gt-curate-optional">{building.heightM ?? '—'}</td>
+                  <td className="gt-curate-optional">{building.footprint ? t('buildings.hasFootprint') : t('buildings.noFootprint')}</td>
                   <td className="gt-table__actions">
                     <button type="button" className="gt-button gt-button--small" disabled={busy || index === 0} onClick={() => move(index, -1)} aria-label={`${t('buildings.up')} ${building.nameZh}`}>↑</button>
                     <button type="button" className="gt-button gt-button--small" disabled={busy || index === buildings.length - 1} onClick={() => move(index, 1)} aria-label={`${t('buildings.down')} ${building.nameZh}`}>↓</button>

@@ -193,7 +193,7 @@ export function PanoramasPanel({ locale, panoramas, buildings, media, busy, onCr
           </div>
         </form>
       ) : images.length === 0 ? (
-        <p className="gt-table__muted">{t('panoramas.noImages')}</p>
+        panoramas.length > 0 ? <p className="gt-table__muted">{t('panoramas.noImages')}</p> : null
       ) : (
         <div className="gt-curate-actions">
           <button type="button" className="gt-button" disabled={busy} onClick={() => open('new')}>{t('panoramas.new')}</button>

@@ -77,16 +77,16 @@ export function PoisPanel({ locale, pois, defaultPosition, busy, onCreate, onUpd
               <tr>
                 <th>{t('pois.name')}</th>
                 <th>{t('pois.kind')}</th>
-                <th>{t('pois.position')}</th>
+                <th className="gt-curate-optional">{t('pois.position')}</th>
                 <th className="gt-table__actions" />
               </tr>
             </thead>
             <tbody>
               {pois.map((poi) => (
                 <tr key={poi.id}>
-                  <td className="gt-table__primary">{poi.nameZh}</td>
+                  <td className="gt-table__primary gt-curate-name">{poi.nameZh}</td>
                   <td className="gt-table__nowrap">{kindLabel(poi.kind)}</td>
-                  <td className="gt-mono gt-table__nowrap">{poi.position[0].toFixed(6)}, {poi.position[1].toFixed(6)}</td>
+                  <td className="gt-mono gt-table__nowrap gt-curate-optional">{poi.position[0].toFixed(6)}, {poi.position[1].toFixed(6)}</td>
                   <td className="gt-table__actions">
                     <button type="button" className="gt-button gt-button--small" disabled={busy} onClick={() => open(poi)}>{t('row.edit')}</button>
                     <button type="button" className="gt-button gt-button--small gt-button--danger" disabled={busy} onClick={() => window.confirm(t('row.confirmDelete', { name: poi.nameZh })) && onDelete(poi)}>

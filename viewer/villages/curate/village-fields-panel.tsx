@@ -43,8 +43,9 @@ function draftOf(village: CurateVillageView): Draft {
     summaryEn: village.summaryEn ?? '',
     nationalBatch: numberText(village.nationalBatch),
     themes: village.themes,
-    lon: String(village.position[0]),
-    lat: String(village.position[1]),
+    // 7 decimals ≈ 1 cm: the stored double's last digits are noise to a curator.
+    lon: String(Number(village.position[0].toFixed(7))),
+    lat: String(Number(village.position[1].toFixed(7))),
     isPositionVerified: village.isPositionVerified,
     boundary: polygonText(village.boundary),
   };
