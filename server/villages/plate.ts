@@ -1,5 +1,6 @@
 import { definePlate } from '@server/host/server-plate';
 import { villagesRouter } from './router';
+import { searchVillages } from './search-villages';
 import { seedDemoVillages } from './seed-demo-villages';
 import { seedVillageRegister } from './seed-register';
 
@@ -11,6 +12,7 @@ import { seedVillageRegister } from './seed-register';
 export const VILLAGES_PLATE = definePlate({
   slug: 'villages',
   router: villagesRouter,
+  search: searchVillages,
   async seed(db, ctx) {
     const register = await seedVillageRegister(db, ctx.sharedDataDir);
     const villages = await seedDemoVillages(db);
