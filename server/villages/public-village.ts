@@ -195,8 +195,8 @@ async function curatedVillage(db: Db, actor: Actor | null, code: string): Promis
   const [row] = isVillageCode(code)
     ? await db.select({ id: villagesVillages.id, regionCode: villagesVillages.regionCode, isPublished: sql<boolean>`${villagesVillages.published} IS NOT NULL` }).from(villagesVillages).where(eq(villagesVillages.code, code))
     : [];
-  if (!row) throw new NotFoundError(`village ${code} does not exist`, { context: { code } });
-  if (!regionCovers(actor.regionCode, row.regionCode)) throw new ScopeError(`village ${code} lies outside your region ${actor.regionCode}`, { context: { code } });
+  // Outside the actor's region answers as if absent (no probing), like the curators' editor (./curate/village-scope.ts).
+  if (!row || !regionCovers(actor.regionCode, row.regionCode)) throw new NotFoundError(`village ${code} not found in your region`, { context: { code } });
   return row;
 }
 
@@ -218,8 +218,8 @@ export async function previewVillageByCode(db: Db, actor: Actor | null, code: st
  * Publishes a village: stores the public document of its working rows, clears the draft flag and audits, in one
  * transaction (row locked, so two publishes serialise), with its effects (./publication-effects.ts: scene tiles
  * rebuilt, public layers refreshed).
- * @throws {ScopeError} when `actor` is not a curator of the village's region
- * @throws {NotFoundError} when no village has `code`
+ * @throws {ScopeError} when `actor` is not a curator at all
+ * @throws {NotFoundError} when no village has `code` in the actor's region
  */
 export async function publishVillage(db: Db, actor: Actor, input: { code: string }): Promise<{ code: string; publishedAt: string }> {
   const village = await curatedVillage(db, actor, input.code);
