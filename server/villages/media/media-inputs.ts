@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { integerIn, nulSafeText, uuidSchema } from '@kernel/zod-fields';
+import { describeInput, integerIn, nulSafeText, uuidSchema } from '@kernel/zod-fields';
 
 /**
  * Input schemas of the village media procedures and of the upload's text fields (validated before any service
@@ -14,7 +14,8 @@ export const MAX_CAPTION_CHARS = 2000;
 /** Longest credit line, characters. */
 export const MAX_CREDIT_CHARS = 200;
 
-const trimmed = (maxChars: number, minChars = 0) => z.string().transform((value) => value.trim()).pipe(nulSafeText(maxChars, minChars));
+const trimmed = (maxChars: number, minChars = 0) =>
+  z.string({ error: (issue) => (issue.input === undefined ? 'is required' : `must be a string, got ${describeInput(issue.input)}`) }).transform((value) => value.trim()).pipe(nulSafeText(maxChars, minChars));
 const mediaKind = z.enum(['photo', 'panorama'], { error: 'must be photo or panorama' });
 const sortOrder = integerIn(-100_000, 100_000);
 
