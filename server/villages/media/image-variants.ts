@@ -115,7 +115,7 @@ function decodedFormat(metadata: Metadata): string {
 function encode(pipeline: Sharp, format: MediaVariant['format'], hasAlpha: boolean): Sharp {
   if (format === 'avif') return pipeline.avif({ quality: 50, effort: 2 });
   if (format === 'webp') return pipeline.webp({ quality: 78, effort: 4 });
-  return (hasAlpha ? pipeline.flatten({ background: '#ffffff' }) : pipeline).jpeg({ quality: 82, mozjpeg: true });
+  return (hasAlpha ? pipeline.flatten({ background: '#ffffff' }) : pipeline).jpeg({ quality: 82, progressive: true, optimiseCoding: true });
 }
 
 /**
