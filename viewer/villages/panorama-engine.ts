@@ -31,7 +31,7 @@ export interface PanoramaEngine {
   rotate(position: ViewerPosition): void;
   zoomIn(): void;
   zoomOut(): void;
-  /** Whether the device reports orientation (phones, tablets). */
+  /** Whether the device reports its orientation (phones, tablets; the library listens for a first reading). */
   isGyroscopeSupported(): Promise<boolean>;
   /** Starts or stops following the device orientation (asks for permission on iOS, inside the click). */
   toggleGyroscope(): void;
@@ -79,19 +79,34 @@ export function createPanoramaEngine(container: HTMLElement, url: string, texts:
     defaultZoomLvl: 30,
     lang: { zoomIn: texts.zoomIn, zoomOut: texts.zoomOut, fullscreen: texts.fullscreen, loading: texts.loading, loadError: texts.loadError },
     plugins: [
-      [MarkersPlugin, { markers: [] }],
+      [MarkersPlugin, {}],
       [GyroscopePlugin, { touchmove: true }],
     ],
   });
   const markers = viewer.getPlugin<MarkersPlugin>(MarkersPlugin);
   const gyroscope = viewer.getPlugin<GyroscopePlugin>(GyroscopePlugin);
   markers.addEventListener('select-marker', (event) => events.onSelectHotspot(event.marker.id));
+  // Markers set before the viewer is ready would be replaced by the plugin's initial ones: keep them until then.
+  let isReady = false;
+  let pendingMarkers: MarkerConfig[] | null = null;
+  viewer.addEventListener(
+    'ready',
+    () => {
+      isReady = true;
+      if (pendingMarkers) markers.setMarkers(pendingMarkers);
+      pendingMarkers = null;
+    },
+    { once: true },
+  );
   gyroscope.addEventListener('gyroscope-updated', (event) => events.onGyroscopeChange(event.gyroscopeEnabled));
   return {
     setPanorama: async (next) => {
       await viewer.setPanorama(next, { position: { yaw: 0, pitch: 0 }, transition: false });
     },
-    setMarkers: (specs) => markers.setMarkers(specs.map(markerConfig)),
+    setMarkers: (specs) => {
+      if (isReady) markers.setMarkers(specs.map(markerConfig));
+      else pendingMarkers = specs.map(markerConfig);
+    },
     getPosition: () => viewer.getPosition(),
     rotate: (position) => viewer.rotate(position),
     zoomIn: () => viewer.zoomIn(),

@@ -72,7 +72,9 @@ export function PanoramaViewer({ panorama, locale, onOpenBuilding, onOpenPanoram
         created = createPanoramaEngine(stage, firstUrl.current as string, texts, { onSelectHotspot: openHotspot, onGyroscopeChange: setGyroscopeOn });
         setEngine(created);
         setStatus({ kind: 'ready' });
-        void created.isGyroscopeSupported().then((isSupported) => !isCancelled && setGyroscopeSupported(isSupported), () => undefined);
+        // A touch device that reports its orientation: desktops with emulated or laptop sensors get no button.
+        const isTouch = window.matchMedia('(any-pointer: coarse)').matches;
+        if (isTouch) void created.isGyroscopeSupported().then((isSupported) => !isCancelled && setGyroscopeSupported(isSupported), () => undefined);
       })
       .catch((error: unknown) => !isCancelled && setStatus({ kind: 'error', message: error instanceof Error ? error.message : String(error) }));
     return () => {
