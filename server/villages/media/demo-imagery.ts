@@ -15,8 +15,9 @@ import { insertProcessedMedia, mediaBySource, type MediaRecord } from './media-s
  * anywhere. Rows made from them are `is_generated`, and their alt text says so; the panoramas carry no label in the
  * image (it would float in the viewer's sky).
  *
- * Notes: measured on the 2-core build machine (demo-imagery.test.ts checks < 1.5 s): a 4096 × 2048 panorama
- * renders and encodes (JPEG q88) in ≈ 0.4 s, a 1600 × 1067 photo in ≈ 0.1 s.
+ * Notes: measured on the 2-core build machine (demo-imagery.test.ts checks < 1.5 s of CPU): a 4096 × 2048 panorama
+ * renders and encodes (JPEG q88) in ≈ 0.26–0.32 s of CPU (0.7–1.1 s wall under a load average of 12), a
+ * 1600 × 1067 photo in ≈ 0.04 s of CPU (0.2 s wall).
  */
 
 export { DEMO_PHOTO_SUBJECTS, type DemoPhotoSubject };
