@@ -11,10 +11,10 @@ export type AccountRole = 'applicant' | 'planner' | 'inspector' | 'officer' | 'a
 export const ACCOUNT_ROLES: readonly AccountRole[] = ['applicant', 'planner', 'inspector', 'officer', 'admin'];
 
 /** What an audit row records. */
-export type AuditActionName = 'create' | 'update' | 'disable' | 'enable' | 'reset-password' | 'change-password' | 'delete' | 'sign-in' | 'sign-out';
+export type AuditActionName = 'create' | 'update' | 'disable' | 'enable' | 'reset-password' | 'change-password' | 'delete' | 'sign-in' | 'sign-out' | 'publish' | 'unpublish';
 
 /** Every audit action, in the order the audit filter lists them. */
-export const AUDIT_ACTIONS: readonly AuditActionName[] = ['create', 'update', 'disable', 'enable', 'reset-password', 'change-password', 'delete', 'sign-in', 'sign-out'];
+export const AUDIT_ACTIONS: readonly AuditActionName[] = ['create', 'update', 'disable', 'enable', 'reset-password', 'change-password', 'delete', 'sign-in', 'sign-out', 'publish', 'unpublish'];
 
 /** Narrows untrusted text (a URL parameter) to an {@link AuditActionName}, else `null`. */
 export function parseAuditAction(value: string | null | undefined): AuditActionName | null {

@@ -32,7 +32,7 @@ CREATE TABLE "villages_media" (
 	"variants" jsonb NOT NULL,
 	"is_generated" boolean DEFAULT false NOT NULL,
 	"sort_order" integer DEFAULT 0 NOT NULL,
-	"created_by" uuid,
+	"created_by" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
@@ -120,7 +120,7 @@ CREATE TABLE "villages_villages" (
 	"published" jsonb,
 	"published_at" timestamp with time zone,
 	"has_draft_changes" boolean DEFAULT true NOT NULL,
-	"updated_by" uuid,
+	"updated_by" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "villages_villages_batch_ck" CHECK ("villages_villages"."national_batch" IS NULL OR "villages_villages"."national_batch" BETWEEN 1 AND 6),
@@ -140,14 +140,18 @@ ALTER TABLE "villages_tours" ADD CONSTRAINT "villages_tours_village_id_villages_
 ALTER TABLE "villages_villages" ADD CONSTRAINT "villages_villages_code_villages_register_code_fk" FOREIGN KEY ("code") REFERENCES "public"."villages_register"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "villages_villages" ADD CONSTRAINT "villages_villages_updated_by_accounts_users_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."accounts_users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "villages_buildings_village_idx" ON "villages_buildings" USING btree ("village_id");--> statement-breakpoint
+CREATE INDEX "villages_buildings_footprint_gist" ON "villages_buildings" USING gist ("footprint");--> statement-breakpoint
 CREATE INDEX "villages_media_village_idx" ON "villages_media" USING btree ("village_id");--> statement-breakpoint
 CREATE INDEX "villages_media_building_idx" ON "villages_media" USING btree ("building_id");--> statement-breakpoint
 CREATE INDEX "villages_panoramas_village_idx" ON "villages_panoramas" USING btree ("village_id");--> statement-breakpoint
+CREATE INDEX "villages_panoramas_position_gist" ON "villages_panoramas" USING gist ("position");--> statement-breakpoint
 CREATE INDEX "villages_pois_village_idx" ON "villages_pois" USING btree ("village_id");--> statement-breakpoint
+CREATE INDEX "villages_pois_position_gist" ON "villages_pois" USING gist ("position");--> statement-breakpoint
 CREATE INDEX "villages_register_county_idx" ON "villages_register" USING btree ("county_code");--> statement-breakpoint
 CREATE INDEX "villages_register_pinyin_idx" ON "villages_register" USING btree ("pinyin");--> statement-breakpoint
 CREATE INDEX "villages_register_name_idx" ON "villages_register" USING btree ("name");--> statement-breakpoint
 CREATE UNIQUE INDEX "villages_sections_village_kind_uq" ON "villages_sections" USING btree ("village_id","kind");--> statement-breakpoint
 CREATE UNIQUE INDEX "villages_villages_code_uq" ON "villages_villages" USING btree ("code");--> statement-breakpoint
 CREATE INDEX "villages_villages_region_idx" ON "villages_villages" USING btree ("region_code");--> statement-breakpoint
-CREATE INDEX "villages_villages_position_gist" ON "villages_villages" USING gist ("position");
+CREATE INDEX "villages_villages_position_gist" ON "villages_villages" USING gist ("position");--> statement-breakpoint
+CREATE INDEX "villages_villages_boundary_gist" ON "villages_villages" USING gist ("boundary");

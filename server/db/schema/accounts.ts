@@ -114,7 +114,9 @@ export type AuditAction =
   | 'change-password'
   | 'delete'
   | 'sign-in'
-  | 'sign-out';
+  | 'sign-out'
+  | 'publish'
+  | 'unpublish';
 
 /**
  * The audit trail: one row per write, never updated or deleted (a trigger in migration `accounts-audit-append-only`
