@@ -9,7 +9,8 @@ import type { Actor } from '@server/api/actor';
 import { villagesVillages } from '@server/db/schema/villages';
 import { connectTestDb } from '@server/db/test-database';
 import { LocalObjectStore } from '@server/storage/local-store';
-import { mediaResponse, mediaVariantUrl, type MediaRouteDeps } from './media-response';
+import { mediaVariantUrl, publishVillage } from '../public-village';
+import { mediaResponse, type MediaRouteDeps } from './media-response';
 import { createMedia, type MediaRecord } from './media-service';
 import { createTestVillage, testJpeg } from './media-test-fixtures';
 
@@ -40,11 +41,12 @@ afterAll(async () => {
   await connection.pool.end();
 });
 
-/** GET of a variant URL, as the app route passes it (the segments after /media/villages/). */
+/** GET of a variant's public URL, as the app route app/media/villages/[...key] passes it (the segments after /media/villages/). */
 function get(key: string, headers: Record<string, string> = {}): Promise<Response> {
-  const url = mediaVariantUrl(key);
-  expect(url).toBe(`/media/villages/${key}`);
-  return mediaResponse(deps, new Request(`http://localhost${url}`, { headers: { host: 'localhost', 'x-forwarded-for': '192.0.2.77', ...headers } }), key.split('/'));
+  const url = mediaVariantUrl({ key });
+  expect(url).toBe(`/media/${key}`);
+  const segments = url.split('/').slice(3);
+  return mediaResponse(deps, new Request(`http://localhost${url}`, { headers: { host: 'localhost', 'x-forwarded-for': '192.0.2.77', ...headers } }), segments);
 }
 
 describe('GET /media/villages/<key>', () => {
@@ -63,7 +65,7 @@ describe('GET /media/villages/<key>', () => {
   });
 
   it('serves published media to everyone: content type by format, strong ETag, immutable, 304 on If-None-Match', async () => {
-    const published = { code: village.code, photos: [{ id: media.id, variants: media.variants.map((v) => ({ url: mediaVariantUrl(v.key), format: v.format, width: v.width, height: v.height })) }] };
+    const published = { code: village.code, photos: [{ id: media.id, variants: media.variants.map((v) => ({ url: mediaVariantUrl(v), format: v.format, width: v.width, height: v.height })) }] };
     await db.update(villagesVillages).set({ published, publishedAt: new Date() }).where(eq(villagesVillages.id, village.id));
     for (const variant of media.variants) {
       const response = await get(variant.key);
@@ -80,9 +82,22 @@ describe('GET /media/villages/<key>', () => {
     expect([again.status, again.headers.get('etag')]).toEqual([304, etag]);
   });
 
+  it('serves the media of a village published by publishVillage (the real public document) and hides a later draft', async () => {
+    const other = await createTestVillage(db, TEST_REGIONS.lianxi);
+    const photo = await createMedia(db, officer, { villageId: other.id, kind: 'photo', altZh: '古桥' }, await testJpeg(900, 600, 22), deps.getStore());
+    const key = photo.variants.find((v) => v.format === 'avif')!.key;
+    expect((await get(key)).status).toBe(404);
+    await publishVillage(db, officer, { code: other.code });
+    const published = await get(key);
+    expect([published.status, published.headers.get('content-type'), published.headers.get('cache-control')]).toEqual([200, 'image/avif', 'public, max-age=31536000, immutable']);
+    const draft = await createMedia(db, officer, { villageId: other.id, kind: 'photo', altZh: '草稿' }, await testJpeg(900, 600, 23), deps.getStore());
+    expect((await get(draft.variants[0].key)).status).toBe(404);
+    expect((await get(draft.variants[0].key, { cookie: cookies.officer })).status).toBe(200);
+  });
+
   it('answers 404 for keys that are malformed, not a variant of a row, or unknown', async () => {
     const sha = media.sourceSha256;
-    for (const key of [`villages/media/${sha}/9999.webp`, `villages/media/${sha}/480.png`, `villages/media/${sha}/../../x`, `villages/media/${'0'.repeat(64)}/480.jpeg`, 'tilesets/x/tileset.json']) {
+    for (const key of [`villages/media/${sha}/9999.webp`, `villages/media/${sha}/480.png`, `villages/media/${sha}/../../x`, `villages/media/${'0'.repeat(64)}/480.jpeg`, 'villages/tilesets/x/tileset.json']) {
       expect((await get(key, { cookie: cookies.officer })).status, key).toBe(404);
     }
   });

@@ -10,8 +10,9 @@ import type { Logger } from '@kernel/logger';
 import { isVillagesCurator } from '../curator-roles';
 
 /**
- * `GET /media/villages/<key>` (`<key>` = `villages/media/<sha256>/<width>.<avif|webp|jpeg>`, ./image-variants.ts):
- * one stored variant of a village image.
+ * `GET /media/<key>` with `<key>` = `villages/media/<sha256>/<width>.<avif|webp|jpeg>` (./image-variants.ts; the URL
+ * is `mediaVariantUrl` of ../public-village.ts, the route app/media/villages/[...key]): one stored variant of a
+ * village image.
  * - Public: when a media row with that variant belongs to a village whose published document
  *   (`villages_villages.published`) names the row's id — `Cache-Control: public, max-age=31536000, immutable`
  *   (the key is content-addressed, so its bytes never change).
@@ -21,11 +22,7 @@ import { isVillagesCurator } from '../curator-roles';
  * `If-None-Match` → 304, byte ranges: server/storage/object-response.ts.
  */
 
-/** The URL path of a variant key (what the public document's `PublicImageVariant.url` holds). */
-export function mediaVariantUrl(key: string): string {
-  return `/media/villages/${key}`;
-}
-
+/** A variant key (the URL path after `/media/`). */
 const KEY_PATTERN = /^villages\/media\/[0-9a-f]{64}\/[1-9]\d{0,4}\.(avif|webp|jpeg)$/;
 
 /** What the route needs from the app. */
@@ -48,7 +45,7 @@ async function readersOf(db: Db, key: string): Promise<{ isPublished: boolean; r
 /**
  * Answers one `GET`/`HEAD` of the route (see the module doc). Never throws: errors become text answers (500
  * hidden and logged).
- * @param segments the route's `[...key]` segments (decoded)
+ * @param segments the route's `[...key]` segments (decoded): the key's segments after `villages/`
  */
 export async function mediaResponse(deps: MediaRouteDeps, request: Request, segments: readonly string[]): Promise<Response> {
   try {
@@ -58,7 +55,7 @@ export async function mediaResponse(deps: MediaRouteDeps, request: Request, segm
       const throttled = await throttleAnonymous(request);
       if (throttled) return throttled;
     }
-    const key = segments.join('/');
+    const key = `villages/${segments.join('/')}`;
     if (!KEY_PATTERN.test(key)) return textResponse(404, 'Not found');
     const readers = await readersOf(db, key);
     if (readers.isPublished) return await objectResponse(deps.getStore(), key, request, { cacheControl: 'public, max-age=31536000, immutable' });

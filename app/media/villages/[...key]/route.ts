@@ -3,7 +3,7 @@ import { getDb } from '@server/db/client';
 import { getObjectStore } from '@server/storage/shared-store';
 import { mediaResponse } from '@server/villages/media/media-response';
 
-/** `GET /media/villages/<key>`: a stored variant of a village image, published or the caller's drafts (server/villages/media/media-response.ts). */
+/** `GET /media/villages/media/<sha256>/<width>.<format>` (= `/media/<key>`): a stored variant of a village image, published or the caller's drafts (server/villages/media/media-response.ts). */
 export const dynamic = 'force-dynamic';
 /** Node.js runtime: the handler reads PostgreSQL and the object store. */
 export const runtime = 'nodejs';
