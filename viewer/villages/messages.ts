@@ -21,6 +21,13 @@ const ZH = {
   'panorama.zoomIn': '放大',
   'panorama.zoomOut': '缩小',
   'panorama.fullscreen': '全屏',
+  'panorama.page.title': '{title} · {village} · 全景漫游',
+  'panorama.page.back': '返回{village}',
+  'panorama.page.demo': '示例内容',
+  'panorama.page.demoNote': '本村的文字与图像为示例内容，图像由程序生成，并非实景照片。',
+  'panorama.page.credit': '图像：{credit}',
+  'panorama.page.others': '本村其他全景',
+  'panorama.page.heading': '图像中心朝向：{heading}',
 };
 
 /** Keys of the villages viewer messages. */
@@ -45,5 +52,12 @@ export const VILLAGES_MESSAGES = {
     'panorama.zoomIn': 'Zoom in',
     'panorama.zoomOut': 'Zoom out',
     'panorama.fullscreen': 'Full screen',
+    'panorama.page.title': '{title} · {village} · Panoramas',
+    'panorama.page.back': 'Back to {village}',
+    'panorama.page.demo': 'Sample content',
+    'panorama.page.demoNote': 'The text and images of this village are samples; the images are generated, not photographs.',
+    'panorama.page.credit': 'Image: {credit}',
+    'panorama.page.others': 'Other panoramas of this village',
+    'panorama.page.heading': 'The image centre faces {heading}',
   },
 } as const satisfies MessageCatalogue<VillagesMessageKey>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { choosePanoramaVariant, degreesToViewerPosition, hotspotMarkerSpecs, keyboardStep, panoramaTextureWidthPx, viewerPositionToDegrees, wrapDeg } from './panorama-position';
+import { choosePanoramaVariant, compassText, degreesToViewerPosition, hotspotMarkerSpecs, keyboardStep, panoramaTextureWidthPx, viewerPositionToDegrees, wrapDeg } from './panorama-position';
 import type { PanoramaViewVariant } from './panorama-view-data';
 
 const RAD = Math.PI / 180;
@@ -70,5 +70,13 @@ describe('hotspot markers', () => {
     expect(zh[1].position.yaw).toBeCloseTo(-160 * RAD, 12);
     expect(zh[1].position.pitch).toBeCloseTo(-10 * RAD, 12);
     expect(hotspotMarkerSpecs(hotspots, 'en').map((m) => m.label)).toEqual(['Wang Ancestral Hall', '村口']);
+  });
+});
+
+describe('compass text', () => {
+  it('names the nearest of 8 directions with the rounded heading, wrapping any angle', () => {
+    expect([compassText(0, 'zh-CN'), compassText(30, 'zh-CN'), compassText(22.4, 'zh-CN'), compassText(-90, 'zh-CN'), compassText(725, 'en')]).toEqual(['北（0°）', '东北（30°）', '北（22°）', '西（270°）', 'north (5°)']);
+    expect(compassText(337.6, 'en')).toBe('north (338°)');
+    expect(compassText(180, 'en')).toBe('south (180°)');
   });
 });

@@ -112,3 +112,17 @@ export const SMALL_STAGE_WIDTH_PX = 800;
 export function panoramaTextureWidthPx(stageWidthCssPx: number): number {
   return stageWidthCssPx < SMALL_STAGE_WIDTH_PX ? 2048 : 4096;
 }
+
+const COMPASS_ZH = ['北', '东北', '东', '东南', '南', '西南', '西', '西北'] as const;
+const COMPASS_EN = ['north', 'north-east', 'east', 'south-east', 'south', 'south-west', 'west', 'north-west'] as const;
+
+/**
+ * A compass heading as words and degrees, e.g. 30° → `东北（30°）` / `north-east (30°)` (8 points of 45°, each
+ * centred on its direction).
+ * @param headingDeg degrees clockwise from north, any value (wrapped to 0..360)
+ */
+export function compassText(headingDeg: number, locale: Locale): string {
+  const heading = ((Math.round(headingDeg) % 360) + 360) % 360;
+  const point = Math.round(heading / 45) % 8;
+  return locale === 'en' ? `${COMPASS_EN[point]} (${heading}°)` : `${COMPASS_ZH[point]}（${heading}°）`;
+}
