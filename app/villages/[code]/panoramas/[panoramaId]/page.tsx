@@ -13,7 +13,8 @@ import { createTranslator, type Locale } from '@viewer/core/i18n';
 import { VILLAGES_MESSAGES } from '@viewer/villages/messages';
 import { compassText } from '@viewer/villages/panorama-position';
 import { getRequestLocale } from '../../../../locale';
-import { panoramaHref, PanoramaStage, villageHref } from './panorama-stage';
+import { panoramaHref, villageHref } from './panorama-paths';
+import { PanoramaStage } from './panorama-stage';
 import './panorama-page.css';
 
 /** Per request (page CSP nonce, locale cookie). */

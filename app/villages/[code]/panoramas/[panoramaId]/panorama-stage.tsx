@@ -9,22 +9,13 @@ import { useRouter } from 'next/navigation';
 import type { Locale } from '@viewer/core/i18n';
 import type { PanoramaViewData } from '@viewer/villages/panorama-view-data';
 import { PanoramaViewer } from '@viewer/villages/panorama-viewer';
+import { panoramaHref, villageHref } from './panorama-paths';
 
 /** Props of {@link PanoramaStage}. */
 export interface PanoramaStageProps {
   villageCode: string;
   panorama: PanoramaViewData;
   locale: Locale;
-}
-
-/** Address of a village's page, and of a building entry on it. */
-export function villageHref(code: string, buildingId?: string): string {
-  return `/villages/${code}${buildingId ? `#building-${buildingId}` : ''}`;
-}
-
-/** Address of a panorama page. */
-export function panoramaHref(code: string, panoramaId: string): string {
-  return `/villages/${code}/panoramas/${panoramaId}`;
 }
 
 /** The viewer of one panorama (see module doc). */
