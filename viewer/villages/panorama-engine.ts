@@ -22,6 +22,14 @@ export interface PanoramaEngineTexts {
   loadError: string;
 }
 
+/** How the viewer starts. */
+export interface PanoramaEngineStart {
+  /** Equirectangular image URL. */
+  url: string;
+  /** Zoom level 0–100 (./panorama-position.ts `defaultZoomLevel`). */
+  zoomLevel: number;
+}
+
 /** What the component may do with a created viewer. */
 export interface PanoramaEngine {
   /** Shows another image (keeps the viewer; markers are replaced separately). */
@@ -65,18 +73,18 @@ function markerConfig(spec: HotspotMarkerSpec): MarkerConfig {
 }
 
 /**
- * Creates the viewer in `container` showing `url` (an equirectangular image).
+ * Creates the viewer in `container` showing `start.url` (an equirectangular image).
  * @throws the library's `PSVError` when WebGL is unavailable
  */
-export function createPanoramaEngine(container: HTMLElement, url: string, texts: PanoramaEngineTexts, events: PanoramaEngineEvents): PanoramaEngine {
+export function createPanoramaEngine(container: HTMLElement, start: PanoramaEngineStart, texts: PanoramaEngineTexts, events: PanoramaEngineEvents): PanoramaEngine {
   const viewer = new Viewer({
     container,
-    panorama: url,
+    panorama: start.url,
     navbar: ['zoom', 'fullscreen'],
     keyboard: false,
     mousewheelCtrlKey: true,
     touchmoveTwoFingers: false,
-    defaultZoomLvl: 30,
+    defaultZoomLvl: start.zoomLevel,
     lang: { zoomIn: texts.zoomIn, zoomOut: texts.zoomOut, fullscreen: texts.fullscreen, loading: texts.loading, loadError: texts.loadError },
     plugins: [
       [MarkersPlugin, {}],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { choosePanoramaVariant, compassText, degreesToViewerPosition, hotspotMarkerSpecs, keyboardStep, panoramaTextureWidthPx, viewerPositionToDegrees, wrapDeg } from './panorama-position';
+import { choosePanoramaVariant, compassText, defaultZoomLevel, degreesToViewerPosition, hotspotMarkerSpecs, keyboardStep, panoramaTextureWidthPx, viewerPositionToDegrees, wrapDeg } from './panorama-position';
 import type { PanoramaViewVariant } from './panorama-view-data';
 
 const RAD = Math.PI / 180;
@@ -45,6 +45,10 @@ describe('variant choice', () => {
     expect(choosePanoramaVariant(variants, panoramaTextureWidthPx(390))?.url).toBe('/m/2048.webp');
     expect(choosePanoramaVariant(variants, panoramaTextureWidthPx(1280))?.url).toBe('/m/4096.webp');
     expect(choosePanoramaVariant(variants, 8192)?.url).toBe('/m/4096.webp');
+  });
+
+  it('starts a phone-wide stage at the widest field of view', () => {
+    expect([defaultZoomLevel(390), defaultZoomLevel(799), defaultZoomLevel(800), defaultZoomLevel(1280)]).toEqual([0, 0, 30, 30]);
   });
 
   it('falls back to JPEG, then AVIF, and answers null without variants', () => {

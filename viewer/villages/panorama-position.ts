@@ -126,3 +126,11 @@ export function compassText(headingDeg: number, locale: Locale): string {
   const point = Math.round(heading / 45) % 8;
   return locale === 'en' ? `${COMPASS_EN[point]} (${heading}°)` : `${COMPASS_ZH[point]}（${heading}°）`;
 }
+
+/**
+ * The viewer's starting zoom level (Photo Sphere Viewer: 0 = widest field of view, 90°; 100 = narrowest, 30°): the
+ * widest on a narrow (portrait phone) stage, whose horizontal view would otherwise show little, else 30.
+ */
+export function defaultZoomLevel(stageWidthCssPx: number): number {
+  return stageWidthCssPx < SMALL_STAGE_WIDTH_PX ? 0 : 30;
+}

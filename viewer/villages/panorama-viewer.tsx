@@ -14,7 +14,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { createTranslator, type Locale } from '@viewer/core/i18n';
 import { VILLAGES_MESSAGES } from './messages';
 import type { PanoramaEngine } from './panorama-engine';
-import { choosePanoramaVariant, hotspotMarkerSpecs, keyboardStep, panoramaTextureWidthPx } from './panorama-position';
+import { choosePanoramaVariant, defaultZoomLevel, hotspotMarkerSpecs, keyboardStep, panoramaTextureWidthPx } from './panorama-position';
 import type { PanoramaViewData } from './panorama-view-data';
 import './panorama-viewer.css';
 
@@ -69,7 +69,7 @@ export function PanoramaViewer({ panorama, locale, onOpenBuilding, onOpenPanoram
     import('./panorama-engine')
       .then(({ createPanoramaEngine }) => {
         if (isCancelled) return;
-        created = createPanoramaEngine(stage, firstUrl.current as string, texts, { onSelectHotspot: openHotspot, onGyroscopeChange: setGyroscopeOn });
+        created = createPanoramaEngine(stage, { url: firstUrl.current as string, zoomLevel: defaultZoomLevel(stage.clientWidth) }, texts, { onSelectHotspot: openHotspot, onGyroscopeChange: setGyroscopeOn });
         setEngine(created);
         setStatus({ kind: 'ready' });
         // A touch device that reports its orientation: desktops with emulated or laptop sensors get no button.
