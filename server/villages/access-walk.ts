@@ -42,6 +42,10 @@ interface CurateTargets {
   poiToDelete: { id: string; updatedAt: Date };
   panorama: { id: string; updatedAt: Date };
   panoramaToDelete: { id: string; updatedAt: Date };
+  /** Village id of `childrenB` (media procedures take ids), a photo to edit and one to delete. */
+  childrenIdB: string;
+  photoB: string;
+  photoToDeleteB: string;
 }
 
 const NEW_BUILDING = { nameZh: '访问祠', nameEn: null, eraZh: '清', eraEn: null, buildingType: 'ancestral-hall' as const, protectionLevel: 'none' as const, descriptionZh: '', descriptionEn: null, footprint: null, heightM: null };
@@ -87,6 +91,9 @@ const CURATE_ROWS = {
   ),
   'villages.curate.panoramas.update': curatorRow((c, t) => c.villages.curate.panoramas.update({ ...t.panorama, headingDeg: 180 })),
   'villages.curate.panoramas.delete': curatorRow((c, t) => c.villages.curate.panoramas.delete(t.panoramaToDelete)),
+  'villages.media.list': curatorRow((c, t) => c.villages.media.list({ villageId: t.childrenIdB })),
+  'villages.media.update': curatorRow((c, t) => c.villages.media.update({ id: t.photoB, altZh: '访问照片' })),
+  'villages.media.delete': curatorRow((c, t) => c.villages.media.delete({ id: t.photoToDeleteB })),
 };
 
 const CODE = '360402100041';
@@ -160,6 +167,9 @@ export const ACCESS_WALK = definePlateAccessWalk<VillagesTargets>({
       poiToDelete: await poi(),
       panorama: await panorama(),
       panoramaToDelete: await panorama(),
+      childrenIdB: children.id,
+      photoB: await createTestMedia(db, children.id, 'photo'),
+      photoToDeleteB: await createTestMedia(db, children.id, 'photo'),
     };
     saved = { code: CODE, buildingId: BUILDING, publishedB: published.code, draftB: draft.code, toPublishB: toPublish.code, toWithdrawB: toWithdraw.code, curate };
     return saved;

@@ -3,6 +3,7 @@ import { definePlate } from '@server/host/server-plate';
 import { VILLAGES_GEO_LAYERS } from './geo-layer-sources';
 import { villagesRouter } from './router';
 import { searchVillages } from './search-villages';
+import { seedDemoImagery } from './seed-demo-imagery';
 import { seedDemoVillages } from './seed-demo-villages';
 import { seedVillageRegister } from './seed-register';
 
@@ -22,7 +23,7 @@ export const VILLAGES_PLATE = definePlate({
   jobs: async () => [(await import(/* turbopackIgnore: true */ /* webpackIgnore: true */ './scene-tiles/build-scene-tiles-job')).BUILD_SCENE_TILES_JOB],
   async seed(db, ctx) {
     const register = await seedVillageRegister(db, ctx.sharedDataDir);
-    const villages = await seedDemoVillages(db);
+    const villages = await seedDemoVillages(db, { imagery: seedDemoImagery });
     return `village register rows written=${register}, demo villages inserted=${villages}`;
   },
 });

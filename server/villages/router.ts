@@ -3,6 +3,7 @@ import { publicProcedure, router } from '@server/api/trpc';
 import { zodInput } from '@server/api/zod-input';
 import { villagesCurateRouter } from './curate/curate-router';
 import { publicListInput, villageCodeInput } from './inputs';
+import { villagesMediaRouter } from './media/media-router';
 import { listPublicVillages } from './public-list';
 import { publicVillageByCode } from './public-village';
 import { VILLAGES_SCENE_ROUTES } from './scene-router';
@@ -23,5 +24,6 @@ export const villagesRouter = router({
     }),
   }),
   curate: villagesCurateRouter,
+  media: villagesMediaRouter,
   ...VILLAGES_SCENE_ROUTES,
 });

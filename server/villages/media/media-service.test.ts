@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConflictError, InputError, ScopeError } from '@kernel/errors';
+import { ConflictError, InputError, NotFoundError, ScopeError } from '@kernel/errors';
 import { createTestAccount, ensureTestRegions, TEST_REGIONS } from '@server/accounts/test-fixtures';
 import type { Actor } from '@server/api/actor';
 import { createCallerFactory, createTrpcContext } from '@server/api/trpc';
@@ -76,12 +76,12 @@ describe('createMedia', () => {
     expect(elsewhere.variants).toEqual(first.variants);
   });
 
-  it('refuses a curator of another county, an applicant and an inspector (ScopeError), and writes nothing', async () => {
+  it('refuses a curator of another county (NotFoundError, no probing), an applicant and an inspector (ScopeError), and writes nothing', async () => {
     const bytes = await testJpeg(800, 600, 3);
     const input = { villageId: village.id, kind: 'photo' as const, altZh: '越权' };
     const other = await createMedia(db, actors.donghuOfficer, input, bytes, store).catch((e: unknown) => e);
-    expect(other).toBeInstanceOf(ScopeError);
-    expect((other as Error).message).toBe(`villages: village ${village.id} lies in region 360402, outside your region 360102`);
+    expect(other).toBeInstanceOf(NotFoundError);
+    expect((other as Error).message).toBe(`villages: no village ${village.id} in your region`);
     for (const actor of [actors.lianxiApplicant, actors.lianxiInspector]) {
       const refused = await createMedia(db, actor, input, bytes, store).catch((e: unknown) => e);
       expect(refused).toBeInstanceOf(ScopeError);
@@ -111,7 +111,7 @@ describe('updateMedia, deleteMedia, listVillageMedia', () => {
     const [audit] = await db.select().from(accountsAuditLog).where(and(eq(accountsAuditLog.recordId, media.id), eq(accountsAuditLog.action, 'update')));
     expect(audit.before).toEqual({ altZh: '旧', altEn: null, buildingId: null });
     expect(audit.after).toEqual({ altZh: '新', altEn: 'New', buildingId: building });
-    await expect(updateMedia(db, actors.donghuOfficer, { id: media.id, altZh: 'x' })).rejects.toBeInstanceOf(ScopeError);
+    await expect(updateMedia(db, actors.donghuOfficer, { id: media.id, altZh: 'x' })).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it('refuses to delete a panorama image in use or the cover (409), deletes otherwise and keeps the objects', async () => {
@@ -124,7 +124,7 @@ describe('updateMedia, deleteMedia, listVillageMedia', () => {
     await db.update(villagesVillages).set({ coverMediaId: cover.id }).where(eq(villagesVillages.id, village.id));
     await expect(deleteMedia(db, actors.lianxiOfficer, cover.id)).rejects.toThrow(/is the village's cover/);
     const plain = await createMedia(db, actors.lianxiOfficer, { villageId: village.id, kind: 'photo', altZh: '删除' }, await testJpeg(800, 600, 9), store);
-    await expect(deleteMedia(db, actors.donghuOfficer, plain.id)).rejects.toBeInstanceOf(ScopeError);
+    await expect(deleteMedia(db, actors.donghuOfficer, plain.id)).rejects.toBeInstanceOf(NotFoundError);
     expect(await deleteMedia(db, actors.lianxiOfficer, plain.id)).toEqual({ id: plain.id });
     expect(await db.select().from(villagesMedia).where(eq(villagesMedia.id, plain.id))).toEqual([]);
     expect(await store.exists(plain.variants[0].key)).toBe(true);
@@ -141,7 +141,7 @@ describe('updateMedia, deleteMedia, listVillageMedia', () => {
     const caller = createCallerFactory(villagesMediaRouter);
     expect((await caller(createTrpcContext(db, actors.lianxiOfficer)).list({ villageId: village.id })).map((m) => m.id)).toEqual(list.map((m) => m.id));
     await expect(caller(createTrpcContext(db, actors.lianxiApplicant)).list({ villageId: village.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(caller(createTrpcContext(db, actors.donghuOfficer)).list({ villageId: village.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(caller(createTrpcContext(db, actors.donghuOfficer)).list({ villageId: village.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(caller(createTrpcContext(db, actors.lianxiOfficer)).update({ id: list[0].id })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/nothing to change/) });
   });
 });

@@ -72,8 +72,8 @@ interface ScopedVillage {
 
 /**
  * The village `villageId` if `actor` may curate it.
- * @throws {ScopeError} not a curator (./curator-roles.ts), or the village lies outside the actor's region
- * @throws {NotFoundError} no such village
+ * @throws {ScopeError} not a curator (./curator-roles.ts)
+ * @throws {NotFoundError} no such village in the actor's region
  */
 async function curatedVillage(db: Db, actor: Actor, villageId: string): Promise<ScopedVillage> {
   const { role } = actor;
@@ -83,10 +83,8 @@ async function curatedVillage(db: Db, actor: Actor, villageId: string): Promise<
     .select({ id: villagesVillages.id, regionCode: villagesVillages.regionCode, coverMediaId: villagesVillages.coverMediaId })
     .from(villagesVillages)
     .where(eq(villagesVillages.id, villageId));
-  if (!village) throw new NotFoundError(`villages: no village ${villageId}`, { context: { villageId } });
-  if (!regionCovers(actor.regionCode, village.regionCode)) {
-    throw new ScopeError(`villages: village ${villageId} lies in region ${village.regionCode}, outside your region ${actor.regionCode}`, { context: { villageId } });
-  }
+  // Outside the actor's region answers as if absent (no probing), like the curators' editor (../curate/village-scope.ts).
+  if (!village || !regionCovers(actor.regionCode, village.regionCode)) throw new NotFoundError(`villages: no village ${villageId} in your region`, { context: { villageId } });
   return village;
 }
 

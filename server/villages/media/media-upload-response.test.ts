@@ -62,13 +62,13 @@ describe('POST /api/villages/media', () => {
     expect(await readdir(deps.uploadDir)).toEqual([]);
   });
 
-  it('refuses anonymous (401), an applicant (403), a curator of another county (403) and a cross-origin form (403)', async () => {
+  it('refuses anonymous (401), an applicant (403), a curator of another county (404, as if absent) and a cross-origin form (403)', async () => {
     const files = [{ bytes: await testJpeg(800, 600, 12), name: 'a.jpg' }];
     const fields = { villageId: village.id, kind: 'photo', altZh: '拒绝' };
     expect((await mediaUploadResponse(deps, upload(fields, files, SAME_ORIGIN))).status).toBe(401);
     expect((await mediaUploadResponse(deps, upload(fields, files, { cookie: cookies.applicant, ...SAME_ORIGIN }))).status).toBe(403);
     const foreign = await mediaUploadResponse(deps, upload(fields, files, { cookie: cookies.foreignOfficer, ...SAME_ORIGIN }));
-    expect(foreign.status).toBe(403);
+    expect(foreign.status).toBe(404);
     expect(await foreign.text()).toBe(`villages: village ${village.id} lies in region 360402, outside your region 360102`);
     expect((await mediaUploadResponse(deps, upload(fields, files, { cookie: cookies.officer, origin: 'https://evil.example' }))).status).toBe(403);
     expect(await db.select().from(villagesMedia).where(eq(villagesMedia.altZh, '拒绝'))).toEqual([]);
