@@ -69,7 +69,7 @@ describe('POST /api/villages/media', () => {
     expect((await mediaUploadResponse(deps, upload(fields, files, { cookie: cookies.applicant, ...SAME_ORIGIN }))).status).toBe(403);
     const foreign = await mediaUploadResponse(deps, upload(fields, files, { cookie: cookies.foreignOfficer, ...SAME_ORIGIN }));
     expect(foreign.status).toBe(404);
-    expect(await foreign.text()).toBe(`villages: village ${village.id} lies in region 360402, outside your region 360102`);
+    expect(await foreign.text()).toBe(`villages: no village ${village.id} in your region`);
     expect((await mediaUploadResponse(deps, upload(fields, files, { cookie: cookies.officer, origin: 'https://evil.example' }))).status).toBe(403);
     expect(await db.select().from(villagesMedia).where(eq(villagesMedia.altZh, '拒绝'))).toEqual([]);
   });
