@@ -88,22 +88,22 @@ export async function buildPublicVillage(db: Db, villageId: string, publishedAt:
     .where(eq(villagesVillages.id, villageId));
   if (!village) throw new NotFoundError(`village ${villageId} does not exist`, { context: { villageId } });
 
-  const [sections, buildings, media, panoramas, pois, tours] = await Promise.all([
-    db.select().from(villagesSections).where(eq(villagesSections.villageId, villageId)),
-    db
-      .select({ row: villagesBuildings, footprint: asGeoJson<GeoJsonPolygon>(villagesBuildings.footprint), position: asGeoJson<GeoJsonPoint>(sql`ST_PointOnSurface(${villagesBuildings.footprint})`) })
-      .from(villagesBuildings)
-      .where(eq(villagesBuildings.villageId, villageId))
-      .orderBy(asc(villagesBuildings.sortOrder), asc(villagesBuildings.nameZh)),
-    db.select().from(villagesMedia).where(eq(villagesMedia.villageId, villageId)).orderBy(asc(villagesMedia.sortOrder), asc(villagesMedia.createdAt)),
-    db
-      .select({ row: villagesPanoramas, position: asGeoJson<GeoJsonPoint>(villagesPanoramas.position) })
-      .from(villagesPanoramas)
-      .where(eq(villagesPanoramas.villageId, villageId))
-      .orderBy(asc(villagesPanoramas.sortOrder), asc(villagesPanoramas.titleZh)),
-    db.select({ row: villagesPois, position: asGeoJson<GeoJsonPoint>(villagesPois.position) }).from(villagesPois).where(eq(villagesPois.villageId, villageId)).orderBy(asc(villagesPois.nameZh)),
-    db.select().from(villagesTours).where(eq(villagesTours.villageId, villageId)),
-  ]);
+  // One statement after the other: `db` may be a transaction (publish), whose one connection must not be asked
+  // concurrently.
+  const sections = await db.select().from(villagesSections).where(eq(villagesSections.villageId, villageId));
+  const buildings = await db
+    .select({ row: villagesBuildings, footprint: asGeoJson<GeoJsonPolygon>(villagesBuildings.footprint), position: asGeoJson<GeoJsonPoint>(sql`ST_PointOnSurface(${villagesBuildings.footprint})`) })
+    .from(villagesBuildings)
+    .where(eq(villagesBuildings.villageId, villageId))
+    .orderBy(asc(villagesBuildings.sortOrder), asc(villagesBuildings.nameZh));
+  const media = await db.select().from(villagesMedia).where(eq(villagesMedia.villageId, villageId)).orderBy(asc(villagesMedia.sortOrder), asc(villagesMedia.createdAt));
+  const panoramas = await db
+    .select({ row: villagesPanoramas, position: asGeoJson<GeoJsonPoint>(villagesPanoramas.position) })
+    .from(villagesPanoramas)
+    .where(eq(villagesPanoramas.villageId, villageId))
+    .orderBy(asc(villagesPanoramas.sortOrder), asc(villagesPanoramas.titleZh));
+  const pois = await db.select({ row: villagesPois, position: asGeoJson<GeoJsonPoint>(villagesPois.position) }).from(villagesPois).where(eq(villagesPois.villageId, villageId)).orderBy(asc(villagesPois.nameZh));
+  const tours = await db.select().from(villagesTours).where(eq(villagesTours.villageId, villageId));
 
   const mediaById = new Map(media.map((row) => [row.id, row]));
   const publicBuildings: PublicBuilding[] = buildings.map(({ row, footprint, position }) => ({
