@@ -9,7 +9,7 @@
  *    (server/twin/catalogue/csp-origins.ts, read from PostgreSQL at most every 10 s per process);
  * 3. pages only: `?lang=en` / `?lang=zh-CN` stores the locale in the locale cookie (for later visits) and rewrites
  *    the current request's cookie so the root layout renders `<html lang>` and the page in that locale at once.
- * CesiumJS assets, Next.js static files, the upload routes (catalogue, review) and the sensor ingest are skipped (`config.matcher`): Next.js
+ * CesiumJS assets, Next.js static files, the upload routes (catalogue, review, imports, village media) and the sensor ingest are skipped (`config.matcher`): Next.js
  * buffers the body of every request the proxy sees (256 KiB here), which would cut an upload.
  *
  * @see node_modules/next/dist/docs/01-app/03-api-reference/03-file-conventions/proxy.md
@@ -23,8 +23,8 @@ import { IS_NEXT_DEV, env } from '@server/env';
 import { twinPageOrigins } from '@server/twin/catalogue/csp-origins';
 import { LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE_S, LOCALE_QUERY_PARAM, parseLocale } from '@viewer/core/i18n';
 
-/** Route handlers that read the client address (tRPC, auth, GeoJSON, tiles): no page CSP, no locale. */
-const NON_PAGE_PATH = /^\/(api|tiles)(\/|$)/;
+/** Route handlers that read the client address (tRPC, auth, GeoJSON, tiles, village media): no page CSP, no locale. */
+const NON_PAGE_PATH = /^\/(api|tiles|media)(\/|$)/;
 
 /**
  * A copy of the request headers without what a client may have forged: `x-gantwin-client-address` always, and
@@ -75,15 +75,16 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 export const config = {
   matcher: [
     {
-      source: '/((?!api|tiles|cesium|_next/static|_next/image|favicon.ico).*)',
+      source: '/((?!api|tiles|media|cesium|_next/static|_next/image|favicon.ico).*)',
       missing: [
         { type: 'header', key: 'next-router-prefetch' },
         { type: 'header', key: 'purpose', value: 'prefetch' },
       ],
     },
-    // Every API route except the catalogue uploads, the review uploads (tus), the parcel and network imports and the sensor ingest
+    // Every API route except the catalogue uploads, the review uploads (tus), the parcel and network imports, the village media upload and the sensor ingest
     // (see the module doc). The ingest reads no client address except for throttling failed authentications.
-    '/api/((?!twin/catalogue/tilesets$|twin/catalogue/vectors$|review/uploads|review/parcels/import$|lifelines/import$|sensors/readings$).*)',
+    '/api/((?!twin/catalogue/tilesets$|twin/catalogue/vectors$|review/uploads|review/parcels/import$|lifelines/import$|villages/media$|sensors/readings$).*)',
     '/tiles/:path*',
+    '/media/:path*',
   ],
 };

@@ -4,7 +4,8 @@
  * for `e2e/*.spec.ts` to read. Needs the seeded e2e `DATABASE_URL`. Audited as `cli:e2e-accounts`.
  *
  * accounts.json: `{ "<key>": { "email", "password", "role", "regionCode" } }` with keys `provinceAdmin`,
- * `nanchangAdmin`, `nanchangPlanner`, `nanchangApplicant`, `jiujiangPlanner`, `nanchangInspector`.
+ * `nanchangAdmin`, `nanchangPlanner`, `nanchangApplicant`, `jiujiangPlanner`, `nanchangInspector`,
+ * `nanchangOfficer`.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -23,6 +24,7 @@ const ACCOUNTS: Record<string, { role: Role; regionCode: string; name: string }>
   nanchangApplicant: { role: 'applicant', regionCode: '360100', name: '南昌申报单位' },
   jiujiangPlanner: { role: 'planner', regionCode: '360400', name: '九江规划审查员' },
   nanchangInspector: { role: 'inspector', regionCode: '360100', name: '南昌巡检员' },
+  nanchangOfficer: { role: 'officer', regionCode: '360100', name: '南昌村落管理员' },
 };
 const OUT = path.resolve('.gantwin/e2e/accounts.json');
 

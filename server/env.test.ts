@@ -34,6 +34,7 @@ describe('parseEnv', () => {
       MQTT_CLIENT_ID: 'gantwin-ingest',
       LIFELINES_IMPORT_MAX_FEATURES: 20_000,
       LIFELINES_IMPORT_MAX_BYTES: 32 * 1024 ** 2,
+      VILLAGES_MEDIA_MAX_BYTES: 25 * 1024 ** 2,
       STORAGE_DIR: path.resolve('.gantwin/storage'),
       S3_ENDPOINT: undefined,
       S3_BUCKET: undefined,

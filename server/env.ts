@@ -51,6 +51,7 @@ const serverEnvSchema = z.object({
   MQTT_CLIENT_ID: z.string().regex(/^[A-Za-z0-9_-]{1,23}$/, { error: 'must be 1-23 characters: A-Z, a-z, 0-9, "_", "-"' }).default('gantwin-ingest'),
   LIFELINES_IMPORT_MAX_FEATURES: z.coerce.number().int().min(1).max(200_000).default(20_000),
   LIFELINES_IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).max(512 * 1024 ** 2).default(32 * 1024 ** 2),
+  VILLAGES_MEDIA_MAX_BYTES: z.coerce.number().int().min(1024).max(200 * 1024 ** 2).default(25 * 1024 ** 2),
   STORAGE_DIR: z.string().min(1).default('.gantwin/storage'),
   S3_ENDPOINT: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
   S3_BUCKET: z
@@ -138,6 +139,8 @@ export interface ServerEnv {
   LIFELINES_IMPORT_MAX_FEATURES: number;
   /** Largest lifelines import file (GeoJSON, or Shapefile zip and each inflated .shp/.dbf), bytes (default 32 MiB). */
   LIFELINES_IMPORT_MAX_BYTES: number;
+  /** Largest image one village media upload may send, bytes (default 25 MiB; 1 KiB–200 MiB; more → 413). */
+  VILLAGES_MEDIA_MAX_BYTES: number;
   /** Monthly reading partitions created ahead of the current month by `sensors.maintain-partitions` (default 3). */
   SENSORS_PARTITION_MONTHS_AHEAD: number;
   /**
@@ -207,6 +210,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     MQTT_CLIENT_ID: value.MQTT_CLIENT_ID,
     LIFELINES_IMPORT_MAX_FEATURES: value.LIFELINES_IMPORT_MAX_FEATURES,
     LIFELINES_IMPORT_MAX_BYTES: value.LIFELINES_IMPORT_MAX_BYTES,
+    VILLAGES_MEDIA_MAX_BYTES: value.VILLAGES_MEDIA_MAX_BYTES,
     STORAGE_DIR: path.resolve(value.STORAGE_DIR),
     S3_ENDPOINT: value.S3_ENDPOINT?.replace(/\/+$/, ''),
     S3_BUCKET: value.S3_BUCKET,

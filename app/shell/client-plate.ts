@@ -11,6 +11,7 @@ import type { Locale } from '@viewer/core/i18n';
 import type { FeatureSelection } from '@viewer/core/selection';
 import type { FlyToPoint } from '@viewer/cesium/camera-pose';
 import type { LayerKindPlugin } from '@viewer/cesium/layer-kind-plugin';
+import type { MeasureSceneLink } from '@viewer/cesium/measure/measure-scene-link';
 import type { FeatureCollection } from '@viewer/core/geojson-lines';
 import type { LayerKindOptions, LayerStyle } from '@kernel/layer-kinds';
 
@@ -33,6 +34,11 @@ export interface PlatePanelProps {
   flyTo: (target: { layerId: string | null; point: FlyToPoint | null }) => void;
   /** Switches a catalogue layer on (no-op when it is shown already). */
   showLayer: (layerId: string) => void;
+  /**
+   * The globe's live CesiumJS scene (`current()` is null before it exists), for a plate that drives the camera
+   * itself (the villages plate's guided tours). Plates draw through layers and overlays, never through this.
+   */
+  sceneLink: MeasureSceneLink;
 }
 
 /**

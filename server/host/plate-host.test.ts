@@ -178,6 +178,6 @@ describe('assertPlateList', () => {
     await expect(loadJobHandlers([{ ...DEMO_PLATE, slug: 'Pro be' }])).rejects.toThrow(/slug must be lower-case letters/);
     await expect(loadJobHandlers([{ ...DEMO_PLATE, jobs: async () => [{ ...DEMO_JOB, queue: 'twin.square' }] }])).rejects.toThrow(/job queue twin\.square must be "demo.<job>"/);
     await expect(loadJobHandlers([{ ...DEMO_PLATE, jobs: async () => [DEMO_JOB, DEMO_JOB] }])).rejects.toThrow(/job queue demo\.square is declared twice/);
-    expect((await loadJobHandlers(SERVER_PLATES)).map((handler) => handler.queue)).toEqual(['twin.convert-model', 'review.process-submission', 'lifelines.build-network-tiles', 'sensors.maintain-partitions', 'sensors.check-no-data']);
+    expect((await loadJobHandlers(SERVER_PLATES)).map((handler) => handler.queue)).toEqual(['twin.convert-model', 'review.process-submission', 'lifelines.build-network-tiles', 'sensors.maintain-partitions', 'sensors.check-no-data', 'villages.build-scene-tiles']);
   });
 });

@@ -135,7 +135,8 @@ describe('review.process-submission', () => {
     const audit = await db
       .select({ after: accountsAuditLog.after, actor: accountsAuditLog.actorLabel })
       .from(accountsAuditLog)
-      .where(and(eq(accountsAuditLog.tableName, 'review_submissions'), eq(accountsAuditLog.recordId, id)));
+      .where(and(eq(accountsAuditLog.tableName, 'review_submissions'), eq(accountsAuditLog.recordId, id)))
+      .orderBy(accountsAuditLog.id);
     expect(audit.map((entry) => (entry.after as { status: string }).status)).toEqual(['submitted', 'converting', 'checking', 'pending-review']);
     expect(audit.slice(1).every((entry) => entry.actor === 'cli:review-worker')).toBe(true);
 

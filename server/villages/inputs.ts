@@ -7,8 +7,6 @@ import { nulSafeText, regionCodeSchema } from '@kernel/zod-fields';
  * ./curate/). Every bound is stated: a public request can ask for at most 100 cards.
  */
 
-/** A 12-digit statistical code of a Jiangxi village-level unit. */
-export const villageCodeSchema = z.string().regex(/^36\d{10}$/, { error: 'must be a 12-digit statistical code of Jiangxi (36…)' });
 
 /** `villages.public.list`. */
 export const publicListInput = z.object({
@@ -21,5 +19,5 @@ export const publicListInput = z.object({
   offset: z.number().int().min(0).max(10_000).default(0),
 });
 
-/** `villages.public.byCode`, `villages.curate.publish|unpublish`. */
-export const villageCodeInput = z.object({ code: villageCodeSchema });
+/** `villages.public.byCode`, `villages.curate.publish|unpublish` (the same input as the scene's). */
+export { villageCodeInput } from './scene-inputs';

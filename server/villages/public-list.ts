@@ -57,8 +57,8 @@ export async function listPublicVillages(db: Db, input: z.output<typeof publicLi
   if (input.theme) conditions.push(sql`${DOC}->'themes' ? ${input.theme}`);
   const where = sql.join(conditions, sql` AND `);
 
-  const [page, facets] = await Promise.all([
-    db.execute<{ card: PublicVillageCard; total: number }>(sql`
+  // One after the other: `db` may be a transaction (the header search runs plates in read-only transactions).
+  const page = await db.execute<{ card: PublicVillageCard; total: number }>(sql`
       SELECT jsonb_build_object(
                'code', ${DOC}->'code', 'nameZh', ${DOC}->'nameZh', 'nameEn', ${DOC}->'nameEn', 'town', ${DOC}->'town',
                'county', ${DOC}->'county', 'countyCode', ${DOC}->'countyCode', 'city', ${DOC}->'city', 'cityCode', ${DOC}->'cityCode',
@@ -69,15 +69,14 @@ export async function listPublicVillages(db: Db, input: z.output<typeof publicLi
         FROM villages_villages
        WHERE ${where}
        ORDER BY ${DOC}->>'cityCode', ${DOC}->>'countyCode', ${DOC}->>'pinyin', code
-       LIMIT ${input.limit} OFFSET ${input.offset}`),
-    db.execute<{ facets: PublicVillageFacets }>(sql`
+       LIMIT ${input.limit} OFFSET ${input.offset}`);
+  const facets = await db.execute<{ facets: PublicVillageFacets }>(sql`
       WITH pub AS (SELECT published AS doc FROM villages_villages WHERE published IS NOT NULL)
       SELECT jsonb_build_object(
         'cities', coalesce((SELECT jsonb_agg(c ORDER BY c->>'code') FROM (SELECT jsonb_build_object('code', doc->>'cityCode', 'name', doc->>'city', 'count', count(*)) AS c FROM pub GROUP BY doc->>'cityCode', doc->>'city') s), '[]'::jsonb),
         'counties', coalesce((SELECT jsonb_agg(c ORDER BY c->>'code') FROM (SELECT jsonb_build_object('code', doc->>'countyCode', 'name', doc->>'county', 'cityCode', doc->>'cityCode', 'count', count(*)) AS c FROM pub GROUP BY doc->>'countyCode', doc->>'county', doc->>'cityCode') s), '[]'::jsonb),
         'batches', coalesce((SELECT jsonb_agg(c ORDER BY (c->>'batch')::int) FROM (SELECT jsonb_build_object('batch', (doc->>'nationalBatch')::int, 'count', count(*)) AS c FROM pub WHERE doc->>'nationalBatch' IS NOT NULL GROUP BY doc->>'nationalBatch') s), '[]'::jsonb),
         'themes', coalesce((SELECT jsonb_agg(c ORDER BY c->>'theme') FROM (SELECT jsonb_build_object('theme', t, 'count', count(*)) AS c FROM pub, jsonb_array_elements_text(doc->'themes') t GROUP BY t) s), '[]'::jsonb)
-      ) AS facets`),
-  ]);
+      ) AS facets`);
   return { items: page.rows.map((row) => row.card), total: page.rows[0]?.total ?? 0, facets: facets.rows[0]!.facets };
 }

@@ -11,7 +11,7 @@ import type { PanoramaHotspot, ProtectionLevel, SectionKind, TourStop } from '@s
 
 /** One stored size/format of a public image. */
 export interface PublicImageVariant {
-  /** Same-site URL (`/media/villages/<key>`), immutable content. */
+  /** Same-site URL `/media/<object key>` (keys start `villages/media/`), immutable content. */
   url: string;
   format: 'avif' | 'webp' | 'jpeg';
   width: number;

@@ -18,6 +18,7 @@ import {
   type MediaVariant,
 } from '@server/db/schema/villages';
 import { isVillagesCurator } from './curator-roles';
+import { onPublicationChanged } from './publication-effects';
 import type { PublicBuilding, PublicImage, PublicPanorama, PublicVillage } from './public-village-types';
 
 /**
@@ -87,22 +88,22 @@ export async function buildPublicVillage(db: Db, villageId: string, publishedAt:
     .where(eq(villagesVillages.id, villageId));
   if (!village) throw new NotFoundError(`village ${villageId} does not exist`, { context: { villageId } });
 
-  const [sections, buildings, media, panoramas, pois, tours] = await Promise.all([
-    db.select().from(villagesSections).where(eq(villagesSections.villageId, villageId)),
-    db
-      .select({ row: villagesBuildings, footprint: asGeoJson<GeoJsonPolygon>(villagesBuildings.footprint), position: asGeoJson<GeoJsonPoint>(sql`ST_PointOnSurface(${villagesBuildings.footprint})`) })
-      .from(villagesBuildings)
-      .where(eq(villagesBuildings.villageId, villageId))
-      .orderBy(asc(villagesBuildings.sortOrder), asc(villagesBuildings.nameZh)),
-    db.select().from(villagesMedia).where(eq(villagesMedia.villageId, villageId)).orderBy(asc(villagesMedia.sortOrder), asc(villagesMedia.createdAt)),
-    db
-      .select({ row: villagesPanoramas, position: asGeoJson<GeoJsonPoint>(villagesPanoramas.position) })
-      .from(villagesPanoramas)
-      .where(eq(villagesPanoramas.villageId, villageId))
-      .orderBy(asc(villagesPanoramas.sortOrder), asc(villagesPanoramas.titleZh)),
-    db.select({ row: villagesPois, position: asGeoJson<GeoJsonPoint>(villagesPois.position) }).from(villagesPois).where(eq(villagesPois.villageId, villageId)).orderBy(asc(villagesPois.nameZh)),
-    db.select().from(villagesTours).where(eq(villagesTours.villageId, villageId)),
-  ]);
+  // One statement after the other: `db` may be a transaction (publish), whose one connection must not be asked
+  // concurrently.
+  const sections = await db.select().from(villagesSections).where(eq(villagesSections.villageId, villageId));
+  const buildings = await db
+    .select({ row: villagesBuildings, footprint: asGeoJson<GeoJsonPolygon>(villagesBuildings.footprint), position: asGeoJson<GeoJsonPoint>(sql`ST_PointOnSurface(${villagesBuildings.footprint})`) })
+    .from(villagesBuildings)
+    .where(eq(villagesBuildings.villageId, villageId))
+    .orderBy(asc(villagesBuildings.sortOrder), asc(villagesBuildings.nameZh));
+  const media = await db.select().from(villagesMedia).where(eq(villagesMedia.villageId, villageId)).orderBy(asc(villagesMedia.sortOrder), asc(villagesMedia.createdAt));
+  const panoramas = await db
+    .select({ row: villagesPanoramas, position: asGeoJson<GeoJsonPoint>(villagesPanoramas.position) })
+    .from(villagesPanoramas)
+    .where(eq(villagesPanoramas.villageId, villageId))
+    .orderBy(asc(villagesPanoramas.sortOrder), asc(villagesPanoramas.titleZh));
+  const pois = await db.select({ row: villagesPois, position: asGeoJson<GeoJsonPoint>(villagesPois.position) }).from(villagesPois).where(eq(villagesPois.villageId, villageId)).orderBy(asc(villagesPois.nameZh));
+  const tours = await db.select().from(villagesTours).where(eq(villagesTours.villageId, villageId));
 
   const mediaById = new Map(media.map((row) => [row.id, row]));
   const publicBuildings: PublicBuilding[] = buildings.map(({ row, footprint, position }) => ({
@@ -194,8 +195,8 @@ async function curatedVillage(db: Db, actor: Actor | null, code: string): Promis
   const [row] = isVillageCode(code)
     ? await db.select({ id: villagesVillages.id, regionCode: villagesVillages.regionCode, isPublished: sql<boolean>`${villagesVillages.published} IS NOT NULL` }).from(villagesVillages).where(eq(villagesVillages.code, code))
     : [];
-  if (!row) throw new NotFoundError(`village ${code} does not exist`, { context: { code } });
-  if (!regionCovers(actor.regionCode, row.regionCode)) throw new ScopeError(`village ${code} lies outside your region ${actor.regionCode}`, { context: { code } });
+  // Outside the actor's region answers as if absent (no probing), like the curators' editor (./curate/village-scope.ts).
+  if (!row || !regionCovers(actor.regionCode, row.regionCode)) throw new NotFoundError(`village ${code} not found in your region`, { context: { code } });
   return row;
 }
 
@@ -213,16 +214,14 @@ export async function previewVillageByCode(db: Db, actor: Actor | null, code: st
   }
 }
 
-/** Called inside the publish transaction after the document is stored (e.g. to queue the 3D scene build). */
-export type AfterPublishHook = (tx: Db, village: { id: string; code: string }) => Promise<void>;
-
 /**
  * Publishes a village: stores the public document of its working rows, clears the draft flag and audits, in one
- * transaction (row locked, so two publishes serialise). Then `afterPublish` runs in the same transaction.
- * @throws {ScopeError} when `actor` is not a curator of the village's region
- * @throws {NotFoundError} when no village has `code`
+ * transaction (row locked, so two publishes serialise), with its effects (./publication-effects.ts: scene tiles
+ * rebuilt, public layers refreshed).
+ * @throws {ScopeError} when `actor` is not a curator at all
+ * @throws {NotFoundError} when no village has `code` in the actor's region
  */
-export async function publishVillage(db: Db, actor: Actor, input: { code: string }, afterPublish?: AfterPublishHook): Promise<{ code: string; publishedAt: string }> {
+export async function publishVillage(db: Db, actor: Actor, input: { code: string }): Promise<{ code: string; publishedAt: string }> {
   const village = await curatedVillage(db, actor, input.code);
   return db.transaction(async (tx) => {
     await tx.execute(sql`SELECT 1 FROM villages_villages WHERE id = ${village.id} FOR UPDATE`);
@@ -236,19 +235,21 @@ export async function publishVillage(db: Db, actor: Actor, input: { code: string
       recordRegionCode: village.regionCode,
       after: { code: input.code, publishedAt, sections: document.sections.length, buildings: document.buildings.length, panoramas: document.panoramas.length, photos: document.photos.length },
     });
-    await afterPublish?.(tx, { id: village.id, code: input.code });
+    await onPublicationChanged(tx, village.id);
     return { code: input.code, publishedAt };
   });
 }
 
 /**
- * Withdraws a village from the public site (its working rows stay; publishing again restores it). Audited.
+ * Withdraws a village from the public site (its working rows stay; publishing again restores it; its scene tiles
+ * are removed by the job). Audited.
  * @throws {ScopeError} / {NotFoundError} as {@link publishVillage}
  */
 export async function unpublishVillage(db: Db, actor: Actor, input: { code: string }): Promise<{ code: string }> {
   const village = await curatedVillage(db, actor, input.code);
   await db.transaction(async (tx) => {
     await tx.update(villagesVillages).set({ published: null, publishedAt: null, hasDraftChanges: true, updatedBy: actor.userId }).where(eq(villagesVillages.id, village.id));
+    await onPublicationChanged(tx, village.id);
     await recordAudit(tx, actor, { action: 'unpublish', tableName: 'villages_villages', recordId: village.id, recordRegionCode: village.regionCode, before: { code: input.code, isPublished: village.isPublished } });
   });
   return { code: input.code };

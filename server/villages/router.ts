@@ -1,14 +1,17 @@
 import { NotFoundError } from '@kernel/errors';
-import { publicProcedure, router, scopedProcedure } from '@server/api/trpc';
+import { publicProcedure, router } from '@server/api/trpc';
 import { zodInput } from '@server/api/zod-input';
-import { VILLAGES_CURATOR_ROLES } from './curator-roles';
+import { villagesCurateRouter } from './curate/curate-router';
 import { publicListInput, villageCodeInput } from './inputs';
+import { villagesMediaRouter } from './media/media-router';
 import { listPublicVillages } from './public-list';
-import { publicVillageByCode, publishVillage, unpublishVillage } from './public-village';
+import { publicVillageByCode } from './public-village';
+import { VILLAGES_SCENE_ROUTES } from './scene-router';
 
 /**
  * The `villages` plate's router (传统村落数字博物馆): thin procedures, one service call each. `public.*` is open to
- * anyone and reads only published documents; `curate.*` is for curators of the village's region.
+ * anyone and reads only published documents, as do `scene.*` (./scene-router.ts); `curate.*` (./curate/curate-router.ts:
+ * the CMS, publish and unpublish) and `tour.*` are for curators of the village's region.
  * @see docs/api.md "villages"
  */
 export const villagesRouter = router({
@@ -20,8 +23,7 @@ export const villagesRouter = router({
       return village;
     }),
   }),
-  curate: router({
-    publish: scopedProcedure(...VILLAGES_CURATOR_ROLES).input(zodInput(villageCodeInput)).mutation(({ ctx, input }) => publishVillage(ctx.db, ctx.actor, input)),
-    unpublish: scopedProcedure(...VILLAGES_CURATOR_ROLES).input(zodInput(villageCodeInput)).mutation(({ ctx, input }) => unpublishVillage(ctx.db, ctx.actor, input)),
-  }),
+  curate: villagesCurateRouter,
+  media: villagesMediaRouter,
+  ...VILLAGES_SCENE_ROUTES,
 });

@@ -8,13 +8,11 @@ import { regions } from '@server/db/schema/regions';
 import { villagesBuildings, villagesPois, villagesRegister, villagesSections, villagesTours, villagesVillages, type TourStop } from '@server/db/schema/villages';
 import { demoFootprintPolygon, enuOffsetToLonLat } from './demo-layout';
 import { pinyinKeys } from './pinyin';
+import { onPublicationChanged } from './publication-effects';
 import { buildPublicVillage } from './public-village';
 
 /** Adds generated imagery to a newly inserted demo village (./media/demo-imagery.ts); returns images stored. */
 export type DemoImageryStep = (tx: Db, village: { id: string; demo: DemoVillage; origin: [number, number]; buildingIds: Map<string, string> }) => Promise<number>;
-
-/** Runs inside the publish transaction of a newly inserted demo village (e.g. queues its 3D scene build). */
-export type DemoPublishHook = (tx: Db, village: { id: string; code: string }) => Promise<void>;
 
 /** Tour of a demo village: an overview, then each building seen from 120 m south-west, 70 m up. */
 function demoTour(origin: [number, number], demo: DemoVillage): TourStop[] {
@@ -32,11 +30,11 @@ function demoTour(origin: [number, number], demo: DemoVillage): TourStop[] {
 /**
  * Inserts the demo villages (data/villages/demo-villages.ts) that are absent, by code, with their sections,
  * buildings, points of interest, tour and (through `imagery`) generated images, and publishes each new one — all in
- * one transaction per village, audited as `cli:seed`. A demo village already present (maybe edited or withdrawn by
+ * one transaction per village with its publication effects (scene tiles queued), audited as `cli:seed`. A demo village already present (maybe edited or withdrawn by
  * a curator) is left untouched. Needs the register and the regions seeded first.
  * @returns villages inserted
  */
-export async function seedDemoVillages(db: Db, options: { imagery?: DemoImageryStep; afterPublish?: DemoPublishHook } = {}): Promise<number> {
+export async function seedDemoVillages(db: Db, options: { imagery?: DemoImageryStep } = {}): Promise<number> {
   let inserted = 0;
   for (const demo of DEMO_VILLAGES) {
     const isNew = await db.transaction(async (tx) => {
@@ -103,7 +101,7 @@ export async function seedDemoVillages(db: Db, options: { imagery?: DemoImageryS
       const document = await buildPublicVillage(tx, villageId, publishedAt);
       await tx.update(villagesVillages).set({ published: document, publishedAt: new Date(publishedAt), hasDraftChanges: false, updatedAt: sql`now()` }).where(eq(villagesVillages.id, villageId));
       await recordAudit(tx, { cli: 'seed' }, { action: 'publish', tableName: 'villages_villages', recordId: villageId, recordRegionCode: register.countyCode, after: { code: demo.code, isDemo: true } });
-      await options.afterPublish?.(tx, { id: villageId, code: demo.code });
+      await onPublicationChanged(tx, villageId);
       return true;
     });
     if (isNew) inserted += 1;

@@ -42,10 +42,10 @@ export async function ensureDemoVillageRegions(db: Db): Promise<void> {
 let testVillageCounter = 0;
 
 /**
- * Inserts a register row and a village in `countyCode` (6 digits, a county whose `regions` row exists), published
- * through the real document builder unless `published` is false. Returns its id and 12-digit code.
+ * Inserts a register row and a draft village (working rows only) in `countyCode` (6 digits), published through the
+ * real document builder when `published`. Returns its id and 12-digit code.
  */
-export async function createTestVillage(db: Db, countyCode: string, { published = true, nameZh = '测试村' }: { published?: boolean; nameZh?: string } = {}): Promise<{ id: string; code: string }> {
+export async function createDraftTestVillage(db: Db, countyCode: string, { published = false, nameZh = '测试村' }: { published?: boolean; nameZh?: string } = {}): Promise<{ id: string; code: string }> {
   testVillageCounter += 1;
   const code = `${countyCode}199${String(testVillageCounter + Math.floor(Math.random() * 900)).padStart(3, '0')}`;
   await db

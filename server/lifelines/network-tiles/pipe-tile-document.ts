@@ -1,6 +1,7 @@
 import { Document } from '@gltf-transform/core';
 import { EXTMeshFeatures, EXTStructuralMetadata } from '@gltf-transform/extensions';
 import { invariant } from '@kernel/errors';
+import { linearColourOf } from '@kernel/linear-colour';
 import { encodeStrings } from '@kernel/metadata-strings';
 import type { PipeNetwork } from '@server/db/schema/lifelines';
 import type { NetworkPipe, TubeMesh } from './pipe-tube';
@@ -29,21 +30,6 @@ export const PIPE_CLASS = 'pipe';
 
 /** Most pipes one tile document holds (feature ids fit UNSIGNED_SHORT). */
 export const MAX_PIPES_PER_DOCUMENT = 65_535;
-
-/**
- * sRGB CSS hex (`#1e6fff`) → linear RGBA for glTF `baseColorFactor` (glTF factors are linear; CesiumJS converts
- * back, so the tile shows the same colour as the CSS palette).
- * @see glTF 2.0 §3.9.2 (baseColorFactor is linear), IEC 61966-2-1 (sRGB transfer function)
- */
-export function linearColourOf(hex: string): [number, number, number, number] {
-  const match = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
-  invariant(match, `colour must be #rrggbb, got ${hex}`);
-  const linear = (byte: string) => {
-    const c = parseInt(byte, 16) / 255;
-    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  };
-  return [linear(match[1]), linear(match[2]), linear(match[3]), 1];
-}
 
 /**
  * Builds the Document of one tile.
