@@ -161,7 +161,7 @@ test('list → search "lk" → filter → open a village → section nav by keyb
   await page.waitForURL(`**/villages/${BAILU}`);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('白鹭村');
   await expect(page.getByTestId('village-demo-banner')).toContainText('示例内容');
-  await expect(page.getByTestId('village-scene-link')).toHaveAttribute('href', /^\/\?cam=/);
+  await expect(page.getByTestId('village-scene-link')).toHaveAttribute('href', new RegExp(`^/\\?cam=[^&]+&sel=villages:villages-points:${BAILU}$`));
 
   // Sections present in the museum's order; 传统技艺/美食 has no text and is hidden.
   const nav = page.getByTestId('village-section-nav');

@@ -40,7 +40,7 @@ export interface VillageArticleData {
 /** Props of {@link VillageArticle}. */
 export interface VillageArticleProps {
   village: VillageArticleData;
-  /** Safe HTML of each non-empty text section (server/villages/markdown-html.ts). */
+  /** Safe HTML of each non-empty text section (./public-prose-html.ts). */
   sections: Readonly<Partial<Record<VillageTextSection, ProseHtml>>>;
   /** Safe HTML of each building's description, by building id. */
   buildingDescriptions: Readonly<Record<string, ProseHtml>>;

@@ -29,7 +29,7 @@ export function buildingAnchor(buildingId: string): string {
 /** Props of {@link VillageBuildings}. */
 export interface VillageBuildingsProps {
   buildings: readonly VillageBuildingData[];
-  /** Description HTML per building id (server/villages/markdown-html.ts). */
+  /** Description HTML per building id (./public-prose-html.ts). */
   descriptions: Readonly<Record<string, ProseHtml>>;
   /** Photos per building id. */
   photos: Readonly<Record<string, readonly VillagePhoto[]>>;

@@ -1,12 +1,12 @@
 /**
- * A block of curator text, already rendered to safe HTML on the server (server/villages/markdown-html.ts: no raw
- * HTML, http(s)/relative links only). This component only places it; never pass it HTML from anywhere else.
+ * A block of curator text, already rendered to safe HTML on the server (./public-prose-html.ts: no raw HTML,
+ * http(s)/relative links only). This component only places it; never pass it HTML from anywhere else.
  */
 import type { Locale } from '@viewer/core/i18n';
 
 /** Rendered curator text and the language it is written in. */
 export interface ProseHtml {
-  /** Output of `markdownToHtml` (server/villages/markdown-html.ts), nothing else. */
+  /** Output of `publicProseHtml` (./public-prose-html.ts), nothing else. */
   html: string;
   lang: Locale;
 }

@@ -1,24 +1,25 @@
 /**
  * `/villages/<code>` — the public page of one traditional village (anyone, no account; `code` is its 12-digit
  * statistical code). A server component: the published document (./load-village.ts; `?preview=1` shows a curator
- * the draft, never indexed), its Markdown rendered to safe HTML on the server (server/villages/markdown-html.ts),
+ * the draft, never indexed), its Markdown rendered to safe HTML on the server (viewer/villages/public-prose-html.ts, the one village renderer),
  * and the page (viewer/villages/village-article.tsx) with no client JavaScript of its own. Unknown, unpublished or
  * malformed codes answer 404.
  */
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { markdownToHtml } from '@server/villages/markdown-html';
 import type { PublicVillage } from '@server/villages/public-village-types';
 import { createTranslator, type Locale } from '@viewer/core/i18n';
 import { jpegVariant } from '@viewer/villages/responsive-picture';
 import { VILLAGE_PAGES_MESSAGES } from '@viewer/villages/pages-messages';
 import { VillageArticle, type VillageTextSection } from '@viewer/villages/village-article';
+import { publicProseHtml } from '@viewer/villages/public-prose-html';
 import type { ProseHtml } from '@viewer/villages/village-prose';
+import { villageSceneHref } from '@viewer/villages/village-scene-href';
 import { localText } from '@viewer/villages/village-text';
 import { VillagesSiteHeader } from '@viewer/villages/villages-site-header';
 import { getRequestLocale } from '../../locale';
 import { siteOrigin } from '../site-origin';
-import { otherLanguageHref, twinHrefOverVillage, VILLAGES_PATHS } from '../villages-paths';
+import { otherLanguageHref, VILLAGES_PATHS } from '../villages-paths';
 import { loadVillage } from './load-village';
 
 /** Per request (page CSP nonce; a preview depends on the session). */
@@ -66,7 +67,7 @@ export async function generateMetadata(props: VillagePageProps): Promise<Metadat
 
 function prose(locale: Locale, zh: string, en: string | null): ProseHtml | undefined {
   const text = localText(locale, zh, en);
-  const html = text.text.trim() ? markdownToHtml(text.text) : '';
+  const html = text.text.trim() ? publicProseHtml(text.text) : '';
   return html ? { html, lang: text.lang } : undefined;
 }
 
@@ -101,7 +102,7 @@ export default async function VillagePage(props: VillagePageProps) {
           sections={sections}
           buildingDescriptions={buildingDescriptions}
           locale={locale}
-          sceneHref={twinHrefOverVillage(village.position)}
+          sceneHref={villageSceneHref(village.code, village.position)}
           panoramaHrefOf={(panoramaId) => VILLAGES_PATHS.panorama(code, panoramaId)}
           isPreview={isPreview}
         />
