@@ -212,8 +212,9 @@ Notes:
   which every page loads; no CesiumJS, three.js or panorama viewer (panoramas open on their own page). Measured
   on 2026-12-07: the providers' chunk alone is 184 KiB raw, 53 KiB gzip, 46 KiB brotli; moving them from the root
   layout into a route group of the staff pages would take that off every public page.
-- The fixture village of the e2e run carries its images as inline SVG data URLs (≈ 54 KB of HTML, 9 KB gzip); a
-  demo village without images (\`/villages/361130102204\`) measured FCP 620 ms, TTI 1870 ms the same day.
+- Measured on the seeded demo village 李坑村: generated cover, 2 panorama cards, 3 photos, served by
+  \`/media/villages/…\` as AVIF/WebP/JPEG (the phone picks AVIF); the \`load\` event includes the cover. The e2e
+  fixture village (inline SVG images, 54 KB of HTML) measured FCP 936 ms, TTI 2134 ms the same day, on a busier machine.
 - Images are lazy below the fold; the cover is the only eager one (\`fetchpriority=high\`), so it competes with the
   scripts for the 1.6 Mbps link only once.
 
