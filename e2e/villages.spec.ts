@@ -245,6 +245,7 @@ test('metadata: title, description, canonical, Open Graph with the cover JPEG; s
   expect(await meta('meta[property="og:url"]')).toMatch(new RegExp(`/villages/${BAILU}$`));
   expect(await meta('meta[property="og:image"]')).toMatch(/^data:image\/svg\+xml|^https?:\/\//);
   expect(await page.locator('link[rel="canonical"]').getAttribute('href')).toMatch(new RegExp(`/villages/${BAILU}$`));
+  expect(await page.locator('link[rel="alternate"][hreflang="en"]').getAttribute('href')).toMatch(new RegExp(`/villages/${BAILU}\\?lang=en$`));
   expect(await page.locator('meta[name="robots"]').count()).toBe(0);
 
   const sitemap = await (await page.request.get('/sitemap.xml')).text();

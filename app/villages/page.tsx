@@ -38,7 +38,7 @@ export async function generateMetadata({ searchParams }: { searchParams: Promise
     metadataBase: new URL(origin),
     title,
     description: t('site.description'),
-    alternates: { canonical },
+    alternates: { canonical, languages: { 'zh-CN': canonical, en: otherLanguageHref(canonical, 'zh-CN') } },
     openGraph: { type: 'website', title, description: t('site.description'), url: canonical, siteName: t('site.title'), locale: locale === 'en' ? 'en_US' : 'zh_CN' },
   };
 }

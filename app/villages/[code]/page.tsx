@@ -51,7 +51,7 @@ export async function generateMetadata(props: VillagePageProps): Promise<Metadat
     metadataBase: new URL(origin),
     title,
     description,
-    alternates: { canonical: url },
+    alternates: { canonical: url, languages: { 'zh-CN': url, en: `${url}?lang=en` } },
     openGraph: {
       type: 'article',
       title,
