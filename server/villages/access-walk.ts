@@ -2,12 +2,10 @@ import { sql } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { TEST_REGIONS } from '@server/accounts/test-fixtures';
 import { definePlateAccessWalk, type AppCaller } from '@server/host/access-walk';
-import { createTestMedia, createTestRegisterRow } from './curate/test-fixtures';
 import { createBuilding } from './curate/buildings-service';
 import { createPanorama } from './curate/panoramas-service';
 import { createPoi } from './curate/pois-service';
-import { createTestVillage, rectangleFootprint, testBuilding, testPublicVillage } from './scene-test-fixtures';
-import { createDraftTestVillage } from './seed-test-fixtures';
+import { createDraftTestVillage, createTestMedia, createTestRegisterRow, rectangleFootprint, testBuilding, testPublicVillage, upsertPublishedTestVillage } from './test-fixtures';
 
 /**
  * The `villages` plate's rows of the access walk (server/host/procedure-access.test.ts): villages in 九江 濂溪区
@@ -140,7 +138,7 @@ const SCENE_ROWS = {
 export const ACCESS_WALK = definePlateAccessWalk<VillagesTargets>({
   async setUp({ db, account }) {
     const doc = testPublicVillage(CODE, '访问测试村', [LON, LAT], { buildings: [testBuilding(BUILDING, '祠堂', rectangleFootprint(LON, LAT, 10, 8), 6)] });
-    await createTestVillage(db, CODE, TEST_REGIONS.lianxi, [LON, LAT], doc, '访问测试村');
+    await upsertPublishedTestVillage(db, CODE, TEST_REGIONS.lianxi, [LON, LAT], doc, '访问测试村');
     const published = await createDraftTestVillage(db, TEST_REGIONS.lianxi, { nameZh: '访问村', published: true });
     const draft = await createDraftTestVillage(db, TEST_REGIONS.lianxi, { nameZh: '草稿村', published: false });
     const toPublish = await createDraftTestVillage(db, TEST_REGIONS.lianxi, { nameZh: '待发布村', published: false });

@@ -7,7 +7,7 @@ import { geoLayerResponse } from '@server/host/geo-layer-response';
 import { seedLayers } from '@server/host/seed-layers';
 import { SERVER_PLATES } from '@server/plates';
 import { markVillagesLayersChanged } from './geo-layer-sources';
-import { createTestVillage, testPublicVillage } from './scene-test-fixtures';
+import { upsertPublishedTestVillage, testPublicVillage } from './test-fixtures';
 
 /** The villages GeoJSON sources through the host's `/api/geo/<id>` handler: published documents only, refreshed on publish. */
 
@@ -51,9 +51,9 @@ describe('villages GeoJSON sources', () => {
       },
       pois: [{ id: POI, kind: 'well', nameZh: '古井', nameEn: 'Old well', descriptionZh: '明代古井', descriptionEn: null, position: [116.031, 29.681] }],
     });
-    villageId = await createTestVillage(db, PUBLISHED, '360402', [116.03, 29.68], doc, '发布村');
+    villageId = await upsertPublishedTestVillage(db, PUBLISHED, '360402', [116.03, 29.68], doc, '发布村');
     // Working rows only: never on the map.
-    await createTestVillage(db, DRAFT, '360402', [116.05, 29.68], null, '草稿村');
+    await upsertPublishedTestVillage(db, DRAFT, '360402', [116.05, 29.68], null, '草稿村');
   });
 
   it('villages-points: published villages only, with the public properties and the cover thumbnail', async () => {

@@ -37,18 +37,22 @@ describe('jiangxiMap (regions → projected, simplified SVG outlines)', () => {
     }
   });
 
-  it('draws 东湖区 (a 0.02° square around 115.90° E 28.69° N) where a dot at the same lon/lat goes, within 1 unit (≈ 1 km)', () => {
+  it('draws 东湖区 where a dot at its label point goes, within 1 unit (≈ 1 km)', async () => {
     const donghu = map.counties.find((county) => county.code === '360102');
     expect(donghu).toBeDefined();
     expect(donghu!.parentCode).toBe('360100');
+    // The fixture's square, or the real outline when another test file of this run seeded the regions.
+    const { rows } = await connection.pool.query<{ lon: number; lat: number; source: string }>(`SELECT ST_X(center) AS lon, ST_Y(center) AS lat, source FROM regions WHERE code = '360102'`);
+    const region = rows[0]!;
     // Label point: the same projection the page uses for village dots.
-    expect(donghu!.labelXy[0]).toBeCloseTo(115.9 * map.frame.kx, 0);
-    expect(donghu!.labelXy[1]).toBeCloseTo(-28.69 * map.frame.ky, 0);
-    // First ring vertex is the south-west corner (115.89, 28.68), written in whole units.
+    expect(donghu!.labelXy[0]).toBeCloseTo(region.lon * map.frame.kx, 0);
+    expect(donghu!.labelXy[1]).toBeCloseTo(-region.lat * map.frame.ky, 0);
+    if (region.source !== 'test fixture') return;
+    // The fixture is a 0.02° square around 115.90° E 28.69° N: its first ring vertex is the south-west corner
+    // (115.89, 28.68), written in whole units, and the 2-unit square keeps its four corners (M + l, three moves, closed).
     const [x, y] = firstVertex(donghu!.pathD);
     expect(Math.abs(x - 115.89 * map.frame.kx)).toBeLessThanOrEqual(0.5);
     expect(Math.abs(y - -28.68 * map.frame.ky)).toBeLessThanOrEqual(0.5);
-    // A 2-unit square keeps its four corners: M + l with three relative moves, closed.
     expect(donghu!.pathD).toMatch(/^M -?\d+ -?\d+ l -?\d+ -?\d+ -?\d+ -?\d+ -?\d+ -?\d+ z$/);
   });
 

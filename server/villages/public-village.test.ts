@@ -13,7 +13,7 @@ import { env } from '@server/env';
 import { previewVillageByCode } from './public-village';
 import { seedDemoVillages } from './seed-demo-villages';
 import { seedVillageRegister, VILLAGE_REGISTER_FILE } from './seed-register';
-import { ensureDemoVillageRegions } from './seed-test-fixtures';
+import { ensureDemoVillageRegions } from './test-fixtures';
 
 const hasData = existsSync(path.join(env.SHARED_DATA_DIR, VILLAGE_REGISTER_FILE));
 const connection = connectTestDb();

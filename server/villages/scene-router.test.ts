@@ -6,7 +6,7 @@ import { createTestAccount, ensureTestRegions, TEST_REGIONS } from '@server/acco
 import { connectTestDb } from '@server/db/test-database';
 import type { TourStop } from '@server/db/schema/villages';
 import { VILLAGES_SCENE_ROUTES } from './scene-router';
-import { createTestVillage, rectangleFootprint, testBuilding, testPublicVillage } from './scene-test-fixtures';
+import { upsertPublishedTestVillage, rectangleFootprint, testBuilding, testPublicVillage } from './test-fixtures';
 
 const connection = connectTestDb();
 afterAll(() => connection.pool.end());
@@ -39,8 +39,8 @@ describe('villages scene router: public scene entry, curated working tour', () =
       buildings: [testBuilding(BUILDING, '总祠', rectangleFootprint(LON, LAT, 12, 8), 7)],
       tour: { titleZh: '已发布导览', titleEn: null, stops: [stop()] },
     });
-    lianxiId = await createTestVillage(db, LIANXI_CODE, TEST_REGIONS.lianxi, [LON, LAT], doc, '濂溪测试村');
-    await createTestVillage(db, DONGHU_CODE, TEST_REGIONS.donghu, [115.9, 28.69], null, '东湖测试村');
+    lianxiId = await upsertPublishedTestVillage(db, LIANXI_CODE, TEST_REGIONS.lianxi, [LON, LAT], doc, '濂溪测试村');
+    await upsertPublishedTestVillage(db, DONGHU_CODE, TEST_REGIONS.donghu, [115.9, 28.69], null, '东湖测试村');
     officerActor = (await createTestAccount(db, 'officer', TEST_REGIONS.lianxi)).actor;
     officer = callerOf(officerActor);
   });

@@ -1,14 +1,25 @@
-import { sql } from 'drizzle-orm';
+import { randomInt, randomUUID } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
+import sharp from 'sharp';
+import { asGeoJson } from '@server/db/columns/geo';
+import type { GeoJsonPoint } from '@server/db/columns/geojson';
 import type { Db } from '@server/db/client';
-import { villagesRegister, villagesVillages } from '@server/db/schema/villages';
+import { regions } from '@server/db/schema/regions';
+import { villagesBuildings, villagesMedia, villagesRegister, villagesVillages } from '@server/db/schema/villages';
 import { pinyinKeys } from './pinyin';
-import type { PublicVillage } from './public-village-types';
+import { buildPublicVillage } from './public-village';
+import type { PublicBuilding, PublicVillage } from './public-village-types';
 
 /**
- * Test support for the public pages: published villages written straight into `villages_villages.published` (no
- * curator, no working rows besides the village row), with the register row their code needs. Generic: callers pass
- * what their test is about and get plausible defaults for the rest.
+ * Test support of the `villages` plate, one file for every part (pages, scene, media, curators' CMS, seed):
+ * - published documents made by hand ({@link samplePublicVillage}, {@link testPublicVillage}, {@link testBuilding})
+ *   and written straight into `villages_villages.published` ({@link insertPublishedVillage},
+ *   {@link upsertPublishedTestVillage});
+ * - draft villages with working rows, published through the real builder on request ({@link createDraftTestVillage}),
+ *   register rows, buildings, media rows and small test images;
+ * - the county rows the demo seed places villages by ({@link ensureDemoVillageRegions}).
  */
+
 
 /** A published document with defaults for every field `partial` leaves out (李坑村, 婺源县, unverified, no content). */
 export function samplePublicVillage(partial: Partial<PublicVillage> = {}): PublicVillage {
@@ -101,4 +112,154 @@ export async function insertPublishedVillage(
 /** Unpublishes every village (tests that need an empty public list). */
 export async function unpublishAllVillages(db: Db): Promise<void> {
   await db.update(villagesVillages).set({ published: null, publishedAt: null }).where(sql`true`);
+}
+
+
+/** A rectangle footprint `widthM` east × `depthM` north whose south-west corner is at (lon, lat), closed ring. */
+export function rectangleFootprint(lon: number, lat: number, widthM: number, depthM: number): number[][][] {
+  const dLon = widthM / (111_320 * Math.cos((lat * Math.PI) / 180));
+  const dLat = depthM / 110_574;
+  return [[[lon, lat], [lon + dLon, lat], [lon + dLon, lat + dLat], [lon, lat + dLat], [lon, lat]]];
+}
+
+/** A published building with the given footprint rings (null = none) and height. */
+export function testBuilding(id: string, nameZh: string, footprint: number[][][] | null, heightM: number | null): PublicBuilding {
+  return {
+    id,
+    nameZh,
+    nameEn: null,
+    eraZh: '清',
+    eraEn: 'Qing',
+    buildingType: 'residence',
+    protectionLevel: 'county',
+    descriptionZh: '',
+    descriptionEn: null,
+    footprint: footprint ? { type: 'Polygon', coordinates: footprint } : null,
+    position: footprint ? [footprint[0][0][0], footprint[0][0][1]] : null,
+    heightM,
+  };
+}
+
+/** A minimal published document of a (test) village `code` at `position`, verified, batch 3. */
+export function testPublicVillage(code: string, nameZh: string, position: [number, number], parts: Partial<PublicVillage> = {}): PublicVillage {
+  return samplePublicVillage({ code, nameZh, position, town: '测试镇', county: '测试县', countyCode: code.slice(0, 6), city: '测试市', cityCode: `${code.slice(0, 4)}00`, isPositionVerified: true, nationalBatch: 3, ...parts });
+}
+
+/**
+ * Inserts (or replaces) a register row and a village row for `code` in county `regionCode`, with `published` as its
+ * published document (null = never published).
+ * @returns the village id
+ */
+export async function upsertPublishedTestVillage(db: Db, code: string, regionCode: string, position: [number, number], published: PublicVillage | null, nameZh = '测试村'): Promise<string> {
+  await db.execute(sql`
+    INSERT INTO villages_register (code, name, town_code, town, county_code, county, city_code, city, pinyin, initials)
+    VALUES (${code}, ${`${nameZh}委会`}, ${code.slice(0, 9)}, '测试镇', ${regionCode}, '测试县', ${regionCode.slice(0, 4)}, '测试市', 'ceshicunweihui', 'cscwh')
+    ON CONFLICT (code) DO NOTHING`);
+  const { rows } = await db.execute<{ id: string }>(sql`
+    INSERT INTO villages_villages (code, region_code, name_zh, pinyin, initials, position, is_position_verified, published, published_at)
+    VALUES (${code}, ${regionCode}, ${nameZh}, 'ceshicun', 'csc', ST_SetSRID(ST_MakePoint(${position[0]}, ${position[1]}), 4326), true,
+            ${published ? JSON.stringify(published) : null}::jsonb, ${published ? sql`now()` : null})
+    ON CONFLICT (code) DO UPDATE SET published = excluded.published, published_at = excluded.published_at, region_code = excluded.region_code
+    RETURNING id`);
+  return rows[0].id;
+}
+
+/**
+ * Test support: the county rows the demo villages are placed by (label points near the real county seats, a
+ * 0.04° square as boundary), inserted if absent, so tests of the demo seed need no region seed.
+ */
+const DEMO_COUNTIES = [
+  { code: '361100', name: '上饶市', level: 'city', parentCode: '360000', lon: 117.94, lat: 28.45 },
+  { code: '361130', name: '婺源县', level: 'county', parentCode: '361100', lon: 117.86, lat: 29.25 },
+  { code: '361000', name: '抚州市', level: 'city', parentCode: '360000', lon: 116.36, lat: 27.95 },
+  { code: '361025', name: '乐安县', level: 'county', parentCode: '361000', lon: 115.83, lat: 27.43 },
+  { code: '360800', name: '吉安市', level: 'city', parentCode: '360000', lon: 114.99, lat: 27.11 },
+  { code: '360802', name: '吉州区', level: 'county', parentCode: '360800', lon: 114.99, lat: 27.14 },
+  { code: '360803', name: '青原区', level: 'county', parentCode: '360800', lon: 115.02, lat: 27.08 },
+] as const;
+
+/** Inserts the demo villages' counties and cities unless present. */
+export async function ensureDemoVillageRegions(db: Db): Promise<void> {
+  for (const r of DEMO_COUNTIES) {
+    const d = 0.02;
+    const ring: [number, number][] = [
+      [r.lon - d, r.lat - d],
+      [r.lon + d, r.lat - d],
+      [r.lon + d, r.lat + d],
+      [r.lon - d, r.lat + d],
+      [r.lon - d, r.lat - d],
+    ];
+    await db
+      .insert(regions)
+      .values({ code: r.code, name: r.name, level: r.level, parentCode: r.parentCode, center: { type: 'Point', coordinates: [r.lon, r.lat] }, boundary: { type: 'MultiPolygon', coordinates: [[ring]] }, source: 'test fixture', sourceCrs: 'EPSG:4326' })
+      .onConflictDoNothing();
+  }
+}
+
+let testVillageCounter = 0;
+
+/**
+ * Inserts a register row and a draft village (working rows only) in `countyCode` (6 digits), published through the
+ * real document builder when `published`. Returns its id and 12-digit code.
+ */
+export async function createDraftTestVillage(db: Db, countyCode: string, { published = false, nameZh = '测试村', hasDraftChanges = true }: { published?: boolean; nameZh?: string; hasDraftChanges?: boolean } = {}): Promise<{ id: string; code: string }> {
+  testVillageCounter += 1;
+  const code = `${countyCode}199${String(testVillageCounter + Math.floor(Math.random() * 900)).padStart(3, '0')}`;
+  await db
+    .insert(villagesRegister)
+    .values({ code, name: `${nameZh}委会`, townCode: code.slice(0, 9), town: '测试镇', countyCode, county: '测试县', cityCode: countyCode.slice(0, 4), city: '测试市', ...pinyinKeys(`${nameZh}委会`) })
+    .onConflictDoNothing();
+  const [region] = await db.select({ center: asGeoJson<GeoJsonPoint>(regions.center) }).from(regions).where(eq(regions.code, countyCode));
+  const [village] = await db
+    .insert(villagesVillages)
+    .values({ code, regionCode: countyCode, nameZh, ...pinyinKeys(nameZh), position: region?.center ?? { type: 'Point', coordinates: [116, 28] }, summaryZh: `${nameZh}（测试）`, hasDraftChanges })
+    .returning({ id: villagesVillages.id });
+  if (published) {
+    const at = new Date().toISOString();
+    await db.update(villagesVillages).set({ published: await buildPublicVillage(db, village!.id, at), publishedAt: new Date(at), hasDraftChanges: false }).where(eq(villagesVillages.id, village!.id));
+  }
+  return { id: village!.id, code };
+}
+
+
+/** Writes a building of `villageId`; returns its id. */
+export async function createTestBuilding(db: Db, villageId: string): Promise<string> {
+  const [building] = await db.insert(villagesBuildings).values({ villageId, nameZh: '测试祠堂', buildingType: 'ancestral-hall' }).returning({ id: villagesBuildings.id });
+  return building.id;
+}
+
+/**
+ * A JPEG of `widthPx` × `heightPx` with a gradient (so that variants differ in size) and a `seed`-dependent colour,
+ * so that two calls with different seeds give different bytes (different SHA-256).
+ */
+export async function testJpeg(widthPx: number, heightPx: number, seed = 0): Promise<Buffer> {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${widthPx}" height="${heightPx}"><defs><linearGradient id="g"><stop offset="0" stop-color="rgb(${seed % 256},90,140)"/><stop offset="1" stop-color="#f0e0c0"/></linearGradient></defs><rect width="100%" height="100%" fill="url(#g)"/><circle cx="${widthPx / 3}" cy="${heightPx / 2}" r="${heightPx / 5}" fill="#333"/></svg>`;
+  return sharp(Buffer.from(svg)).jpeg({ quality: 85 }).toBuffer();
+}
+
+
+let counter = 0;
+
+/**
+ * Inserts a register row `name` in county `countyCode` (one of TEST_REGIONS' counties) with a fresh 12-digit code.
+ * @returns the code
+ */
+export async function createTestRegisterRow(db: Db, countyCode: string, name: string, county: string, city: string): Promise<string> {
+  counter += 1;
+  const code = `${countyCode}${String(100 + (process.pid % 800)).padStart(3, '0')}${String(counter).padStart(3, '0')}`;
+  const keys = pinyinKeys(name);
+  await db
+    .insert(villagesRegister)
+    .values({ code, name, townCode: code.slice(0, 9), town: '测试镇', countyCode, county, cityCode: countyCode.slice(0, 4), city, ...keys })
+    .onConflictDoNothing();
+  return code;
+}
+
+/** Inserts a media row of `kind` for a village (no stored variants). @returns its id */
+export async function createTestMedia(db: Db, villageId: string, kind: 'photo' | 'panorama'): Promise<string> {
+  const [row] = await db
+    .insert(villagesMedia)
+    .values({ villageId, kind, altZh: `测试${kind}`, sourceSha256: randomUUID().replace(/-/g, ''), width: 4096, height: 2048, variants: [] })
+    .returning({ id: villagesMedia.id });
+  return row.id;
 }

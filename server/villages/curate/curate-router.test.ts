@@ -6,7 +6,7 @@ import { createTrpcContext } from '@server/api/trpc';
 import { createTestAccount, ensureTestRegions, TEST_REGIONS } from '@server/accounts/test-fixtures';
 import { connectTestDb } from '@server/db/test-database';
 import { MAX_SECTION_CHARS } from './curate-inputs';
-import { createTestMedia, createTestRegisterRow } from './test-fixtures';
+import { createTestMedia, createTestRegisterRow } from '../test-fixtures';
 
 const connection = connectTestDb();
 afterAll(() => connection.pool.end());

@@ -11,7 +11,7 @@ import { connectTestDb } from '@server/db/test-database';
 import { LocalObjectStore } from '@server/storage/local-store';
 import { DEMO_PHOTO_SUBJECTS, generateDemoPanorama, generateDemoPhoto, storeGeneratedMedia } from './demo-imagery';
 import { buildImageVariants } from './image-variants';
-import { createTestVillage } from './media-test-fixtures';
+import { createDraftTestVillage } from '../test-fixtures';
 
 const connection = connectTestDb();
 const db = connection.db;
@@ -65,7 +65,7 @@ describe('generated demo imagery', () => {
   });
 
   it('storeGeneratedMedia stores once per village (idempotent), marks rows generated, audits as cli:seed', async () => {
-    const village = await createTestVillage(db, TEST_REGIONS.lianxi);
+    const village = await createDraftTestVillage(db, TEST_REGIONS.lianxi, { hasDraftChanges: false });
     const bytes = await generateDemoPhoto(11, 'bridge');
     const input = { villageId: village.id, kind: 'photo' as const, altZh: '生成的示例图像：石拱桥', altEn: 'Generated sample image: a stone arch bridge', bytes, sortOrder: 2 };
     const first = await storeGeneratedMedia(db, input, store);

@@ -12,7 +12,7 @@ import { LocalObjectStore } from '@server/storage/local-store';
 import { mediaVariantUrl, publishVillage } from '../public-village';
 import { mediaResponse, type MediaRouteDeps } from './media-response';
 import { createMedia, type MediaRecord } from './media-service';
-import { createTestVillage, testJpeg } from './media-test-fixtures';
+import { createDraftTestVillage, testJpeg } from '../test-fixtures';
 
 const connection = connectTestDb();
 const db = connection.db;
@@ -33,7 +33,7 @@ beforeAll(async () => {
   officer = signedIn.actor;
   cookies.foreignOfficer = (await signedInCookie(db, 'officer', TEST_REGIONS.donghu)).cookie;
   cookies.applicant = (await signedInCookie(db, 'applicant', TEST_REGIONS.lianxi)).cookie;
-  village = await createTestVillage(db, TEST_REGIONS.lianxi);
+  village = await createDraftTestVillage(db, TEST_REGIONS.lianxi, { hasDraftChanges: false });
   media = await createMedia(db, officer, { villageId: village.id, kind: 'photo', altZh: '祠堂' }, await testJpeg(1000, 700, 21), store);
 });
 afterAll(async () => {
@@ -83,7 +83,7 @@ describe('GET /media/villages/<key>', () => {
   });
 
   it('serves the media of a village published by publishVillage (the real public document) and hides a later draft', async () => {
-    const other = await createTestVillage(db, TEST_REGIONS.lianxi);
+    const other = await createDraftTestVillage(db, TEST_REGIONS.lianxi, { hasDraftChanges: false });
     const photo = await createMedia(db, officer, { villageId: other.id, kind: 'photo', altZh: '古桥' }, await testJpeg(900, 600, 22), deps.getStore());
     const key = photo.variants.find((v) => v.format === 'avif')!.key;
     expect((await get(key)).status).toBe(404);

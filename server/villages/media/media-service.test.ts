@@ -13,7 +13,7 @@ import { connectTestDb } from '@server/db/test-database';
 import { LocalObjectStore } from '@server/storage/local-store';
 import { createMedia, deleteMedia, listVillageMedia, updateMedia } from './media-service';
 import { villagesMediaRouter } from './media-router';
-import { createTestBuilding, createTestVillage, testJpeg } from './media-test-fixtures';
+import { createDraftTestVillage, createTestBuilding, testJpeg } from '../test-fixtures';
 
 const connection = connectTestDb();
 const db = connection.db;
@@ -32,8 +32,8 @@ beforeAll(async () => {
   actors.donghuOfficer = (await createTestAccount(db, 'officer', TEST_REGIONS.donghu)).actor;
   actors.lianxiApplicant = (await createTestAccount(db, 'applicant', TEST_REGIONS.lianxi)).actor;
   actors.lianxiInspector = (await createTestAccount(db, 'inspector', TEST_REGIONS.lianxi)).actor;
-  village = await createTestVillage(db, TEST_REGIONS.lianxi);
-  otherVillage = await createTestVillage(db, TEST_REGIONS.lianxi);
+  village = await createDraftTestVillage(db, TEST_REGIONS.lianxi, { hasDraftChanges: false });
+  otherVillage = await createDraftTestVillage(db, TEST_REGIONS.lianxi, { hasDraftChanges: false });
 });
 afterAll(async () => {
   await rm(storeDir, { recursive: true, force: true });

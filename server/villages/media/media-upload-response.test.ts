@@ -10,7 +10,7 @@ import { connectTestDb } from '@server/db/test-database';
 import { LocalObjectStore } from '@server/storage/local-store';
 import { villagesEnv } from '../villages-env';
 import { mediaUploadResponse, type MediaUploadRouteDeps } from './media-upload-response';
-import { createTestVillage, testJpeg } from './media-test-fixtures';
+import { createDraftTestVillage, testJpeg } from '../test-fixtures';
 
 const connection = connectTestDb();
 const db = connection.db;
@@ -27,7 +27,7 @@ beforeAll(async () => {
   cookies.officer = (await signedInCookie(db, 'officer', TEST_REGIONS.lianxi)).cookie;
   cookies.foreignOfficer = (await signedInCookie(db, 'officer', TEST_REGIONS.donghu)).cookie;
   cookies.applicant = (await signedInCookie(db, 'applicant', TEST_REGIONS.lianxi)).cookie;
-  village = await createTestVillage(db, TEST_REGIONS.lianxi);
+  village = await createDraftTestVillage(db, TEST_REGIONS.lianxi, { hasDraftChanges: false });
 });
 afterAll(async () => {
   await rm(deps.uploadDir, { recursive: true, force: true });

@@ -6,7 +6,7 @@ import { SILENT_LOGGER } from '@kernel/logger';
 import { decodeStrings } from '@kernel/metadata-strings';
 import { ecefToGeodetic } from '@kernel/wgs84-ecef';
 import { createTileIO } from '@tiling/index';
-import { rectangleFootprint, testBuilding, testPublicVillage } from '../scene-test-fixtures';
+import { rectangleFootprint, testBuilding, testPublicVillage } from '../test-fixtures';
 import { buildSceneTiles, DEFAULT_BUILDING_HEIGHT_M, type SceneTilesResult } from './build-scene-tiles';
 import { SCENE_CONTENT_URI } from './scene-tiles-keys';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '@kernel/errors';
 import { ecefToEnu, enuToEcefAt, geodeticToEcef } from '@kernel/wgs84-ecef';
-import { rectangleFootprint } from '../scene-test-fixtures';
+import { rectangleFootprint } from '../test-fixtures';
 import { appendBuilding, emptyBuildingsMesh, PRISM_DEFAULTS } from './building-prism';
 
 const LON = 117.85;

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SILENT_LOGGER } from '@kernel/logger';
 import { connectTestDb } from '@server/db/test-database';
 import { LocalObjectStore } from '@server/storage/local-store';
-import { createTestVillage, rectangleFootprint, testBuilding, testPublicVillage } from '../scene-test-fixtures';
+import { upsertPublishedTestVillage, rectangleFootprint, testBuilding, testPublicVillage } from '../test-fixtures';
 import { enqueueSceneTilesBuild } from './build-scene-tiles-job';
 import { publishSceneTiles } from './publish-scene-tiles';
 import { sceneTileResponse } from './scene-tile-response';
@@ -39,9 +39,9 @@ describe('scene tiles: publish job, atomic replacement and the public tile route
     storeDir = await mkdtemp(path.join(os.tmpdir(), 'gantwin-scene-tiles-test-'));
     store = new LocalObjectStore(storeDir);
     const doc = testPublicVillage(PUBLISHED, '公开村', [LON, LAT], { buildings: [testBuilding(B1, '祠堂', rectangleFootprint(LON, LAT, 12, 8), 7)] });
-    villageId = await createTestVillage(db, PUBLISHED, '360402', [LON, LAT], doc, '公开村');
+    villageId = await upsertPublishedTestVillage(db, PUBLISHED, '360402', [LON, LAT], doc, '公开村');
     // A village with working rows but never published: it must never reach the route.
-    hiddenId = await createTestVillage(db, NEVER_PUBLISHED, '360402', [LON + 0.01, LAT], null, '草稿村');
+    hiddenId = await upsertPublishedTestVillage(db, NEVER_PUBLISHED, '360402', [LON + 0.01, LAT], null, '草稿村');
   });
 
   it('queues the build in the caller’s transaction (rolled back with it)', async () => {
