@@ -17,6 +17,7 @@ export const PLATE_PAGES: readonly PlatePage[] = [
   { slug: 'review', href: '/review', title: { 'zh-CN': 'BIM 报建审查', en: 'BIM submission review' }, roles: ['applicant', 'planner', 'admin'] },
   { slug: 'lifelines', href: '/lifelines/import', title: { 'zh-CN': '管网数据导入', en: 'Network import' }, roles: ['inspector', 'officer', 'admin'] },
   { slug: 'sensors', href: '/sensors/devices', title: { 'zh-CN': '物联设备台账', en: 'Sensor registry' }, roles: ['inspector', 'officer', 'admin'] },
+  { slug: 'villages', href: '/villages/curate', title: { 'zh-CN': '村落内容管理', en: 'Village museum content' }, roles: ['officer', 'admin'] },
 ];
 
 /** The menu links of the pages `role` may open, titled in `locale`. */

@@ -3,12 +3,16 @@
  * `docs/bench-villages-load.md`; the last stdout line is one JSON object `{"bench":"villages-load",…}`.
  *
  * Against a RUNNING app (`npm start`, or `BASE_URL=http://host:port`): reads the published village codes from
- * `/sitemap.xml`, then autocannon keeps 200 connections busy for `DURATION_S` (default 30 s), each request a page
- * (`/villages/<code>` in turn, every 5th the list `/villages`), as a browser without cookies asks for it. Every
- * response time is recorded (autocannon's `response` event) so the percentiles are exact, not histogram buckets.
- * Errors = connection errors + timeouts (10 s) + non-2xx answers; the target is 0.
+ * `/sitemap.xml`; each request is a page (`/villages/<code>` in turn, every 5th the list `/villages`) as a browser
+ * without cookies asks for it (HTML, gzip/br accepted). Two runs of `DURATION_S` (default 30 s) each:
+ * 1. **readers** (the target): `CONNECTIONS` (200) readers at once, each loading a page, reading it for a think time
+ *    drawn uniformly from 0.5–1.5 × `THINK_MS` (default 5 000 ms; a real visit reads far longer), then the next
+ *    page — Node's fetch (undici), one keep-alive connection per reader. Target: 0 errors.
+ * 2. **saturation**: autocannon keeps 200 connections busy with no pause at all (each sends its next request as soon
+ *    as the previous answer arrived) — the capacity of one `next start` process, whose tail shows queueing.
+ * Every response time is recorded (exact percentiles). Errors = connection errors + timeouts (10 s) + non-2xx.
  *
- * Usage: `npm run bench:villages-load` (app on :3000) or `BASE_URL=… CONNECTIONS=200 DURATION_S=30 npm run bench:villages-load`.
+ * Usage: `npm run bench:villages-load` (app on :3000) or `BASE_URL=… CONNECTIONS=200 THINK_MS=5000 DURATION_S=30 npm run bench:villages-load`.
  */
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -21,6 +25,8 @@ const DOC_PATH = path.join(REPO_ROOT, 'docs/bench-villages-load.md');
 const BASE_URL = (process.env.BASE_URL ?? 'http://localhost:3000').replace(/\/$/, '');
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 200);
 const DURATION_S = Number(process.env.DURATION_S ?? 30);
+const THINK_MS = Number(process.env.THINK_MS ?? 5000);
+const TIMEOUT_MS = 10_000;
 
 /** The `q`-quantile (0..1) of sorted values, nearest rank. */
 function quantile(sorted: readonly number[], q: number): number {
@@ -40,6 +46,36 @@ async function villagePaths(): Promise<string[]> {
 const paths = await villagePaths();
 const sequence = paths.flatMap((p, i) => (i % 4 === 3 ? [p, '/villages'] : [p]));
 let next = 0;
+
+/** Run 1: readers with think time (see module doc). */
+async function readersRun(): Promise<{ latenciesMs: number[]; errors: number; non2xx: number; wallS: number }> {
+  const latencies: number[] = [];
+  let failures = 0;
+  let bad = 0;
+  const started = Date.now();
+  const endAt = started + DURATION_S * 1000;
+  const reader = async (index: number) => {
+    // Readers arrive spread over the first think time, as visitors do, not all in the same millisecond.
+    await new Promise((resolve) => setTimeout(resolve, (index / CONNECTIONS) * THINK_MS));
+    while (Date.now() < endAt) {
+      const pathName = sequence[next++ % sequence.length]!;
+      const t0 = performance.now();
+      try {
+        const response = await fetch(`${BASE_URL}${pathName}`, { headers: { accept: 'text/html', 'accept-encoding': 'gzip, br' }, signal: AbortSignal.timeout(TIMEOUT_MS) });
+        await response.arrayBuffer();
+        latencies.push(performance.now() - t0);
+        if (!response.ok) bad += 1;
+      } catch {
+        failures += 1;
+      }
+      await new Promise((resolve) => setTimeout(resolve, THINK_MS * (0.5 + Math.random())));
+    }
+  };
+  await Promise.all(Array.from({ length: CONNECTIONS }, (_, index) => reader(index)));
+  return { latenciesMs: latencies.sort((a, b) => a - b), errors: failures + bad, non2xx: bad, wallS: (Date.now() - started) / 1000 };
+}
+
+const readers = await readersRun();
 const latenciesMs: number[] = [];
 let non2xx = 0;
 const started = Date.now();
@@ -54,7 +90,7 @@ const instance = autocannon(
   url: BASE_URL,
   connections: CONNECTIONS,
   duration: DURATION_S,
-  timeout: 10,
+  timeout: TIMEOUT_MS / 1000,
   headers: { 'accept-encoding': 'gzip, br', accept: 'text/html' },
   requests: [
     {
@@ -74,13 +110,23 @@ instance.on('response', (_client: unknown, statusCode: number, _bytes: number, r
 const result = await done;
 const wallS = (Date.now() - started) / 1000;
 latenciesMs.sort((a, b) => a - b);
-const errors = result.errors + result.timeouts + non2xx;
+// autocannon counts a timeout in `errors` too (lib/run.js): errors already include the timeouts.
+const errors = result.errors + non2xx;
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
-const summary = {
-  bench: 'villages-load',
+const readersSummary = {
+  readers: CONNECTIONS,
+  thinkMs: THINK_MS,
+  requests: readers.latenciesMs.length,
+  requestsPerS: round(readers.latenciesMs.length / readers.wallS),
+  p50Ms: round(quantile(readers.latenciesMs, 0.5)),
+  p95Ms: round(quantile(readers.latenciesMs, 0.95)),
+  p99Ms: round(quantile(readers.latenciesMs, 0.99)),
+  maxMs: round(readers.latenciesMs.at(-1) ?? Number.NaN),
+  errors: readers.errors,
+};
+const saturation = {
   connections: CONNECTIONS,
   durationS: round(wallS),
-  pages: paths.length,
   requests: latenciesMs.length,
   requestsPerS: round(latenciesMs.length / wallS),
   p50Ms: round(quantile(latenciesMs, 0.5)),
@@ -90,8 +136,9 @@ const summary = {
   errors,
   non2xx,
   timeouts: result.timeouts,
-  connectionErrors: result.errors,
+  connectionErrors: result.errors - result.timeouts,
 };
+const summary = { bench: 'villages-load', pages: paths.length, readers: readersSummary, saturation };
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 1024 ** 3)} GiB, Node ${process.version}`;
 writeFileSync(
   DOC_PATH,
@@ -102,13 +149,28 @@ process) on ${machine}; the load generator runs on the same machine and shares i
 server-rendered page as a browser without cookies asks for it: \`/villages/<code>\` of the ${paths.length} published villages in
 turn, every fifth request the list \`/villages\`. Exact percentiles over every response.
 
+## ${CONNECTIONS} readers at once (the target: 0 errors)
+
+Each reader loads a page, reads it for ${THINK_MS * 0.5}–${THINK_MS * 1.5} ms (uniform), then loads the next, for ${DURATION_S} s.
+
+| measure | value |
+|---|---|
+| readers | ${CONNECTIONS} |
+| requests | ${readersSummary.requests} (${readersSummary.requestsPerS}/s) |
+| latency p50 / p95 / p99 / max | ${readersSummary.p50Ms} / ${readersSummary.p95Ms} / ${readersSummary.p99Ms} / ${readersSummary.maxMs} ms |
+| errors (connection + timeout ${TIMEOUT_MS / 1000} s + non-2xx) | ${readers.errors} |
+
+## Saturation: ${CONNECTIONS} connections without pause (autocannon)
+
+Each connection sends its next request as soon as the answer arrived: the capacity of one web server process.
+
 | measure | value |
 |---|---|
 | connections | ${CONNECTIONS} |
-| duration | ${summary.durationS} s |
-| requests | ${summary.requests} (${summary.requestsPerS}/s) |
-| latency p50 / p95 / p99 / max | ${summary.p50Ms} / ${summary.p95Ms} / ${summary.p99Ms} / ${summary.maxMs} ms |
-| errors (connection + timeout + non-2xx) | ${errors} (${result.errors} + ${result.timeouts} + ${non2xx}) |
+| duration | ${saturation.durationS} s |
+| requests | ${saturation.requests} (${saturation.requestsPerS}/s) |
+| latency p50 / p95 / p99 / max | ${saturation.p50Ms} / ${saturation.p95Ms} / ${saturation.p99Ms} / ${saturation.maxMs} ms |
+| errors (connection or timeout ${TIMEOUT_MS / 1000} s + non-2xx) | ${errors} (${result.errors}, of them ${result.timeouts} timeouts, + ${non2xx}) |
 
 Recorded ${new Date().toISOString().slice(0, 10)}.
 

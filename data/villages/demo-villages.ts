@@ -11,7 +11,8 @@ import type { VillageTheme } from './themes';
  * Positions: the register has no coordinates and no surveyed point is on file, so each village is placed at its
  * county's label point (`regions.center`) and marked unverified (位置待核实) until a curator sets the real point.
  * Buildings, points of interest and tour stops are laid out in metres east/north of that point (a schematic
- * scene, not a survey). National batches are illustrative and must be checked by a curator before real use.
+ * scene, not a survey; one village per county gets one, see `hasScene`). National batches are illustrative and
+ * must be checked by a curator before real use.
  */
 
 /** A footprint as a rectangle in metres around an offset from the village point (rotated `rotationDeg` CCW). */
@@ -59,6 +60,11 @@ export interface DemoVillage {
   pois: DemoPoi[];
   /** Number of generated panoramas (linked in a loop by hotspots). */
   panoramaCount: number;
+  /**
+   * Whether the schematic scene (boundary, footprints, points of interest) is laid out. False for a second village of
+   * the same county: both sit at the county's label point, and two schematic scenes would overlap there.
+   */
+  hasScene: boolean;
 }
 
 const SAMPLE_NOTE_ZH = '\n\n> 示例文字：本段为演示用示例内容，请由策展人替换为经核实的资料。';
@@ -127,6 +133,7 @@ export const DEMO_VILLAGES: readonly DemoVillage[] = [
       { kind: 'well', nameZh: '古井', nameEn: 'Old well', eastM: 20, northM: 10 },
       { kind: 'viewpoint', nameZh: '后山观景台', nameEn: 'Hillside viewpoint', eastM: 90, northM: 140 },
     ],
+    hasScene: true,
     panoramaCount: 2,
   },
   {
@@ -152,6 +159,7 @@ export const DEMO_VILLAGES: readonly DemoVillage[] = [
       { kind: 'pier', nameZh: '乌江码头', nameEn: 'Wujiang landing', eastM: -150, northM: 0 },
       { kind: 'lane', nameZh: '七横一竖巷', nameEn: 'The grid of lanes', eastM: 0, northM: 0 },
     ],
+    hasScene: true,
     panoramaCount: 2,
   },
   {
@@ -165,6 +173,7 @@ export const DEMO_VILLAGES: readonly DemoVillage[] = [
     sections: { overview: demoText('汪口村依河而建，旧时为水运码头，官路正街两侧店铺林立。') },
     buildings: [hall('hall', '俞氏宗祠', 'Yu Clan Ancestral Hall', 10, 30)],
     pois: [{ kind: 'pier', nameZh: '古埠头', nameEn: 'Old landing', eastM: -60, northM: -40 }],
+    hasScene: false,
     panoramaCount: 1,
   },
   {
@@ -178,6 +187,7 @@ export const DEMO_VILLAGES: readonly DemoVillage[] = [
     sections: { overview: demoText('理坑村崇尚读书，村中官宅、书屋与民居沿溪排列。') },
     buildings: [house('house-1', '司马第', 'Simadi Residence', 0, 0)],
     pois: [],
+    hasScene: false,
     panoramaCount: 0,
   },
   {
@@ -194,6 +204,7 @@ export const DEMO_VILLAGES: readonly DemoVillage[] = [
     },
     buildings: [hall('hall', '梁氏宗祠', 'Liang Clan Ancestral Hall', 0, 20), house('house-1', '古街商铺', 'Shop on the old street', 40, -30)],
     pois: [{ kind: 'pond', nameZh: '村前池塘', nameEn: 'Village pond', eastM: -20, northM: -40 }],
+    hasScene: true,
     panoramaCount: 1,
   },
   {
@@ -207,6 +218,7 @@ export const DEMO_VILLAGES: readonly DemoVillage[] = [
     sections: { overview: demoText('钓源村四周樟树环抱，村内巷道曲折，保存有明清民居百余栋。') },
     buildings: [house('house-1', '欧阳民居', 'Ouyang Residence', 0, 0, 20)],
     pois: [{ kind: 'tree', nameZh: '古樟林', nameEn: 'Old camphor grove', eastM: 60, northM: 60 }],
+    hasScene: true,
     panoramaCount: 0,
   },
 ];

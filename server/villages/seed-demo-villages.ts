@@ -20,7 +20,7 @@ function demoTour(origin: [number, number], demo: DemoVillage): TourStop[] {
   const stops: TourStop[] = [
     { camera: { lon: overview[0], lat: overview[1], heightEllipsoidalM: 420, headingDeg: 0, pitchDeg: -32 }, captionZh: `${demo.nameZh}全貌（示例导览）`, captionEn: `${demo.nameEn} from above (sample tour)`, flightS: 3, holdS: 4 },
   ];
-  for (const building of demo.buildings.slice(0, 4)) {
+  for (const building of demo.hasScene ? demo.buildings.slice(0, 4) : []) {
     const at = enuOffsetToLonLat(origin, building.footprint.eastM - 85, building.footprint.northM - 85);
     stops.push({ camera: { lon: at[0], lat: at[1], heightEllipsoidalM: 70, headingDeg: 45, pitchDeg: -25 }, captionZh: `${building.nameZh}：${building.eraZh}`, captionEn: `${building.nameEn}: ${building.eraEn}`, flightS: 3, holdS: 4 });
   }
@@ -57,7 +57,7 @@ export async function seedDemoVillages(db: Db, options: { imagery?: DemoImageryS
           ...pinyinKeys(demo.nameZh),
           position: { type: 'Point', coordinates: origin },
           isPositionVerified: false,
-          boundary: demoFootprintPolygon(origin, { eastM: 0, northM: 0, widthM: 420, depthM: 380, rotationDeg: 0 }),
+          boundary: demo.hasScene ? demoFootprintPolygon(origin, { eastM: 0, northM: 0, widthM: 420, depthM: 380, rotationDeg: 0 }) : null,
           nationalBatch: demo.nationalBatch,
           themes: demo.themes,
           summaryZh: demo.summaryZh,
@@ -83,14 +83,14 @@ export async function seedDemoVillages(db: Db, options: { imagery?: DemoImageryS
             protectionLevel: building.protectionLevel,
             descriptionZh: building.descriptionZh,
             descriptionEn: building.descriptionEn,
-            footprint: demoFootprintPolygon(origin, building.footprint),
+            footprint: demo.hasScene ? demoFootprintPolygon(origin, building.footprint) : null,
             heightM: building.heightM,
             sortOrder: index,
           })
           .returning({ id: villagesBuildings.id });
         buildingIds.set(building.key, row!.id);
       }
-      if (demo.pois.length > 0) {
+      if (demo.hasScene && demo.pois.length > 0) {
         await tx.insert(villagesPois).values(
           demo.pois.map((poi) => ({ villageId, kind: poi.kind, nameZh: poi.nameZh, nameEn: poi.nameEn, position: { type: 'Point' as const, coordinates: enuOffsetToLonLat(origin, poi.eastM, poi.northM) } })),
         );

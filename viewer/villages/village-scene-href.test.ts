@@ -10,9 +10,9 @@ describe('villageSceneHref', () => {
     const state = readTwinUrlState(new URL(href, 'http://localhost').searchParams);
     expect(state.selection).toEqual({ plate: 'villages', layerId: 'villages-points', featureId: '361130102204' });
     const camera = state.camera!;
-    // 1 200 m at 35° down: 688 m up, 983 m south (≈ 0.00883°), looking north.
-    expect(camera.heightEllipsoidalM).toBeCloseTo(688.3, 1);
-    expect(camera.latDeg).toBeCloseTo(29.24 - 983 / 111_320, 4);
+    // 650 m at 35° down: 372.8 m up, 532.4 m south (≈ 0.00478°), looking north.
+    expect(camera.heightEllipsoidalM).toBeCloseTo(372.8, 1);
+    expect(camera.latDeg).toBeCloseTo(29.24 - 532.4 / 111_320, 4);
     expect(camera.lonDeg).toBeCloseTo(117.85, 6);
     expect(camera.headingDeg).toBe(0);
     expect(camera.pitchDeg).toBe(-35);

@@ -15,7 +15,7 @@ const METRES_PER_DEG_LAT = 111_320;
 export const VILLAGE_VIEW_PITCH_DEG = -35;
 
 /** Camera distance from the village position, metres (a village core is ≈ 300–800 m across). */
-export const VILLAGE_VIEW_DISTANCE_M = 1_200;
+export const VILLAGE_VIEW_DISTANCE_M = 650;
 
 /**
  * The twin camera looking at a village: {@link VILLAGE_VIEW_DISTANCE_M} from its position (on the ellipsoid, as
@@ -43,7 +43,7 @@ export function cameraLookingAtVillage(position: readonly [number, number]): Cam
  * The twin URL that opens a village's scene (see module doc).
  * @param code 12-digit village code (the `villages-points` feature id)
  * @param position `[lon, lat]` degrees WGS84 (the published position)
- * @returns e.g. `/?cam=117.85,29.2315,688.3,0,-35,0&sel=villages:villages-points:361130102204`
+ * @returns e.g. `/?cam=117.85,29.2352,372.8,0,-35,0&sel=villages:villages-points:361130102204`
  * @throws {RangeError} when the code is not 12 digits or the position is invalid
  */
 export function villageSceneHref(code: string, position: readonly [number, number]): string {
