@@ -112,13 +112,15 @@ describe.skipIf(!HAS_SAMPLE_IFC)('convertIfc on every sample model', () => {
       const validation = await validateGlb(bytes, MeshoptDecoder);
       expect(validation.errors, `${node.content.uri}: ${JSON.stringify(validation.errors.slice(0, 3))}`).toEqual([]);
       const document = await readTileGlb(bytes, MeshoptDecoder);
-      const vertices = readTileVertices(document);
-      // Content is glTF Y-up; the tile frame is Z-up: glTF (x, y, z) → tile (x, −z, y).
+      // Content is glTF Y-up; the tile frame is Z-up: glTF (x, y, z) → tile (x, −z, y). Every 7th vertex is checked;
+      // the outside ones are collected and compared once (one expect per vertex made the railway take a minute).
       const { positions } = readTileVertices(document);
+      const outside: number[] = [];
       for (let i = 0; i < positions.length; i += 3 * 7) {
         const p: [number, number, number] = [positions[i], -positions[i + 2], positions[i + 1]];
-        expect(boxContains(node.boundingVolume.box, p, 0.01), `${node.content.uri} vertex ${i / 3}`).toBe(true);
+        if (!boxContains(node.boundingVolume.box, p, 0.01)) outside.push(i / 3);
       }
+      expect(outside.slice(0, 5), `${node.content.uri}: vertices outside the bounding box`).toEqual([]);
       const globalIds = readPropertyTable(document).map((row) => String(row.globalId));
       globalIdsByUri.set(node.content.uri, globalIds);
       if (!proxyOf.has(node.content.uri)) for (const globalId of globalIds) seenGlobalIds.add(globalId);
