@@ -22,7 +22,7 @@ export const TEST_REGIONS = {
   lianxi: '360402',
 } as const;
 
-const REGION_ROWS: { code: string; name: string; level: RegionLevel; parentCode: string | null; lon: number; lat: number }[] = [
+const REGION_ROWS: TestRegionRow[] = [
   { code: '360000', name: '江西省', level: 'province', parentCode: null, lon: 115.9, lat: 27.6 },
   { code: '360100', name: '南昌市', level: 'city', parentCode: '360000', lon: 115.86, lat: 28.68 },
   { code: '360102', name: '东湖区', level: 'county', parentCode: '360100', lon: 115.9, lat: 28.69 },
@@ -30,10 +30,23 @@ const REGION_ROWS: { code: string; name: string; level: RegionLevel; parentCode:
   { code: '360402', name: '濂溪区', level: 'county', parentCode: '360400', lon: 116.0, lat: 29.67 },
 ];
 
-/** Inserts the {@link TEST_REGIONS} rows unless present (a 0.02° square around each label point). */
-export async function ensureTestRegions(db: Db): Promise<void> {
-  for (const r of REGION_ROWS) {
-    const d = 0.01;
+/** A region row for tests: code, name, level, parent and label point (degrees WGS84). */
+export interface TestRegionRow {
+  code: string;
+  name: string;
+  level: RegionLevel;
+  parentCode: string | null;
+  lon: number;
+  lat: number;
+}
+
+/**
+ * Inserts region rows unless present, each with a square boundary of `halfSizeDeg` around its label point (source
+ * `test fixture`). Other plates' fixtures use it for the regions their records need.
+ */
+export async function insertTestRegions(db: Db, rows: readonly TestRegionRow[], halfSizeDeg = 0.01): Promise<void> {
+  for (const r of rows) {
+    const d = halfSizeDeg;
     const ring: [number, number][] = [
       [r.lon - d, r.lat - d],
       [r.lon + d, r.lat - d],
@@ -55,6 +68,11 @@ export async function ensureTestRegions(db: Db): Promise<void> {
       })
       .onConflictDoNothing();
   }
+}
+
+/** Inserts the {@link TEST_REGIONS} rows unless present (a 0.02° square around each label point). */
+export async function ensureTestRegions(db: Db): Promise<void> {
+  await insertTestRegions(db, REGION_ROWS);
 }
 
 /**

@@ -5,6 +5,7 @@ import { asGeoJson } from '@server/db/columns/geo';
 import type { GeoJsonPoint } from '@server/db/columns/geojson';
 import type { Db } from '@server/db/client';
 import { regions } from '@server/db/schema/regions';
+import { insertTestRegions, type TestRegionRow } from '@server/accounts/test-fixtures';
 import { villagesBuildings, villagesMedia, villagesRegister, villagesVillages } from '@server/db/schema/villages';
 import { pinyinKeys } from './pinyin';
 import { buildPublicVillage } from './public-village';
@@ -19,7 +20,6 @@ import type { PublicBuilding, PublicVillage } from './public-village-types';
  *   register rows, buildings, media rows and small test images;
  * - the county rows the demo seed places villages by ({@link ensureDemoVillageRegions}).
  */
-
 
 /** A published document with defaults for every field `partial` leaves out (李坑村, 婺源县, unverified, no content). */
 export function samplePublicVillage(partial: Partial<PublicVillage> = {}): PublicVillage {
@@ -176,24 +176,11 @@ const DEMO_COUNTIES = [
   { code: '360800', name: '吉安市', level: 'city', parentCode: '360000', lon: 114.99, lat: 27.11 },
   { code: '360802', name: '吉州区', level: 'county', parentCode: '360800', lon: 114.99, lat: 27.14 },
   { code: '360803', name: '青原区', level: 'county', parentCode: '360800', lon: 115.02, lat: 27.08 },
-] as const;
+] as const satisfies readonly TestRegionRow[];
 
-/** Inserts the demo villages' counties and cities unless present. */
+/** Inserts the demo villages' counties and cities unless present (0.04° squares). */
 export async function ensureDemoVillageRegions(db: Db): Promise<void> {
-  for (const r of DEMO_COUNTIES) {
-    const d = 0.02;
-    const ring: [number, number][] = [
-      [r.lon - d, r.lat - d],
-      [r.lon + d, r.lat - d],
-      [r.lon + d, r.lat + d],
-      [r.lon - d, r.lat + d],
-      [r.lon - d, r.lat - d],
-    ];
-    await db
-      .insert(regions)
-      .values({ code: r.code, name: r.name, level: r.level, parentCode: r.parentCode, center: { type: 'Point', coordinates: [r.lon, r.lat] }, boundary: { type: 'MultiPolygon', coordinates: [[ring]] }, source: 'test fixture', sourceCrs: 'EPSG:4326' })
-      .onConflictDoNothing();
-  }
+  await insertTestRegions(db, DEMO_COUNTIES, 0.02);
 }
 
 let testVillageCounter = 0;

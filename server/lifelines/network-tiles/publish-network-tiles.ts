@@ -1,7 +1,8 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
+import { folderFileWriter } from '@server/storage/folder-file-writer';
 import type { Logger } from '@kernel/logger';
 import type { Db } from '@server/db/client';
 import type { ObjectStore } from '@server/storage/object-store';
@@ -26,14 +27,7 @@ export async function publishNetworkTiles(
   const startedAt = new Date();
   const dir = await mkdtemp(path.join(os.tmpdir(), 'gantwin-network-tiles-'));
   try {
-    const result = await buildNetworkTiles(db, payload, {}, {
-      logger: ctx.logger,
-      async writeFile(relPath, bytes) {
-        const file = path.join(dir, relPath);
-        await mkdir(path.dirname(file), { recursive: true });
-        await writeFile(file, bytes);
-      },
-    });
+    const result = await buildNetworkTiles(db, payload, {}, { logger: ctx.logger, ...folderFileWriter(dir) });
     if (!result) {
       await db.execute(sql`DELETE FROM lifelines_network_tilesets WHERE network = ${payload.network} AND region_code = ${payload.regionCode}`);
       return { status: 'empty', elapsedS: (performance.now() - started) / 1000 };

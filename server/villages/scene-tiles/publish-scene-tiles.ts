@@ -1,7 +1,8 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
+import { folderFileWriter } from '@server/storage/folder-file-writer';
 import { NotFoundError } from '@kernel/errors';
 import type { Logger } from '@kernel/logger';
 import type { Db } from '@server/db/client';
@@ -39,14 +40,7 @@ export async function publishSceneTiles(db: Db, payload: { villageId: string }, 
   }
   const dir = await mkdtemp(path.join(os.tmpdir(), 'gantwin-scene-tiles-'));
   try {
-    const result = await buildSceneTiles(village.published, {
-      logger: ctx.logger,
-      async writeFile(relPath, bytes) {
-        const file = path.join(dir, relPath);
-        await mkdir(path.dirname(file), { recursive: true });
-        await writeFile(file, bytes);
-      },
-    });
+    const result = await buildSceneTiles(village.published, { logger: ctx.logger, ...folderFileWriter(dir) });
     if (!result) {
       await removeRow();
       return { status: 'empty', elapsedS: elapsedS() };
