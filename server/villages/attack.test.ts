@@ -153,6 +153,18 @@ describe('curators of another region: 404, the same answer as for an unknown id'
     expect(foreignMessage.replace(draft.photoId, 'ID')).toBe(missingMessage.replace(missing, 'ID'));
   });
 
+  // Fixed: a building, POI or panorama of another region answered "… not found in your region", a missing one
+  // "… not found" (curate/village-scope.ts curatedChildRow now gives one message).
+  it('a building of another region answers like a missing one', async () => {
+    const caller = callerOf(actors.donghuOfficer);
+    const missing = '00000000-0000-4000-8000-000000000000';
+    const updatedAt = new Date();
+    const foreignMessage = await messageOf(() => caller.villages.curate.buildings.delete({ id: draft.buildingId, updatedAt }));
+    const missingMessage = await messageOf(() => caller.villages.curate.buildings.delete({ id: missing, updatedAt }));
+    expect(foreignMessage.replace(draft.buildingId, 'ID')).toBe(missingMessage.replace(missing, 'ID'));
+    expect(await outcome(() => caller.villages.curate.buildings.delete({ id: draft.buildingId, updatedAt }))).toBe('NOT_FOUND');
+  });
+
   it('a preview (?preview=1) of another region’s draft is nothing; the region’s curator previews it', async () => {
     expect(await previewVillageByCode(db, actors.donghuOfficer, draft.code)).toBeNull();
     expect(await previewVillageByCode(db, actors.nanchangOfficer, draft.code)).toBeNull();
