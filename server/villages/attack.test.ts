@@ -2,6 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VILLAGES_LAYER_IDS } from '@data/villages/layers';
@@ -14,6 +16,7 @@ import { createTestAccount, ensureTestRegions, signedInCookie, TEST_REGIONS } fr
 import { connectTestDb } from '@server/db/test-database';
 import { LocalObjectStore } from '@server/storage/local-store';
 import { publicProseHtml } from '@viewer/villages/public-prose-html';
+import { VillageArticle } from '@viewer/villages/village-article';
 import { MAX_HOTSPOTS, MAX_SECTION_CHARS } from './curate/curate-inputs';
 import { VILLAGES_GEO_LAYERS } from './geo-layer-sources';
 import { buildImageVariants, IMAGE_VARIANTS_DEFAULTS, ImageTooLargeError } from './media/image-variants';
@@ -170,6 +173,8 @@ describe('curators of another region: 404, the same answer as for an unknown id'
     expect(await previewVillageByCode(db, actors.nanchangOfficer, draft.code)).toBeNull();
     expect(await previewVillageByCode(db, actors.applicant, draft.code)).toBeNull();
     expect(await previewVillageByCode(db, null, draft.code)).toBeNull();
+    const pending = (await createTestAccount(db, 'officer', TEST_REGIONS.lianxi, 'pending', { pendingPassword: true })).actor;
+    expect(await previewVillageByCode(db, pending, draft.code)).toBeNull();
     expect((await previewVillageByCode(db, actors.lianxiOfficer, draft.code))?.nameZh).toBe('草稿秘村');
   });
 });
@@ -315,6 +320,38 @@ describe('hostile text: Markdown renders no markup of its own', () => {
     const html = publicProseHtml('<script>alert(1)</script>\n\n[a](javascript:alert(1)) [b](//evil.example) [c](/\\evil.example) ![d](data:image/svg+xml,<svg onload=alert(1)>) <img src=x onerror=alert(1)>');
     expect(html).not.toMatch(/<script|<img src=x|href="javascript|href="\/\/|href="\/\\|src="data:/i);
     expect(html).toContain('&lt;script&gt;');
+  });
+});
+
+describe('hostile text through the real publish pipeline: rendered as text on the village page', () => {
+  it('names, summary, building, section Markdown, alt text, caption and credit with markup come out escaped', async () => {
+    const evil = '"><img src=x onerror=alert(1)><script>alert(2)</script>';
+    const caller = callerOf(actors.lianxiOfficer);
+    const village = await createDraftTestVillage(db, TEST_REGIONS.lianxi, { nameZh: '恶意村' });
+    const { updatedAt } = (await caller.villages.curate.villages.get({ code: village.code })).village;
+    await caller.villages.curate.villages.update({ code: village.code, updatedAt, nameEn: evil.slice(0, 120), summaryZh: evil });
+    await caller.villages.curate.buildings.create({ code: village.code, nameZh: evil.slice(0, 60), nameEn: null, eraZh: evil.slice(0, 60), eraEn: null, buildingType: 'ancestral-hall', protectionLevel: 'county', descriptionZh: evil, descriptionEn: null, footprint: null, heightM: null });
+    await caller.villages.curate.sections.upsert({ code: village.code, kind: 'history', bodyZh: `# ${evil}\n\n[x](javascript:alert(3)) ${evil}`, bodyEn: null, updatedAt: null });
+    await createMedia(db, actors.lianxiOfficer, { villageId: village.id, kind: 'photo', altZh: evil, captionZh: evil, credit: evil }, await testJpeg(400, 300, 77), store);
+    await caller.villages.curate.publish({ code: village.code });
+    const doc = await callerOf(null).villages.public.byCode({ code: village.code });
+    const html = renderToStaticMarkup(
+      createElement(VillageArticle, {
+        village: doc,
+        sections: { history: { html: publicProseHtml(doc.sections.find((section) => section.kind === 'history')!.bodyZh), lang: 'zh-CN' } },
+        buildingDescriptions: Object.fromEntries(doc.buildings.map((b) => [b.id, { html: publicProseHtml(b.descriptionZh), lang: 'zh-CN' as const }])),
+        locale: 'en',
+        sceneHref: '/',
+        panoramaHrefOf: (id: string) => `/p/${id}`,
+        isPreview: false,
+      }),
+    );
+    expect(html).toContain('&lt;script&gt;');
+    expect(html).not.toMatch(/<script|<img src="?x|href="javascript/i);
+    // Every <img> is a variant of the stored media.
+    const sources = [...html.matchAll(/<img[^>]* src="([^"]*)"/g)];
+    expect(sources.length).toBeGreaterThan(0);
+    for (const src of sources) expect(src[1]).toMatch(/^\/media\/villages\/media\/[0-9a-f]{64}\/\d+\.jpeg$/);
   });
 });
 
