@@ -1,5 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
+import { deflateSync } from 'node:zlib';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { createElement } from 'react';
@@ -355,24 +356,24 @@ describe('hostile text through the real publish pipeline: rendered as text on th
   });
 });
 
+/** One PNG chunk (length, type, data, CRC-32 of type + data; RFC 2083 §3.2). */
+function pngChunk(type: string, data: Buffer): Buffer {
+  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+  let crc = ~0;
+  for (const byte of body) {
+    crc ^= byte;
+    for (let k = 0; k < 8; k++) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1;
+  }
+  const out = Buffer.alloc(body.length + 8);
+  out.writeUInt32BE(data.length, 0);
+  body.copy(out, 4);
+  out.writeUInt32BE(~crc >>> 0, body.length + 4);
+  return out;
+}
+
 /** A PNG that claims `width` × `height` (IHDR) with an empty IDAT: a few dozen bytes, billions of pixels if decoded. */
 function pngHeaderOnly(width: number, height: number): Buffer {
-  const crc = (bytes: Buffer) => {
-    let c = ~0;
-    for (const byte of bytes) {
-      c ^= byte;
-      for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ 0xedb88320 : c >>> 1;
-    }
-    return ~c >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const out = Buffer.alloc(body.length + 8);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc(body), body.length + 4);
-    return out;
-  };
+  const chunk = pngChunk;
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
@@ -388,6 +389,20 @@ describe('hostile images', () => {
     const started = performance.now();
     await expect(buildImageVariants(bomb, 'photo')).rejects.toBeInstanceOf(ImageTooLargeError);
     expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('a PNG with zTXt / iCCP chunks inflating to 256 MiB each is encoded in < 2 s without inflating them', async () => {
+    const png = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#123456' } }).png().toBuffer();
+    const zeros = deflateSync(Buffer.alloc(256 * 1024 ** 2), { level: 9 });
+    const chunks = [pngChunk('zTXt', Buffer.concat([Buffer.from('Comment\0\0', 'latin1'), zeros])), pngChunk('iCCP', Buffer.concat([Buffer.from('icc\0\0', 'latin1'), zeros]))];
+    // After the signature (8 bytes) and IHDR (25 bytes).
+    const bomb = Buffer.concat([png.subarray(0, 33), ...chunks, png.subarray(33)]);
+    const rssBefore = process.memoryUsage().rss;
+    const started = performance.now();
+    const { files } = await buildImageVariants(bomb, 'photo');
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(process.memoryUsage().rss - rssBefore).toBeLessThan(200 * 1024 ** 2);
+    expect(files.length).toBeGreaterThan(0);
   });
 
   it('applies the pixel limit to AVIF too', async () => {
