@@ -249,6 +249,24 @@ describe('drafts and unpublished edits: unreachable anonymously', () => {
     }
   });
 
+  // Fixed: the route required the media row, so deleting a published photo in the editor (an unpublished edit) broke
+  // the public page at once (404) until the next publish (media-response.ts isNamedByPublishedDocument).
+  it('an unpublished deletion of a published photo leaves the public page’s image served until the next publish', async () => {
+    const caller = callerOf(actors.lianxiOfficer);
+    const village = await createDraftTestVillage(db, TEST_REGIONS.lianxi, { nameZh: '删图村' });
+    const photo = await createMedia(db, actors.lianxiOfficer, { villageId: village.id, kind: 'photo', altZh: '将删除' }, await testJpeg(400, 300, 88), store);
+    await caller.villages.curate.publish({ code: village.code });
+    const key = photo.variants[0].key;
+    const get = () => mediaResponse({ getDb: () => db, getStore: () => store, logger: SILENT_LOGGER }, new Request(`http://localhost/media/${key}`, { headers: { host: 'localhost', 'x-forwarded-for': '192.0.2.95' } }), key.split('/').slice(1));
+    expect((await get()).status).toBe(200);
+    await caller.villages.media.delete({ id: photo.id });
+    expect((await callerOf(null).villages.public.byCode({ code: village.code })).photos.map((p) => p.id)).toEqual([photo.id]);
+    expect((await get()).status).toBe(200);
+    // Published again without it: gone.
+    await caller.villages.curate.publish({ code: village.code });
+    expect((await get()).status).toBe(404);
+  });
+
   it('GET /tiles/villages of a draft code or a forged version: 404', async () => {
     const tiles = (segments: string[]) => sceneTileResponse(db, store, new Request('http://localhost/tiles/villages/x', { headers: { 'x-forwarded-for': '192.0.2.92' } }), segments);
     expect((await tiles([draft.code, '20261201T000000000Z-0123456789ab', 'tileset.json'])).status).toBe(404);
