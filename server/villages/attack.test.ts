@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import { deflateSync } from 'node:zlib';
 import path from 'node:path';
@@ -18,6 +18,7 @@ import { MAX_HOTSPOTS, MAX_SECTION_CHARS } from './curate/curate-inputs';
 import { VILLAGES_GEO_LAYERS } from './geo-layer-sources';
 import { buildImageVariants, IMAGE_VARIANTS_DEFAULTS, ImageTooLargeError } from './media/image-variants';
 import { mediaResponse } from './media/media-response';
+import { mediaUploadResponse } from './media/media-upload-response';
 import { createMedia } from './media/media-service';
 import { previewVillageByCode } from './public-village';
 import { publishedVillageCodes } from './published-codes';
@@ -307,6 +308,32 @@ describe('path traversal in /media and /tiles keys', () => {
       const response = await sceneTileResponse(db, store, new Request('http://localhost/tiles/villages/x', { headers: { 'x-forwarded-for': '192.0.2.94' } }), segments);
       expect(response.status).toBe(404);
     }
+  });
+});
+
+describe('POST /api/villages/media: floods and impostors', () => {
+  it('refuses 30 fields, two files, an oversized field, a cross-origin post and a foreign village; nothing stored', async () => {
+    const uploadDir = await mkdtemp(path.join(os.tmpdir(), 'villages-attack-upload-'));
+    const deps = { getDb: () => db, getStore: () => store, uploadDir, logger: SILENT_LOGGER };
+    const own = (await signedInCookie(db, 'officer', TEST_REGIONS.lianxi)).cookie;
+    const jpeg = await testJpeg(400, 300, 99);
+    const post = (fields: Record<string, string>, files: number, headers: Record<string, string> = { origin: 'http://localhost', cookie: own }) => {
+      const body = new FormData();
+      for (const [name, value] of Object.entries(fields)) body.append(name, value);
+      for (let i = 0; i < files; i++) body.append('file', new Blob([new Uint8Array(jpeg)], { type: 'image/jpeg' }), `x${i}.jpg`);
+      return mediaUploadResponse(deps, new Request('http://localhost/api/villages/media', { method: 'POST', body, headers: { host: 'localhost', ...headers } }));
+    };
+    const fields = { villageId: draft.id, kind: 'photo', altZh: '洪水' };
+    const many = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`f${i}`, 'x']));
+    expect((await post({ ...fields, ...many }, 1)).status).toBe(400);
+    expect((await post(fields, 2)).status).toBe(400);
+    expect((await post({ ...fields, captionZh: 'x'.repeat(2001) }, 1)).status).toBe(400);
+    expect((await post(fields, 1, { origin: 'http://evil.example', cookie: own })).status).toBe(403);
+    expect((await post({ ...fields, villageId: foreign.id }, 1)).status).toBe(404);
+    expect((await post(Object.fromEntries([...Object.entries(fields), ['__proto__', '{}'], ['constructor', 'y']]), 1)).status).toBe(400);
+    expect((await db.execute(sql`SELECT 1 FROM villages_media WHERE alt_zh = '洪水'`)).rows).toEqual([]);
+    expect(await readdir(uploadDir)).toEqual([]);
+    await rm(uploadDir, { recursive: true, force: true });
   });
 });
 
