@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { InputError, NotFoundError, ScopeError } from '@kernel/errors';
+import { InputError, NotFoundError } from '@kernel/errors';
 import { recordAudit } from '@server/accounts/audit';
 import { regionCovers } from '@server/accounts/region-scope';
 import type { Actor } from '@server/api/actor';
@@ -23,16 +23,18 @@ export interface WorkingTour {
   updatedAt: string | null;
 }
 
-/** The village of `code` if `actor` may curate it. @throws {NotFoundError} unknown code; {ScopeError} other region */
+/**
+ * The village of `code` if `actor` may curate it.
+ * @throws {NotFoundError} an unknown code or a village outside the actor's region: the same answer, like the CMS
+ *   (curate/village-scope.ts). Fix of the 2026-12 review (attack.test.ts): a FORBIDDEN naming the village's region
+ *   told any officer which draft codes exist, and where.
+ */
 async function curatedVillage(db: Db, actor: Actor, code: string): Promise<{ id: string; regionCode: string; position: [number, number] }> {
   const [village] = await db
     .select({ id: villagesVillages.id, regionCode: villagesVillages.regionCode, position: villagesVillages.position })
     .from(villagesVillages)
     .where(eq(villagesVillages.code, code));
-  if (!village) throw new NotFoundError(`villages: no village ${code}`, { context: { code } });
-  if (!regionCovers(actor.regionCode, village.regionCode)) {
-    throw new ScopeError(`villages: village ${code} (region ${village.regionCode}) is outside your region ${actor.regionCode}`, { context: { code } });
-  }
+  if (!village || !regionCovers(actor.regionCode, village.regionCode)) throw new NotFoundError(`villages: no village ${code} in your region`, { context: { code } });
   const coordinates = village.position.coordinates;
   return { id: village.id, regionCode: village.regionCode, position: [coordinates[0], coordinates[1]] };
 }
@@ -48,7 +50,7 @@ function distanceM(a: readonly number[], b: readonly number[]): number {
 
 /**
  * The working tour of a village (empty when none).
- * @throws {NotFoundError} unknown code; {ScopeError} a village outside the actor's region
+ * @throws {NotFoundError} unknown code or a village outside the actor's region
  */
 export async function workingTour(db: Db, actor: Actor, code: string): Promise<WorkingTour> {
   const village = await curatedVillage(db, actor, code);
@@ -61,7 +63,7 @@ export async function workingTour(db: Db, actor: Actor, code: string): Promise<W
  * Saves the whole working tour of a village (0 stops removes it), marks the village as having draft changes and
  * records the write in the audit log, in one transaction. Headings are stored normalised to [0, 360).
  * @returns the saved tour
- * @throws {NotFoundError} unknown code; {ScopeError} a village outside the actor's region; {InputError} a stop
+ * @throws {NotFoundError} unknown code or a village outside the actor's region; {InputError} a stop
  *   whose camera is more than {@link MAX_STOP_DISTANCE_M} from the village
  */
 export async function saveTour(db: Db, actor: Actor, input: TourSaveInput): Promise<WorkingTour> {

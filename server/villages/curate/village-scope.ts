@@ -51,7 +51,7 @@ export async function curatedVillage(db: Db, actor: Actor, code: string, lock = 
 /**
  * A child row (section, building, POI, panorama) and its village, if the actor's region covers the village; the
  * village is locked `FOR UPDATE` (call inside the write's transaction).
- * @throws {NotFoundError} when the row does not exist or its village lies outside the actor's region
+ * @throws {NotFoundError} when the row does not exist or its village lies outside the actor's region (one message)
  */
 export async function curatedChildRow(tx: Db, actor: Actor, table: VillageChildTable, id: string): Promise<{ village: CuratedVillageRef; updatedAt: Date }> {
   const rows = (
@@ -60,7 +60,9 @@ export async function curatedChildRow(tx: Db, actor: Actor, table: VillageChildT
     )
   ).rows;
   const what = table.replace('villages_', '').replace(/s$/, '');
-  if (!rows[0]) throw new NotFoundError(`${what} ${id} not found`);
+  // One message for a missing row and another region's (fix of the 2026-12 review, ../attack.test.ts: the two
+  // messages differed, telling which ids exist elsewhere).
+  if (!rows[0]) throw new NotFoundError(`${what} ${id} not found in your region`);
   const village = await curatedVillage(tx, actor, rows[0].code, true).catch((error: unknown) => {
     throw error instanceof NotFoundError ? new NotFoundError(`${what} ${id} not found in your region`) : error;
   });

@@ -17,6 +17,8 @@ import { isVillagesCurator } from '../curator-roles';
  *   (`villages_villages.published`) names the row's id — `Cache-Control: public, max-age=31536000, immutable`
  *   (the key is content-addressed, so its bytes never change).
  * - Curators (officer/admin) whose region covers a village holding such a row see drafts too: `private, no-store`.
+ * - Also public: a key a published document still names after its row was deleted (an unpublished edit), until the
+ *   next publish (`isNamedByPublishedDocument`).
  * - Everyone else: 404, the same answer as for a key that does not exist (drafts are not revealed).
  * Anonymous callers are throttled per address like the tile routes. ETag (the store's, strong) and
  * `If-None-Match` → 304, byte ranges: server/storage/object-response.ts.
@@ -43,6 +45,18 @@ async function readersOf(db: Db, key: string): Promise<{ isPublished: boolean; r
 }
 
 /**
+ * Whether a published document names the variant `key` although no media row of its village does any more: a medium
+ * deleted from the working rows stays on the public page until the next publish. Fix of the 2026-12 review
+ * (../attack.test.ts): the route required the row, so deleting a photo in the editor (an unpublished edit) broke the
+ * published page at once. A scan of the published documents, so it runs only for keys the store holds (a random
+ * key costs one `exists`), after the row check; anonymous callers are throttled.
+ */
+async function isNamedByPublishedDocument(db: Db, key: string): Promise<boolean> {
+  const { rows } = await db.execute<{ one: number }>(sql`SELECT 1 AS one FROM villages_villages WHERE published IS NOT NULL AND strpos(published::text, ${`/media/${key}"`}) > 0 LIMIT 1`);
+  return rows.length > 0;
+}
+
+/**
  * Answers one `GET`/`HEAD` of the route (see the module doc). Never throws: errors become text answers (500
  * hidden and logged).
  * @param segments the route's `[...key]` segments (decoded): the key's segments after `villages/`
@@ -62,6 +76,9 @@ export async function mediaResponse(deps: MediaRouteDeps, request: Request, segm
     const curator = isVillagesCurator(actor) ? actor : null;
     if (curator && readers.regionCodes.some((region) => regionCovers(curator.regionCode, region))) {
       return await objectResponse(deps.getStore(), key, request, { cacheControl: 'private, no-store', headers: { Vary: 'Cookie' } });
+    }
+    if ((await deps.getStore().exists(key)) && (await isNamedByPublishedDocument(db, key))) {
+      return await objectResponse(deps.getStore(), key, request, { cacheControl: 'public, max-age=31536000, immutable' });
     }
     return textResponse(404, 'Not found');
   } catch (error) {

@@ -88,11 +88,21 @@ async function curatedVillage(db: Db, actor: Actor, villageId: string): Promise<
   return village;
 }
 
-/** The media row `id` and its village, if `actor` may curate it. @throws {NotFoundError} {ScopeError} */
+/**
+ * The media row `id` and its village, if `actor` may curate it.
+ * @throws {ScopeError} not a curator
+ * @throws {NotFoundError} no such row, or its village lies outside the actor's region: one message naming only the
+ *   medium. Fix of the 2026-12 review (attack.test.ts): the refusal named the medium's village id (and so told a
+ *   foreign medium from a missing one).
+ */
 async function curatedMedia(db: Db, actor: Actor, id: string): Promise<{ media: MediaRecord; village: ScopedVillage }> {
+  const notFound = () => new NotFoundError(`villages: no media ${id} in your region`, { context: { mediaId: id } });
   const [media] = await db.select(MEDIA_COLUMNS).from(villagesMedia).where(eq(villagesMedia.id, id));
-  if (!media) throw new NotFoundError(`villages: no media ${id}`, { context: { mediaId: id } });
-  return { media, village: await curatedVillage(db, actor, media.villageId) };
+  if (!media) throw notFound();
+  const village = await curatedVillage(db, actor, media.villageId).catch((error: unknown) => {
+    throw error instanceof NotFoundError ? notFound() : error;
+  });
+  return { media, village };
 }
 
 /** @throws {InputError} when `buildingId` is not a building of `villageId` */
