@@ -218,7 +218,13 @@ export const villagesMedia = pgTable(
     createdBy: text('created_by').references(() => accountsUsers.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('villages_media_village_idx').on(t.villageId), index('villages_media_building_idx').on(t.buildingId)],
+  (t) => [
+    index('villages_media_village_idx').on(t.villageId),
+    index('villages_media_building_idx').on(t.buildingId),
+    // The media route finds a variant's row by the hash in its key; one image per village (closes the upload race).
+    index('villages_media_source_idx').on(t.sourceSha256),
+    uniqueIndex('villages_media_village_source_uq').on(t.villageId, t.sourceSha256),
+  ],
 );
 
 /** A panorama stop (全景漫游) of a village: one equirectangular image with hotspots. */

@@ -1,0 +1,2 @@
+CREATE INDEX "villages_media_source_idx" ON "villages_media" USING btree ("source_sha256");--> statement-breakpoint
+CREATE UNIQUE INDEX "villages_media_village_source_uq" ON "villages_media" USING btree ("village_id","source_sha256");
