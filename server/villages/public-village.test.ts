@@ -100,7 +100,7 @@ describe.skipIf(!hasData)('villages: register, demo seed, publish, public list (
     await callerOf(wuyuanOfficer).villages.curate.unpublish({ code: LIKENG });
     await expect(callerOf(null).villages.public.byCode({ code: LIKENG })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect((await callerOf(null).villages.public.list({ q: 'likeng' })).items.map((item) => item.code)).toEqual(['361130205202']);
-    const trail = await db.select({ action: accountsAuditLog.action, actorId: accountsAuditLog.actorId }).from(accountsAuditLog).where(eq(accountsAuditLog.recordId, village!.id));
+    const trail = await db.select({ action: accountsAuditLog.action, actorId: accountsAuditLog.actorId }).from(accountsAuditLog).where(eq(accountsAuditLog.recordId, village!.id)).orderBy(accountsAuditLog.id);
     expect(trail.map((row) => row.action)).toEqual(['publish', 'publish', 'unpublish']);
     await callerOf(wuyuanOfficer).villages.curate.publish({ code: LIKENG });
   });
