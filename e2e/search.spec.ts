@@ -189,7 +189,13 @@ test('saved views: an anonymous visitor keeps views in this browser (same menu),
   await expect(page.getByTestId('saved-views-panel')).not.toContainText('坏');
 });
 
-test('screenshots at 1440×900 and 390×844', async ({ page }, testInfo) => {
+test('phone 390×844: compass, scale bar, search behind its button (screenshots at 1440×900 and 390×844 on demand)', async ({ page }, testInfo) => {
+  // Documentation screenshots (two more globe loads at 1440×900, ≈ 35 s) only with E2E_SCREENSHOTS=1
+  // (`E2E_SCREENSHOTS=1 bash scripts/e2e.sh e2e/search.spec.ts`); the phone checks always run.
+  const takeScreenshots = Boolean(process.env.E2E_SCREENSHOTS);
+  const shoot = async (name: string) => {
+    if (takeScreenshots) await page.screenshot({ path: testInfo.outputPath(name) });
+  };
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto('/');
   const models = await trpcQuery<{ id: string; fileName: string; anchor: { lonDeg: number; latDeg: number } }[]>(page, 'twin.models.list');
@@ -197,22 +203,24 @@ test('screenshots at 1440×900 and 390×844', async ({ page }, testInfo) => {
   const { items } = await trpcQuery<{ items: { globalId: string }[] }>(page, 'twin.elements.list', { modelId: fzk.id, ifcClass: 'IfcDoor', limit: 1 });
   // 120 m south of FZK-Haus, 70 m up, looking north and 28° down, its door selected.
   const cam = [fzk.anchor.lonDeg, fzk.anchor.latDeg - 120 / 111_320, 70, 0, -28, 0].map((value) => value.toFixed(7)).join(',');
-  // Furniture: looking north-east (compass turned), cursor over the ground, a saved view in the menu.
-  const turned = [fzk.anchor.lonDeg - 90 / 111_320, fzk.anchor.latDeg - 90 / 111_320, 60, 45, -28, 0].map((value) => value.toFixed(7)).join(',');
-  await page.goto(`/?cam=${turned}`);
-  await page.locator('[data-testid="twin-globe"][data-ready="true"]').waitFor({ timeout: READY_TIMEOUT_MS });
-  await page.getByTestId('saved-views-button').click();
-  await page.getByTestId('saved-view-name').fill('FZK-Haus 西南视角');
-  await page.getByTestId('saved-view-save').click();
-  await page.mouse.move(760, 620);
-  await page.mouse.move(765, 625);
-  await expect(page.getByTestId('cursor-gk')).toBeVisible();
-  await page.screenshot({ path: testInfo.outputPath('furniture-1440.png') });
+  if (takeScreenshots) {
+    // Furniture: looking north-east (compass turned), cursor over the ground, a saved view in the menu.
+    const turned = [fzk.anchor.lonDeg - 90 / 111_320, fzk.anchor.latDeg - 90 / 111_320, 60, 45, -28, 0].map((value) => value.toFixed(7)).join(',');
+    await page.goto(`/?cam=${turned}`);
+    await page.locator('[data-testid="twin-globe"][data-ready="true"]').waitFor({ timeout: READY_TIMEOUT_MS });
+    await page.getByTestId('saved-views-button').click();
+    await page.getByTestId('saved-view-name').fill('FZK-Haus 西南视角');
+    await page.getByTestId('saved-view-save').click();
+    await page.mouse.move(760, 620);
+    await page.mouse.move(765, 625);
+    await expect(page.getByTestId('cursor-gk')).toBeVisible();
+    await shoot('furniture-1440.png');
 
-  await page.goto(`/?cam=${cam}&sel=twin:model-${fzk.id}:${items[0].globalId}`);
-  await page.locator('[data-testid="twin-globe"][data-ready="true"]').waitFor({ timeout: READY_TIMEOUT_MS });
-  await search(page, 'Wand');
-  await page.screenshot({ path: testInfo.outputPath('search-1440.png') });
+    await page.goto(`/?cam=${cam}&sel=twin:model-${fzk.id}:${items[0].globalId}`);
+    await page.locator('[data-testid="twin-globe"][data-ready="true"]').waitFor({ timeout: READY_TIMEOUT_MS });
+    await search(page, 'Wand');
+    await shoot('search-1440.png');
+  }
 
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`/?cam=${cam}`);
@@ -220,8 +228,8 @@ test('screenshots at 1440×900 and 390×844', async ({ page }, testInfo) => {
   await expect(page.getByTestId('compass')).toBeVisible();
   await expect(page.getByTestId('scale-bar')).toBeVisible();
   await expect(page.getByTestId('search-input')).toBeHidden();
-  await page.screenshot({ path: testInfo.outputPath('furniture-390.png') });
+  await shoot('furniture-390.png');
   await page.getByRole('button', { name: '打开搜索' }).click();
   await search(page, 'FZK');
-  await page.screenshot({ path: testInfo.outputPath('search-390.png') });
+  await shoot('search-390.png');
 });
