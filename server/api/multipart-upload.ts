@@ -17,7 +17,7 @@ import { describeIssues } from './zod-input';
  * streaming. Used by the upload route handlers of every plate (the twin's catalogue, the review plate's parcel import).
  *
  * Notes: text fields come before the file part (a browser's FormData keeps insertion order); at most 20 fields of
- * ≤ 2 000 bytes and one file. On any failure the partial file is deleted before the error is thrown; on success the
+ * ≤ `maxFieldBytes` (default 2 000) and one file. On any failure the partial file is deleted before the error is thrown; on success the
  * caller deletes it once the request ends.
  * @see https://github.com/mscdex/busboy
  */
@@ -31,24 +31,26 @@ export interface ReceivedUpload {
 /**
  * Streams a multipart body to a new file in `folder` (created if missing; see notes).
  * @param maxBytes largest file part, bytes
- * @throws {InputError} for a body that is not multipart or is malformed, extra files or fields, a field over 2 000 bytes
+ * @param options.maxFieldBytes largest text field, bytes of UTF-8 (default 2 000; a field of N Chinese characters
+ *   takes 3 N bytes)
+ * @throws {InputError} for a body that is not multipart or is malformed, extra files or fields, a field over the limit
  * @throws {ZipTooLargeError} when the file part exceeds `maxBytes` (maps to 413)
  */
-export async function receiveMultipart(req: Request, folder: string, maxBytes: number): Promise<ReceivedUpload> {
+export async function receiveMultipart(req: Request, folder: string, maxBytes: number, { maxFieldBytes = 2000 }: { maxFieldBytes?: number } = {}): Promise<ReceivedUpload> {
   const contentType = req.headers.get('content-type') ?? '';
   if (!contentType.toLowerCase().startsWith('multipart/form-data') || !req.body) throw new InputError('upload: send multipart/form-data with the fields and one file');
   await mkdir(folder, { recursive: true });
   const received: ReceivedUpload = { fields: {}, file: null };
   let parser: busboy.Busboy;
   try {
-    parser = busboy({ headers: { 'content-type': contentType }, limits: { fields: 20, fieldSize: 2000, files: 1, fileSize: maxBytes, parts: 22 } });
+    parser = busboy({ headers: { 'content-type': contentType }, limits: { fields: 20, fieldSize: maxFieldBytes, files: 1, fileSize: maxBytes, parts: 22 } });
   } catch (error) {
     throw new InputError(`upload: ${error instanceof Error ? error.message : 'unreadable multipart header'}`);
   }
   const writes: Promise<void>[] = [];
   let failure: Error | null = null;
   parser.on('field', (name, value, info) => {
-    if (info.valueTruncated) failure ??= new InputError(`upload: field ${name.slice(0, 40)} is longer than 2000 bytes`);
+    if (info.valueTruncated) failure ??= new InputError(`upload: field ${name.slice(0, 40)} is longer than ${maxFieldBytes} bytes`);
     received.fields[name] = value;
   });
   parser.on('file', (name, stream, info) => {

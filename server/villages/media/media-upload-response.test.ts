@@ -49,14 +49,15 @@ describe('POST /api/villages/media', () => {
   it('stores a photo for a curator of the region (201 with the row), trims fields, deletes the temporary file', async () => {
     const response = await mediaUploadResponse(
       deps,
-      upload({ villageId: village.id, kind: 'photo', altZh: '  石板巷  ', altEn: '', captionZh: '清晨的石板巷', credit: '测试', sortOrder: '3' }, [{ bytes: await testJpeg(1200, 800, 11), name: 'lane.jpg' }], {
+      upload({ villageId: village.id, kind: 'photo', altZh: '  石板巷  ', altEn: '', captionZh: `清晨的石板巷${'巷'.repeat(1500)}`, credit: '测试', sortOrder: '3' }, [{ bytes: await testJpeg(1200, 800, 11), name: 'lane.jpg' }], {
         cookie: cookies.officer,
         ...SAME_ORIGIN,
       }),
     );
     expect(response.status).toBe(201);
     const media = (await response.json()) as { id: string; altZh: string; altEn: string | null; sortOrder: number; variants: { width: number }[] };
-    expect(media).toMatchObject({ altZh: '石板巷', altEn: null, sortOrder: 3, captionZh: '清晨的石板巷', width: 1200, height: 800 });
+    // A caption of 1 506 Chinese characters (4 518 bytes) passes: the field limit follows the caption limit.
+    expect(media).toMatchObject({ altZh: '石板巷', altEn: null, sortOrder: 3, captionZh: `清晨的石板巷${'巷'.repeat(1500)}`, width: 1200, height: 800 });
     expect([...new Set(media.variants.map((v) => v.width))]).toEqual([480, 960, 1200]);
     expect(await db.select({ id: villagesMedia.id }).from(villagesMedia).where(eq(villagesMedia.id, media.id))).toHaveLength(1);
     expect(await readdir(deps.uploadDir)).toEqual([]);

@@ -12,7 +12,7 @@ import { InputError } from '@kernel/errors';
 import type { Logger } from '@kernel/logger';
 import { isVillagesCurator } from '../curator-roles';
 import { villagesEnv } from '../villages-env';
-import { mediaUploadFieldsInput } from './media-inputs';
+import { MAX_CAPTION_CHARS, mediaUploadFieldsInput } from './media-inputs';
 import { createMedia } from './media-service';
 
 /**
@@ -73,7 +73,8 @@ export async function mediaUploadResponse(deps: MediaUploadRouteDeps, req: Reque
     const { VILLAGES_MEDIA_MAX_BYTES: maxBytes } = villagesEnv();
     const declared = Number(req.headers.get('content-length') ?? '0');
     if (declared > maxBytes + 64 * 1024) return textResponse(413, `Upload of ${declared} bytes exceeds the limit of ${maxBytes} bytes`);
-    const received = await receiveMultipart(req, deps.uploadDir, maxBytes);
+    // Captions and alt texts may hold MAX_CAPTION_CHARS characters of up to 4 bytes of UTF-8 each.
+    const received = await receiveMultipart(req, deps.uploadDir, maxBytes, { maxFieldBytes: 4 * MAX_CAPTION_CHARS });
     file = received.file?.path ?? null;
     if (!received.file) throw new InputError('upload: no file part named "file"');
     const fields = parseMultipartFields(mediaUploadFieldsInput, received.fields);
