@@ -6,7 +6,7 @@ import type { Db } from '@server/db/client';
 import { villagesBuildings } from '@server/db/schema/villages';
 import type { BuildingCreateInput, BuildingReorderInput, BuildingUpdateInput, RowDeleteInput } from './curate-inputs';
 import { assertValidPolygon } from './polygon-check';
-import type { EditorBuilding } from './village-editor';
+import { BUILDING_EDITOR_COLUMNS, type EditorBuilding } from './village-editor';
 import { assertNotStale, curatedChildRow, curatedVillage, recordVillageWrite } from './village-scope';
 
 /**
@@ -14,24 +14,8 @@ import { assertNotStale, curatedChildRow, curatedVillage, recordVillageWrite } f
  * (./polygon-check.ts); heights are eave heights in metres (0, 100].
  */
 
-const EDITOR_COLUMNS = {
-  id: villagesBuildings.id,
-  nameZh: villagesBuildings.nameZh,
-  nameEn: villagesBuildings.nameEn,
-  eraZh: villagesBuildings.eraZh,
-  eraEn: villagesBuildings.eraEn,
-  buildingType: villagesBuildings.buildingType,
-  protectionLevel: villagesBuildings.protectionLevel,
-  descriptionZh: villagesBuildings.descriptionZh,
-  descriptionEn: villagesBuildings.descriptionEn,
-  footprint: villagesBuildings.footprint,
-  heightM: villagesBuildings.heightM,
-  sortOrder: villagesBuildings.sortOrder,
-  updatedAt: villagesBuildings.updatedAt,
-};
-
 async function buildingById(tx: Db, id: string): Promise<EditorBuilding> {
-  const [row] = await tx.select(EDITOR_COLUMNS).from(villagesBuildings).where(eq(villagesBuildings.id, id));
+  const [row] = await tx.select(BUILDING_EDITOR_COLUMNS).from(villagesBuildings).where(eq(villagesBuildings.id, id));
   return row;
 }
 

@@ -176,6 +176,23 @@ export async function editorVillage(db: Db, actor: Actor, code: string): Promise
   return { ...rest, position: lonLat(position), status: curationStatus(row.publishedAt, hasDraftChanges) };
 }
 
+/** The columns of a building the editor shows and writes back (with its version, `updatedAt`). */
+export const BUILDING_EDITOR_COLUMNS = {
+  id: villagesBuildings.id,
+  nameZh: villagesBuildings.nameZh,
+  nameEn: villagesBuildings.nameEn,
+  eraZh: villagesBuildings.eraZh,
+  eraEn: villagesBuildings.eraEn,
+  buildingType: villagesBuildings.buildingType,
+  protectionLevel: villagesBuildings.protectionLevel,
+  descriptionZh: villagesBuildings.descriptionZh,
+  descriptionEn: villagesBuildings.descriptionEn,
+  footprint: villagesBuildings.footprint,
+  heightM: villagesBuildings.heightM,
+  sortOrder: villagesBuildings.sortOrder,
+  updatedAt: villagesBuildings.updatedAt,
+};
+
 /**
  * Every working row of the village of `code` for the editor: sections by kind, buildings in curator order, POIs by
  * name, panoramas and media in curator order.
@@ -190,21 +207,7 @@ export async function villageEditorDocument(db: Db, actor: Actor, code: string):
       .where(eq(villagesSections.villageId, village.id))
       .orderBy(asc(villagesSections.kind)),
     db
-      .select({
-        id: villagesBuildings.id,
-        nameZh: villagesBuildings.nameZh,
-        nameEn: villagesBuildings.nameEn,
-        eraZh: villagesBuildings.eraZh,
-        eraEn: villagesBuildings.eraEn,
-        buildingType: villagesBuildings.buildingType,
-        protectionLevel: villagesBuildings.protectionLevel,
-        descriptionZh: villagesBuildings.descriptionZh,
-        descriptionEn: villagesBuildings.descriptionEn,
-        footprint: villagesBuildings.footprint,
-        heightM: villagesBuildings.heightM,
-        sortOrder: villagesBuildings.sortOrder,
-        updatedAt: villagesBuildings.updatedAt,
-      })
+      .select(BUILDING_EDITOR_COLUMNS)
       .from(villagesBuildings)
       .where(eq(villagesBuildings.villageId, village.id))
       .orderBy(asc(villagesBuildings.sortOrder), asc(villagesBuildings.nameZh)),
