@@ -183,24 +183,28 @@ export async function ensureDemoVillageRegions(db: Db): Promise<void> {
   await insertTestRegions(db, DEMO_COUNTIES, 0.02);
 }
 
-let testVillageCounter = 0;
-
 /**
  * Inserts a register row and a draft village (working rows only) in `countyCode` (6 digits), published through the
- * real document builder when `published`. Returns its id and 12-digit code.
+ * real document builder when `published`. Returns its id and 12-digit code. Codes are `<county>9<5 random digits>`
+ * (no real township code starts with 9) and redrawn on a collision, since test files share one database per run.
  */
 export async function createDraftTestVillage(db: Db, countyCode: string, { published = false, nameZh = '测试村', hasDraftChanges = true }: { published?: boolean; nameZh?: string; hasDraftChanges?: boolean } = {}): Promise<{ id: string; code: string }> {
-  testVillageCounter += 1;
-  const code = `${countyCode}199${String(testVillageCounter + Math.floor(Math.random() * 900)).padStart(3, '0')}`;
-  await db
-    .insert(villagesRegister)
-    .values({ code, name: `${nameZh}委会`, townCode: code.slice(0, 9), town: '测试镇', countyCode, county: '测试县', cityCode: countyCode.slice(0, 4), city: '测试市', ...pinyinKeys(`${nameZh}委会`) })
-    .onConflictDoNothing();
   const [region] = await db.select({ center: asGeoJson<GeoJsonPoint>(regions.center) }).from(regions).where(eq(regions.code, countyCode));
-  const [village] = await db
-    .insert(villagesVillages)
-    .values({ code, regionCode: countyCode, nameZh, ...pinyinKeys(nameZh), position: region?.center ?? { type: 'Point', coordinates: [116, 28] }, summaryZh: `${nameZh}（测试）`, hasDraftChanges })
-    .returning({ id: villagesVillages.id });
+  let village: { id: string } | undefined;
+  let code = '';
+  for (let attempt = 0; !village && attempt < 20; attempt += 1) {
+    code = `${countyCode}9${String(Math.floor(Math.random() * 100_000)).padStart(5, '0')}`;
+    await db
+      .insert(villagesRegister)
+      .values({ code, name: `${nameZh}委会`, townCode: code.slice(0, 9), town: '测试镇', countyCode, county: '测试县', cityCode: countyCode.slice(0, 4), city: '测试市', ...pinyinKeys(`${nameZh}委会`) })
+      .onConflictDoNothing();
+    [village] = await db
+      .insert(villagesVillages)
+      .values({ code, regionCode: countyCode, nameZh, ...pinyinKeys(nameZh), position: region?.center ?? { type: 'Point', coordinates: [116, 28] }, summaryZh: `${nameZh}（测试）`, hasDraftChanges })
+      .onConflictDoNothing()
+      .returning({ id: villagesVillages.id });
+  }
+  if (!village) throw new Error(`createDraftTestVillage: no free test code in county ${countyCode} after 20 draws`);
   if (published) {
     const at = new Date().toISOString();
     await db.update(villagesVillages).set({ published: await buildPublicVillage(db, village!.id, at), publishedAt: new Date(at), hasDraftChanges: false }).where(eq(villagesVillages.id, village!.id));
