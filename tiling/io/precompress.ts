@@ -10,8 +10,8 @@ import { constants, createBrotliCompress, createGzip } from 'node:zlib';
  * Notes (Janesville restaurant, 2.1 MB of meshopt GLBs, 2 cores): brotli quality 11 → 731 KB in 4.6 s, quality 9 →
  * 784 KB in 0.28 s, quality 5 → 799 KB in 0.06 s; gzip level 9 → 840 KB in 0.08 s. Quality 11 (≈ 0.5 MB/s) is
  * used for the first {@link PRECOMPRESS_DEFAULTS.bestQualityBytes} of a conversion, quality 9 (≈ 7 MB/s) after that,
- * so a 1 GB IFC's ≈ 100 MB of tiles do not add minutes (4 MiB covers every sample of docs/bench-tiling.md whole). Files are streamed (bounded memory), two at a time (zlib
- * runs on libuv's thread pool).
+ * so a 1 GB IFC's ≈ 100 MB of tiles do not add minutes (4 MiB covers every sample of docs/bench-tiling.md whole).
+ * Files are streamed (bounded memory), two at a time (zlib runs on libuv's thread pool).
  * @see RFC 7932 (brotli), RFC 1952 (gzip), RFC 9110 §8.4 Content-Encoding
  */
 
