@@ -7,11 +7,14 @@ import { constants, createBrotliCompress, createGzip } from 'node:zlib';
  * Precompressed siblings of the files browsers fetch: `<file>.br` (brotli) and `<file>.gz` (gzip) beside each, so
  * the tile routes answer with `Content-Encoding` without compressing per request (server/twin/tile-files.ts).
  *
- * Notes (Janesville restaurant, 2.1 MB of meshopt GLBs, 2 cores): brotli quality 11 → 731 KB in 4.6 s, quality 9 →
- * 784 KB in 0.28 s, quality 5 → 799 KB in 0.06 s; gzip level 9 → 840 KB in 0.08 s. Quality 11 (≈ 0.5 MB/s) is
- * used for the first {@link PRECOMPRESS_DEFAULTS.bestQualityBytes} of a conversion, quality 9 (≈ 7 MB/s) after that,
- * so a 1 GB IFC's ≈ 100 MB of tiles do not add minutes (4 MiB covers every sample of docs/bench-tiling.md whole).
- * Files are streamed (bounded memory), two at a time (zlib runs on libuv's thread pool).
+ * Notes (2 cores): Janesville restaurant, 2.1 MB of meshopt GLBs: brotli quality 11 → 731 KB in 4.6 s, quality 9 →
+ * 784 KB in 0.28 s, quality 5 → 799 KB in 0.06 s; gzip level 9 → 840 KB in 0.08 s. A generated 300 MB IFC's 29 MB
+ * properties.json: brotli 9 → 0.89 MB in 3.4 s, 5 → 1.06 MB in 0.7 s; gzip 9 → 3.81 MB in 1.7 s, 6 → 3.85 MB in
+ * 0.26 s. So the best settings (brotli 11, gzip 9) are spent on the first
+ * {@link PRECOMPRESS_DEFAULTS.bestQualityBytes} of a conversion (4 MiB covers every sample of docs/bench-tiling.md
+ * whole) and fast ones (brotli 5, gzip 6) after that: precompressing that 300 MB IFC's 60 MB of served files took
+ * 68 s with quality 9 after 16 MiB, and takes ≈ 10 s now. Files are streamed (bounded memory), two at a time (zlib
+ * runs on libuv's thread pool).
  * @see RFC 7932 (brotli), RFC 1952 (gzip), RFC 9110 §8.4 Content-Encoding
  */
 
@@ -23,8 +26,10 @@ export interface PrecompressOptions {
   fastQuality: number;
   /** Bytes of input compressed at `bestQuality` per conversion. */
   bestQualityBytes: number;
-  /** gzip level (1–9). */
+  /** gzip level within `bestQualityBytes` (1–9). */
   gzipLevel: number;
+  /** gzip level after that (1–9). */
+  fastGzipLevel: number;
   /** Files compressed at once. */
   concurrency: number;
 }
@@ -32,9 +37,10 @@ export interface PrecompressOptions {
 /** Defaults of {@link PrecompressOptions}. */
 export const PRECOMPRESS_DEFAULTS: PrecompressOptions = {
   bestQuality: 11,
-  fastQuality: 9,
+  fastQuality: 5,
   bestQualityBytes: 4 * 1024 * 1024,
   gzipLevel: 9,
+  fastGzipLevel: 6,
   concurrency: 2,
 };
 
@@ -67,9 +73,9 @@ export async function precompressFiles(filePaths: readonly string[], options: Pa
   const sizes = await Promise.all(filePaths.map(async (f) => (await stat(f)).size));
   let budget = opts.bestQualityBytes;
   const jobs = filePaths.map((filePath, i) => {
-    const quality = sizes[i] <= budget ? opts.bestQuality : opts.fastQuality;
-    if (quality === opts.bestQuality) budget -= sizes[i];
-    return () => compressFile(filePath, quality, opts.gzipLevel, sizes[i]);
+    const isBest = sizes[i] <= budget;
+    if (isBest) budget -= sizes[i];
+    return () => compressFile(filePath, isBest ? opts.bestQuality : opts.fastQuality, isBest ? opts.gzipLevel : opts.fastGzipLevel, sizes[i]);
   });
   let written = 0;
   let next = 0;
