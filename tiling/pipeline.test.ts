@@ -6,6 +6,7 @@
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { MeshoptDecoder } from 'meshoptimizer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as WebIFC from 'web-ifc';
@@ -83,7 +84,13 @@ describe.skipIf(!HAS_SAMPLE_IFC)('convertIfc on every sample model', () => {
   it.each(samples.map((s) => [s.fileName, s] as const))('%s converts into a valid, complete tileset', async (_name, sample) => {
     const file = path.join(SAMPLE_IFC_DIR, sample.fileName);
     const outDir = path.join(workDir, sample.fileName);
-    const { report } = await convertIfc(file, { outDir, placement: sample.placement });
+    // The fast precompression settings (brotli quality 11 would add ≈ 10 s over the samples; io/precompress.test.ts
+    // covers the qualities); every served file still gets both siblings, checked below.
+    const { report } = await convertIfc(file, { outDir, placement: sample.placement, precompress: { bestQualityBytes: 0 } });
+    for (const served of ['tileset.json', 'properties.json']) {
+      expect(brotliDecompressSync(readFileSync(path.join(outDir, `${served}.br`))).equals(readFileSync(path.join(outDir, served)))).toBe(true);
+      expect(gunzipSync(readFileSync(path.join(outDir, `${served}.gz`))).equals(readFileSync(path.join(outDir, served)))).toBe(true);
+    }
 
     // One feature per IfcProduct with geometry; none dropped silently.
     const expected = await countProductsWithGeometry(file);
