@@ -9,7 +9,7 @@
  * `identity` wins only when named with a weight above every stored coding's, or when no stored coding is acceptable
  * — also when the header refuses identity too (`identity;q=0`, `*;q=0`): §12.5.3 lets the server disregard the
  * header instead of answering 406, and no 3D Tiles client can use a 406. Hostile headers: at most
- * {@link MAX_ACCEPT_ENCODING_ITEMS} items are read, a malformed item or weight is skipped (never an error), and
+ * {@link MAX_ACCEPT_ENCODING_ITEMS} items are read, an item with a malformed or repeated weight is skipped (never an error), and
  * the parse is linear in the header's length (no backtracking regular expression).
  */
 
@@ -45,16 +45,16 @@ export function parseAcceptEncoding(header: string | null): Map<string, number> 
     const [rawName, ...params] = item.split(';');
     const name = rawName.trim().toLowerCase();
     if (!CODING_TOKEN.test(name)) continue;
-    let weight = 1;
+    let weight: number | null = null;
     let malformed = false;
     for (const param of params) {
       const [key, value = ''] = param.split('=', 2).map((part) => part.trim());
       if (key.toLowerCase() !== 'q') continue;
-      if (!WEIGHT.test(value)) malformed = true;
+      if (weight !== null || !WEIGHT.test(value)) malformed = true; // a bad or repeated weight
       else weight = Number(value);
     }
     const coding = name === 'x-gzip' ? 'gzip' : name;
-    if (!malformed && !weights.has(coding)) weights.set(coding, weight);
+    if (!malformed && !weights.has(coding)) weights.set(coding, weight ?? 1);
   }
   return weights;
 }
