@@ -6,9 +6,16 @@
  * ≈ 30 s on two cores. Aliasing `cesium` to the prebuilt `Build/Cesium/index.js` was tried: Turbopack rejects
  * it (AMD `define(["./punycode", …])` leftovers of urijs cannot be resolved, and the file is flagged as CommonJS).
  * CesiumJS's workers and assets are served from `public/cesium` (`scripts/copy-cesium-assets.ts`).
+ *
+ * `compress` stays on (default): Next.js gzips answers that carry no `Content-Encoding` (pages, JS, JSON, and tile
+ * files stored without `.br`/`.gz` siblings) and leaves precompressed tile answers alone (it skips a response that
+ * already has `Content-Encoding`; checked with `curl -H 'Accept-Encoding: gzip, br'` on `next start`).
  */
 import type { NextConfig } from 'next';
 import { SECURITY_HEADERS } from './server/api/content-security-policy';
+
+/** A model id in a `/tiles/<modelId>/…` URL (any other first segment is not a model's). */
+const UUID_PATTERN = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
@@ -23,6 +30,17 @@ const nextConfig: NextConfig = {
   experimental: { proxyClientMaxBodySize: 256 * 1024 },
   // Security headers on every response; the page CSP (with its nonce) is set per request in proxy.ts.
   headers: async () => [{ source: '/:path*', headers: [...SECURITY_HEADERS] }],
+  // Tile files that may be sent precompressed go to Pages Router API routes (pages/api/tiles/): an App Router route
+  // handler cannot send `Content-Encoding` (server/api/web-response-handler.ts). Lifelines and villages tiles stay in app/.
+  rewrites: async () => ({
+    beforeFiles: [
+      { source: `/tiles/:modelId(${UUID_PATTERN})/:path*`, destination: '/api/tiles/:modelId/:path*' },
+      { source: '/tiles/catalogue/:path*', destination: '/api/tiles/catalogue/:path*' },
+      { source: '/tiles/review/:path*', destination: '/api/tiles/review/:path*' },
+    ],
+    afterFiles: [],
+    fallback: [],
+  }),
 };
 
 export default nextConfig;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { NotFoundError } from '@kernel/errors';
 import type { Logger } from '@kernel/logger';
 import { errorResponse } from '@server/api/error-response';
+import { ifNoneMatchHits } from '@server/api/if-none-match';
 import { throttleAnonymous } from '@server/api/request-limits';
 import type { Actor } from '@server/api/actor';
 import type { Db } from '@server/db/client';
@@ -39,15 +40,6 @@ const cache = new Map<string, Promise<CachedLayer>>();
 function buildCachedLayer(body: string, versionMs: number): CachedLayer {
   const raw = Buffer.from(body, 'utf8');
   return { versionMs, etag: `"${createHash('sha256').update(raw).digest('base64url').slice(0, 27)}"`, raw };
-}
-
-/** Whether an `If-None-Match` header names `etag` (or `*`). */
-function matchesEtag(ifNoneMatch: string | null, etag: string): boolean {
-  if (!ifNoneMatch) return false;
-  return ifNoneMatch.split(',').some((tag) => {
-    const trimmed = tag.trim();
-    return trimmed === '*' || trimmed === etag || trimmed === `W/${etag}`;
-  });
 }
 
 /** What `GET /api/geo/<layerId>` needs from the app. */
@@ -95,7 +87,7 @@ export async function geoLayerResponse(deps: GeoLayerRouteDeps, req: Request, la
       'Cache-Control': `public, max-age=${GEO_LAYER_MAX_AGE_S}`,
       ETag: layer.etag,
     };
-    if (matchesEtag(req.headers.get('if-none-match'), layer.etag)) return new Response(null, { status: 304, headers });
+    if (ifNoneMatchHits(req.headers.get('if-none-match'), layer.etag)) return new Response(null, { status: 304, headers });
     // A view of the cached bytes, not a copy (1.3 MB per request for the county layer).
     return new Response(new Uint8Array(layer.raw.buffer as ArrayBuffer, layer.raw.byteOffset, layer.raw.byteLength), { headers });
   } catch (error) {

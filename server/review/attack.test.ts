@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -236,11 +237,43 @@ describe('tile route under attack', () => {
   beforeAll(async () => {
     published = (await createTestSubmission(db, actors.applicantA, parcelA, 'pending-review', testMeasures(115.9, 28.69))).id;
     const prefix = `${tilesetPrefixOf(published)}/20261207T000000000Z-0123456789ab`;
-    await store.putStream(`${prefix}/tileset.json`, (await import('node:stream')).Readable.from([Buffer.from('{"asset":{"version":"1.1"}}')]));
+    const { Readable } = await import('node:stream');
+    const put = (name: string, bytes: Buffer) => store.putStream(`${prefix}/${name}`, Readable.from([bytes]));
+    await put('tileset.json', Buffer.from('{"asset":{"version":"1.1"}}'));
+    await put('tiles/0-0a1b2c3d4e5f.glb', GLB_BYTES);
+    await put('tiles/0-0a1b2c3d4e5f.glb.br', brotliCompressSync(GLB_BYTES));
+    await put('tiles/0-0a1b2c3d4e5f.glb.gz', gzipSync(GLB_BYTES));
+    await put('import/elements.ndjson', Buffer.from('{"globalId":"x"}\n'));
     await db.update(reviewSubmissions).set({ tilesetPrefix: prefix }).where(eq(reviewSubmissions.id, published));
   });
-  const get = (cookie: string, id: string, segments: string[]) =>
-    reviewTileResponse(db, store, new Request(`http://localhost/tiles/review/${id}/${segments.join('/')}`, { headers: cookie ? { cookie } : {} }), id, segments);
+  const GLB_BYTES = Buffer.concat([Buffer.from('glTF'), Buffer.alloc(3000, 5)]);
+  const get = (cookie: string, id: string, segments: string[], headers: Record<string, string> = {}) =>
+    reviewTileResponse(db, store, new Request(`http://localhost/tiles/review/${id}/${segments.join('/')}`, { headers: cookie ? { cookie, ...headers } : headers }), id, segments);
+
+  it('sends the published .br/.gz sibling the request prefers, with the original type, Vary and its own ETag (304 on a match)', async () => {
+    const segments = ['tiles', '0-0a1b2c3d4e5f.glb'];
+    const br = await get(cookies.applicantA, published, segments, { 'accept-encoding': 'gzip, deflate, br' });
+    const brBytes = Buffer.from(await br.arrayBuffer());
+    expect([br.status, br.headers.get('content-encoding'), br.headers.get('content-type'), br.headers.get('vary')]).toEqual([200, 'br', 'model/gltf-binary', 'Accept-Encoding, Cookie']);
+    expect(br.headers.get('content-length')).toBe(String(brBytes.byteLength));
+    expect(brotliDecompressSync(brBytes).equals(GLB_BYTES)).toBe(true);
+    const gzip = await get(cookies.applicantA, published, segments, { 'accept-encoding': 'br;q=0, gzip' });
+    expect([gzip.headers.get('content-encoding'), gunzipSync(Buffer.from(await gzip.arrayBuffer())).equals(GLB_BYTES)]).toEqual(['gzip', true]);
+    const identity = await get(cookies.applicantA, published, segments);
+    expect([identity.headers.get('content-encoding'), Buffer.from(await identity.arrayBuffer()).equals(GLB_BYTES), identity.headers.get('vary')]).toEqual([null, true, 'Accept-Encoding, Cookie']);
+    expect(new Set([br.headers.get('etag'), gzip.headers.get('etag'), identity.headers.get('etag')]).size).toBe(3);
+    const notModified = await get(cookies.applicantA, published, segments, { 'accept-encoding': 'br', 'if-none-match': br.headers.get('etag') ?? '' });
+    expect([notModified.status, await notModified.text()]).toEqual([304, '']);
+    // tileset.json has no sibling: the file itself, whatever the client accepts.
+    const json = await get(cookies.applicantA, published, ['tileset.json'], { 'accept-encoding': 'br, gzip' });
+    expect([json.status, json.headers.get('content-encoding'), json.headers.get('content-type')]).toEqual([200, null, 'application/json']);
+  });
+
+  it('never serves the import/ folder nor a sibling by its own name, even to the submitter', async () => {
+    for (const segments of [['import', 'elements.ndjson'], ['IMPORT', 'elements.ndjson'], ['tiles', '0-0a1b2c3d4e5f.glb.br'], ['tiles', '0-0a1b2c3d4e5f.glb.gz']]) {
+      expect((await get(cookies.applicantA, published, segments)).status, segments.join('/')).toBe(404);
+    }
+  });
 
   it('serves only the submitter and reviewers of its region, privately', async () => {
     const own = await get(cookies.applicantA, published, ['tileset.json']);

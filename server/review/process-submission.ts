@@ -19,9 +19,10 @@ import { transitionSubmission } from './submission-transitions';
  * 2. download its source from the storage backend into a temporary folder;
  * 3. convert and measure it in a child process with the enforced time and memory limits
  *    (./measure-child.ts, server/jobs/limited-child.ts), reporting progress into the row (at most once a second);
- * 4. `checking`: publish the tileset whole under `review/tilesets/<submissionId>/<publishId>/` (server/storage),
- *    within what is left before the job's expiry (a slower publication fails the submission: no live run ever
- *    outlasts its job, so pg-boss never gives it to a second worker);
+ * 4. `checking`: publish the tileset whole (less its `import/` folder) under
+ *    `review/tilesets/<submissionId>/<publishId>/` (server/storage), `.br`/`.gz` siblings included, within what
+ *    is left before the job's expiry (a slower publication fails the submission: no live run ever outlasts its job,
+ *    so pg-boss never gives it to a second worker);
  * 5. check the measures against the parcel's current conditions (./auto-review.ts);
  * 6. one transaction: the row gets its tileset prefix, anchor, measures and checks and becomes `pending-review`.
  *
@@ -31,6 +32,9 @@ import { transitionSubmission } from './submission-transitions';
  * failure (broken or unsupported file, a limit exceeded) or the last retry marks the row `failed` with its reason.
  */
 
+
+/** The folder of a tiler output that only the database import reads (`import/elements.ndjson` …). */
+const TILESET_IMPORT_FOLDER = 'import';
 
 /** What a completed job stores. */
 export interface ProcessSubmissionOutput {
@@ -90,6 +94,8 @@ export async function processSubmission(submissionId: string, ctx: JobContext): 
     if (!(await transitionSubmission(ctx.db, WORKER_ACTOR, submissionId, ['converting'], 'checking', { progress: { stage: 'publish', fraction: 0 }, ifcSchema: measures.schema }))) {
       return { submissionId, outcome: 'skipped', elapsedS: (performance.now() - started) / 1000, peakRssMb: stats.peakRssMb };
     }
+    // The tiler's `import/` folder feeds a database import the review plate does not run: never published (nor served).
+    await rm(path.join(args.outDir, TILESET_IMPORT_FOLDER), { recursive: true, force: true });
     const manifest = await store.publishTree(args.outDir, tilesetPrefixOf(submissionId), { maxDurationMs: Math.max(1_000, deadlineMs - Date.now()) });
     // The parcel as it is now (a planner may have changed a condition during the conversion).
     const parcelNow = await parcelOfSubmission(ctx.db, submissionId);

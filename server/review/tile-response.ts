@@ -4,7 +4,7 @@ import type { Db } from '@server/db/client';
 import { reviewSubmissions } from '@server/db/schema/review';
 import { textResponse } from '@server/api/request-limits';
 import { assertObjectKey } from '@server/storage/object-key';
-import { objectResponse } from '@server/storage/object-response';
+import { negotiatedObjectResponse } from '@server/storage/negotiated-object-response';
 import type { ObjectStore } from '@server/storage/object-store';
 import { submissionScopeSql } from './submission-scope';
 
@@ -12,11 +12,17 @@ import { submissionScopeSql } from './submission-scope';
  * `GET /tiles/review/<submissionId>/<path>`: a file of a submission's published tileset, from the storage backend
  * under the prefix its row names (published whole, server/storage/publish-manifest.ts). Only the applicant who
  * submitted it and planners/admins of its region may read it; everyone else gets 404 (no probing). Private caching
- * with the object's ETag: a re-publication under a new prefix is seen at the next revalidation.
+ * with the object's ETag: a re-publication under a new prefix is seen at the next revalidation. The precompressed
+ * siblings the tiler writes (`<file>.br`, `<file>.gz`) are sent by content negotiation
+ * (server/storage/negotiated-object-response.ts), never asked for by name; the `import/` folder (the database
+ * import's input) is not published (./process-submission.ts) and refused here too.
  */
 
 /** A path inside a tileset: relative segments of safe characters, no `..`. */
 const TILE_PATH = /^(?!.*(^|\/)\.\.?(\/|$))[A-Za-z0-9._\-/]{1,300}$/;
+
+/** Paths never served: the `import/` folder and the precompressed siblings by their own names. */
+const REFUSED_PATH = /^import(\/|$)|\.(br|gz)$/i;
 
 /** A submission id: a UUID (anything else would reach PostgreSQL's uuid parser and answer 500). */
 const SUBMISSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -37,7 +43,7 @@ function isObjectKey(key: string): boolean {
  */
 export async function reviewTileResponse(db: Db, store: ObjectStore, request: Request, submissionId: string, segments: readonly string[]): Promise<Response> {
   const relPath = segments.join('/');
-  if (!SUBMISSION_ID.test(submissionId) || !TILE_PATH.test(relPath)) return textResponse(404, 'Not found');
+  if (!SUBMISSION_ID.test(submissionId) || !TILE_PATH.test(relPath) || REFUSED_PATH.test(relPath)) return textResponse(404, 'Not found');
   const actor = await actorFromHeaders(db, request.headers);
   if (!actor || actor.mustChangePassword) return textResponse(404, 'Not found');
   const [row] = await db
@@ -46,5 +52,5 @@ export async function reviewTileResponse(db: Db, store: ObjectStore, request: Re
     .where(and(eq(reviewSubmissions.id, submissionId), submissionScopeSql(actor)));
   const key = `${row?.prefix}/${relPath}`;
   if (!row?.prefix || !isObjectKey(key)) return textResponse(404, 'Not found');
-  return objectResponse(store, key, request, { cacheControl: 'private, no-cache', headers: { vary: 'Cookie' } });
+  return negotiatedObjectResponse(store, key, request, { cacheControl: 'private, no-cache', headers: { Vary: 'Cookie' } });
 }

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { InputError } from '@kernel/errors';
+import { ifNoneMatchHits } from '@server/api/if-none-match';
 import { contentTypeForKey, DEFAULT_CONTENT_TYPE } from './content-type';
 import type { ByteRange, ObjectInfo, ObjectStore } from './object-store';
 
@@ -19,8 +20,13 @@ import type { ByteRange, ObjectInfo, ObjectStore } from './object-store';
 export interface ObjectResponseOptions {
   /** `Cache-Control` of the answer (200, 206, 304); none when unset. */
   cacheControl?: string;
-  /** Further headers for 200/206/304 answers (e.g. `Access-Control-Allow-Origin`, `Vary`). */
+  /** Further headers for 200/206/304 answers (e.g. `Access-Control-Allow-Origin`, `Vary`, `Content-Encoding`). */
   headers?: Record<string, string>;
+  /**
+   * `Content-Type` of the answer; default by the key's extension, else the stored type. Set it when `key` is a
+   * precompressed sibling (`tileset.json.br`): the type is the original file's.
+   */
+  contentType?: string;
 }
 
 /** A parsed `Range` header: a range to serve, "serve it all", or "unsatisfiable/malformed". */
@@ -49,16 +55,10 @@ export function decideRange(header: string | null, size: number): RangeDecision 
   return { kind: 'range', start, end };
 }
 
-/** Whether an `If-None-Match` header matches `etag` (weak comparison, `*` matches anything). */
-function noneMatchHits(header: string, etag: string): boolean {
-  const bare = (tag: string): string => tag.trim().replace(/^W\//, '');
-  return header.split(',').some((tag) => tag.trim() === '*' || bare(tag) === bare(etag));
-}
-
 /** Whether the client's copy is current: `If-None-Match`, else `If-Modified-Since` (second precision). */
 function notModified(request: Request, info: ObjectInfo): boolean {
   const noneMatch = request.headers.get('if-none-match');
-  if (noneMatch !== null) return noneMatchHits(noneMatch, info.etag);
+  if (noneMatch !== null) return ifNoneMatchHits(noneMatch, info.etag);
   const since = Date.parse(request.headers.get('if-modified-since') ?? '');
   return Number.isFinite(since) && Math.floor(info.lastModified.getTime() / 1000) * 1000 <= since;
 }
@@ -111,7 +111,7 @@ export async function objectResponse(store: ObjectStore, key: string, request: R
   const byExtension = contentTypeForKey(key);
   const headers: Record<string, string> = {
     ...commonHeaders(current, options),
-    'Content-Type': byExtension === DEFAULT_CONTENT_TYPE ? current.contentType : byExtension,
+    'Content-Type': options.contentType ?? (byExtension === DEFAULT_CONTENT_TYPE ? current.contentType : byExtension),
   };
   const served = object?.range ?? (range ? { start: range.start, end: range.end ?? info.size - 1 } : undefined);
   headers['Content-Length'] = String(served ? served.end - served.start + 1 : current.size);

@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { NotFoundError } from '@kernel/errors';
 import { InputError } from '@kernel/errors';
-import { IMMUTABLE_CACHE, REVALIDATE_CACHE, isSafeSegment, resolveTileFile, tileFileForModel } from './tile-files';
+import { IMMUTABLE_CACHE, REVALIDATE_CACHE, isContentHashedName, isSafeSegment, resolveTileFile, tileFileForModel } from './tile-files';
 
 const root = mkdtempSync(path.join(tmpdir(), 'gantwin-tiles-'));
 const tilesRoot = path.join(root, 'tiles');
@@ -14,6 +14,13 @@ mkdirSync(path.join(tilesRoot, 'model-b'), { recursive: true });
 writeFileSync(path.join(modelDir, 'tileset.json'), '{"asset":{"version":"1.1"}}');
 writeFileSync(path.join(modelDir, 'tiles', '0.glb'), Buffer.from('glTF'));
 writeFileSync(path.join(modelDir, 'notes.txt'), 'not a tile file');
+writeFileSync(path.join(modelDir, 'tileset.json.br'), 'br bytes');
+writeFileSync(path.join(modelDir, 'tileset.json.gz'), 'gzip bytes');
+writeFileSync(path.join(modelDir, 'tiles', '0-0a1b2c3d4e5f.glb'), Buffer.from('glTF hashed'));
+mkdirSync(path.join(modelDir, 'import'));
+writeFileSync(path.join(modelDir, 'import', 'elements.json'), '{"secret":1}');
+symlinkSync(path.join(modelDir, 'import', 'elements.json'), path.join(modelDir, 'link-import.json'));
+symlinkSync(path.join(root, 'secret.json'), path.join(modelDir, 'tiles', '0.glb.gz'));
 writeFileSync(path.join(tilesRoot, 'model-b', 'tileset.json'), '{}');
 writeFileSync(path.join(root, 'secret.json'), '{"password":1}');
 symlinkSync(path.join(root, 'secret.json'), path.join(modelDir, 'link-out.json'));
@@ -22,16 +29,34 @@ symlinkSync(path.join(modelDir, 'tileset.json'), path.join(modelDir, 'link-in.js
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('resolveTileFile', () => {
-  it('serves tileset.json (revalidate) and tiles/0.glb (immutable) with their content types and sizes', async () => {
+  it('serves tileset.json (no-cache) with its .br/.gz siblings, content types and sizes', async () => {
     const json = await resolveTileFile(tilesRoot, 'model-a', ['tileset.json']);
+    const version = (name: string) => ({ absolutePath: path.join(modelDir, name), sizeBytes: statSync(path.join(modelDir, name)).size, mtimeMs: statSync(path.join(modelDir, name)).mtimeMs });
     expect(json).toEqual({
-      absolutePath: path.join(modelDir, 'tileset.json'),
+      ...version('tileset.json'),
       contentType: 'application/json; charset=utf-8',
       cacheControl: REVALIDATE_CACHE,
-      sizeBytes: 27,
+      encoded: { br: version('tileset.json.br'), gzip: version('tileset.json.gz') },
     });
-    const glb = await resolveTileFile(tilesRoot, 'model-a', ['tiles', '0.glb']);
-    expect(glb).toMatchObject({ contentType: 'model/gltf-binary', cacheControl: IMMUTABLE_CACHE, sizeBytes: 4 });
+    expect(json?.sizeBytes).toBe(27);
+    expect(json?.encoded.br?.sizeBytes).toBe(8);
+  });
+
+  it('marks only content-hashed names immutable: an un-hashed glb of an older output is revalidated', async () => {
+    expect(await resolveTileFile(tilesRoot, 'model-a', ['tiles', '0-0a1b2c3d4e5f.glb'])).toMatchObject({ cacheControl: IMMUTABLE_CACHE, sizeBytes: 11, encoded: {} });
+    expect(await resolveTileFile(tilesRoot, 'model-a', ['tiles', '0.glb'])).toMatchObject({ contentType: 'model/gltf-binary', cacheControl: REVALIDATE_CACHE, sizeBytes: 4 });
+    expect(['0-0a1b2c3d4e5f.glb', 'a-b-000000000000.json'].every(isContentHashedName)).toBe(true);
+    expect(['0.glb', '0-0A1B2C3D4E5F.glb', '0-0a1b2c3d4e5.glb', '0-0a1b2c3d4e5fa.glb', '0a1b2c3d4e5f.glb', '0-0a1b2c3d4e5g.glb'].some(isContentHashedName)).toBe(false);
+  });
+
+  it('never serves the import/ folder (any case, or through a symlink), nor a sibling by its own name or one leaving the folder', async () => {
+    expect(await resolveTileFile(tilesRoot, 'model-a', ['import', 'elements.json'])).toBeNull();
+    expect(await resolveTileFile(tilesRoot, 'model-a', ['IMPORT', 'elements.json'])).toBeNull();
+    expect(await resolveTileFile(tilesRoot, 'model-a', ['link-import.json'])).toBeNull();
+    expect(await resolveTileFile(tilesRoot, 'model-a', ['tileset.json.br'])).toBeNull();
+    expect(await resolveTileFile(tilesRoot, 'model-a', ['tileset.json.gz'])).toBeNull();
+    // tiles/0.glb.gz is a symlink to a file outside the model: not offered.
+    expect((await resolveTileFile(tilesRoot, 'model-a', ['tiles', '0.glb']))?.encoded).toEqual({});
   });
 
   it.each([

@@ -7,7 +7,9 @@ import { models } from '@server/db/schema/twin';
 import { NotFoundError } from '@kernel/errors';
 import { InputError } from '@kernel/errors';
 import { describeInput, uuidSchema } from '@kernel/zod-fields';
+import { CODING_SUFFIXES, CONTENT_CODINGS, type ContentCoding } from '@server/storage/content-coding';
 import { visibleModelsSql } from './model-access';
+import type { FileVersion } from './tile-etag';
 
 /**
  * Safe resolution of `/tiles/<modelId>/<path...>` to a file inside that model's output directory.
@@ -15,16 +17,24 @@ import { visibleModelsSql } from './model-access';
  * Notes: checks are layered so that one slip does not open the file system — (1) each URL segment must be a
  * plain file name (no '', '.', '..', '/', '\\', ':', '%', NUL; Next.js has already percent-decoded once, so an
  * encoded `..%2f` arrives as `../` and is refused, and double-encoded input keeps a '%'); (2) only known 3D Tiles
- * file types are served; (3) the real path (symlinks resolved) must still lie under the real model directory.
+ * file types are served (so `x.glb.br` itself is not: its extension is not servable); (3) the real path (symlinks
+ * resolved) must still lie under the real model directory; (4) the `import/` folder (the database import's input,
+ * e.g. `import/elements.ndjson`) is never served. The precompressed siblings `<file>.br`/`<file>.gz` the tiler
+ * writes beside each file pass check (3) too, and are offered only when they are regular files.
+ *
+ * Caching: a content-hashed name (`<name>-<12 lowercase hex>.<ext>`, e.g. `tiles/3-0a1b2c3d4e5f.glb`) never
+ * changes under its URL, so it is immutable for a year; every other file (tileset.json, properties.json, the
+ * un-hashed `tiles/<id>.glb` of older outputs) may change when the model is reconverted in place, so it is
+ * `no-cache`: stored, but revalidated with its ETag (./tile-response.ts) before each use.
  * @see docs/api.md "GET /tiles/<modelId>/<path...>"
  */
 
-/** A file to send, with its response headers. */
-export interface TileFile {
-  absolutePath: string;
+/** A file to send: its identity bytes (the fields of {@link FileVersion}), stored codings and response headers. */
+export interface TileFile extends FileVersion {
   contentType: string;
   cacheControl: string;
-  sizeBytes: number;
+  /** The precompressed siblings found beside the file (`.br` → `br`, `.gz` → `gzip`). */
+  encoded: Partial<Record<ContentCoding, FileVersion>>;
 }
 
 /** Content types of the files a converted model's directory holds. */
@@ -44,10 +54,20 @@ export const TILE_CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.webp': 'image/webp',
 };
 
-/** Tile content never changes under its URL (a reconversion of the same bytes writes the same files). */
+/** A content-hashed file never changes under its URL (its name carries a hash of its bytes). */
 export const IMMUTABLE_CACHE = 'public, max-age=31536000, immutable';
-/** JSON documents (tileset.json, report.json …) are revalidated. */
-export const REVALIDATE_CACHE = 'public, max-age=0, must-revalidate';
+/** Every other file may change on a reconversion in place: kept, but revalidated with its ETag before each use. */
+export const REVALIDATE_CACHE = 'public, no-cache';
+
+/** A content-hashed file name: `<name>-<12 lowercase hex>.<ext>` (the tiler's tile GLBs). */
+const CONTENT_HASHED_NAME = /-[0-9a-f]{12}\.[A-Za-z0-9]+$/;
+/** The first path segment of the folder only the database import reads; never served. */
+export const IMPORT_FOLDER = 'import';
+
+/** Whether a file name carries a content hash (then it is served immutable). */
+export function isContentHashedName(fileName: string): boolean {
+  return CONTENT_HASHED_NAME.test(fileName);
+}
 
 const UNSAFE_SEGMENT = /[/\\:%\0]/;
 /** Longest file or folder name accepted in a URL segment, characters (the ext4/NTFS name limit). */
@@ -64,28 +84,44 @@ function isInside(child: string, parent: string): boolean {
 }
 
 /**
- * Resolves URL segments to a regular file under `<tilesRoot>/<tilesetDir>`.
+ * The version of the regular file at `filePath` when its real path lies inside `modelDir` and outside its `import/`
+ * folder (a symlink cannot lead there either), else `null`.
+ */
+async function fileInside(filePath: string, modelDir: string): Promise<FileVersion | null> {
+  try {
+    const absolutePath = await realpath(filePath);
+    if (!isInside(absolutePath, modelDir)) return null;
+    if (path.relative(modelDir, absolutePath).split(path.sep)[0].toLowerCase() === IMPORT_FOLDER) return null;
+    const info = await stat(absolutePath);
+    return info.isFile() ? { absolutePath, sizeBytes: info.size, mtimeMs: info.mtimeMs } : null;
+  } catch {
+    return null; // ENOENT/ENOTDIR/EACCES/ELOOP: not servable, same answer as a missing file
+  }
+}
+
+/**
+ * Resolves URL segments to a regular file under `<tilesRoot>/<tilesetDir>`, with its precompressed siblings.
  * @param tilesRoot absolute `TILES_DIR`
  * @param tilesetDir the model's `tileset_dir` (relative to `tilesRoot`)
  * @param segments decoded URL path segments after `/tiles/<modelId>/`
  * @returns the file and headers, or `null` when the path is unsafe, of an unknown type, missing, or escapes
  */
 export async function resolveTileFile(tilesRoot: string, tilesetDir: string, segments: readonly string[]): Promise<TileFile | null> {
-  if (segments.length === 0 || !segments.every(isSafeSegment)) return null;
+  if (segments.length === 0 || !segments.every(isSafeSegment) || segments[0].toLowerCase() === IMPORT_FOLDER) return null;
   if (path.isAbsolute(tilesetDir) || !tilesetDir.split(/[/\\]/).every(isSafeSegment)) return null;
   const contentType = TILE_CONTENT_TYPES[path.extname(segments[segments.length - 1]).toLowerCase()];
   if (!contentType) return null;
-  try {
-    const modelDir = await realpath(path.resolve(tilesRoot, tilesetDir));
-    const filePath = await realpath(path.resolve(modelDir, ...segments));
-    if (!isInside(filePath, modelDir)) return null;
-    const info = await stat(filePath);
-    if (!info.isFile()) return null;
-    const cacheControl = contentType.startsWith('application/json') ? REVALIDATE_CACHE : IMMUTABLE_CACHE;
-    return { absolutePath: filePath, contentType, cacheControl, sizeBytes: info.size };
-  } catch {
-    return null; // ENOENT/ENOTDIR/EACCES: not servable, same answer as a missing file
-  }
+  const modelDir = await realpath(path.resolve(tilesRoot, tilesetDir)).catch(() => null);
+  const file = modelDir ? await fileInside(path.resolve(modelDir, ...segments), modelDir) : null;
+  if (!modelDir || !file) return null;
+  const siblings = await Promise.all(CONTENT_CODINGS.map((coding) => fileInside(`${file.absolutePath}${CODING_SUFFIXES[coding]}`, modelDir)));
+  const encoded: TileFile['encoded'] = {};
+  CONTENT_CODINGS.forEach((coding, i) => {
+    const sibling = siblings[i];
+    if (sibling) encoded[coding] = sibling;
+  });
+  const cacheControl = isContentHashedName(segments[segments.length - 1]) ? IMMUTABLE_CACHE : REVALIDATE_CACHE;
+  return { ...file, contentType, cacheControl, encoded };
 }
 
 /**

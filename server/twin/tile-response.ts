@@ -5,7 +5,13 @@ import { NotFoundError } from '@kernel/errors';
 import type { Logger } from '@kernel/logger';
 import { actorFromHeaders } from '@server/accounts/session-actor';
 import { throttleAnonymous } from '@server/api/request-limits';
+import { ifNoneMatchHits } from '@server/api/if-none-match';
+import { chooseRepresentation, CONTENT_CODINGS, VARY_ACCEPT_ENCODING } from '@server/storage/content-coding';
+import { entityTagOf, TileEtagCache, type FileVersion } from './tile-etag';
 import { tileFileForModel, type TileFile } from './tile-files';
+
+/** The process's memo of tile entity tags (./tile-etag.ts): one hash per file version, not per request. */
+const TILE_ETAGS = new TileEtagCache();
 
 /** What `GET /tiles/<modelId>/<path...>` needs from the app. */
 export interface TileRouteDeps {
@@ -24,7 +30,8 @@ function isMissingFileError(error: unknown): boolean {
 }
 
 /**
- * The response of `GET /tiles/<modelId>/<path...>`: the file with its content type, exact length and cache policy,
+ * The response of `GET /tiles/<modelId>/<path...>`: the file (or its precompressed sibling) with its content type,
+ * encoding, exact length, entity tag and cache policy (see {@link tileFileResponse}),
  * or a text error (bad model id → 400, unknown model / unsafe or missing path → 404, anything else → 500 with the
  * message hidden and logged). Never throws.
  * Only models the request's actor may see are served (anonymous callers: public models, throttled per address).
@@ -37,11 +44,22 @@ export async function tileResponse(deps: TileRouteDeps, req: Request, modelId: s
   return tileFileResponse(deps, req, segments, (db, actor) => tileFileForModel(db, actor, deps.tilesRoot, modelId, segments), { modelId });
 }
 
+/** Reads a file; a file gone since its resolution is a `NotFoundError` (404), other errors pass through. */
+function readTileBytes(file: FileVersion, notFoundMessage: string, context: Record<string, string>): Promise<Buffer> {
+  return readFile(file.absolutePath).catch((error: unknown) => {
+    if (!isMissingFileError(error)) throw error;
+    throw new NotFoundError(notFoundMessage, { context, cause: error });
+  });
+}
+
 /**
  * The response for one tile file found by `find` (shared by the model route and the catalogue's uploaded tilesets,
- * server/twin/catalogue/catalogue-tile-response.ts): anonymous callers throttled, the file with its content type,
- * exact length and cache policy (public files `Access-Control-Allow-Origin: *`, private ones `Vary: Cookie`), or
- * a text error. Never throws.
+ * server/twin/catalogue/catalogue-tile-response.ts): anonymous callers throttled; the representation the request's
+ * `Accept-Encoding` prefers among the file and its stored `.br`/`.gz` siblings (server/storage/content-coding.ts),
+ * with `Content-Encoding`, the file's own content type, the exact length of the bytes sent, an entity tag of those
+ * bytes (./tile-etag.ts) and the file's cache policy; `304` without a body when `If-None-Match` matches. Every answer
+ * carries `Vary: Accept-Encoding` (private ones also `Cookie`; public ones `Access-Control-Allow-Origin: *`).
+ * Errors answer as text. Never throws.
  * @param find resolves the file for the request's actor; throws `NotFoundError`/`InputError` as the route answers
  * @param context names the record in a "file vanished" message
  */
@@ -60,16 +78,39 @@ export async function tileFileResponse(
       if (throttled) return throttled;
     }
     const file = await find(db, actor);
-    const body = await readFile(file.absolutePath).catch((error: unknown) => {
-      if (!isMissingFileError(error)) throw error;
-      throw new NotFoundError(`tiles: no file ${segments.join('/')} for ${Object.values(context).join(' ')}`, { context, cause: error });
-    });
-    return new Response(new Uint8Array(body), {
+    const stored = CONTENT_CODINGS.filter((coding) => file.encoded[coding] !== undefined);
+    const chosen = chooseRepresentation(req.headers.get('accept-encoding'), stored);
+    const version = chosen === 'identity' ? file : (file.encoded[chosen] as FileVersion);
+    const weak = chosen === 'identity';
+    const notFound = `tiles: no file ${segments.join('/')} for ${Object.values(context).join(' ')}`;
+
+    let body: Buffer | null = null;
+    let etag = TILE_ETAGS.get(version, weak);
+    if (etag === undefined) {
+      body = await readTileBytes(version, notFound, context);
+      etag = entityTagOf(body, weak);
+      // Remember only bytes that match what stat saw (a file replaced between stat and read is hashed again next time).
+      if (body.byteLength === version.sizeBytes) TILE_ETAGS.set(version, weak, etag);
+    }
+    const isPublic = file.cacheControl.startsWith('public');
+    const headers: Record<string, string> = {
+      ETag: etag,
+      'Cache-Control': file.cacheControl,
+      Vary: isPublic ? VARY_ACCEPT_ENCODING : `${VARY_ACCEPT_ENCODING}, Cookie`,
+      ...(isPublic ? { 'Access-Control-Allow-Origin': '*' } : {}),
+    };
+    if (ifNoneMatchHits(req.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers });
+
+    if (body === null) {
+      body = await readTileBytes(version, notFound, context);
+      if (body.byteLength !== version.sizeBytes) headers.ETag = entityTagOf(body, weak); // replaced since stat
+    }
+    return new Response(new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength), {
       headers: {
+        ...headers,
         'Content-Type': file.contentType,
         'Content-Length': String(body.byteLength),
-        'Cache-Control': file.cacheControl,
-        ...(file.cacheControl.startsWith('public') ? { 'Access-Control-Allow-Origin': '*' } : { Vary: 'Cookie' }),
+        ...(chosen === 'identity' ? {} : { 'Content-Encoding': chosen }),
       },
     });
   } catch (error) {

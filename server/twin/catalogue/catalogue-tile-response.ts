@@ -8,7 +8,7 @@ import { visibleCatalogueLayer } from './layer-access';
 /** How long a shared cache may keep a public uploaded layer's tile content, s (a visibility change takes this long). */
 export const CATALOGUE_PUBLIC_MAX_AGE_S = 300;
 
-/** The cache policy of one file of an uploaded layer (see the module doc). */
+/** The cache policy of one file of an uploaded layer (see the module doc): immutable names get the short shared age. */
 function catalogueCacheControl(fileCacheControl: string, visibility: 'public' | 'internal'): string {
   if (visibility !== 'public') return fileCacheControl.replace(/^public/, 'private');
   return fileCacheControl === IMMUTABLE_CACHE ? `public, max-age=${CATALOGUE_PUBLIC_MAX_AGE_S}` : fileCacheControl;
@@ -17,10 +17,10 @@ function catalogueCacheControl(fileCacheControl: string, visibility: 'public' | 
 /**
  * `GET /tiles/catalogue/<layerId>/<path…>`: a file of an uploaded tileset (`TILES_DIR/catalogue/<layerId>/`), only
  * for callers who may see the layer (./layer-access.ts; others get 404 as if it did not exist). Path checks, content
- * types are the model route's (../tile-files.ts, ../tile-response.ts). Caching: an internal layer's files are cached
- * privately; a public layer's tile contents are shared-cacheable for {@link CATALOGUE_PUBLIC_MAX_AGE_S} only, not
- * immutable like a model's — an admin may turn the layer internal (or remove it), and a shared cache must stop serving
- * it within that time.
+ * types, `.br`/`.gz` negotiation and ETags are the model route's (../tile-files.ts, ../tile-response.ts). Caching: an
+ * internal layer's files are cached privately; a public layer's content-hashed files are shared-cacheable for
+ * {@link CATALOGUE_PUBLIC_MAX_AGE_S} only, not immutable like a model's — an admin may turn the layer internal (or
+ * remove it), and a shared cache must stop serving it within that time; every other file is `no-cache`.
  * @param layerId the URL's layer id (checked against `layerIdSchema`: 400 otherwise)
  * @param segments decoded URL path segments after the layer id
  * @see docs/api.md "GET /tiles/catalogue/<layerId>/<path...>"

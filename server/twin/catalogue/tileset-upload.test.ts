@@ -171,11 +171,17 @@ describe('uploadTileset', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('application/json');
     expect(JSON.parse(await response.text())).toMatchObject({ asset: { version: '1.1' } });
-    expect(response.headers.get('cache-control')).toBe('public, max-age=0, must-revalidate');
-    // Tile content of a public upload: shared caches keep it 5 minutes, not a year (the admin may make it internal).
+    expect(response.headers.get('cache-control')).toBe('public, no-cache');
+    // An un-hashed tile name may change in place: revalidated like tileset.json.
     const tile = await catalogueTileResponse(deps, new Request('http://localhost/'), open.id, ['content.glb']);
     expect(tile.status).toBe(200);
-    expect(tile.headers.get('cache-control')).toBe(`public, max-age=${CATALOGUE_PUBLIC_MAX_AGE_S}`);
+    expect(tile.headers.get('cache-control')).toBe('public, no-cache');
+    // A content-hashed name of a public upload: shared caches keep it 5 minutes, not a year (the admin may make it internal).
+    const hashed = await uploadTileset(db, provinceAdmin, fields(TEST_REGIONS.lianxi, 'public'), await writeZip(zipOf({ 'tileset.json': tilesetJsonAt(116.0, 29.7, 0), 'content-0123456789ab.glb': GLB })), { tilesRoot, fileName: 'y.zip' });
+    const hashedTile = await catalogueTileResponse(deps, new Request('http://localhost/', { headers: { 'accept-encoding': 'br, gzip' } }), hashed.id, ['content-0123456789ab.glb']);
+    expect([hashedTile.status, hashedTile.headers.get('content-encoding')]).toEqual([200, null]); // an upload has no siblings
+    expect(hashedTile.headers.get('cache-control')).toBe(`public, max-age=${CATALOGUE_PUBLIC_MAX_AGE_S}`);
+    expect(hashedTile.headers.get('vary')).toBe('Accept-Encoding');
     expect(jiujiangPlanner.regionCode).toBe(TEST_REGIONS.jiujiang);
   });
 });

@@ -1,0 +1,57 @@
+import { createServer, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { brotliCompressSync, brotliDecompressSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { segmentsParam, webResponseHandler, type ApiRouteRequest } from './web-response-handler';
+
+const ORIGINAL = Buffer.from(JSON.stringify({ asset: { version: '1.1' }, names: Array.from({ length: 300 }, (_, i) => `name ${i}`) }));
+const BR = brotliCompressSync(ORIGINAL);
+let seen: { url: string; method: string; acceptEncoding: string | null; segments: string[] } | null = null;
+
+/** A web handler that answers like a tile route: precompressed bytes with their encoding and exact length. */
+const handler = webResponseHandler(async (request, { path }) => {
+  seen = { url: request.url, method: request.method, acceptEncoding: request.headers.get('accept-encoding'), segments: segmentsParam(path) };
+  return new Response(new Uint8Array(BR), {
+    headers: { 'Content-Type': 'application/json', 'Content-Encoding': 'br', 'Content-Length': String(BR.byteLength), Vary: 'Accept-Encoding' },
+  });
+});
+const server = createServer((req, res) => {
+  void handler(Object.assign(req, { query: { path: ['tiles', 'a.json'] } }) as ApiRouteRequest, res);
+});
+let port = 0;
+beforeAll(async () => {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  port = (server.address() as AddressInfo).port;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+/** A raw HTTP exchange (no client-side decoding): status, headers, body bytes. */
+function exchange(method: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port, path: '/api/tiles/x/tiles/a.json?q=1', method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('webResponseHandler (a web handler as a Pages Router API route)', () => {
+  it('keeps Content-Encoding and the exact Content-Length, and passes the request through', async () => {
+    const answer = await exchange('GET', { 'accept-encoding': 'br' });
+    expect(answer.status).toBe(200);
+    expect(answer.headers).toMatchObject({ 'content-encoding': 'br', 'content-length': String(BR.byteLength), 'content-type': 'application/json', vary: 'Accept-Encoding' });
+    expect(answer.headers['transfer-encoding']).toBeUndefined();
+    expect(brotliDecompressSync(answer.body).equals(ORIGINAL)).toBe(true);
+    expect(seen).toEqual({ url: `http://127.0.0.1:${port}/api/tiles/x/tiles/a.json?q=1`, method: 'GET', acceptEncoding: 'br', segments: ['tiles', 'a.json'] });
+  });
+
+  it('answers HEAD with the headers and no body, and other methods with 405', async () => {
+    const head = await exchange('HEAD');
+    expect([head.status, head.headers['content-length'], head.body.byteLength]).toEqual([200, String(BR.byteLength), 0]);
+    const post = await exchange('POST');
+    expect([post.status, post.headers.allow, post.body.toString()]).toEqual([405, 'GET, HEAD', 'Method not allowed']);
+  });
+});
