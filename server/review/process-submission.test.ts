@@ -123,6 +123,11 @@ describe('review.process-submission', () => {
     expect(row.tilesetPrefix).toMatch(new RegExp(`^review/tilesets/${id}/`));
     expect(await store.exists(`${row.tilesetPrefix}/publish-manifest.json`)).toBe(true);
     expect(JSON.parse(await streamText(store, `${row.tilesetPrefix}/tileset.json`)).asset.version).toBe('1.1');
+    // Published with its precompressed siblings, without the tiler's database import folder.
+    const published: string[] = [];
+    for await (const object of store.list(row.tilesetPrefix!)) published.push(object.key.slice(row.tilesetPrefix!.length + 1));
+    expect(published).toEqual(expect.arrayContaining(['tileset.json.br', 'tileset.json.gz', 'properties.json', 'properties.json.br']));
+    expect(published.filter((key) => key.startsWith('import/'))).toEqual([]);
     const checks = row.checks as unknown as StoredChecks;
     // The fixture's hand-computed answers (data/fixtures/review/README.md): within 1 % and 0.1 m.
     expect(checks.indicators.footprintM2).toBeGreaterThan(440 * 0.99);
