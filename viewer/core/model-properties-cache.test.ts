@@ -132,7 +132,7 @@ describe('model properties cache', () => {
     const cache = createModelPropertiesCache({ fetch: net.fetch });
     await expect(cache.load('a')).rejects.toThrow(`${URL_A}: properties file: elements.ifcClass must hold 2 value indexes`);
     await expect(cache.load('b')).rejects.toThrow(`${URL_B}: properties file: format must be gantwin.properties/1, got "gantwin.structure/0"`);
-    const offline = await cache.load('c').catch((e: unknown) => e as ModelPropertiesError);
+    const offline = (await cache.load('c').catch((e: unknown) => e)) as ModelPropertiesError;
     expect(offline.status).toBeNull();
     expect(offline.message).toBe('/tiles/c/properties.json: Failed to fetch');
   });
