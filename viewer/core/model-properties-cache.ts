@@ -54,7 +54,7 @@ export interface ModelPropertiesCacheOptions {
 
 /** Defaults of {@link ModelPropertiesCacheOptions}. */
 export const MODEL_PROPERTIES_CACHE_DEFAULTS = {
-  maxModels: 6,
+  maxModels: 8,
   errorRetryMs: 15_000,
   idleTimeoutMs: 2_000,
   urlOf: (modelId: string) => `/tiles/${encodeURIComponent(modelId)}/properties.json`,

@@ -14,7 +14,7 @@ import { skipToken, useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createTranslator, formatNumber, type Locale } from '@viewer/core/i18n';
-import { loadModelProperties, type ModelPropertiesError } from '@viewer/core/model-properties-cache';
+import type { ModelPropertiesError } from '@viewer/core/model-properties-cache';
 import { SectionControls } from '@viewer/plugins/section/section-controls';
 import {
   createSectionPlanePlugin, type SectionHeightRange, type SectionPlaneState,
@@ -36,6 +36,7 @@ import { useIsCompactLayout } from '../../shell/use-compact-layout';
 import { useShellPanels } from '../../shell/use-shell-panels';
 import { useTRPC } from '../../providers';
 import { trpcErrorCode } from '../../trpc-error-code';
+import { modelPropertiesQueryOptions } from '../../twin/model-properties-query';
 import { InspectViewerLoader } from './inspect-viewer-loader';
 import styles from './inspect.module.css';
 
@@ -64,14 +65,7 @@ export function InspectApp({ modelId, locale, initialSelectedGlobalId }: Inspect
   const isModelReady = model?.status === 'ready';
   const facetsQuery = useQuery(trpc.twin.elements.facets.queryOptions(isModelReady ? { modelId } : skipToken));
   // The model's properties.json, loaded once (the page cache shares it with any other view of the model).
-  const propertiesQuery = useQuery({
-    queryKey: ['twin', 'model-properties', modelId],
-    queryFn: () => loadModelProperties(modelId),
-    enabled: isModelReady,
-    staleTime: Infinity,
-    retry: false,
-    structuralSharing: false,
-  });
+  const propertiesQuery = useQuery(modelPropertiesQueryOptions(isModelReady ? modelId : null));
   const properties = propertiesQuery.data ?? null;
   const structure = useMemo(() => (properties ? modelStructureOf(properties) : null), [properties]);
   // A model converted before properties.json existed: the panel asks the database.
