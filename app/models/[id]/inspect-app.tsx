@@ -4,7 +4,7 @@
  * `properties.json` once (viewer/core/model-properties-cache.ts: spatial tree, containment, every element's name,
  * class and property sets), and composes the header, spatial tree, storeys (ordered by elevation, each can be
  * isolated), class filter, three.js canvas, property panel and section plane. The panel answers from that file in
- * memory; only a model converted before the file existed (404) asks `twin.elements.byGlobalId` instead.
+ * memory; only a model without a readable file (converted before it existed) asks `twin.elements.byGlobalId` instead.
  *
  * Layout: two collapsible columns around the canvas (toggles at the canvas's top left, `aria-expanded`). On a
  * phone or a tablet in portrait (≤ 900 px) the canvas takes the whole screen and each column opens as a bottom sheet, one at a time; a
@@ -14,7 +14,6 @@ import { skipToken, useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createTranslator, formatNumber, type Locale } from '@viewer/core/i18n';
-import type { ModelPropertiesError } from '@viewer/core/model-properties-cache';
 import { SectionControls } from '@viewer/plugins/section/section-controls';
 import {
   createSectionPlanePlugin, type SectionHeightRange, type SectionPlaneState,
@@ -68,8 +67,9 @@ export function InspectApp({ modelId, locale, initialSelectedGlobalId }: Inspect
   const propertiesQuery = useQuery(modelPropertiesQueryOptions(isModelReady ? modelId : null));
   const properties = propertiesQuery.data ?? null;
   const structure = useMemo(() => (properties ? modelStructureOf(properties) : null), [properties]);
-  // A model converted before properties.json existed: the panel asks the database.
-  const hasNoPropertiesFile = (propertiesQuery.error as ModelPropertiesError | null)?.status === 404;
+  // A model whose properties.json is missing or of an older format (converted before it existed): the panel asks
+  // the database.
+  const hasNoPropertiesFile = propertiesQuery.error !== null;
   const [selectedGlobalId, setSelectedGlobalId] = useState<string | null>(initialSelectedGlobalId);
   const fallbackQuery = useQuery(
     trpc.twin.elements.byGlobalId.queryOptions(selectedGlobalId && hasNoPropertiesFile ? { globalId: selectedGlobalId, modelId } : skipToken, {
@@ -207,9 +207,8 @@ export function InspectApp({ modelId, locale, initialSelectedGlobalId }: Inspect
     if (fallbackQuery.error) panelError = trpcErrorCode(fallbackQuery.error) === 'NOT_FOUND' ? t('property.notFound', { globalId: selectedGlobalId }) : fallbackQuery.error.message;
     isPanelLoading = fallbackQuery.isPending;
   } else if (selectedGlobalId) {
-    if (propertiesQuery.error) panelError = propertiesQuery.error.message;
-    else if (properties && !selectedElement) panelError = t('property.notFound', { globalId: selectedGlobalId });
-    isPanelLoading = !properties && !propertiesQuery.error;
+    if (properties && !selectedElement) panelError = t('property.notFound', { globalId: selectedGlobalId });
+    isPanelLoading = !properties;
   }
 
   let blocker: string | null = null;
