@@ -126,6 +126,7 @@ test('clicking the FZK-Haus model selects an element of the IFC file and shows i
   const { lonDeg, latDeg, heightM } = fzk!.anchor!;
   const metresPerDegLat = 111_320;
   const cam = [lonDeg, latDeg - 45 / metresPerDegLat, heightM + 30, 0, -30, 0].map((value) => value.toFixed(7)).join(',');
+  paths.length = 0;
   await page.goto(`/?cam=${cam}`);
   await waitForTwinReady(page);
   await expect
