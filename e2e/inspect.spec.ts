@@ -133,8 +133,12 @@ test.describe('BIM inspection', () => {
     // No tile content ever arrives: every element is known from properties.json only.
     await page.route(`**/tiles/${model.id}/**/*.glb`, () => undefined);
     await page.goto(`/models/${model.id}`);
-    const leaf = page.locator('[data-testid="spatial-tree"] li[aria-selected="false"] button').first();
-    await expect(leaf).toBeVisible({ timeout: READY_TIMEOUT_MS });
+    // Storeys start collapsed: open spatial nodes until a leaf shows.
+    const tree = page.getByTestId('spatial-tree');
+    const leaf = tree.locator('li[aria-selected="false"] button').first();
+    await expect(tree.locator('li[role="treeitem"]').first()).toBeVisible({ timeout: READY_TIMEOUT_MS });
+    for (let i = 0; i < 6 && !(await leaf.isVisible()); i++) await tree.locator('li[aria-expanded="false"] > div > button').first().click();
+    await expect(leaf).toBeVisible();
     const leafGlobalId = await leaf.getAttribute('title');
     expect(leafGlobalId).toMatch(/^[0-9A-Za-z_$]{22}$/);
     // The leaf is named from the file (class or name), not only by its GlobalId.
