@@ -12,6 +12,9 @@
  * TOO_LARGE failure is an outcome). Targets: 300 MB converts with peak RSS ≤ 3 GB; 1 GB converts or fails
  * cleanly; RSS ÷ IFC ≤ 10 above 50 MB.
  *
+ * Wire bytes (issue #13): raw, brotli and gzip bytes of everything a browser fetches per sample, against That Open
+ * Fragments 3.4.7 on the same files. Targets: ≤ 50 % of Fragments with brotli, ≤ 60 % with gzip.
+ *
  * Usage: `npm run bench:tiling [-- --only <fileName substring>] [--rounds <n>] [--sizes 50,120,300,1000]
  *   [--skip-samples] [--skip-scale]`
  */
@@ -25,16 +28,45 @@ import { EXACT_SOLIDS, exactnessTable, exactSolidsIfc, measureLongModelErrors, m
 import { convertIfc } from '@tiling/index';
 import { MeshoptDecoder } from 'meshoptimizer';
 
+const RAILWAY_FILE = 'ACCA_RFI_Track_07_San_Martino-Tufara_IFC4X3_ADD2.zip';
+
 interface Measurement { mode: string; timeMs: number; maxRssMb: number; [key: string]: number | string }
 
-/** Bytes of the tile GLBs that are LOD proxies (`<id>.glb` beside `<id>-full.glb`). */
+/** Bytes of the tile GLBs that are LOD proxies (`<id>-<hash>.glb` beside `<id>-full-<hash>.glb`). */
 function proxyBytes(dir: string): number {
   const tilesDir = path.join(dir, 'tiles');
   if (!existsSync(tilesDir)) return 0;
-  const names = new Set(readdirSync(tilesDir));
+  const names = readdirSync(tilesDir).filter((name) => name.endsWith('.glb'));
+  const withFull = new Set(names.map((name) => /^(.*)-full-[0-9a-f]{12}\.glb$/.exec(name)?.[1]).filter(Boolean));
   let total = 0;
-  for (const name of names) if (names.has(name.replace(/\.glb$/, '-full.glb')) && !name.endsWith('-full.glb')) total += statSync(path.join(tilesDir, name)).size;
+  for (const name of names) {
+    const id = /^(.*)-[0-9a-f]{12}\.glb$/.exec(name)?.[1];
+    if (id && !id.endsWith('-full') && withFull.has(id)) total += statSync(path.join(tilesDir, name)).size;
+  }
   return total;
+}
+
+/**
+ * That Open Fragments 3.4.7 `.frag` bytes of the same files, properties included (issue #13, measured side by side;
+ * KB = 1 000 bytes): the reference of the wire-size targets.
+ */
+const FRAGMENTS_BYTES: Record<string, number> = {
+  'AC20-FZK-Haus.ifc': 256e3, 'duplex.ifc': 244e3, 'AC11-Institute-Var-2-IFC.ifc': 235e3,
+  'revit2012_janesville_restaurant.ifc': 1758e3, [RAILWAY_FILE]: 3329e3,
+};
+
+/** Raw, brotli and gzip bytes of everything a browser fetches from an output folder (tileset.json, GLBs, properties.json). */
+function wireBytes(dir: string): { raw: number; br: number; gz: number; propertiesRaw: number; propertiesBr: number } {
+  const served = (name: string) => name.endsWith('.glb') || name === 'tileset.json' || name === 'properties.json';
+  const sibling = (ext: string) => (name: string) => name.endsWith(ext) && served(name.slice(0, -ext.length));
+  const file = (name: string) => (existsSync(path.join(dir, name)) ? statSync(path.join(dir, name)).size : 0);
+  return {
+    raw: dirBytes(dir, served, ['import']),
+    br: dirBytes(dir, sibling('.br'), ['import']),
+    gz: dirBytes(dir, sibling('.gz'), ['import']),
+    propertiesRaw: file('properties.json'),
+    propertiesBr: file('properties.json.br'),
+  };
 }
 
 const args = process.argv.slice(2);
@@ -54,7 +86,6 @@ const BYTES_BEFORE_ISSUE_8: Record<string, number> = {
 const sharedIfcDir = path.resolve(process.env.SHARED_DATA_DIR ?? '../shared/data', 'ifc');
 const BUILDING_SAMPLES = new Set(['AC20-FZK-Haus.ifc', 'duplex.ifc', 'AC11-Institute-Var-2-IFC.ifc', 'revit2012_janesville_restaurant.ifc',
   'nanchang-residential-sample.ifc', 'IfcOpenHouse_IFC4.ifc', 'revit2014_unicode_japanese.ifc']);
-const RAILWAY = 'ACCA_RFI_Track_07_San_Martino-Tufara_IFC4X3_ADD2.zip';
 
 function measure(mode: 'geometry' | 'pipeline', file: string, outDir: string, lonLat: string[]): Measurement {
   const stdout = execFileSync('npx', ['tsx', 'scripts/bench/measure-one.ts', mode, file, outDir, ...lonLat], {
@@ -63,11 +94,11 @@ function measure(mode: 'geometry' | 'pipeline', file: string, outDir: string, lo
   return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as Measurement;
 }
 
-function dirBytes(dir: string, filter: (name: string) => boolean): number {
+function dirBytes(dir: string, filter: (name: string) => boolean, skipDirs: readonly string[] = []): number {
   let total = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) total += dirBytes(full, filter);
+    if (entry.isDirectory()) total += skipDirs.includes(entry.name) ? 0 : dirBytes(full, filter);
     else if (filter(entry.name)) total += statSync(full).size;
   }
   return total;
@@ -80,7 +111,9 @@ if (!existsSync(sharedIfcDir)) {
 const workDir = path.join(os.tmpdir(), 'gantwin-bench');
 mkdirSync(workDir, { recursive: true });
 const rows: string[] = [];
+const wireRows: string[] = [];
 const checks: string[] = [];
+const kb = (bytes: number) => (bytes / 1e3).toFixed(0);
 for (const sample of SAMPLE_MODELS.filter((s) => !skipSamples && (!only || s.fileName.includes(only)))) {
   const file = path.join(sharedIfcDir, sample.fileName);
   if (!existsSync(file)) continue;
@@ -109,13 +142,22 @@ for (const sample of SAMPLE_MODELS.filter((s) => !skipSamples && (!only || s.fil
   rows.push(`| ${sample.fileName} | ${(ifcBytes / 1e6).toFixed(2)} | ${(g.timeMs / 1000).toFixed(2)} | ${(p.timeMs / 1000).toFixed(2)} | ` +
     `${ratio.toFixed(2)}× (${ratios}) | ${(tilesetBytes / 1e3).toFixed(0)} | ${(fullDetailBytes / 1e3).toFixed(0)} | ${(Number(p.outputBytes) / 1e3).toFixed(0)} | ${shrink.toFixed(1)}× | ` +
     `${p.maxRssMb.toFixed(0)} | ${rssPerIfc.toFixed(1)}× | ${p.features}/${p.elementsWithGeometry} | ${p.tiles} | ${p.lodTiles} | ${(Number(p.largestTileBytes) / 1e3).toFixed(0)} | ${primitivesPerTile.toFixed(1)} | ${p.instancedMeshes} | ${p.failures} |`);
+  const wire = wireBytes(outDir);
+  const fragments = FRAGMENTS_BYTES[sample.fileName];
+  const pctOf = (bytes: number) => (fragments ? `${((100 * bytes) / fragments).toFixed(0)} %` : '–');
+  wireRows.push(`| ${sample.fileName} | ${kb(wire.raw)} | ${kb(wire.br)} | ${kb(wire.gz)} | ${kb(wire.propertiesRaw)} | ${kb(wire.propertiesBr)} | ` +
+    `${fragments ? kb(fragments) : '–'} | ${pctOf(wire.br)} | ${pctOf(wire.gz)} |`);
+  if (fragments) {
+    checks.push(`${wire.br <= 0.5 * fragments ? '✅' : '❌'} ${sample.fileName}: ${kb(wire.br)} KB on the wire with brotli = ${pctOf(wire.br)} of Fragments' ${kb(fragments)} KB (target ≤ 50 %)`);
+    checks.push(`${wire.gz <= 0.6 * fragments ? '✅' : '❌'} ${sample.fileName}: ${kb(wire.gz)} KB on the wire with gzip = ${pctOf(wire.gz)} of Fragments' ${kb(fragments)} KB (target ≤ 60 %)`);
+  }
   const before = BYTES_BEFORE_ISSUE_8[sample.fileName];
   if (before) {
     checks.push(`${fullDetailBytes <= before ? '✅' : '❌'} ${sample.fileName}: full-detail tileset ${(fullDetailBytes / 1e3).toFixed(0)} KB vs ${(before / 1e3).toFixed(0)} KB before issue #8 (target: not larger); with LOD proxies ${(tilesetBytes / 1e3).toFixed(0)} KB`);
   }
   console.error(rows.at(-1));
   if (BUILDING_SAMPLES.has(sample.fileName)) checks.push(`${shrink >= 20 ? '✅' : '❌'} ${sample.fileName}: tileset ${shrink.toFixed(1)}× smaller than the IFC (target ≥ 20×)`);
-  if (sample.fileName === RAILWAY) checks.push(`${tilesetBytes <= 3e6 ? '✅' : '❌'} railway tileset ${(tilesetBytes / 1e6).toFixed(2)} MB (target ≤ 3 MB)`);
+  if (sample.fileName === RAILWAY_FILE) checks.push(`${tilesetBytes <= 3e6 ? '✅' : '❌'} railway tileset ${(tilesetBytes / 1e6).toFixed(2)} MB (target ≤ 3 MB)`);
   if (ifcBytes > 15e6) checks.push(`${ratio <= 1.5 ? '✅' : '❌'} ${sample.fileName}: ${ratio.toFixed(2)}× web-ifc geometry-only (target ≤ 1.5×; before issue #8: Janesville 2.11×, railway 1.35×)`);
   // A Node process with web-ifc's wasm heap and a worker starts near 300–400 MB whatever the input, so the RSS
   // target is judged on the large samples only (≥ 10 MB), where the model, not the runtime, dominates.
@@ -180,11 +222,25 @@ with the median ratio of ${rounds} round(s) (all ratios in brackets).
 - **pipeline**: the full \`npm run tile\` path (parse in a worker incl. properties, georef, build, tile, write, meshopt, atomic commit).
 - **peak RSS** = \`process.resourceUsage().maxRSS\` of the pipeline process (worker included).
 - **tileset** = tileset.json + all GLBs (LOD proxies included); **full detail** leaves the proxies out (what a
-  close view downloads); **all output** adds properties.json, structure.json (the property sidecar).
+  close view downloads); **all output** = every file written (precompressed siblings, import/elements.ndjson and
+  report.json included).
 
 | sample | IFC MB | geometry-only s | pipeline s | ratio (all rounds) | tileset KB | full detail KB | all output KB | IFC / tileset | peak RSS MB | RSS / IFC | features / elements | tiles | LOD proxies | largest tile KB | primitives per tile | instanced meshes | failures |
 |---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
+
+## Bytes on the wire
+
+Everything a browser can fetch from a converted model — tileset.json, every GLB (LOD proxies included) and the
+compact properties.json (property sets and spatial tree) — raw and as the precompressed \`.br\`/\`.gz\` siblings
+the tile routes send (brotli quality 11 and gzip level 9 within the first 4 MiB of a conversion, brotli 5 and gzip 6 after;
+tiling/io/precompress.ts). The database import file (import/elements.ndjson) and report.json are not counted: browsers
+never get the first, and the viewer never fetches the second. Fragments = That Open Fragments 3.4.7 \`.frag\`
+of the same file, properties included (issue #13). KB = 1 000 bytes.
+
+| sample | served raw KB | brotli KB | gzip KB | properties.json raw KB | properties.json brotli KB | Fragments KB | brotli / Fragments | gzip / Fragments |
+|---|---|---|---|---|---|---|---|---|
+${wireRows.join('\n')}
 
 ## Scale: generated IFC4 buildings
 

@@ -41,7 +41,8 @@ export const CLI_USAGE =
 export const CLI_HELP = `${CLI_USAGE}
 
 Converts an IFC (2X3, 4, 4X3) file into a georeferenced 3D Tiles 1.1 tileset in <dir>:
-tileset.json, tiles/*.glb, properties.json (keyed by GlobalId), structure.json, report.json.
+tileset.json, tiles/*.glb (named by content hash), properties.json (compact, with the spatial structure),
+.br/.gz siblings of those, import/elements.ndjson (one element per line, for a database), report.json.
 
   --out <dir>        output directory: new, empty, or an earlier conversion (replaced atomically)
   --lon/--lat <deg>  place the model origin here (WGS84 ≈ CGCS2000); overrides the file's georeferencing,

@@ -2,8 +2,9 @@
  * `npm run tile -- <input> --out <dir> [--lon --lat --height --heading]`: converts one IFC file into a
  * georeferenced 3D Tiles 1.1 tileset (see {@link parseCliArgs} for every flag and the meaning of `--heading`).
  *
- * Writes `<dir>/tileset.json`, `<dir>/tiles/*.glb`, `<dir>/properties.json` (sidecar keyed by GlobalId),
- * `<dir>/structure.json` and `<dir>/report.json`; prints progress on stderr and a summary on stdout.
+ * Writes `<dir>/tileset.json`, `<dir>/tiles/<tile>-<hash>.glb`, `<dir>/properties.json` (compact, with the spatial
+ * structure; kernel/properties-file.ts), `.br`/`.gz` siblings of those, `<dir>/import/elements.ndjson` (database
+ * import) and `<dir>/report.json`; prints progress on stderr and a summary on stdout.
  * Exit codes: 0 success · 1 the input cannot be converted (one-line reason) · 2 bad command line · 70 internal bug.
  * The only file of tiling/ that calls `process.exit`.
  */

@@ -8,7 +8,7 @@ export type { ConversionReport, ReportEntry, ReportGeoreference } from './report
 export type { Placement, Georeference, GeorefMethod } from './stages/georef/georeference';
 export { readIfcInput } from './io/read-input';
 export type { StageContext } from './stage-context';
-export type { ElementProperties, StructureJson } from './stages/write/write';
+export { IMPORT_ELEMENTS_PATH, PROPERTIES_PATH, type ElementProperties, type StructureJson } from './stages/write/write';
 export { GeorefError, IfcParseError, TooLargeError, UnsupportedSchemaError } from './errors';
 export type { FeatureGeometryEnu, MeasureGeoreference, MeasureHook } from './stages/build/feature-geometry';
 export type { SpatialNode, PropertySets, PropertyValue } from './stages/parse/parsed-model';

@@ -1,7 +1,7 @@
 /**
  * The IFC → 3D Tiles 1.1 pipeline: the ordered stage list, in one place.
  *
- *   read → parse (worker) → georef → build → [measure hook] → tile → write → [compress] → report → commit
+ *   read → parse (worker) → georef → build → [measure hook] → tile → write → [compress] → precompress → report → commit
  *
  * Optional stages are added here by condition, never from inside another stage. Each tile is written to the
  * staged output directory (`io/commit-output` StagedOutput: a temp dir beside `outDir`) as soon as it is encoded;
@@ -17,12 +17,14 @@
  *   worker exits right after posting, so web-ifc's heap is gone while the main thread deserialises.
  * - Main thread: ParsedModel (≈ 1.5 KB per element) until `build` has placed everything, then BuiltModel
  *   (≈ 1.5 KB per feature plus baked geometry); tiles are built, compressed, written and dropped one at a time, and
- *   properties.json is streamed element by element — no output file is held whole.
+ *   import/elements.ndjson is streamed element by element; properties.json keeps its dictionaries (distinct values
+ *   and property sets) and a few integers per element until it is written; brotli/gzip siblings are streamed.
  * - Peak RSS = max(parse worker, main thread during build): 2.5 GB for a generated 300 MB IFC (418 000 walls),
  *   8.4× the file; 8.7 GB for 1 GB (1.37 M walls, 6 min). Beyond, web-ifc's 4 GiB wasm heap or the worker's
  *   heap limit ends the parse with TooLargeError, and the caller carries on (see the benchmark).
  */
 import { assertReplaceableOutputDir, StagedOutput } from './io/commit-output';
+import type { PrecompressOptions } from './io/precompress';
 import { parseInWorker } from './io/parse-in-worker';
 import { readIfcInput } from './io/read-input';
 import { SILENT_LOGGER } from '@kernel/logger';
@@ -66,10 +68,13 @@ export interface ConvertOptions {
   useWorker?: boolean;
   /**
    * Opt-in measurement hook (BIM submission review): receives the placement, then every feature's triangles in ENU
-   * metres at the anchor, one feature at a time (stages/build/feature-geometry.ts); structure.json's spatial tree
-   * then also carries property/quantity sets and ObjectType. Not JSON options: a function in this process.
+   * metres at the anchor, one feature at a time (stages/build/feature-geometry.ts); the spatial tree in
+   * properties.json then also carries property/quantity sets and ObjectType. Not JSON options: a function in this
+   * process.
    */
   measure?: MeasureHook;
+  /** Brotli/gzip siblings of the served files (io/precompress.ts). */
+  precompress?: Partial<PrecompressOptions>;
   tile?: TileOptions;
   build?: BuildOptions;
   compress?: CompressOptions;
@@ -90,7 +95,7 @@ export interface ConversionResult {
  * `asset.generator` of every tileset and `generator` of every report. Bump it whenever the output changes, so that
  * cached conversions (server/jobs/convert-model.ts) are redone with the new tiler.
  */
-export const TILER_VERSION = 'GanTwin tiling 0.5';
+export const TILER_VERSION = 'GanTwin tiling 0.6';
 const GENERATOR = TILER_VERSION;
 
 /**
@@ -195,6 +200,7 @@ export async function convertIfc(
   try {
     const written = await timed('write', () => write(tiled, { instancing: opts.instancing, generator: GENERATOR }, stageCtx, { sink: staged, encodeTile, lod }));
     compressor?.finish();
+    await timed('precompress', () => staged.precompress(written.servedPaths, opts.precompress));
     const conversionReport: ConversionReport = {
       generator: GENERATOR,
       createdAt: new Date().toISOString(),

@@ -11,6 +11,7 @@ import { connectTestDb } from '@server/db/test-database';
 import { env } from '@server/env';
 import { GeorefError, IfcParseError } from '@tiling/index';
 import { TILER_VERSION } from '@tiling/index';
+import { decodePropertiesFile } from '@kernel/properties-file';
 import { convertModel, placementKeyOf } from './convert-model';
 
 const FZK = path.join(env.SHARED_DATA_DIR, 'ifc/AC20-FZK-Haus.ifc');
@@ -89,16 +90,18 @@ describe('convertModel failure messages', () => {
 describe.skipIf(!hasFzk)('convertModel on FZK-Haus (needs ../shared/data/ifc)', () => {
   let readyId = '';
 
-  it('converts, registers one element row per properties.json entry (= feature count), in one go', async () => {
+  it('converts, registers one element row per import line (= feature count, = properties.json size), in one go', async () => {
     const result = await convertModel(connection.db, { sourcePath: FZK, name: 'FZK-Haus', nameEn: 'FZK house', placement: PLACEMENT, regionCode: '360100' }, { tilesDir });
     created.push(result.id);
     readyId = result.id;
     expect(result).toMatchObject({ status: 'ready', cached: false, error: null, tilesetUrl: `/tiles/${result.id}/tileset.json` });
     const outDir = path.join(tilesDir, result.id);
-    const properties = JSON.parse(readFileSync(path.join(outDir, 'properties.json'), 'utf8')) as Record<string, unknown>;
+    const properties = decodePropertiesFile(JSON.parse(readFileSync(path.join(outDir, 'properties.json'), 'utf8')));
+    const importLines = readFileSync(path.join(outDir, 'import', 'elements.ndjson'), 'utf8').trim().split('\n');
     const report = JSON.parse(readFileSync(path.join(outDir, 'report.json'), 'utf8')) as { counts: { features: number } };
     const [{ n }] = await connection.db.select({ n: sql<number>`count(*)::int` }).from(elements).where(eq(elements.modelId, result.id));
-    expect(n).toBe(Object.keys(properties).length);
+    expect(n).toBe(properties.size);
+    expect(n).toBe(importLines.length);
     expect(n).toBe(report.counts.features);
     expect(result.elementCount).toBe(n);
     expect(n).toBeGreaterThan(50);

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit, type CliActor } from '@server/accounts/audit';
@@ -11,7 +12,7 @@ import { elements, models, type ModelVisibility } from '@server/db/schema/twin';
 import { tilesetUrlOf } from './models-service';
 import { GanTwinError, InputError } from '@kernel/errors';
 import { SILENT_LOGGER, type Logger } from '@kernel/logger';
-import { convertIfc, TILER_VERSION } from '@tiling/index';
+import { convertIfc, IMPORT_ELEMENTS_PATH, TILER_VERSION } from '@tiling/index';
 import type { ConversionReport } from '@tiling/index';
 import type { Placement } from '@tiling/index';
 import { footprintOfEnuBounds, footprintOfEnuBox, footprintOfEnuRing } from './enu-footprint';
@@ -85,9 +86,9 @@ export interface ConvertModelResult {
 export const ELEMENT_INSERT_BATCH_SIZE = 1000;
 
 const propertyValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
-const propertiesJsonSchema = z.record(
-  z.string().min(1),
-  z.object({
+/** One line of the tiler's `import/elements.ndjson` (tiling/stages/write/write.ts `ElementProperties`). */
+const importElementSchema = z.object({
+    globalId: z.string().min(1),
     expressId: z.number().int(),
     ifcClass: z.string().min(1),
     name: z.string().nullable(),
@@ -100,8 +101,7 @@ const propertiesJsonSchema = z.record(
       .object({ min: z.tuple([z.number(), z.number(), z.number()]), max: z.tuple([z.number(), z.number(), z.number()]) })
       .nullable()
       .optional(),
-  }),
-);
+  });
 const tilesetRootSchema = z.object({ root: z.object({ boundingVolume: z.object({ box: z.array(z.number()).optional() }) }) });
 
 /** Canonical JSON of a placement (fixed key order), '' for none: part of the cache key. */
@@ -204,16 +204,38 @@ export async function convertModel(db: Db, input: ConvertModelInput, deps: Conve
   }
 }
 
+/**
+ * Reads the tiler's database import file line by line (never one string: a 1 GB IFC's is ≈ 540 MB).
+ * @throws {z.ZodError} naming the first malformed line's fields; {@link InputError} for a line that is not JSON
+ */
+async function readImportElements(file: string): Promise<z.output<typeof importElementSchema>[]> {
+  const out: z.output<typeof importElementSchema>[] = [];
+  const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
+  let lineNumber = 0;
+  for await (const line of lines) {
+    lineNumber += 1;
+    if (line.trim() === '') continue;
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch (error) {
+      throw new InputError(`convert-model: ${IMPORT_ELEMENTS_PATH} line ${lineNumber} is not JSON`, { cause: error });
+    }
+    out.push(importElementSchema.parse(json));
+  }
+  return out;
+}
+
 /** Writes the ready model row and all its element rows in one transaction; returns the element count. */
 async function registerOutput(db: Db, id: string, outDir: string, report: ConversionReport, batchSize: number): Promise<number> {
-  const properties = propertiesJsonSchema.parse(await readJson(path.join(outDir, 'properties.json')));
+  const properties = await readImportElements(path.join(outDir, IMPORT_ELEMENTS_PATH));
   const tileset = tilesetRootSchema.parse(await readJson(path.join(outDir, 'tileset.json')));
   const georef = report.georeference;
   const box = tileset.root.boundingVolume.box;
   const shape = georef && box ? footprintOfEnuBox(georef.anchor, box) : null;
-  const rows = Object.entries(properties).map(([globalId, p]) => ({
+  const rows = properties.map((p) => ({
     modelId: id,
-    globalId,
+    globalId: p.globalId,
     expressId: p.expressId,
     ifcClass: p.ifcClass,
     name: p.name,

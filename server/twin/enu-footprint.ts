@@ -76,7 +76,7 @@ export function footprintOfEnuRing(anchor: AnchorDeg, ringEnu: readonly (readonl
 }
 
 /**
- * Plan outline (lon/lat degrees) of an axis-aligned ENU box, e.g. one element's `boundsEnu` from properties.json.
+ * Plan outline (lon/lat degrees) of an axis-aligned ENU box, e.g. one element's `boundsEnu` from the tiler's import/elements.ndjson.
  * @param anchor the tileset's ENU origin, degrees
  * @param bounds min/max corners, ENU metres (x east, y north, z up)
  * @returns a closed 4-corner Polygon, or null when the box has no horizontal extent or is not finite

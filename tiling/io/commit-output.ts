@@ -4,6 +4,7 @@ import { type FileHandle, mkdir, open, rename, rm, writeFile } from 'node:fs/pro
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { GanTwinError, InputError, InvariantError } from '@kernel/errors';
 import type { OutputFile, OutputSink } from './output-file';
+import { PRECOMPRESSED_EXTENSIONS, type PrecompressOptions, precompressFiles } from './precompress';
 
 /** What was committed: total bytes and number of files. */
 export interface CommitResult {
@@ -197,6 +198,28 @@ export class StagedOutput implements OutputSink {
       throw fsInputError(this.outDir, error);
     }
     return { bytes: this.bytes, files: this.seen.size };
+  }
+
+  /**
+   * Writes the brotli and gzip siblings (`<path>.br`, `<path>.gz`) of files already written (io/precompress.ts).
+   * @param paths relative paths written before, in budget order (the first ones get the best brotli quality)
+   * @throws {InvariantError} for a path not written before or a sibling already present; {@link InputError} on a
+   *   file-system error
+   */
+  async precompress(paths: readonly string[], options: Partial<PrecompressOptions> = {}): Promise<void> {
+    this.assertOpen();
+    for (const path of paths) {
+      if (!this.seen.has(path)) throw new InvariantError(`StagedOutput: cannot precompress "${path}": not written`);
+      for (const ext of PRECOMPRESSED_EXTENSIONS) {
+        if (this.seen.has(`${path}${ext}`)) throw new InvariantError(`StagedOutput: "${path}${ext}" written twice`);
+        this.seen.add(`${path}${ext}`);
+      }
+    }
+    try {
+      this.bytes += await precompressFiles(paths.map((path) => join(this.tempDir, ...path.split('/'))), options);
+    } catch (error) {
+      throw fsInputError(this.outDir, error);
+    }
   }
 
   /** Removes the temp directory; `outDir` stays as it was. Safe to call twice or after commit. */

@@ -66,7 +66,7 @@ export const models = pgTable(
     footprint: polygon('footprint'),
     /** Building height (top − bottom of the root bounding box), metres. */
     heightM: doublePrecision('height_m'),
-    /** Output directory relative to `TILES_DIR` (tileset.json, tiles/, properties.json, report.json). */
+    /** Output directory relative to `TILES_DIR` (tileset.json, tiles/, properties.json, import/, report.json). */
     tilesetDir: text('tileset_dir').notNull(),
     elementCount: integer('element_count').notNull().default(0),
     /** The whole `report.json`. */

@@ -4,11 +4,12 @@
  * Notes: the tiler's `measure` hook hands each feature's triangles (ENU at the anchor) over one at a time; each is
  * reduced at once to its plan polygon and its bottom/top heights (plan-geometry.ts), so the extra memory is the
  * reduced plans, never a second copy of the triangles. Storeys, spaces and their quantities come from the tiler's
- * structure.json (with the hook, spatial nodes carry their property sets), failures from report.json.
+ * properties.json's spatial structure (with the hook, spatial nodes carry their property sets), failures from report.json.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { convertIfc, type Placement, type ReportEntry, type StageContext, type StructureJson } from '@tiling/index';
+import { convertIfc, PROPERTIES_PATH, type Placement, type ReportEntry, type StageContext } from '@tiling/index';
+import { decodePropertiesFile } from '@kernel/properties-file';
 import { deriveModelMeasures, FOOTPRINT_CLASSES, GROUND_TOLERANCE_M, type ElementMeasure, type ModelMeasures } from './model-measures';
 import { hullPlanOfTriangles, planOfTriangles, roundPlan, simplifyPlan } from './plan-geometry';
 
@@ -92,7 +93,7 @@ export async function measureModel(inputPath: string, options: MeasureModelOptio
     },
     ctx,
   );
-  const structure = JSON.parse(await readFile(join(outDir, 'structure.json'), 'utf8')) as StructureJson;
+  const structure = decodePropertiesFile(JSON.parse(await readFile(join(outDir, PROPERTIES_PATH), 'utf8'))).structure();
   const elements: ElementMeasure[] = reduced.map((e, i) => ({
     ...e,
     bottomM: Number((bottomEnu[i] - groundEnuZM).toFixed(3)),

@@ -7,7 +7,7 @@
  * relative to it when the IfcBuilding stands at z = 0, as in every sample here. Areas m²; quantities from the file are
  * taken as m² (IfcSIUnit AREAUNIT SQUARE_METRE, the IFC default).
  */
-import type { SpatialNode } from '@tiling/index';
+import type { SpatialRecord as SpatialNode } from '@kernel/properties-file';
 import { outerRings, planAreaM2, roundPlan, simplifyPlan, unionPlans, type PlanMultiPolygon } from './plan-geometry';
 
 /** Elements whose bottom lies within this of ±0.000 (m) touch the ground; storeys above −this are above ground. */

@@ -85,7 +85,7 @@ export interface BuiltModel {
   instanceScale: [number, number, number];
   features: BuiltFeature[];
   instanceGroups: InstanceGroup[];
-  /** Every element of the model (with or without triangles), for `properties.json`. */
+  /** Every element of the model (with or without triangles), for `properties.json` and the import file. */
   elements: IfcElement[];
   spatialTree: SpatialNode | null;
   containment: Record<string, string[]>;

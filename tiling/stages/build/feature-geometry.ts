@@ -29,7 +29,7 @@ export interface FeatureGeometryEnu {
 export type MeasureGeoreference = Pick<Georeference, 'method' | 'anchor' | 'headingDeg' | 'epsg' | 'modelToEnu'>;
 
 /**
- * Opt-in measurement hook of `convertIfc` (`ConvertOptions.measure`). With it, the spatial tree in structure.json
+ * Opt-in measurement hook of `convertIfc` (`ConvertOptions.measure`). With it, the spatial tree in properties.json
  * also carries each spatial element's property/quantity sets and ObjectType (parse option `spatialPropertySets`).
  */
 export interface MeasureHook {

@@ -150,16 +150,18 @@ describe('write with LOD proxies', () => {
   it('makes the heavy tile REPLACE its simplified proxy by the full content, with an honest geometricError', () => {
     const root = tileset.root;
     expect(root.refine).toBe('REPLACE');
-    expect(root.content?.uri).toBe('tiles/0.glb');
+    // Content-addressed names: <tile id>[-full]-<12 hex of the GLB's SHA-256>.glb.
+    expect(root.content?.uri).toMatch(/^tiles\/0-[0-9a-f]{12}\.glb$/);
     const full = root.children![0];
-    expect(full).toMatchObject({ refine: 'ADD', geometricError: 0, content: { uri: 'tiles/0-full.glb' } });
+    expect(full).toMatchObject({ refine: 'ADD', geometricError: 0 });
+    expect(full.content?.uri).toMatch(/^tiles\/0-full-[0-9a-f]{12}\.glb$/);
     expect(root.geometricError).toBeGreaterThan(0);
     expect(root.geometricError).toBeLessThanOrEqual(tileset.geometricError);
   });
 
   it('keeps every feature pickable in the proxy with fewer triangles than the full content', async () => {
-    const proxy = await readTileGlb(files.find((f) => f.path === 'tiles/0.glb')!.bytes);
-    const full = await readTileGlb(files.find((f) => f.path === 'tiles/0-full.glb')!.bytes);
+    const proxy = await readTileGlb(files.find((f) => f.path === tileset.root.content!.uri)!.bytes);
+    const full = await readTileGlb(files.find((f) => f.path === tileset.root.children![0].content!.uri)!.bytes);
     const proxyIds = readPropertyTable(proxy).map((row) => row.globalId);
     expect(proxyIds).toEqual(readPropertyTable(full).map((row) => row.globalId));
     expect(proxyIds).toHaveLength(built.features.length);

@@ -45,7 +45,11 @@ export interface LodTile {
   errorM: number;
 }
 
-function tileJson(node: TileNode, contentDirectory: string, lod: ReadonlyMap<string, LodTile>, parentRefine: 'ADD' | 'REPLACE'): TileJson {
+/** Maps a tile's logical content URI (tileContentUri / fullContentUri) to the name it was written under. */
+type UriMap = ReadonlyMap<string, string>;
+
+function tileJson(node: TileNode, contentDirectory: string, lod: ReadonlyMap<string, LodTile>, parentRefine: 'ADD' | 'REPLACE', uris: UriMap): TileJson {
+  const uriOf = (logical: string) => uris.get(logical) ?? logical;
   const proxy = lod.get(node.id);
   const refine = proxy ? 'REPLACE' : 'ADD';
   const json: TileJson = {
@@ -54,11 +58,11 @@ function tileJson(node: TileNode, contentDirectory: string, lod: ReadonlyMap<str
   };
   // refine is inherited: written only where it changes.
   if (refine !== parentRefine) json.refine = refine;
-  if (node.featureIds.length > 0) json.content = { uri: tileContentUri(node, contentDirectory) };
-  const children = node.children.map((c) => tileJson(c, contentDirectory, lod, refine));
+  if (node.featureIds.length > 0) json.content = { uri: uriOf(tileContentUri(node, contentDirectory)) };
+  const children = node.children.map((c) => tileJson(c, contentDirectory, lod, refine, uris));
   if (proxy) {
     // The full content, drawn instead of the proxy once the tile is refined; same box as the tile's content.
-    children.unshift({ boundingVolume: { box: node.contentBox }, geometricError: 0, refine: 'ADD', content: { uri: fullContentUri(node, contentDirectory) } });
+    children.unshift({ boundingVolume: { box: node.contentBox }, geometricError: 0, refine: 'ADD', content: { uri: uriOf(fullContentUri(node, contentDirectory)) } });
   }
   if (children.length > 0) json.children = children;
   return json;
@@ -68,6 +72,7 @@ function tileJson(node: TileNode, contentDirectory: string, lod: ReadonlyMap<str
  * Builds the tileset JSON. root.transform = georeference.enuToEcef (column-major), so boxes are in ENU metres.
  * @param generator written as `asset.generator`
  * @param lod tiles that got a simplified proxy (REPLACE, with their full content as a first child), by tile id
+ * @param uris logical content URI → the (content-addressed) name written; URIs not in it are used as they are
  * @see 3D Tiles 1.1 §Tileset JSON, §Bounding volumes (box), §Geometric error, §Refinement (ADD)
  */
 export function createTilesetJson(
@@ -75,8 +80,9 @@ export function createTilesetJson(
   contentDirectory: string,
   generator: string,
   lod: ReadonlyMap<string, LodTile> = new Map(),
+  uris: UriMap = new Map(),
 ): TilesetJson {
-  const root = tileJson(tiled.root, contentDirectory, lod, lod.has(tiled.root.id) ? 'REPLACE' : 'ADD');
+  const root = tileJson(tiled.root, contentDirectory, lod, lod.has(tiled.root.id) ? 'REPLACE' : 'ADD', uris);
   return {
     asset: { version: '1.1', generator },
     geometricError: Math.max(tiled.tilesetGeometricError, root.geometricError),

@@ -11,7 +11,8 @@ import type { OutputFile } from '@tiling/io/output-file';
 import { compressTiles } from './compress-tiles';
 import type { TileJson, TilesetJson } from './tileset-json';
 import { readPropertyTable, readTileGlb, readTileVertices, validateGlb, validateTilesetJson } from './validate-output';
-import { write, type WriteResult } from './write';
+import { decodePropertiesFile } from '@kernel/properties-file';
+import { contentAddressedPath, write, type WriteResult } from './write';
 
 const ctx = () => ({ logger: SILENT_LOGGER, report: new ReportBuilder() });
 const decodeJson = <T>(files: OutputFile[], path: string): T =>
@@ -143,24 +144,52 @@ describe('write + compressTiles (200 boxes + 3 slabs, half sharing one geometry)
     expect(binBytes(small)).toBeLessThan(binBytes(single.files) / 2);
   });
 
-  it('writes properties.json keyed by GlobalId and structure.json with the spatial tree', () => {
-    type Entry = { expressId: number; name: string | null; boundsEnu: { min: number[]; max: number[] } | null };
-    const properties = decodeJson<Record<string, Entry>>(written.files, 'properties.json');
-    expect(Object.keys(properties)).toHaveLength(203);
+  it('writes the compact properties.json (with the spatial structure) and the import file with ENU bounds', () => {
+    const properties = decodePropertiesFile(decodeJson(written.files, 'properties.json'));
+    expect(properties.size).toBe(203);
     const first = model.elements[3];
-    expect(properties[first.globalId]).toMatchObject({ expressId: first.expressId, name: first.name });
+    expect(properties.element(first.globalId)).toEqual({
+      globalId: first.globalId,
+      ifcClass: first.ifcClass,
+      name: first.name,
+      storey: first.storey,
+      typeName: first.typeName,
+      material: first.material,
+      propertySets: first.propertySets,
+    });
+    // Express ids and ENU bounds are for the database import only: not in the served file.
+    const servedText = new TextDecoder().decode(written.files.find((f) => f.path === 'properties.json')!.bytes);
+    expect(servedText).not.toContain('boundsEnu');
+    expect(servedText).not.toContain('expressId');
+    // Each GlobalId once in properties.json (the tiles' property tables hold the other copy).
+    expect(servedText.split(JSON.stringify(first.globalId))).toHaveLength(2);
+
+    type Entry = { globalId: string; expressId: number; name: string | null; boundsEnu: { min: number[]; max: number[] } | null };
+    const importFile = written.files.find((f) => f.path === 'import/elements.ndjson')!;
+    const lines = new TextDecoder().decode(importFile.bytes).trim().split('\n').map((line) => JSON.parse(line) as Entry);
+    expect(lines).toHaveLength(203);
+    const entry = lines.find((l) => l.globalId === first.globalId)!;
+    expect(entry).toMatchObject({ expressId: first.expressId, name: first.name });
     // boundsEnu: the feature's AABB (ENU metres at the anchor) rounded outwards to 1 mm.
     const feature = built.features.find((f) => f.element.globalId === first.globalId)!;
-    const bounds = properties[first.globalId].boundsEnu!;
+    const bounds = entry.boundsEnu!;
     for (let k = 0; k < 3; k++) {
       expect(bounds.min[k]).toBeLessThanOrEqual(feature.boundsEnu.min[k]);
       expect(bounds.min[k]).toBeGreaterThan(feature.boundsEnu.min[k] - 0.001);
       expect(bounds.max[k]).toBeGreaterThanOrEqual(feature.boundsEnu.max[k]);
       expect(bounds.max[k]).toBeLessThan(feature.boundsEnu.max[k] + 0.001);
     }
-    const structure = decodeJson<{ spatialTree: { name: string }; containment: Record<string, string[]> }>(written.files, 'structure.json');
-    expect(structure.spatialTree.name).toBe('南昌测试项目');
+    const structure = properties.structure();
+    expect(structure.spatialTree?.name).toBe('南昌测试项目');
     expect(Object.values(structure.containment).flat()).toHaveLength(203);
+    expect(written.files.some((f) => f.path === 'structure.json')).toBe(false);
+  });
+
+  it('names every GLB by its content hash and lists the served files', () => {
+    const glbs = written.files.filter((f) => f.path.endsWith('.glb'));
+    expect(glbs.length).toBeGreaterThan(0);
+    for (const glb of glbs) expect(contentAddressedPath(glb.path.replace(/-[0-9a-f]{12}\.glb$/, '.glb'), glb.bytes)).toBe(glb.path);
+    expect(written.servedPaths.sort()).toEqual([...glbs.map((f) => f.path), 'properties.json', 'tileset.json'].sort());
   });
 });
 

@@ -1,6 +1,9 @@
 /**
- * The `write` stage: TiledModel → output files in memory: `tileset.json`, one GLB per tile content,
- * `properties.json` (element properties keyed by GlobalId) and `structure.json` (spatial tree + containment).
+ * The `write` stage: TiledModel → output files: `tileset.json`, one GLB per tile content named by its content hash
+ * (`tiles/<tile id>-<12 hex>.glb`: a URL that never changes meaning, so browsers may cache it for good),
+ * `properties.json` (the compact property file of kernel/properties-file.ts: element semantics, dictionary-encoded,
+ * and the spatial structure) for browsers, and `import/elements.ndjson` (one full element per line with express id
+ * and ENU bounds) for the database import only — the tile routes never serve `import/`.
  * GLBs are written uncompressed (float32, indexed); the optional `compressTiles` stage quantises and applies
  * meshopt afterwards.
  *
@@ -24,15 +27,18 @@
  * - Tile by tile: each tile's Document is built, handed to the encoder (the pipeline's compresses it as a
  *   Document — serialising the uncompressed GLB and parsing it back cost ≈ 180 ms on janesville), written to the
  *   sink and dropped before the next; a heavy tile also gets its LOD proxy (lod-proxy.ts) here.
- * - properties.json entries carry `boundsEnu` (element AABB, ENU metres at the anchor, rounded outwards to 1 mm;
- *   null without triangles) for the server.
- * - properties.json (239 KB for FZK-Haus, all property sets) is for the database and the panel; it is not
- *   fetched by the 3D viewer and not counted in the tileset size.
+ * - import/elements.ndjson entries carry `boundsEnu` (element AABB, ENU metres at the anchor, rounded outwards to
+ *   1 mm; null without triangles) for the server.
+ * - properties.json before issue #13 was this import file served as JSON keyed by GlobalId (FZK-Haus 239 KB,
+ *   Janesville 1 568 KB, railway 4 018 KB raw) beside a structure.json that repeated every GlobalId; now FZK-Haus
+ *   13 KB, Janesville 79 KB, railway 575 KB raw (docs/bench-tiling.md has the wire bytes).
  * - Checked by hand in CesiumJS 1.140 (headless Chromium, SwiftShader): FZK-Haus renders upright and
  *   `scene.pick` → `getProperty('globalId')` returns the element; instanced slabs/boxes (EXT_instance_features,
  *   meshopt) render and pick per instance.
  */
+import { createHash } from 'node:crypto';
 import type { Document } from '@gltf-transform/core';
+import { PropertiesFileWriter } from '@kernel/properties-file';
 import { MemoryOutputSink, type OutputFile, type OutputSink } from '@tiling/io/output-file';
 import type { StageContext } from '@tiling/stage-context';
 import type { BoundsEnu } from '@tiling/stages/build/bake-geometry';
@@ -107,8 +113,10 @@ export interface WriteOutput {
 
 /** What `write` returns: the counts, and the files when they were written to memory. */
 export interface WriteResult {
-  /** With the default memory sink: tileset.json, the GLBs, properties.json, structure.json; else empty. */
+  /** With the default memory sink: tileset.json, the GLBs, properties.json, import/elements.ndjson; else empty. */
   files: OutputFile[];
+  /** Paths of the files browsers fetch (tileset.json, GLBs, properties.json), for precompression. */
+  servedPaths: string[];
   /** Bytes of all tile GLBs as encoded. */
   tileBytes: number;
   /** Largest tile GLB, bytes. */
@@ -118,11 +126,15 @@ export interface WriteResult {
   stats: WriteStats;
 }
 
+/** Path of the database import file in the output directory (never served: the tile routes refuse `import/`). */
+export const IMPORT_ELEMENTS_PATH = 'import/elements.ndjson';
+/** Path of the compact property file (kernel/properties-file.ts). */
+export const PROPERTIES_PATH = 'properties.json';
+
 /**
- * One entry of `properties.json`: the element's semantics as parsed ({@link IfcElement} without `globalId`, which is
- * the entry's key) and its ENU bounds.
+ * One line of `import/elements.ndjson`: the element's semantics as parsed ({@link IfcElement}) and its ENU bounds.
  */
-export interface ElementProperties extends Omit<IfcElement, 'globalId'> {
+export interface ElementProperties extends IfcElement {
   /**
    * AABB of the element's placed triangles, ENU metres at the tileset anchor (the tile frame under
    * `root.transform`), rounded outwards to 1 mm; null for elements without triangles (no feature written).
@@ -130,7 +142,7 @@ export interface ElementProperties extends Omit<IfcElement, 'globalId'> {
   boundsEnu: BoundsEnu | null;
 }
 
-/** `structure.json`: the BIM tree. */
+/** The BIM tree (the structure part of properties.json, decoded by kernel/properties-file.ts `structure()`). */
 export interface StructureJson {
   projectName: string | null;
   spatialTree: SpatialNode | null;
@@ -156,13 +168,14 @@ const floorMm = (v: number) => Math.floor(v * MM_PER_M) / MM_PER_M;
 const ceilMm = (v: number) => Math.ceil(v * MM_PER_M) / MM_PER_M;
 
 /**
- * One element's `properties.json` entry: its semantics as parsed and its bounds.
+ * One element's `import/elements.ndjson` line: its semantics as parsed and its bounds.
  * @param bounds AABB of the element's placed triangles, ENU metres at the anchor (undefined: no triangles)
  * @returns the entry, bounds rounded outwards to 1 mm, null without triangles
- * @see IfcRoot.GlobalId (the entry's key); IfcPropertySet / IfcElementQuantity (propertySets)
+ * @see IfcRoot.GlobalId; IfcPropertySet / IfcElementQuantity (propertySets)
  */
 export function elementProperties(e: IfcElement, bounds: BoundsEnu | undefined): ElementProperties {
   return {
+    globalId: e.globalId,
     expressId: e.expressId,
     ifcClass: e.ifcClass,
     name: e.name,
@@ -177,21 +190,27 @@ export function elementProperties(e: IfcElement, bounds: BoundsEnu | undefined):
 }
 
 /**
- * `properties.json` as text chunks, one {@link elementProperties} entry per element keyed by GlobalId, in
- * ParsedModel.elements order (the object is never built whole: a 1 GB IFC's properties are 540 MB of JSON).
+ * `import/elements.ndjson` as text chunks, one {@link elementProperties} line per element, in ParsedModel.elements
+ * order (never one string: a 1 GB IFC's properties are 540 MB of JSON).
  * @param boundsByExpressId element expressId → AABB in ENU metres at the anchor (elements with triangles)
  */
-export function* propertiesJsonChunks(
+export function* importElementsChunks(
   elements: readonly IfcElement[],
   boundsByExpressId: ReadonlyMap<number, BoundsEnu>,
 ): Generator<string> {
-  yield '{';
-  let first = true;
-  for (const e of elements) {
-    yield `${first ? '' : ','}${JSON.stringify(e.globalId)}:${JSON.stringify(elementProperties(e, boundsByExpressId.get(e.expressId)))}`;
-    first = false;
-  }
-  yield '}';
+  for (const e of elements) yield `${JSON.stringify(elementProperties(e, boundsByExpressId.get(e.expressId)))}\n`;
+}
+
+/** Hex digits of the content hash in a GLB's name (48 bits: a collision among one model's tiles is not a concern). */
+const CONTENT_HASH_HEX = 12;
+
+/**
+ * The content-addressed name of a GLB: `tiles/0-1.glb` → `tiles/0-1-<first 12 hex of SHA-256>.glb`.
+ * @param logicalPath the tile's path as tileset-json.ts names it
+ */
+export function contentAddressedPath(logicalPath: string, bytes: Uint8Array): string {
+  const hash = createHash('sha256').update(bytes).digest('hex').slice(0, CONTENT_HASH_HEX);
+  return logicalPath.replace(/\.glb$/, `-${hash}.glb`);
 }
 
 /**
@@ -224,6 +243,7 @@ export async function write(tiled: TiledModel, options: WriteOptions, ctx: Stage
   const lodGroupCache = new Map<string, { group: InstanceGroup; errorM: number }>();
   const lod = new Map<string, LodTile>();
   const lodTiles: WriteResult['lodTiles'] = [];
+  const contentUris = new Map<string, string>();
   const documentOptions = {
     instancing: opts.instancing,
     minInstancesPerTile: Math.max(2, opts.minInstancesPerTile),
@@ -233,7 +253,9 @@ export async function write(tiled: TiledModel, options: WriteOptions, ctx: Stage
   const emit = async (path: string, model: TiledModel['built'], tileNode: TileNode) => {
     const { document, stats: tileStats } = createTileDocument(model, tileNode, documentOptions);
     const bytes = await encodeTile({ path, document });
-    await sink.write({ path, bytes });
+    const uri = contentAddressedPath(path, bytes);
+    contentUris.set(path, uri);
+    await sink.write({ path: uri, bytes });
     tileBytes += bytes.byteLength;
     largestTileBytes = Math.max(largestTileBytes, bytes.byteLength);
     stats.primitives += tileStats.primitives;
@@ -253,19 +275,22 @@ export async function write(tiled: TiledModel, options: WriteOptions, ctx: Stage
     }
     ctx.onProgress?.('write', (i + 1) / tiles.length);
   }
-  await sink.write(jsonFile('tileset.json', createTilesetJson(tiled, opts.contentDirectory, opts.generator, lod)));
+  await sink.write(jsonFile('tileset.json', createTilesetJson(tiled, opts.contentDirectory, opts.generator, lod, contentUris)));
   const boundsByExpressId = new Map(tiled.built.features.map((f) => [f.element.expressId, f.boundsEnu]));
-  await sink.writeText('properties.json', propertiesJsonChunks(tiled.built.elements, boundsByExpressId));
+  const properties = new PropertiesFileWriter();
+  for (const e of tiled.built.elements) properties.addElement(e);
   const structure: StructureJson = {
     projectName: tiled.built.projectName,
     spatialTree: tiled.built.spatialTree,
     containment: tiled.built.containment,
   };
-  await sink.write(jsonFile('structure.json', structure));
+  await sink.writeText(PROPERTIES_PATH, properties.finish(structure));
+  await sink.writeText(IMPORT_ELEMENTS_PATH, importElementsChunks(tiled.built.elements, boundsByExpressId));
   ctx.logger.info(
     `write: ${tiles.length} tiles, ${tileBytes} bytes of GLB (largest ${largestTileBytes}), ${stats.primitives} primitives, ` +
       `${stats.instancedMeshes} instanced meshes (${stats.instances} instances)`,
   );
   if (lodTiles.length > 0) ctx.logger.info(`write: ${lodTiles.length} tiles with a simplified proxy`);
-  return { files: memory?.files ?? [], tileBytes, largestTileBytes, lodTiles, stats };
+  const servedPaths = ['tileset.json', ...contentUris.values(), PROPERTIES_PATH];
+  return { files: memory?.files ?? [], servedPaths, tileBytes, largestTileBytes, lodTiles, stats };
 }

@@ -1,0 +1,49 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { StagedOutput } from './commit-output';
+import { precompressFiles } from './precompress';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'gantwin-precompress-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** JSON-like text that compresses well, `n` records long. */
+const sampleText = (n: number) => JSON.stringify(Array.from({ length: n }, (_, i) => ({ globalId: `id-${i}`, ifcClass: 'IfcWall', storey: `${i % 7}F` })));
+
+describe('precompressed siblings', () => {
+  it('writes .br and .gz that decompress to the file, smaller than it', async () => {
+    const file = path.join(dir, 'a.json');
+    writeFileSync(file, sampleText(2000));
+    const written = await precompressFiles([file]);
+    const original = readFileSync(file);
+    const br = readFileSync(`${file}.br`);
+    const gz = readFileSync(`${file}.gz`);
+    expect(brotliDecompressSync(br).equals(original)).toBe(true);
+    expect(gunzipSync(gz).equals(original)).toBe(true);
+    expect(written).toBe(br.length + gz.length);
+    expect(br.length).toBeLessThan(original.length / 5);
+    expect(br.length).toBeLessThan(gz.length);
+  });
+
+  it('spends the best brotli quality on the first bytes only (later files at the fast quality)', async () => {
+    const [first, second] = ['b.json', 'c.json'].map((name) => path.join(dir, name));
+    for (const f of [first, second]) writeFileSync(f, sampleText(3000));
+    const size = readFileSync(first).length;
+    await precompressFiles([first, second], { bestQuality: 11, fastQuality: 1, bestQualityBytes: size });
+    // Same bytes in, two qualities out: quality 1 is measurably larger.
+    expect(readFileSync(`${second}.br`).length).toBeGreaterThan(readFileSync(`${first}.br`).length * 1.2);
+  });
+
+  it('are written in the staged directory and committed with the rest; unknown paths are refused', async () => {
+    const outDir = path.join(dir, 'out');
+    const staged = await StagedOutput.open(outDir);
+    await staged.write({ path: 'tiles/0-abc.glb', bytes: new TextEncoder().encode(sampleText(500)) });
+    await expect(staged.precompress(['tiles/missing.glb'])).rejects.toThrow(/not written/);
+    await staged.precompress(['tiles/0-abc.glb']);
+    const { files } = await staged.commit();
+    expect(files).toBe(3);
+    expect(brotliDecompressSync(readFileSync(path.join(outDir, 'tiles/0-abc.glb.br'))).toString()).toBe(sampleText(500));
+  });
+});
