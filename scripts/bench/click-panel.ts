@@ -109,18 +109,15 @@ async function findOtherElement(page: Page, exceptGlobalId: string): Promise<Tar
  * @param onPointerDown runs once the click is under way (e.g. releases a held response)
  */
 async function clickAndTime(page: Page, target: Target, timeoutMs: number, onPointerDown?: () => void): Promise<{ ms: number; clickAtMs: number }> {
+  // No named functions inside: tsx (esbuild keepNames) would wrap them in a `__name` helper the page lacks.
   await page.evaluate((globalId) => {
     const state = { downMs: Number.NaN, doneMs: Number.NaN };
     (window as unknown as { __clickPanel: typeof state }).__clickPanel = state;
     window.addEventListener('pointerdown', () => (state.downMs = performance.now()), { capture: true, once: true });
-    const isDone = () => {
-      const panel = document.querySelector('[data-testid="property-panel"]');
-      if (!panel?.querySelector(`dl[data-global-id="${globalId}"]`)) return false;
-      // Property sets rendered: their tables, or the subtitle followed by the "none" line.
-      return panel.querySelector('.gt-pset') !== null || panel.querySelector('.gt-panel__subtitle + .gt-panel__message') !== null;
-    };
     const observer = new MutationObserver(() => {
-      if (isDone()) {
+      const panel = document.querySelector('[data-testid="property-panel"]');
+      // Done: the element's identity, and its property sets (tables, or the subtitle followed by the "none" line).
+      if (panel?.querySelector(`dl[data-global-id="${globalId}"]`) && (panel.querySelector('.gt-pset') || panel.querySelector('.gt-panel__subtitle + .gt-panel__message'))) {
         state.doneMs = performance.now();
         observer.disconnect();
       }
