@@ -1,7 +1,9 @@
 /**
  * Journey: BIM inspection of the first ready model (`/models/<id>`): the three.js view loads and frames the
  * model, clicking the model centre selects an element whose GlobalId (shown in the property panel) exists in the
- * source IFC, hiding an IFC class hides exactly that class's features, and the section plane toggles.
+ * source IFC, hiding an IFC class hides exactly that class's features, and the section plane toggles. The tree and
+ * the panel answer from the model's one properties.json (no structure.json, no element requests through tRPC), and a
+ * tree leaf whose tile never loaded still selects its element and shows its properties.
  *
  * Needs BASE_URL (the running app) and a seeded, converted database (scripts/e2e.sh does both).
  */
@@ -48,6 +50,8 @@ test.describe('BIM inspection', () => {
     if (!model) return;
 
     const cspViolations = await recordCspViolations(page);
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(new URL(request.url()).pathname));
     await page.goto(`/models/${model.id}`);
     const viewer = page.getByTestId('inspect-viewer');
     await expect(viewer).toHaveAttribute('data-ready', 'true', { timeout: READY_TIMEOUT_MS });
@@ -113,7 +117,37 @@ test.describe('BIM inspection', () => {
 
     expect(await cspViolations(), 'the BIM view (meshopt wasm) runs under the page CSP').toEqual([]);
 
+    // One properties.json answered the tree and both panels; nothing asked the database for elements one by one.
+    expect(requests.filter((path) => path === `/tiles/${model.id}/properties.json`)).toHaveLength(1);
+    expect(requests.filter((path) => path.endsWith('/structure.json'))).toEqual([]);
+    expect(requests.filter((path) => /twin\.elements\.(list|byGlobalId)/.test(path))).toEqual([]);
+
     // The back link returns to the twin at the model's location.
     await expect(page.getByTestId('back-to-twin')).toHaveAttribute('href', /^\/\?cam=/);
+  });
+
+  test('a tree leaf whose tile never loaded selects its element and shows its property sets', async ({ page }) => {
+    const model = await firstReadyModel(page);
+    test.skip(model === null, 'no ready model in the database (run scripts/e2e.sh, which seeds and converts)');
+    if (!model) return;
+    // No tile content ever arrives: every element is known from properties.json only.
+    await page.route(`**/tiles/${model.id}/**/*.glb`, () => undefined);
+    await page.goto(`/models/${model.id}`);
+    // Storeys start collapsed: open spatial nodes until a leaf shows.
+    const tree = page.getByTestId('spatial-tree');
+    const leaf = tree.locator('li[aria-selected="false"] button').first();
+    await expect(tree.locator('li[role="treeitem"]').first()).toBeVisible({ timeout: READY_TIMEOUT_MS });
+    for (let i = 0; i < 6 && !(await leaf.isVisible()); i++) await tree.locator('li[aria-expanded="false"] > div > button').first().click();
+    await expect(leaf).toBeVisible();
+    const leafGlobalId = await leaf.getAttribute('title');
+    expect(leafGlobalId).toMatch(/^[0-9A-Za-z_$]{22}$/);
+    // The leaf is named from the file (class or name), not only by its GlobalId.
+    expect((await leaf.innerText()).trim()).not.toBe(leafGlobalId);
+    await leaf.click();
+    const panel = page.getByTestId('property-panel');
+    await expect(panel.locator(`[data-global-id="${leafGlobalId}"]`)).toBeVisible({ timeout: 30_000 });
+    await expect(panel).toContainText(model.name);
+    await expect(panel.locator('.gt-pset').first()).toBeVisible();
+    expect(await page.evaluate(() => window.__gantwinInspect?.snapshot().elementCount ?? 0), 'no tile content loaded').toBe(0);
   });
 });

@@ -53,6 +53,7 @@ async function countDistinctColours(page: Page, png: Buffer): Promise<number> {
 
 interface ModelSummaryJson {
   id: string;
+  name: string;
   fileName: string;
   status: string;
   anchor: { lonDeg: number; latDeg: number; heightM: number } | null;
@@ -114,6 +115,8 @@ test('clicking the FZK-Haus model selects an element of the IFC file and shows i
     return;
   }
   const hosts = recordRequestHosts(page);
+  const paths: string[] = [];
+  page.on('request', (request) => paths.push(new URL(request.url()).pathname));
   await page.goto('/');
   const fzk = (await listModels(page)).find((model) => model.fileName === 'AC20-FZK-Haus.ifc' && model.status === 'ready');
   expect(fzk, 'FZK-Haus converted and ready').toBeDefined();
@@ -123,6 +126,7 @@ test('clicking the FZK-Haus model selects an element of the IFC file and shows i
   const { lonDeg, latDeg, heightM } = fzk!.anchor!;
   const metresPerDegLat = 111_320;
   const cam = [lonDeg, latDeg - 45 / metresPerDegLat, heightM + 30, 0, -30, 0].map((value) => value.toFixed(7)).join(',');
+  paths.length = 0;
   await page.goto(`/?cam=${cam}`);
   await waitForTwinReady(page);
   await expect
@@ -146,6 +150,10 @@ test('clicking the FZK-Haus model selects an element of the IFC file and shows i
   await expect(panel.locator(`[data-global-id="${globalId}"]`)).toBeVisible();
   await expect(panel).toContainText(globalId);
   await expect(panel).toContainText(/Ifc[A-Z]\w+/);
+  await expect(panel).toContainText(fzk!.name);
+  // The panel answered from the model's properties.json (fetched once), not from the database.
+  expect(paths.filter((path) => path === `/tiles/${fzk!.id}/properties.json`)).toHaveLength(1);
+  expect(paths.filter((path) => path.includes('twin.elements.byGlobalId'))).toEqual([]);
   await expect.poll(() => new URL(page.url()).searchParams.get('sel')).toBe(`twin:${selection.layerId}:${globalId}`);
   expect(new URL(page.url()).searchParams.get('cam')).toMatch(/^-?\d+(\.\d+)?(,-?\d+(\.\d+)?){5}$/);
 
@@ -211,4 +219,11 @@ test('a link naming a feature or element that does not exist says so and offers 
   await panel.getByTestId('selection-clear').click();
   await expect(panel).toBeHidden();
   await expect.poll(() => new URL(page.url()).searchParams.has('sel')).toBe(false);
+
+  // A GlobalId that a known model (answered from its properties.json) does not hold.
+  const fzk = (await listModels(page)).find((model) => model.fileName === 'AC20-FZK-Haus.ifc' && model.status === 'ready');
+  expect(fzk, 'FZK-Haus converted and ready').toBeDefined();
+  await page.goto(`/?sel=twin:model-${fzk!.id}:0000000000000000000000`);
+  await expect(panel).toContainText('在此模型中未找到构件');
+  await expect(panel).toContainText('0000000000000000000000');
 });

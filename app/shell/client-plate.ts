@@ -26,6 +26,8 @@ export interface PlatePanelProps {
   locale: Locale;
   /** Every catalogue layer (all plates), in catalogue order. */
   layers: readonly LayerDescriptor[];
+  /** Layer id → shown on the globe (switched on in the layer panel, or by default). */
+  visibility: Readonly<Record<string, boolean>>;
   /** The current selection (any plate), or `null`. */
   selection: FeatureSelection | null;
   /** Selects a feature (or clears with `null`); the URL keeps it. */

@@ -241,7 +241,7 @@ export function TwinShell({ locale, initialUrlState, initialData, homeCamera = n
       .map((layer) => t('layers.unsupportedKind', { title: layerTitle(layer, locale), kind: layer.kind })),
   ];
 
-  const panelProps: PlatePanelProps = { locale, layers, selection, onSelect, flyTo, showLayer, sceneLink: measure.link };
+  const panelProps: PlatePanelProps = { locale, layers, visibility, selection, onSelect, flyTo, showLayer, sceneLink: measure.link };
   const selectedLayer = selection ? (layers.find((layer) => layer.id === selection.layerId) ?? null) : null;
   // The panel of the plate that owns the selected layer (the URL's plate only when it names no known layer).
   const selectedPlate = selection ? CLIENT_PLATES.find((plate) => plate.slug === (selectedLayer?.plate ?? selection.plate)) : undefined;

@@ -81,7 +81,7 @@ export const INSPECT_MESSAGES = {
     'dock.close': '收起面板',
     'page.menu': '菜单',
     'property.notLoaded': '正在读取构件属性…',
-    'property.notFound': '数据库中没有该构件（{globalId}）',
+    'property.notFound': '此模型中没有该构件（{globalId}）',
   },
   en: {
     'page.title': 'BIM model inspection',
@@ -119,7 +119,7 @@ export const INSPECT_MESSAGES = {
     'dock.close': 'Collapse panel',
     'page.menu': 'Menu',
     'property.notLoaded': 'Reading element properties…',
-    'property.notFound': 'Element {globalId} is not in the database',
+    'property.notFound': 'Element {globalId} is not in this model',
   },
 } as const satisfies MessageCatalogue<InspectMessageKey>;
 

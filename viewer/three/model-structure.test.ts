@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { elementsBelow, listStoreys, orderStoreysByElevation, parseModelStructure, type StructureNode } from './model-structure';
+import { decodePropertiesFile, PropertiesFileWriter } from '@kernel/properties-file';
+import { elementsBelow, listStoreys, modelStructureOf, orderStoreysByElevation, parseModelStructure, type StructureNode } from './model-structure';
 
 describe('parseModelStructure', () => {
   it('keeps the tree and containment and drops expressId', () => {
@@ -76,5 +77,35 @@ describe('listStoreys', () => {
     });
     const storeys = listStoreys(structure.spatialTree, structure.containment);
     expect(storeys.map((s) => [s.name, s.elevationM, [...s.elementGlobalIds]])).toEqual([['EG', 0, ['a', 'b']], ['OG', 3, ['c']], ['X', null, []]]);
+  });
+});
+
+describe('modelStructureOf', () => {
+  it('takes the structure of a decoded properties.json, storeys ordered, spatial property sets dropped', () => {
+    const writer = new PropertiesFileWriter();
+    for (const globalId of ['1wall000000000000000aa', '1slab000000000000000aa', '1roof000000000000000aa']) {
+      writer.addElement({ globalId, ifcClass: 'IfcWall', name: null, storey: null, typeName: null, material: null, propertySets: {} });
+    }
+    const json = [...writer.finish({
+      projectName: 'P',
+      spatialTree: {
+        globalId: g('P'), ifcClass: 'IfcProject', name: 'P', children: [{
+          globalId: g('B'), ifcClass: 'IfcBuilding', name: 'B', propertySets: { Pset_BuildingCommon: { IsLandmarked: false } }, objectType: null, children: [
+            { globalId: g('OG'), ifcClass: 'IfcBuildingStorey', name: 'OG', elevationM: 2.7, children: [] },
+            { globalId: g('EG'), ifcClass: 'IfcBuildingStorey', name: 'EG', elevationM: -0.1, children: [] },
+          ],
+        }],
+      },
+      containment: { [g('EG')]: ['1wall000000000000000aa', '1slab000000000000000aa'], [g('OG')]: ['1roof000000000000000aa', 'not-an-element'] },
+    })].join('');
+    const structure = modelStructureOf(decodePropertiesFile(JSON.parse(json)));
+    const building = structure.spatialTree?.children[0];
+    expect(building).toEqual({
+      globalId: g('B'), ifcClass: 'IfcBuilding', name: 'B', children: [
+        { globalId: g('EG'), ifcClass: 'IfcBuildingStorey', name: 'EG', elevationM: -0.1, children: [] },
+        { globalId: g('OG'), ifcClass: 'IfcBuildingStorey', name: 'OG', elevationM: 2.7, children: [] },
+      ],
+    });
+    expect(structure.containment).toEqual({ [g('EG')]: ['1wall000000000000000aa', '1slab000000000000000aa'], [g('OG')]: ['1roof000000000000000aa'] });
   });
 });

@@ -1,20 +1,22 @@
 /**
- * The `structure.json` file of a converted model (IFC spatial tree + containment), validated where it
- * enters the browser.
+ * The spatial structure of a converted model (IFC spatial tree + containment), as the model's `properties.json`
+ * carries it (`ModelProperties.structure()`, kernel/properties-file.ts; `structure.json` before it), checked where it
+ * enters the viewer and ordered for the tree and the storey panel.
  *
  * @see tiling/stages/parse/parsed-model.ts (SpatialNode, containment)
  */
 import { z } from 'zod';
+import type { ModelProperties } from '@kernel/properties-file';
 import type { SpatialTreeNode } from '@viewer/ui/spatial-tree';
 
-/** A spatial node of `structure.json`: a {@link SpatialTreeNode} with the storey elevation (tiler ≥ 0.5). */
+/** A spatial node: a {@link SpatialTreeNode} with the storey elevation (tiler ≥ 0.5). */
 export interface StructureNode extends SpatialTreeNode {
   /** IfcBuildingStorey Elevation, metres in the building's frame; absent on other nodes and older outputs. */
   elevationM?: number;
   children: readonly StructureNode[];
 }
 
-/** Parsed `structure.json`. */
+/** The checked, ordered structure. */
 export interface ModelStructure {
   /** The spatial tree, storeys of each building ordered by elevation (see {@link orderStoreysByElevation}). */
   spatialTree: StructureNode | null;
@@ -38,14 +40,23 @@ const structureSchema = z.object({
 });
 
 /**
- * Validates a decoded `structure.json` (extra fields such as `expressId` are dropped) and orders each building's
- * storeys by elevation.
+ * Validates a structure in the `structure.json` shape (`{spatialTree, containment}`; extra fields such as
+ * `projectName`, `propertySets` or `expressId` are dropped) and orders each building's storeys by elevation.
  *
  * @throws {z.ZodError} when the shape does not match (message lists the paths).
  */
 export function parseModelStructure(json: unknown): ModelStructure {
   const parsed = structureSchema.parse(json);
   return { ...parsed, spatialTree: parsed.spatialTree ? orderStoreysByElevation(parsed.spatialTree) : null };
+}
+
+/**
+ * The structure of a decoded `properties.json` ({@link ModelProperties.structure}), checked and ordered as
+ * {@link parseModelStructure} does.
+ * @throws {z.ZodError} when the structure does not have the expected shape
+ */
+export function modelStructureOf(properties: Pick<ModelProperties, 'structure'>): ModelStructure {
+  return parseModelStructure(properties.structure());
 }
 
 /**

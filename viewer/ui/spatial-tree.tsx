@@ -16,11 +16,16 @@ export interface SpatialTreeNode {
   children: readonly SpatialTreeNode[];
 }
 
-/** What a leaf shows about an element (from the tile metadata or `twin.elements.list`). */
+/** What a leaf shows about an element (from the tile metadata or the model's properties file). */
 export interface SpatialTreeElement {
   globalId: string;
   ifcClass: string;
   name: string | null;
+}
+
+/** Lookup of a leaf's element by GlobalId (a `Map` fits; `undefined`: the leaf shows the GlobalId only). */
+export interface SpatialTreeElements {
+  get(globalId: string): SpatialTreeElement | undefined;
 }
 
 /** UI text, from the caller's message catalogue. */
@@ -38,7 +43,7 @@ export interface SpatialTreeProps {
   root: SpatialTreeNode | null;
   /** Spatial node globalId → globalIds of the elements it contains directly. */
   containment: Readonly<Record<string, readonly string[]>>;
-  elements: ReadonlyMap<string, SpatialTreeElement>;
+  elements: SpatialTreeElements;
   selectedGlobalId: string | null;
   onSelect: (globalId: string) => void;
   labels: SpatialTreeLabels;

@@ -1,8 +1,10 @@
 'use client';
 /**
- * The BIM inspection page's client part: loads the model, class facets, structure.json and the selected
- * element's properties, and composes the header, spatial tree, storeys (ordered by elevation, each can be
- * isolated), class filter, three.js canvas, property panel and section plane.
+ * The BIM inspection page's client part: loads the model and its class facets (tRPC) and the model's
+ * `properties.json` once (viewer/core/model-properties-cache.ts: spatial tree, containment, every element's name,
+ * class and property sets), and composes the header, spatial tree, storeys (ordered by elevation, each can be
+ * isolated), class filter, three.js canvas, property panel and section plane. The panel answers from that file in
+ * memory; only a model without a readable file (converted before it existed) asks `twin.elements.byGlobalId` instead.
  *
  * Layout: two collapsible columns around the canvas (toggles at the canvas's top left, `aria-expanded`). On a
  * phone or a tablet in portrait (≤ 900 px) the canvas takes the whole screen and each column opens as a bottom sheet, one at a time; a
@@ -21,25 +23,21 @@ import type { ElementRecord } from '@viewer/three/element-state-table';
 import type { ClassFilter, InspectEngine } from '@viewer/three/inspect-engine';
 import { installInspectTestHook } from '@viewer/three/inspect-test-hook';
 import { INSPECT_MESSAGES } from '@viewer/three/messages';
-import { listStoreys, parseModelStructure } from '@viewer/three/model-structure';
+import { listStoreys, modelStructureOf } from '@viewer/three/model-structure';
 import { StoreyFilterPanel } from '@viewer/three/storey-filter-panel';
 import { buildTwinReturnHref } from '@viewer/three/twin-return-href';
 import { LocaleSwitch } from '@viewer/ui/locale-switch';
-import { PropertyPanel } from '@viewer/ui/property-panel';
-import { SpatialTree, type SpatialTreeElement } from '@viewer/ui/spatial-tree';
-import { ELEMENTS_PAGE_LIMIT_MAX } from '@server/twin/page-limits';
+import { PropertyPanel, type PropertyPanelElement } from '@viewer/ui/property-panel';
+import { SpatialTree, type SpatialTreeElement, type SpatialTreeElements } from '@viewer/ui/spatial-tree';
 import { AccountMenuSlot } from '../../accounts/account-menu-slot';
 import { switchLocale } from '../../shell/switch-locale';
 import { useIsCompactLayout } from '../../shell/use-compact-layout';
 import { useShellPanels } from '../../shell/use-shell-panels';
-import { useTRPC, useTRPCClient } from '../../providers';
+import { useTRPC } from '../../providers';
 import { trpcErrorCode } from '../../trpc-error-code';
+import { modelPropertiesQueryOptions } from '../../twin/model-properties-query';
 import { InspectViewerLoader } from './inspect-viewer-loader';
 import styles from './inspect.module.css';
-
-/** Page size (the router's maximum) and page cap (20,000 names) when listing element names for the spatial tree. */
-const NAME_PAGE_SIZE = ELEMENTS_PAGE_LIMIT_MAX;
-const MAX_NAME_PAGES = 40;
 
 /** Section slider resolution, metres (the default cut is rounded to it). */
 const SECTION_ROUND_M = 0.05;
@@ -55,49 +53,26 @@ export interface InspectAppProps {
   initialSelectedGlobalId: string | null;
 }
 
-async function fetchStructure(url: string) {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  return parseModelStructure(await response.json());
-}
-
 /** The inspection page (see module doc). */
 export function InspectApp({ modelId, locale, initialSelectedGlobalId }: InspectAppProps) {
   const t = createTranslator(INSPECT_MESSAGES, locale);
   const trpc = useTRPC();
-  const trpcClient = useTRPCClient();
   const router = useRouter();
 
   const modelQuery = useQuery(trpc.twin.models.byId.queryOptions({ id: modelId }, { retry: false }));
   const model = modelQuery.data ?? null;
   const isModelReady = model?.status === 'ready';
   const facetsQuery = useQuery(trpc.twin.elements.facets.queryOptions(isModelReady ? { modelId } : skipToken));
-  const structureQuery = useQuery({
-    queryKey: ['twin', 'structure', modelId],
-    queryFn: () => fetchStructure(`/tiles/${modelId}/structure.json`),
-    enabled: isModelReady,
-    staleTime: Infinity,
-  });
-
-  // Names for tree leaves whose tiles are not loaded yet (loaded tiles bring their own names).
-  const namesQuery = useQuery({
-    queryKey: ['twin', 'element-names', modelId],
-    enabled: isModelReady,
-    staleTime: Infinity,
-    queryFn: async () => {
-      const names = new Map<string, SpatialTreeElement>();
-      for (let page = 0; page < MAX_NAME_PAGES; page++) {
-        const offset = page * NAME_PAGE_SIZE;
-        const result = await trpcClient.twin.elements.list.query({ modelId, limit: NAME_PAGE_SIZE, offset });
-        for (const item of result.items) names.set(item.globalId, item);
-        if (offset + NAME_PAGE_SIZE >= result.total) break;
-      }
-      return names;
-    },
-  });
+  // The model's properties.json, loaded once (the page cache shares it with any other view of the model).
+  const propertiesQuery = useQuery(modelPropertiesQueryOptions(isModelReady ? modelId : null));
+  const properties = propertiesQuery.data ?? null;
+  const structure = useMemo(() => (properties ? modelStructureOf(properties) : null), [properties]);
+  // A model whose properties.json is missing or of an older format (converted before it existed): the panel asks
+  // the database.
+  const hasNoPropertiesFile = propertiesQuery.error !== null;
   const [selectedGlobalId, setSelectedGlobalId] = useState<string | null>(initialSelectedGlobalId);
-  const elementQuery = useQuery(
-    trpc.twin.elements.byGlobalId.queryOptions(selectedGlobalId ? { globalId: selectedGlobalId, modelId } : skipToken, {
+  const fallbackQuery = useQuery(
+    trpc.twin.elements.byGlobalId.queryOptions(selectedGlobalId && hasNoPropertiesFile ? { globalId: selectedGlobalId, modelId } : skipToken, {
       retry: false,
     }),
   );
@@ -105,8 +80,8 @@ export function InspectApp({ modelId, locale, initialSelectedGlobalId }: Inspect
   const panels = useShellPanels(PANEL_IDS, useIsCompactLayout());
   const { isCompact, toggle: togglePanel, isOpen: isPanelOpen } = panels;
   const storeys = useMemo(
-    () => listStoreys(structureQuery.data?.spatialTree ?? null, structureQuery.data?.containment ?? {}),
-    [structureQuery.data],
+    () => listStoreys(structure?.spatialTree ?? null, structure?.containment ?? {}),
+    [structure],
   );
   const [isolatedStoreyId, setIsolatedStoreyId] = useState<string | null>(null);
   const [hiddenClasses, setHiddenClasses] = useState<ReadonlySet<string>>(() => new Set());
@@ -120,9 +95,10 @@ export function InspectApp({ modelId, locale, initialSelectedGlobalId }: Inspect
     [hiddenClasses, isolatedClass, storeys, isolatedStoreyId],
   );
   const [loadedElements, setLoadedElements] = useState<ReadonlyMap<string, SpatialTreeElement>>(() => new Map());
-  const elements = useMemo<ReadonlyMap<string, SpatialTreeElement>>(
-    () => (namesQuery.data ? new Map([...namesQuery.data, ...loadedElements]) : loadedElements),
-    [namesQuery.data, loadedElements],
+  // Tree leaves: loaded tiles bring their names; the others come from properties.json (decoded per shown leaf).
+  const elements = useMemo<SpatialTreeElements>(
+    () => ({ get: (globalId: string) => loadedElements.get(globalId) ?? properties?.element(globalId) ?? undefined }),
+    [properties, loadedElements],
   );
 
   const section = useMemo(() => createSectionPlanePlugin(), []);
@@ -217,12 +193,23 @@ export function InspectApp({ modelId, locale, initialSelectedGlobalId }: Inspect
     };
   }, [locale]);
 
-  const panelError =
-    elementQuery.error && selectedGlobalId
-      ? trpcErrorCode(elementQuery.error) === 'NOT_FOUND'
-        ? t('property.notFound', { globalId: selectedGlobalId })
-        : elementQuery.error.message
-      : null;
+  const modelName = model ? (locale === 'en' ? model.nameEn : model.name) : null;
+  // The selected element, from properties.json in memory (a tree selection needs no loaded tile).
+  const selectedElement = useMemo<PropertyPanelElement | null>(() => {
+    if (!selectedGlobalId) return null;
+    if (hasNoPropertiesFile) return fallbackQuery.data ?? null;
+    const element = properties?.element(selectedGlobalId) ?? null;
+    return element ? { ...element, ...(modelName ? { modelName } : {}) } : null;
+  }, [selectedGlobalId, hasNoPropertiesFile, fallbackQuery.data, properties, modelName]);
+  let panelError: string | null = null;
+  let isPanelLoading = false;
+  if (selectedGlobalId && hasNoPropertiesFile) {
+    if (fallbackQuery.error) panelError = trpcErrorCode(fallbackQuery.error) === 'NOT_FOUND' ? t('property.notFound', { globalId: selectedGlobalId }) : fallbackQuery.error.message;
+    isPanelLoading = fallbackQuery.isPending;
+  } else if (selectedGlobalId) {
+    if (properties && !selectedElement) panelError = t('property.notFound', { globalId: selectedGlobalId });
+    isPanelLoading = !properties;
+  }
 
   let blocker: string | null = null;
   if (modelQuery.isPending) blocker = t('page.loadingModel');
@@ -230,7 +217,6 @@ export function InspectApp({ modelId, locale, initialSelectedGlobalId }: Inspect
   else if (model && !isModelReady) blocker = t('page.modelNotReady', { status: model.status });
   else if (!isViewerReady) blocker = t('page.loadingTiles');
 
-  const modelName = model ? (locale === 'en' ? model.nameEn : model.name) : null;
   const columns = `${isPanelOpen('structure') ? 'var(--gt-side-w)' : '0px'} minmax(0, 1fr) ${isPanelOpen('properties') ? 'var(--gt-right-w)' : '0px'}`;
   const panelToggle = (id: (typeof PANEL_IDS)[number], title: string) => (
     <button
@@ -284,8 +270,8 @@ export function InspectApp({ modelId, locale, initialSelectedGlobalId }: Inspect
           {sheetClose}
           <div className={styles.tree}>
             <SpatialTree
-              root={structureQuery.data?.spatialTree ?? null}
-              containment={structureQuery.data?.containment ?? {}}
+              root={structure?.spatialTree ?? null}
+              containment={structure?.containment ?? {}}
               elements={elements}
               selectedGlobalId={selectedGlobalId}
               onSelect={onTreeSelect}
@@ -342,8 +328,8 @@ export function InspectApp({ modelId, locale, initialSelectedGlobalId }: Inspect
           </div>
           <div className={styles.grow}>
             <PropertyPanel
-              element={elementQuery.data ?? null}
-              loading={selectedGlobalId !== null && elementQuery.isPending}
+              element={selectedElement}
+              loading={isPanelLoading}
               error={panelError}
               locale={locale}
               onClose={selectedGlobalId ? () => setSelectedGlobalId(null) : undefined}
