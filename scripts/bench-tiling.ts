@@ -15,14 +15,18 @@
  * Wire bytes (issue #13): raw, brotli and gzip bytes of everything a browser fetches per sample, against That Open
  * Fragments 3.4.7 on the same files. Targets: ≤ 50 % of Fragments with brotli, ≤ 60 % with gzip.
  *
+ * Click → property panel (issue #13): first and later click on Janesville and the railway in Chromium, against the
+ * app running at `BENCH_APP_URL` (scripts/bench/click-panel.ts); skipped with a note when no app answers.
+ *
  * Usage: `npm run bench:tiling [-- --only <fileName substring>] [--rounds <n>] [--sizes 50,120,300,1000]
- *   [--skip-samples] [--skip-scale]`
+ *   [--skip-samples] [--skip-scale] [--skip-click]`
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { SAMPLE_MODELS } from '@data/twin/sample-models';
+import { benchClickPanel } from './bench/click-panel';
 import { generateIfc } from './bench/generate-ifc';
 import { EXACT_SOLIDS, exactnessTable, exactSolidsIfc, measureLongModelErrors, measureTileset } from '@tiling/bench-support';
 import { convertIfc } from '@tiling/index';
@@ -75,6 +79,7 @@ const rounds = args.includes('--rounds') ? Number(args[args.indexOf('--rounds') 
 const sizesMb = (args.includes('--sizes') ? args[args.indexOf('--sizes') + 1] : '50,120,300,1000').split(',').map(Number);
 const skipSamples = args.includes('--skip-samples');
 const skipScale = args.includes('--skip-scale') || only !== undefined;
+const skipClick = args.includes('--skip-click');
 /**
  * Tileset bytes (tileset.json + GLBs) per building sample before issue #8 (docs/bench-tiling.md of 2026-11-30):
  * the reference the "at least as small as today" target is judged against.
@@ -212,6 +217,19 @@ for (const row of await measureLongModelErrors()) {
   checks.push(`${row.exactM <= 0.01 ? '✅' : '❌'} georeferencing, ${row.placement}: ${fmt(row.exactM)} from PROJ's answer (target ≤ 1 cm; rigid tangent plane ${fmt(row.rigidM)})`);
 }
 
+// Click → property panel in Chromium, against the running app (scripts/bench/click-panel.ts).
+const clickLines: string[] = [];
+const click = skipClick ? { skipped: 'skipped (--skip-click)' } : await benchClickPanel({ log: (line) => console.error(line) });
+const ms = (v: number | null) => (v === null ? '–' : v.toFixed(0));
+if ('skipped' in click) clickLines.push(`_${click.skipped}_`);
+else {
+  clickLines.push('| model | first click ms | later click ms | click before the file arrived ms | properties.json on the wire KB | its load ms | file before first click | note |', '|---|---|---|---|---|---|---|---|');
+  for (const f of click) {
+    clickLines.push(`| ${f.model} | ${ms(f.firstClickMs)} | ${ms(f.laterClickMs)} | ${ms(f.coldClickMs)} | ${f.fileBytes === null ? '–' : kb(f.fileBytes)} | ${ms(f.fileMs)} | ${f.fileBeforeFirstClick === null ? '–' : f.fileBeforeFirstClick ? 'yes' : 'no'} | ${f.note ?? ''} |`);
+    if (f.laterClickMs !== null) checks.push(`${f.laterClickMs <= 100 ? '✅' : '❌'} ${f.model}: a later click shows its panel in ${ms(f.laterClickMs)} ms, from memory (target ≤ 100 ms)`);
+  }
+}
+
 const report = `# Tiling benchmark
 
 Written by \`npm run bench:tiling\` on ${new Date().toISOString().slice(0, 10)} (${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}).
@@ -241,6 +259,16 @@ of the same file, properties included (issue #13). KB = 1 000 bytes.
 | sample | served raw KB | brotli KB | gzip KB | properties.json raw KB | properties.json brotli KB | Fragments KB | brotli / Fragments | gzip / Fragments |
 |---|---|---|---|---|---|---|---|---|
 ${wireRows.join('\n')}
+
+## Click → property panel
+
+The inspection page (\`/models/<id>\`, three.js) of the running app (\`BENCH_APP_URL\`, default http://127.0.0.1:3000,
+with the samples converted by \`npm start\`) in headless Chromium at 1440×900: from \`pointerdown\` on an element until
+the panel shows it with its property sets. The page asks for properties.json once, as soon as the model is known (the
+tree needs it), so the first click normally finds it in memory; "click before the file arrived" holds properties.json
+back until the click (the worst case: the click waits for the one download). Later clicks answer from memory.
+
+${clickLines.join('\n')}
 
 ## Scale: generated IFC4 buildings
 
