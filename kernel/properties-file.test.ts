@@ -90,3 +90,62 @@ describe('the compact property file', () => {
     expect(PROPERTIES_FILE_FORMAT).toBe('gantwin.properties/1');
   });
 });
+
+describe('a hostile properties.json (issue #13 review)', () => {
+  /** A one-element file whose value dictionary and sets are given as is. */
+  const fileWith = (values: unknown[], sets: number[][], extra: Record<string, unknown> = {}) => ({
+    format: PROPERTIES_FILE_FORMAT,
+    projectName: null,
+    values,
+    sets,
+    elements: { globalId: ['g0'], ifcClass: [0], name: [0], storey: [0], typeName: [0], material: [0], sets: [sets.map((_, i) => i)] },
+    spatialTree: null,
+    containment: {},
+    ...extra,
+  });
+
+  it('keeps __proto__, constructor and toString as ordinary set and property names, without touching any prototype', () => {
+    const decoded = decodePropertiesFile(fileWith(['IfcWall', '__proto__', 'constructor', 'toString', 'polluted', 1, null], [[1, 4, 5, 2, 5], [2, 1, 6, 3, 5]]));
+    const sets = decoded.elementAt(0)?.propertySets ?? {};
+    expect(Object.keys(sets).sort()).toEqual(['__proto__', 'constructor']);
+    expect(Object.getOwnPropertyDescriptor(sets, '__proto__')?.value).toEqual({ polluted: 1, constructor: 1 });
+    expect(Object.entries(sets.constructor)).toEqual([['__proto__', null], ['toString', 1]]);
+    // Absent names are absent: no inherited `toString`/`hasOwnProperty` answers a lookup by a name from the file.
+    expect(sets.toString).toBeUndefined();
+    expect((sets.constructor as Record<string, unknown>).hasOwnProperty).toBeUndefined();
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(JSON.parse(JSON.stringify(decoded.elementAt(0)))).toMatchObject({ propertySets: { constructor: { toString: 1 } } });
+  });
+
+  it('answers containment lookups by names like constructor/__proto__ with nothing unless the file names them', () => {
+    const tree = { g: 'constructor', c: 0, n: 0, k: [{ g: 'toString', c: 0, n: 0, k: [] }] };
+    const structure = decodePropertiesFile(fileWith(['IfcBuildingStorey'], [], { spatialTree: tree, containment: { ['__proto__']: [0] } })).structure();
+    expect(structure.containment.constructor).toBeUndefined();
+    expect(structure.containment.toString).toBeUndefined();
+    expect(structure.containment['__proto__']).toEqual(['g0']);
+    expect(Object.keys(structure.containment)).toEqual(['__proto__']);
+  });
+
+  it('refuses values that are not scalars, non-finite numbers and a containment that is not an object', () => {
+    expect(() => decodePropertiesFile(fileWith(['IfcWall', { html: '<b>' }], []))).toThrow(/values\[1\] is not a string, finite number, boolean or null/);
+    expect(() => decodePropertiesFile(fileWith(['IfcWall', [1, 2]], []))).toThrow(/values\[1\]/);
+    expect(() => decodePropertiesFile(fileWith(['IfcWall', Number.POSITIVE_INFINITY], []))).toThrow(/values\[1\]/);
+    expect(() => decodePropertiesFile(fileWith(['IfcWall', Number.NaN], []))).toThrow(/values\[1\]/);
+    expect(() => decodePropertiesFile(fileWith(['IfcWall'], [], { containment: [[0]] }))).toThrow(/containment must be an object/);
+    expect(() => decodePropertiesFile(fileWith(['IfcWall'], [], { containment: 'x' }))).toThrow(/containment must be an object/);
+    expect(() => decodePropertiesFile(fileWith(['IfcWall'], [], { spatialTree: { g: 'a', c: 0, n: 0, e: 'high', k: [] } }))).toThrow(/spatialTree node a has a bad elevation/);
+  });
+
+  it('fails with a clear error on a spatial tree deeper than 64 and stays fast on 200 000 elements', () => {
+    let deep: Record<string, unknown> = { g: 'leaf', c: 0, n: 0, k: [] };
+    for (let i = 0; i < 5000; i++) deep = { g: `n${i}`, c: 0, n: 0, k: [deep] };
+    expect(() => decodePropertiesFile(fileWith(['IfcSpace'], [], { spatialTree: deep }))).toThrow(/deeper than 64/);
+    const n = 200_000;
+    const big = fileWith(['IfcWall', 'P', 'a', 1], [[1, 2, 3]]);
+    big.elements = { globalId: Array.from({ length: n }, (_, i) => `g${i}`), ifcClass: Array(n).fill(0), name: Array(n).fill(0), storey: Array(n).fill(0), typeName: Array(n).fill(0), material: Array(n).fill(0), sets: Array.from({ length: n }, () => [0]) };
+    const started = performance.now();
+    const decoded = decodePropertiesFile(big);
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(decoded.element(`g${n - 1}`)?.propertySets).toEqual({ P: { a: 1 } });
+  });
+});

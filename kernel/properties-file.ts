@@ -204,9 +204,23 @@ export interface ModelProperties {
 
 const isInt = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
 
+/** Whether `v` may stand in the value dictionary: a string, a finite number, a boolean or null. */
+const isScalar = (v: unknown): v is PropertyScalar =>
+  v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
+
 /**
- * Checks and decodes a parsed `properties.json`. Checks are structural and cheap (O(elements)); every reference is
- * range-checked so that a damaged file fails here with the field named, never later in a panel.
+ * A map with no prototype: names from the file (`__proto__`, `constructor`, `toString`) become ordinary own keys,
+ * and a lookup of a name the file does not hold answers `undefined`, never an inherited member.
+ */
+const bareRecord = <T>(): Record<string, T> => Object.create(null) as Record<string, T>;
+
+/**
+ * Checks and decodes a parsed `properties.json`. Checks are structural and cheap (O(file size)); every reference is
+ * range-checked and every dictionary value must be a scalar, so that a damaged or hostile file fails here with the
+ * field named, never later in a panel (an object among the values would crash React's rendering of it).
+ * Names from the file are data: decoded property sets, their properties and the containment map are objects
+ * without a prototype, so `__proto__`, `constructor` or `toString` are ordinary keys and no prototype is touched.
+ * The spatial tree may be at most 64 levels deep (recursion bound).
  * @throws {Error} naming the format or the first bad field
  */
 export function decodePropertiesFile(json: unknown): ModelProperties {
@@ -216,6 +230,9 @@ export function decodePropertiesFile(json: unknown): ModelProperties {
   }
   const { values, sets, elements } = file;
   if (!Array.isArray(values) || !Array.isArray(sets) || !elements || !Array.isArray(elements.globalId)) throw new Error('properties file: values, sets and elements.globalId must be arrays');
+  for (const [i, v] of values.entries()) {
+    if (!isScalar(v)) throw new Error(`properties file: values[${i}] is not a string, finite number, boolean or null`);
+  }
   const n = elements.globalId.length;
   const checkValueRefs = (name: string, refs: unknown) => {
     if (!Array.isArray(refs) || refs.length !== n || !refs.every((r) => isInt(r) && r < values.length)) throw new Error(`properties file: elements.${name} must hold ${n} value indexes`);
@@ -236,10 +253,10 @@ export function decodePropertiesFile(json: unknown): ModelProperties {
     return v === null || v === undefined ? null : String(v);
   };
   const decodeSets = (refs: readonly number[]): PropertySetMap => {
-    const out: PropertySetMap = {};
+    const out: PropertySetMap = bareRecord();
     for (const setRef of refs) {
       const wire = sets[setRef];
-      const properties: Record<string, PropertyScalar> = {};
+      const properties = bareRecord<PropertyScalar>();
       for (let j = 1; j < wire.length; j += 2) properties[String(values[wire[j]])] = values[wire[j + 1]];
       out[String(values[wire[0]])] = properties;
     }
@@ -259,12 +276,14 @@ export function decodePropertiesFile(json: unknown): ModelProperties {
       : null;
   const spatial = (wire: SpatialWire, depth: number): SpatialRecord => {
     if (depth > 64 || !wire || typeof wire.g !== 'string' || !isInt(wire.c) || !isInt(wire.n) || !Array.isArray(wire.k)) throw new Error('properties file: spatialTree node is malformed (or deeper than 64)');
+    if (!(wire.c < values.length) || !(wire.n < values.length)) throw new Error(`properties file: spatial node ${wire.g} has bad value indexes`);
     if (wire.s !== undefined && !setRefsOk(wire.s)) throw new Error(`properties file: spatial node ${wire.g} has bad set indexes`);
+    if (wire.e !== undefined && !(typeof wire.e === 'number' && Number.isFinite(wire.e))) throw new Error(`properties file: spatialTree node ${wire.g} has a bad elevation`);
     return {
       globalId: wire.g,
       ifcClass: text(wire.c) ?? '',
       name: text(wire.n),
-      ...(typeof wire.e === 'number' ? { elevationM: wire.e } : {}),
+      ...(wire.e !== undefined ? { elevationM: wire.e } : {}),
       ...(wire.s ? { propertySets: decodeSets(wire.s) } : {}),
       ...(wire.o !== undefined ? { objectType: isInt(wire.o) ? text(wire.o) : null } : {}),
       children: wire.k.map((child) => spatial(child, depth + 1)),
@@ -272,6 +291,7 @@ export function decodePropertiesFile(json: unknown): ModelProperties {
   };
   const spatialTree = file.spatialTree ? spatial(file.spatialTree, 0) : null;
   const containment = file.containment ?? {};
+  if (typeof containment !== 'object' || Array.isArray(containment)) throw new Error('properties file: containment must be an object of element indexes');
   for (const [id, refs] of Object.entries(containment)) {
     if (!Array.isArray(refs) || !refs.every((r) => isInt(r) && r < n)) throw new Error(`properties file: containment of ${id} must hold element indexes`);
   }
@@ -286,7 +306,10 @@ export function decodePropertiesFile(json: unknown): ModelProperties {
     structure: () => ({
       projectName: typeof file.projectName === 'string' ? file.projectName : null,
       spatialTree,
-      containment: Object.fromEntries(Object.entries(containment).map(([id, refs]) => [id, refs.map((r) => elements.globalId[r])])),
+      containment: Object.assign(
+        bareRecord<string[]>(),
+        Object.fromEntries(Object.entries(containment).map(([id, refs]) => [id, refs.map((r) => elements.globalId[r])])),
+      ),
     }),
   };
 }
