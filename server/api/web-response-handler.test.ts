@@ -2,6 +2,7 @@ import { createServer, request as httpRequest, type IncomingHttpHeaders } from '
 import type { AddressInfo } from 'node:net';
 import { brotliCompressSync, brotliDecompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRecordingLogger } from './recording-logger';
 import { segmentsParam, webResponseHandler, type ApiRouteRequest } from './web-response-handler';
 
 const ORIGINAL = Buffer.from(JSON.stringify({ asset: { version: '1.1' }, names: Array.from({ length: 300 }, (_, i) => `name ${i}`) }));
@@ -53,5 +54,84 @@ describe('webResponseHandler (a web handler as a Pages Router API route)', () =>
     expect([head.status, head.headers['content-length'], head.body.byteLength]).toEqual([200, String(BR.byteLength), 0]);
     const post = await exchange('POST');
     expect([post.status, post.headers.allow, post.body.toString()]).toEqual([405, 'GET, HEAD', 'Method not allowed']);
+  });
+});
+
+describe('webResponseHandler under attack (issue #13 review)', () => {
+  /** Runs one exchange against `handle` on a fresh server; resolves with the answer and how the route's promise ended. */
+  async function withServer(
+    handle: Parameters<typeof webResponseHandler>[0],
+    send: (port: number) => Promise<{ status: number; body: string; headers: IncomingHttpHeaders } | null>,
+  ) {
+    const logger = createRecordingLogger();
+    const route = webResponseHandler(handle, logger);
+    const outcomes: Promise<string>[] = [];
+    const hostile = createServer((req, res) => {
+      outcomes.push(route(Object.assign(req, { query: {} }) as ApiRouteRequest, res).then(() => 'resolved', (error: unknown) => `rejected: ${String(error)}`));
+    });
+    await new Promise<void>((resolve) => hostile.listen(0, '127.0.0.1', resolve));
+    try {
+      const answer = await send((hostile.address() as AddressInfo).port);
+      return { answer, outcome: await outcomes[0], logged: logger.errors };
+    } finally {
+      hostile.closeAllConnections();
+      await new Promise<void>((resolve) => hostile.close(() => resolve()));
+    }
+  }
+  const get = (port: number, path = '/api/tiles/x/a.json') =>
+    new Promise<{ status: number; body: string; headers: IncomingHttpHeaders }>((resolve, reject) => {
+      const req = httpRequest({ host: '127.0.0.1', port, path, method: 'GET' }, (res) => {
+        let body = '';
+        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+
+  it('answers a handler that throws with a bare 500 (no stack, not cached) and never rejects', async () => {
+    const { answer, outcome, logged } = await withServer(async () => {
+      throw new Error('secret detail at /srv/gantwin/server/twin/tile-response.ts:42');
+    }, (port) => get(port));
+    expect([answer?.status, answer?.body, answer?.headers['cache-control']]).toEqual([500, 'Internal server error', 'no-store']);
+    expect(outcome).toBe('resolved');
+    expect(logged).toEqual(['tiles: secret detail at /srv/gantwin/server/twin/tile-response.ts:42']);
+  });
+
+  it('keeps the request URL on its own origin: a path starting with // cannot name another host', async () => {
+    let url = '';
+    await withServer(async (request) => {
+      url = request.url;
+      return new Response('ok');
+    }, (port) => get(port, '//evil.example/tiles/x'));
+    expect(new URL(url).hostname).toBe('127.0.0.1');
+    expect(new URL(url).pathname).toBe('//evil.example/tiles/x');
+  });
+
+  it('resolves quietly when the client goes away in the middle of a body', async () => {
+    const { outcome, logged } = await withServer(
+      async () =>
+        new Response(
+          new ReadableStream<Uint8Array>({
+            async pull(controller) {
+              controller.enqueue(new Uint8Array(64 * 1024));
+              await new Promise((resolve) => setTimeout(resolve, 5));
+            },
+          }),
+        ),
+      (port) =>
+        new Promise((resolve) => {
+          const req = httpRequest({ host: '127.0.0.1', port, path: '/api/tiles/x/big.glb', method: 'GET' }, (res) => {
+            res.once('data', () => {
+              req.destroy();
+              resolve(null);
+            });
+          });
+          req.on('error', () => resolve(null));
+          req.end();
+        }),
+    );
+    expect(outcome).toBe('resolved');
+    expect(logged, 'an aborted download is not logged').toEqual([]);
   });
 });

@@ -2,6 +2,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeWebReadableStream } from 'node:stream/web';
+import type { Logger } from '@kernel/logger';
+import { errorResponse } from './error-response';
+import { SERVER_LOGGER } from './server-logger';
 
 /**
  * Runs a web-standard `(Request) → Response` handler as a Node.js `(req, res)` handler (a Pages Router API route),
@@ -27,7 +30,10 @@ const READ_METHODS = new Set(['GET', 'HEAD']);
 
 /**
  * The web `Request` of a Node.js request: method, absolute URL (host from the `Host` header, `localhost` without
- * one) and headers (multi-valued ones joined with `, `). No body: only GET and HEAD reach the handlers.
+ * one) and headers (multi-valued ones joined with `, `). No body: only GET and HEAD reach the handlers. The URL is
+ * always on that host: a request target such as `//evil.example/x` stays a path (it is not resolved as a
+ * scheme-relative reference).
+ * @throws {TypeError} for a target or header that the WHATWG URL/Headers classes refuse
  */
 export function webRequestOf(req: IncomingMessage): Request {
   const headers = new Headers();
@@ -36,12 +42,14 @@ export function webRequestOf(req: IncomingMessage): Request {
     headers.set(name, Array.isArray(value) ? value.join(', ') : value);
   }
   const host = /^[A-Za-z0-9.:[\]-]+$/.test(req.headers.host ?? '') ? req.headers.host : 'localhost';
-  return new Request(new URL(req.url ?? '/', `http://${host}`), { method: req.method, headers });
+  const target = req.url ?? '/';
+  return new Request(new URL(`http://${host}${target.startsWith('/') ? target : `/${target}`}`), { method: req.method, headers });
 }
 
 /**
  * Writes a web `Response` to a Node.js response with all of its headers (also `Content-Encoding`/`Content-Length`),
- * streaming the body; a HEAD answer has none.
+ * streaming the body; a HEAD answer has none. A client that goes away mid-body ends the stream (the body is
+ * cancelled, the socket destroyed) without an error: an aborted download is not a server fault to log.
  */
 export async function sendWebResponse(res: ServerResponse, response: Response, method = 'GET'): Promise<void> {
   res.statusCode = response.status;
@@ -55,15 +63,24 @@ export async function sendWebResponse(res: ServerResponse, response: Response, m
     res.end();
     return;
   }
-  await pipeline(Readable.fromWeb(response.body as NodeWebReadableStream<Uint8Array>), res);
+  try {
+    await pipeline(Readable.fromWeb(response.body as NodeWebReadableStream<Uint8Array>), res);
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== 'ERR_STREAM_PREMATURE_CLOSE' && !res.destroyed) throw error;
+  }
 }
 
 /**
- * A Pages Router API route from a web handler: GET and HEAD only (405 with `Allow` otherwise).
+ * A Pages Router API route from a web handler: GET and HEAD only (405 with `Allow` otherwise). Never rejects: an
+ * error thrown by `handle` (or by reading the request) answers as the app routes do (server/api/error-response.ts:
+ * text, `no-store`, 500 "Internal server error" without a stack, logged), and once headers are out the socket is
+ * destroyed instead.
  * @param handle answers one request; `params` are the route's parameters from `req.query` (catch-alls as arrays)
+ * @param logger where such errors are reported (default: the server's stderr logger)
  */
 export function webResponseHandler(
   handle: (request: Request, params: Partial<Record<string, string | string[]>>) => Promise<Response>,
+  logger: Logger = SERVER_LOGGER,
 ): (req: ApiRouteRequest, res: ServerResponse) => Promise<void> {
   return async (req, res) => {
     const method = req.method ?? 'GET';
@@ -71,7 +88,18 @@ export function webResponseHandler(
       res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }).end('Method not allowed');
       return;
     }
-    await sendWebResponse(res, await handle(webRequestOf(req), req.query), method);
+    let response: Response;
+    try {
+      response = await handle(webRequestOf(req), req.query);
+    } catch (error) {
+      response = errorResponse('tiles', error, logger);
+    }
+    try {
+      await sendWebResponse(res, response, method);
+    } catch (error) {
+      logger.error(`tiles: sending the answer failed: ${error instanceof Error ? error.message : String(error)}`);
+      res.destroy();
+    }
   };
 }
 
