@@ -112,7 +112,7 @@ describe('a hostile properties.json (issue #13 review)', () => {
     expect(Object.entries(sets.constructor)).toEqual([['__proto__', null], ['toString', 1]]);
     // Absent names are absent: no inherited `toString`/`hasOwnProperty` answers a lookup by a name from the file.
     expect(sets.toString).toBeUndefined();
-    expect((sets.constructor as Record<string, unknown>).hasOwnProperty).toBeUndefined();
+    expect((sets.constructor as unknown as Record<string, unknown>).hasOwnProperty).toBeUndefined();
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(JSON.parse(JSON.stringify(decoded.elementAt(0)))).toMatchObject({ propertySets: { constructor: { toString: 1 } } });
   });
