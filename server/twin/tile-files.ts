@@ -23,7 +23,8 @@ import type { FileVersion } from './tile-etag';
  * writes beside each file pass check (3) too, and are offered only when they are regular files.
  *
  * Caching: a content-hashed name (`<name>-<12 lowercase hex>.<ext>`, e.g. `tiles/3-0a1b2c3d4e5f.glb`) never
- * changes under its URL, so it is immutable for a year; every other file (tileset.json, properties.json, the
+ * changes under its URL, so it is immutable for a year (in shared caches 5 minutes only, {@link tileFileForModel});
+ * every other file (tileset.json, properties.json, the
  * un-hashed `tiles/<id>.glb` of older outputs) may change when the model is reconverted in place, so it is
  * `no-cache`: stored, but revalidated with its ETag (./tile-response.ts) before each use.
  * @see docs/api.md "GET /tiles/<modelId>/<path...>"
@@ -56,6 +57,14 @@ export const TILE_CONTENT_TYPES: Readonly<Record<string, string>> = {
 
 /** A content-hashed file never changes under its URL (its name carries a hash of its bytes). */
 export const IMMUTABLE_CACHE = 'public, max-age=31536000, immutable';
+/**
+ * How long a shared cache (CDN, proxy) may keep a public model's content-hashed file, s: the file never changes, but
+ * the model may be made internal (re-registered, server/twin/convert-model.ts) or removed, and shared caches must
+ * let go of it within this time; browsers keep it immutable for a year.
+ */
+export const MODEL_PUBLIC_SHARED_MAX_AGE_S = 300;
+/** {@link IMMUTABLE_CACHE} of a public model's file: a year in browsers, {@link MODEL_PUBLIC_SHARED_MAX_AGE_S} in shared caches. */
+export const MODEL_PUBLIC_IMMUTABLE_CACHE = `public, max-age=31536000, s-maxage=${MODEL_PUBLIC_SHARED_MAX_AGE_S}, immutable`;
 /** Every other file may change on a reconversion in place: kept, but revalidated with its ETag before each use. */
 export const REVALIDATE_CACHE = 'public, no-cache';
 
@@ -145,6 +154,8 @@ export async function tileFileForModel(
     .where(and(eq(models.id, modelId), visibleModelsSql(actor)));
   const file = model ? await resolveTileFile(tilesRoot, model.tilesetDir, segments) : null;
   if (!file) throw new NotFoundError(`tiles: no file ${segments.join('/')} for model ${modelId}`, { context: { modelId } });
-  // An internal model's files may only sit in the browser's own cache, never in a shared one.
-  return model?.visibility === 'public' ? file : { ...file, cacheControl: file.cacheControl.replace(/^public/, 'private') };
+  // An internal model's files may only sit in the browser's own cache, never in a shared one; a public model's
+  // content-hashed files only briefly there (the model may turn internal).
+  if (model?.visibility !== 'public') return { ...file, cacheControl: file.cacheControl.replace(/^public/, 'private') };
+  return file.cacheControl === IMMUTABLE_CACHE ? { ...file, cacheControl: MODEL_PUBLIC_IMMUTABLE_CACHE } : file;
 }

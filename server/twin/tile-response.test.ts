@@ -11,7 +11,7 @@ import { createRecordingLogger } from '@server/api/recording-logger';
 import { models } from '@server/db/schema/twin';
 import { connectTestDb } from '@server/db/test-database';
 import { InvariantError } from '@kernel/errors';
-import { IMMUTABLE_CACHE, REVALIDATE_CACHE } from './tile-files';
+import { IMMUTABLE_CACHE, MODEL_PUBLIC_IMMUTABLE_CACHE, REVALIDATE_CACHE } from './tile-files';
 import { tileResponse, type TileRouteDeps } from './tile-response';
 
 /** A request without a session cookie (the route only reads its headers). */
@@ -222,9 +222,10 @@ describe('GET /tiles: precompressed siblings, entity tags and cache policy', () 
     expect(weakMatch.status, 'If-None-Match compares weakly').toBe(304);
   });
 
-  it('caches content-hashed names immutable for a year, everything else no-cache', async () => {
-    expect((await get(['tiles', HASHED_GLB], { 'accept-encoding': 'br' })).headers.get('cache-control')).toBe(IMMUTABLE_CACHE);
+  it('caches content-hashed names immutable for a year (5 minutes in shared caches), everything else no-cache', async () => {
+    expect((await get(['tiles', HASHED_GLB], { 'accept-encoding': 'br' })).headers.get('cache-control')).toBe(MODEL_PUBLIC_IMMUTABLE_CACHE);
     expect(IMMUTABLE_CACHE).toBe('public, max-age=31536000, immutable');
+    expect(MODEL_PUBLIC_IMMUTABLE_CACHE).toBe('public, max-age=31536000, s-maxage=300, immutable');
     for (const name of ['properties.json', 'tileset.json']) expect((await get([name])).headers.get('cache-control')).toBe('public, no-cache');
   });
 

@@ -59,7 +59,8 @@ function readTileBytes(file: FileVersion, notFoundMessage: string, context: Reco
  * with `Content-Encoding`, the file's own content type, the exact length of the bytes sent, an entity tag of those
  * bytes (./tile-etag.ts) and the file's cache policy; `304` without a body when `If-None-Match` matches. Every answer
  * carries `Vary: Accept-Encoding` (private ones also `Cookie`; public ones `Access-Control-Allow-Origin: *`).
- * Errors answer as text. Never throws.
+ * `HEAD` gets the same headers and no body (the file is not read once its tag is memoised). A `Range` header is
+ * ignored (200 with the whole representation, RFC 9110 §14.2). Errors answer as text. Never throws.
  * @param find resolves the file for the request's actor; throws `NotFoundError`/`InputError` as the route answers
  * @param context names the record in a "file vanished" message
  */
@@ -101,18 +102,17 @@ export async function tileFileResponse(
     };
     if (ifNoneMatchHits(req.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers });
 
+    const representationHeaders = { 'Content-Type': file.contentType, ...(chosen === 'identity' ? {} : { 'Content-Encoding': chosen }) };
+    // HEAD with a known tag: the headers of what GET would send, without reading the file.
+    if (body === null && req.method === 'HEAD') {
+      return new Response(null, { headers: { ...headers, ...representationHeaders, 'Content-Length': String(version.sizeBytes) } });
+    }
     if (body === null) {
       body = await readTileBytes(version, notFound, context);
       if (body.byteLength !== version.sizeBytes) headers.ETag = entityTagOf(body, weak); // replaced since stat
     }
-    return new Response(new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength), {
-      headers: {
-        ...headers,
-        'Content-Type': file.contentType,
-        'Content-Length': String(body.byteLength),
-        ...(chosen === 'identity' ? {} : { 'Content-Encoding': chosen }),
-      },
-    });
+    const sent = req.method === 'HEAD' ? null : new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength);
+    return new Response(sent, { headers: { ...headers, ...representationHeaders, 'Content-Length': String(body.byteLength) } });
   } catch (error) {
     return errorResponse('tiles', error, deps.logger);
   }
