@@ -108,6 +108,29 @@ describe('webResponseHandler under attack (issue #13 review)', () => {
     expect(new URL(url).pathname).toBe('//evil.example/tiles/x');
   });
 
+  it('reads a request whose Host is not a valid authority as one for localhost (no 500, nothing logged)', async () => {
+    for (const host of ['a:b:c', '[::1', 'x:99999', '[zz]']) {
+      let url = '';
+      const { answer, logged } = await withServer(
+        async (request) => {
+          url = request.url;
+          return new Response('ok');
+        },
+        (port) =>
+          new Promise((resolve, reject) => {
+            const req = httpRequest({ host: '127.0.0.1', port, path: '/api/tiles/x/a.json', method: 'GET', headers: { host } }, (res) => {
+              res.resume();
+              res.on('end', () => resolve({ status: res.statusCode ?? 0, body: '', headers: res.headers }));
+            });
+            req.on('error', reject);
+            req.end();
+          }),
+      );
+      expect([host, answer?.status, logged]).toEqual([host, 200, []]);
+      expect(url).toBe('http://localhost/api/tiles/x/a.json');
+    }
+  });
+
   it('resolves quietly when the client goes away in the middle of a body', async () => {
     const { outcome, logged } = await withServer(
       async () =>

@@ -30,7 +30,7 @@ const READ_METHODS = new Set(['GET', 'HEAD']);
 
 /**
  * The web `Request` of a Node.js request: method, absolute URL (host from the `Host` header, `localhost` without
- * one) and headers (multi-valued ones joined with `, `). No body: only GET and HEAD reach the handlers. The URL is
+ * a valid one) and headers (multi-valued ones joined with `, `). No body: only GET and HEAD reach the handlers. The URL is
  * always on that host: a request target such as `//evil.example/x` stays a path (it is not resolved as a
  * scheme-relative reference).
  * @throws {TypeError} for a target or header that the WHATWG URL/Headers classes refuse
@@ -41,9 +41,16 @@ export function webRequestOf(req: IncomingMessage): Request {
     if (value === undefined) continue;
     headers.set(name, Array.isArray(value) ? value.join(', ') : value);
   }
-  const host = /^[A-Za-z0-9.:[\]-]+$/.test(req.headers.host ?? '') ? req.headers.host : 'localhost';
   const target = req.url ?? '/';
-  return new Request(new URL(`http://${host}${target.startsWith('/') ? target : `/${target}`}`), { method: req.method, headers });
+  const path = target.startsWith('/') ? target : `/${target}`;
+  const host = /^[A-Za-z0-9.:[\]-]+$/.test(req.headers.host ?? '') ? req.headers.host : 'localhost';
+  let url: URL;
+  try {
+    url = new URL(`http://${host}${path}`);
+  } catch {
+    url = new URL(`http://localhost${path}`); // a Host that is no valid authority (`a:b:c`, `[::1`): not the client's to break
+  }
+  return new Request(url, { method: req.method, headers });
 }
 
 /**
