@@ -91,11 +91,6 @@ export interface PropertiesFileJson {
   containment: Record<string, number[]>;
 }
 
-/** Key of a scalar in the value dictionary (type-tagged: `1` and `'1'` stay apart). */
-function scalarKey(value: PropertyScalar): string {
-  return value === null ? 'z' : `${typeof value === 'string' ? 's' : typeof value === 'number' ? 'n' : 'b'}${String(value)}`;
-}
-
 /**
  * Builds `properties.json` element by element. Memory: the distinct values and property sets plus four integers
  * and one GlobalId per element (the elements themselves are not kept).
@@ -103,7 +98,8 @@ function scalarKey(value: PropertyScalar): string {
  */
 export class PropertiesFileWriter {
   private readonly values: PropertyScalar[] = [];
-  private readonly valueIndex = new Map<string, number>();
+  /** Keyed by the value itself (SameValueZero: `1`, `'1'` and `true` stay apart; no key strings are allocated). */
+  private readonly valueIndex = new Map<PropertyScalar, number>();
   private readonly sets: number[][] = [];
   private readonly setIndex = new Map<string, number>();
   private readonly elementIndex = new Map<string, number>();
@@ -112,11 +108,10 @@ export class PropertiesFileWriter {
   private ref(value: PropertyScalar): number {
     // Non-finite numbers cannot be written as JSON: stored as null (the parse stage never produces them).
     const safe = typeof value === 'number' && !Number.isFinite(value) ? null : value;
-    const key = scalarKey(safe);
-    let index = this.valueIndex.get(key);
+    let index = this.valueIndex.get(safe);
     if (index === undefined) {
       index = this.values.push(safe) - 1;
-      this.valueIndex.set(key, index);
+      this.valueIndex.set(safe, index);
     }
     return index;
   }

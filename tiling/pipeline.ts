@@ -38,7 +38,8 @@ import type { Georeference, Placement } from './stages/georef/georeference';
 import { chooseAnchorModelM, modelCentreM } from './stages/georef/model-centre';
 import { tile, type TileOptions } from './stages/tile/tile';
 import type { CompressOptions, TileCompressor } from './stages/write/compress-tiles';
-import { type TileEncoder, write, type WriteOutput } from './stages/write/write';
+import { IMPORT_FOLDER, type TileEncoder, write, type WriteOutput } from './stages/write/write';
+import type { OutputSink } from './io/output-file';
 
 /** Options of {@link convertIfc}; defaults in {@link CONVERT_DEFAULTS}, stage options in their own stage's defaults. */
 export interface ConvertOptions {
@@ -198,9 +199,21 @@ export async function convertIfc(
   // replaces outDir only once everything, report.json included, is written.
   const staged = await StagedOutput.open(options.outDir);
   try {
-    const written = await timed('write', () => write(tiled, { instancing: opts.instancing, generator: GENERATOR }, stageCtx, { sink: staged, encodeTile, lod }));
+    // Every file browsers fetch gets its brotli/gzip siblings, compressed on the thread pool while the next tiles
+    // are built (io/precompress.ts); only the database import folder is left out.
+    const precompressing: OutputSink = {
+      write: async (file) => {
+        await staged.write(file);
+        if (!file.path.startsWith(`${IMPORT_FOLDER}/`)) await staged.startPrecompress(file.path, opts.precompress);
+      },
+      writeText: async (path, chunks) => {
+        await staged.writeText(path, chunks);
+        if (!path.startsWith(`${IMPORT_FOLDER}/`)) await staged.startPrecompress(path, opts.precompress);
+      },
+    };
+    const written = await timed('write', () => write(tiled, { instancing: opts.instancing, generator: GENERATOR }, stageCtx, { sink: precompressing, encodeTile, lod }));
     compressor?.finish();
-    await timed('precompress', () => staged.precompress(written.servedPaths, opts.precompress));
+    await timed('precompress', () => staged.finishPrecompress());
     const conversionReport: ConversionReport = {
       generator: GENERATOR,
       createdAt: new Date().toISOString(),

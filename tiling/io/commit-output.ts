@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
-import { type FileHandle, mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { GanTwinError, InputError, InvariantError } from '@kernel/errors';
 import type { OutputFile, OutputSink } from './output-file';
-import { PRECOMPRESSED_EXTENSIONS, type PrecompressOptions, precompressFiles } from './precompress';
+import { PRECOMPRESSED_EXTENSIONS, Precompressor, type PrecompressOptions } from './precompress';
 
 /** What was committed: total bytes and number of files. */
 export interface CommitResult {
@@ -102,6 +102,7 @@ export class StagedOutput implements OutputSink {
   private readonly madeDirs = new Set<string>();
   private bytes = 0;
   private done = false;
+  private precompressor: Precompressor | null = null;
 
   private constructor(
     private readonly outDir: string,
@@ -201,25 +202,47 @@ export class StagedOutput implements OutputSink {
   }
 
   /**
-   * Writes the brotli and gzip siblings (`<path>.br`, `<path>.gz`) of files already written (io/precompress.ts).
-   * @param paths relative paths written before, in budget order (the first ones get the best brotli quality)
-   * @throws {InvariantError} for a path not written before or a sibling already present; {@link InputError} on a
-   *   file-system error
+   * Starts writing the brotli and gzip siblings (`<path>.br`, `<path>.gz`) of a file already written, in the
+   * background (io/precompress.ts); resolves once queued, {@link finishPrecompress} waits for them. The first call
+   * fixes the options.
+   * @throws {InvariantError} for a path not written before or a sibling already present
    */
-  async precompress(paths: readonly string[], options: Partial<PrecompressOptions> = {}): Promise<void> {
+  async startPrecompress(path: string, options: Partial<PrecompressOptions> = {}): Promise<void> {
     this.assertOpen();
-    for (const path of paths) {
-      if (!this.seen.has(path)) throw new InvariantError(`StagedOutput: cannot precompress "${path}": not written`);
-      for (const ext of PRECOMPRESSED_EXTENSIONS) {
-        if (this.seen.has(`${path}${ext}`)) throw new InvariantError(`StagedOutput: "${path}${ext}" written twice`);
-        this.seen.add(`${path}${ext}`);
-      }
+    if (!this.seen.has(path)) throw new InvariantError(`StagedOutput: cannot precompress "${path}": not written`);
+    for (const ext of PRECOMPRESSED_EXTENSIONS) {
+      if (this.seen.has(`${path}${ext}`)) throw new InvariantError(`StagedOutput: "${path}${ext}" written twice`);
+      this.seen.add(`${path}${ext}`);
     }
+    const filePath = join(this.tempDir, ...path.split('/'));
+    this.precompressor ??= new Precompressor(options);
+    this.precompressor.add(filePath, (await stat(filePath)).size);
+  }
+
+  /**
+   * Waits for every sibling started by {@link startPrecompress}.
+   * @throws {InputError} on a file-system error, naming the output directory
+   */
+  async finishPrecompress(): Promise<void> {
+    if (!this.precompressor) return;
     try {
-      this.bytes += await precompressFiles(paths.map((path) => join(this.tempDir, ...path.split('/'))), options);
+      this.bytes += await this.precompressor.finish();
     } catch (error) {
       throw fsInputError(this.outDir, error);
+    } finally {
+      this.precompressor = null;
     }
+  }
+
+  /**
+   * Writes the brotli and gzip siblings of files already written and waits for them
+   * ({@link startPrecompress} + {@link finishPrecompress}).
+   * @param paths relative paths written before, in budget order (the first ones get the best brotli quality)
+   * @throws as those two
+   */
+  async precompress(paths: readonly string[], options: Partial<PrecompressOptions> = {}): Promise<void> {
+    for (const path of paths) await this.startPrecompress(path, options);
+    await this.finishPrecompress();
   }
 
   /** Removes the temp directory; `outDir` stays as it was. Safe to call twice or after commit. */

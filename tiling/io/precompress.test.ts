@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { StagedOutput } from './commit-output';
-import { precompressFiles } from './precompress';
+import { Precompressor, precompressFiles } from './precompress';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'gantwin-precompress-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -34,6 +34,16 @@ describe('precompressed siblings', () => {
     await precompressFiles([first, second], { bestQuality: 11, fastQuality: 1, bestQualityBytes: size });
     // Same bytes in, two qualities out: quality 1 is measurably larger.
     expect(readFileSync(`${second}.br`).length).toBeGreaterThan(readFileSync(`${first}.br`).length * 1.2);
+  });
+
+  it('reports the first failure once every running file has ended, and nothing after it starts', async () => {
+    const present = path.join(dir, 'd.json');
+    writeFileSync(present, sampleText(100));
+    const precompressor = new Precompressor({ concurrency: 1 });
+    precompressor.add(path.join(dir, 'missing.json'), 10);
+    precompressor.add(present, readFileSync(present).length);
+    await expect(precompressor.finish()).rejects.toThrow(/ENOENT/);
+    expect(existsSync(`${present}.br`)).toBe(false);
   });
 
   it('are written in the staged directory and committed with the rest; unknown paths are refused', async () => {

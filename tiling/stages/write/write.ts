@@ -126,8 +126,10 @@ export interface WriteResult {
   stats: WriteStats;
 }
 
-/** Path of the database import file in the output directory (never served: the tile routes refuse `import/`). */
-export const IMPORT_ELEMENTS_PATH = 'import/elements.ndjson';
+/** Folder of the files only a database import reads (never served: the tile routes refuse `import/`). */
+export const IMPORT_FOLDER = 'import';
+/** Path of the database import file in the output directory. */
+export const IMPORT_ELEMENTS_PATH = `${IMPORT_FOLDER}/elements.ndjson`;
 /** Path of the compact property file (kernel/properties-file.ts). */
 export const PROPERTIES_PATH = 'properties.json';
 
