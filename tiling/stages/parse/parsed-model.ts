@@ -6,27 +6,24 @@
  * (IFC's Z-up world coordinate system rotated: IFC (x, y, z) → web-ifc (x, z, −y)).
  */
 
-export type PropertyValue = string | number | boolean | null;
+import type { ElementRecord, PropertyScalar, PropertySetMap } from '@kernel/properties-file';
+
+/** A property value (IfcPropertySingleValue / IfcQuantity*; the compact property file's scalar). */
+export type PropertyValue = PropertyScalar;
 
 /** Property set / quantity set name → property name → value (as in the file; quantities in project units). */
-export type PropertySets = Record<string, Record<string, PropertyValue>>;
+export type PropertySets = PropertySetMap;
 
-/** One IfcProduct that has body geometry (one feature in the output). */
-export interface IfcElement {
+/**
+ * One IfcProduct that has body geometry (one feature in the output): the fields of the compact property file's
+ * {@link ElementRecord} — GlobalId (IFC GlobalId, 22-char base64: the stable identity), class as the spec spells it
+ * (e.g. `IfcWallStandardCase`), name, storey (the containing IfcBuildingStorey, or other spatial element when not in
+ * a storey), type name (IfcRelDefinesByType), material (names joined with ` / ` for layer sets and lists), property
+ * sets — and its STEP line number.
+ */
+export interface IfcElement extends ElementRecord {
   /** STEP line number (`#123`); identity only inside this file. */
   expressId: number;
-  /** IFC GlobalId, 22-char base64: the stable identity. */
-  globalId: string;
-  /** IFC class as the spec spells it, e.g. `IfcWallStandardCase`. */
-  ifcClass: string;
-  name: string | null;
-  /** Name of the containing IfcBuildingStorey (or other spatial element when not in a storey). */
-  storey: string | null;
-  /** Name of the type object (IfcRelDefinesByType), if any. */
-  typeName: string | null;
-  /** Material name(s), joined with ` / ` for layer sets and lists. */
-  material: string | null;
-  propertySets: PropertySets;
 }
 
 /** Triangle mesh of one IfcGeometricRepresentationItem set, in its own local frame, metres. */
