@@ -19,9 +19,9 @@
  *   (≈ 1.5 KB per feature plus baked geometry); tiles are built, compressed, written and dropped one at a time, and
  *   import/elements.ndjson is streamed element by element; properties.json keeps its dictionaries (distinct values
  *   and property sets) and a few integers per element until it is written; brotli/gzip siblings are streamed.
- * - Peak RSS = max(parse worker, main thread during build and write): 2.8 GB for a generated 300 MB IFC (418 000
- *   walls), 9.9× the file (2.5 GB before the compact property file's dictionaries and the overlapped
- *   precompression, issue #13); 8.7 GB for 1 GB (1.37 M walls, 6 min). Beyond, web-ifc's 4 GiB wasm heap or the worker's
+ * - Peak RSS = max(parse worker, main thread during build and write): 2.5 GB for a generated 300 MB IFC (418 000
+ *   walls), 8.8× the file; 7.6 GB for 1 GB (1.37 M walls, 6 min), 8.0× (the compact property file's value
+ *   dictionary is keyed by the values themselves: with key strings it was 2.8 GB and 9.9× for 300 MB). Beyond, web-ifc's 4 GiB wasm heap or the worker's
  *   heap limit ends the parse with TooLargeError, and the caller carries on (see the benchmark).
  */
 import { assertReplaceableOutputDir, StagedOutput } from './io/commit-output';
