@@ -43,8 +43,8 @@ export interface PublicSection {
   bodyEn: string | null;
 }
 
-/** A historic building. */
-export interface PublicBuilding {
+/** The fields of a historic building both the public document and the curators' editor carry. */
+export interface BuildingFields {
   id: string;
   nameZh: string;
   nameEn: string | null;
@@ -54,10 +54,16 @@ export interface PublicBuilding {
   protectionLevel: ProtectionLevel;
   descriptionZh: string;
   descriptionEn: string | null;
+  /** Footprint, lon/lat degrees (WGS84), null when not drawn. */
   footprint: GeoJsonPolygon | null;
+  /** Eave height above ground, metres, null when unknown. */
+  heightM: number | null;
+}
+
+/** A historic building as published. */
+export interface PublicBuilding extends BuildingFields {
   /** Label point of the footprint, null without one. */
   position: [number, number] | null;
-  heightM: number | null;
 }
 
 /** A panorama stop. */

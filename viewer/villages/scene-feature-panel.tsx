@@ -7,17 +7,10 @@ import { BUILDING_TYPES, PROTECTION_LEVEL_LABELS } from '@data/villages/building
 import { POI_KINDS } from '@data/villages/poi-kinds';
 import { createTranslator, type Locale } from '@viewer/core/i18n';
 import { VILLAGES_SCENE_MESSAGES, type VillagesSceneMessageKey } from './scene-messages';
+import type { VillageBuildingData } from './village-buildings';
 
 /** The building fields the panel shows (the router's `scene.building` output satisfies it). */
-export interface PanelBuilding {
-  id: string;
-  nameZh: string;
-  nameEn: string | null;
-  eraZh: string;
-  eraEn: string | null;
-  buildingType: string;
-  protectionLevel: string;
-  heightM: number | null;
+export interface PanelBuilding extends VillageBuildingData {
   descriptionZh: string;
   descriptionEn: string | null;
   villageNameZh: string;

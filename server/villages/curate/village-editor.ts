@@ -14,9 +14,9 @@ import {
   villagesVillages,
   type MediaVariant,
   type PanoramaHotspot,
-  type ProtectionLevel,
   type SectionKind,
 } from '@server/db/schema/villages';
+import type { BuildingFields } from '../public-village-types';
 import { curatedVillage } from './village-scope';
 
 /**
@@ -70,18 +70,8 @@ export interface EditorSection {
   updatedAt: Date;
 }
 
-export interface EditorBuilding {
-  id: string;
-  nameZh: string;
-  nameEn: string | null;
-  eraZh: string;
-  eraEn: string | null;
-  buildingType: string;
-  protectionLevel: ProtectionLevel;
-  descriptionZh: string;
-  descriptionEn: string | null;
-  footprint: GeoJsonPolygon | null;
-  heightM: number | null;
+/** A building in the curators' editor: the published fields plus its order and last change. */
+export interface EditorBuilding extends BuildingFields {
   sortOrder: number;
   updatedAt: Date;
 }
