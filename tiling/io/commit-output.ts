@@ -234,17 +234,6 @@ export class StagedOutput implements OutputSink {
     }
   }
 
-  /**
-   * Writes the brotli and gzip siblings of files already written and waits for them
-   * ({@link startPrecompress} + {@link finishPrecompress}).
-   * @param paths relative paths written before, in budget order (the first ones get the best brotli quality)
-   * @throws as those two
-   */
-  async precompress(paths: readonly string[], options: Partial<PrecompressOptions> = {}): Promise<void> {
-    for (const path of paths) await this.startPrecompress(path, options);
-    await this.finishPrecompress();
-  }
-
   /** Removes the temp directory; `outDir` stays as it was. Safe to call twice or after commit. */
   async abort(): Promise<void> {
     if (this.done) return;

@@ -4,7 +4,14 @@ import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { StagedOutput } from './commit-output';
-import { Precompressor, precompressFiles } from './precompress';
+import { Precompressor, type PrecompressOptions } from './precompress';
+
+/** Precompresses `files` (absolute) in order with one {@link Precompressor}; returns the bytes written. */
+async function precompressAll(files: string[], options: Partial<PrecompressOptions> = {}): Promise<number> {
+  const precompressor = new Precompressor(options);
+  for (const file of files) precompressor.add(file, readFileSync(file).length);
+  return precompressor.finish();
+}
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'gantwin-precompress-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -16,7 +23,7 @@ describe('precompressed siblings', () => {
   it('writes .br and .gz that decompress to the file, smaller than it', async () => {
     const file = path.join(dir, 'a.json');
     writeFileSync(file, sampleText(2000));
-    const written = await precompressFiles([file]);
+    const written = await precompressAll([file]);
     const original = readFileSync(file);
     const br = readFileSync(`${file}.br`);
     const gz = readFileSync(`${file}.gz`);
@@ -31,7 +38,7 @@ describe('precompressed siblings', () => {
     const [first, second] = ['b.json', 'c.json'].map((name) => path.join(dir, name));
     for (const f of [first, second]) writeFileSync(f, sampleText(3000));
     const size = readFileSync(first).length;
-    await precompressFiles([first, second], { bestQuality: 11, fastQuality: 1, bestQualityBytes: size });
+    await precompressAll([first, second], { bestQuality: 11, fastQuality: 1, bestQualityBytes: size });
     // Same bytes in, two qualities out: quality 1 is measurably larger.
     expect(readFileSync(`${second}.br`).length).toBeGreaterThan(readFileSync(`${first}.br`).length * 1.2);
   });
@@ -50,8 +57,9 @@ describe('precompressed siblings', () => {
     const outDir = path.join(dir, 'out');
     const staged = await StagedOutput.open(outDir);
     await staged.write({ path: 'tiles/0-abc.glb', bytes: new TextEncoder().encode(sampleText(500)) });
-    await expect(staged.precompress(['tiles/missing.glb'])).rejects.toThrow(/not written/);
-    await staged.precompress(['tiles/0-abc.glb']);
+    await expect(staged.startPrecompress('tiles/missing.glb')).rejects.toThrow(/not written/);
+    await staged.startPrecompress('tiles/0-abc.glb');
+    await staged.finishPrecompress();
     const { files } = await staged.commit();
     expect(files).toBe(3);
     expect(brotliDecompressSync(readFileSync(path.join(outDir, 'tiles/0-abc.glb.br'))).toString()).toBe(sampleText(500));

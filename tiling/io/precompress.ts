@@ -18,7 +18,7 @@ import { constants, createBrotliCompress, createGzip } from 'node:zlib';
  * @see RFC 7932 (brotli), RFC 1952 (gzip), RFC 9110 §8.4 Content-Encoding
  */
 
-/** Options of {@link precompressFiles}. */
+/** Options of {@link Precompressor}. */
 export interface PrecompressOptions {
   /** Brotli quality for files while the running total stays within `bestQualityBytes` (0–11). */
   bestQuality: number;
@@ -123,16 +123,4 @@ export class Precompressor {
     if (this.failure !== null) throw this.failure;
     return this.written;
   }
-}
-
-/**
- * Writes `<file>.br` and `<file>.gz` beside each of `filePaths` (absolute), in order of the list for the quality
- * budget (a {@link Precompressor} given them all at once).
- * @returns bytes written (both siblings of every file)
- * @throws as {@link Precompressor.finish}
- */
-export async function precompressFiles(filePaths: readonly string[], options: Partial<PrecompressOptions> = {}): Promise<number> {
-  const precompressor = new Precompressor(options);
-  for (const filePath of filePaths) precompressor.add(filePath, (await stat(filePath)).size);
-  return precompressor.finish();
 }

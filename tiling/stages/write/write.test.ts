@@ -185,11 +185,10 @@ describe('write + compressTiles (200 boxes + 3 slabs, half sharing one geometry)
     expect(written.files.some((f) => f.path === 'structure.json')).toBe(false);
   });
 
-  it('names every GLB by its content hash and lists the served files', () => {
+  it('names every GLB by its content hash', () => {
     const glbs = written.files.filter((f) => f.path.endsWith('.glb'));
     expect(glbs.length).toBeGreaterThan(0);
     for (const glb of glbs) expect(contentAddressedPath(glb.path.replace(/-[0-9a-f]{12}\.glb$/, '.glb'), glb.bytes)).toBe(glb.path);
-    expect(written.servedPaths.sort()).toEqual([...glbs.map((f) => f.path), 'properties.json', 'tileset.json'].sort());
   });
 });
 

@@ -115,8 +115,6 @@ export interface WriteOutput {
 export interface WriteResult {
   /** With the default memory sink: tileset.json, the GLBs, properties.json, import/elements.ndjson; else empty. */
   files: OutputFile[];
-  /** Paths of the files browsers fetch (tileset.json, GLBs, properties.json), for precompression. */
-  servedPaths: string[];
   /** Bytes of all tile GLBs as encoded. */
   tileBytes: number;
   /** Largest tile GLB, bytes. */
@@ -293,6 +291,5 @@ export async function write(tiled: TiledModel, options: WriteOptions, ctx: Stage
       `${stats.instancedMeshes} instanced meshes (${stats.instances} instances)`,
   );
   if (lodTiles.length > 0) ctx.logger.info(`write: ${lodTiles.length} tiles with a simplified proxy`);
-  const servedPaths = ['tileset.json', ...contentUris.values(), PROPERTIES_PATH];
-  return { files: memory?.files ?? [], servedPaths, tileBytes, largestTileBytes, lodTiles, stats };
+  return { files: memory?.files ?? [], tileBytes, largestTileBytes, lodTiles, stats };
 }
