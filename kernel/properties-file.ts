@@ -18,6 +18,14 @@
  * import needs (express ids, ENU bounds) is in this file. Measured sizes: docs/bench-tiling.md.
  */
 
+/** Path of this file in a converted model's output folder (served to browsers). */
+export const PROPERTIES_FILE_PATH = 'properties.json';
+/**
+ * Folder of a converted model's output that only a database import reads (`import/elements.ndjson`: express ids,
+ * ENU bounds); never served nor published (server/twin/tile-files.ts, server/review/).
+ */
+export const IMPORT_FOLDER = 'import';
+
 /** The `format` of files this module writes and reads. */
 export const PROPERTIES_FILE_FORMAT = 'gantwin.properties/1';
 

@@ -39,7 +39,8 @@ import type { Georeference, Placement } from './stages/georef/georeference';
 import { chooseAnchorModelM, modelCentreM } from './stages/georef/model-centre';
 import { tile, type TileOptions } from './stages/tile/tile';
 import type { CompressOptions, TileCompressor } from './stages/write/compress-tiles';
-import { IMPORT_FOLDER, type TileEncoder, write, type WriteOutput } from './stages/write/write';
+import { IMPORT_FOLDER } from '@kernel/properties-file';
+import { type TileEncoder, write, type WriteOutput } from './stages/write/write';
 import type { OutputSink } from './io/output-file';
 
 /** Options of {@link convertIfc}; defaults in {@link CONVERT_DEFAULTS}, stage options in their own stage's defaults. */

@@ -1,3 +1,4 @@
+import { IMPORT_FOLDER } from '@kernel/properties-file';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -33,8 +34,6 @@ import { transitionSubmission } from './submission-transitions';
  */
 
 
-/** The folder of a tiler output that only the database import reads (`import/elements.ndjson` …). */
-const TILESET_IMPORT_FOLDER = 'import';
 
 /** What a completed job stores. */
 export interface ProcessSubmissionOutput {
@@ -95,7 +94,7 @@ export async function processSubmission(submissionId: string, ctx: JobContext): 
       return { submissionId, outcome: 'skipped', elapsedS: (performance.now() - started) / 1000, peakRssMb: stats.peakRssMb };
     }
     // The tiler's `import/` folder feeds a database import the review plate does not run: never published (nor served).
-    await rm(path.join(args.outDir, TILESET_IMPORT_FOLDER), { recursive: true, force: true });
+    await rm(path.join(args.outDir, IMPORT_FOLDER), { recursive: true, force: true });
     const manifest = await store.publishTree(args.outDir, tilesetPrefixOf(submissionId), { maxDurationMs: Math.max(1_000, deadlineMs - Date.now()) });
     // The parcel as it is now (a planner may have changed a condition during the conversion).
     const parcelNow = await parcelOfSubmission(ctx.db, submissionId);

@@ -1,3 +1,4 @@
+import { IMPORT_FOLDER } from '@kernel/properties-file';
 import { and, eq } from 'drizzle-orm';
 import { actorFromHeaders } from '@server/accounts/session-actor';
 import type { Db } from '@server/db/client';
@@ -22,7 +23,7 @@ import { submissionScopeSql } from './submission-scope';
 const TILE_PATH = /^(?!.*(^|\/)\.\.?(\/|$))[A-Za-z0-9._\-/]{1,300}$/;
 
 /** Paths never served: the `import/` folder and the precompressed siblings by their own names. */
-const REFUSED_PATH = /^import(\/|$)|\.(br|gz)$/i;
+const REFUSED_PATH = new RegExp(`^${IMPORT_FOLDER}(/|$)|\\.(br|gz)$`, 'i');
 
 /** A submission id: a UUID (anything else would reach PostgreSQL's uuid parser and answer 500). */
 const SUBMISSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,3 +1,4 @@
+import { IMPORT_FOLDER } from '@kernel/properties-file';
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
@@ -70,8 +71,6 @@ export const REVALIDATE_CACHE = 'public, no-cache';
 
 /** A content-hashed file name: `<name>-<12 lowercase hex>.<ext>` (the tiler's tile GLBs). */
 const CONTENT_HASHED_NAME = /-[0-9a-f]{12}\.[A-Za-z0-9]+$/;
-/** The first path segment of the folder only the database import reads; never served. */
-export const IMPORT_FOLDER = 'import';
 
 /** Whether a file name carries a content hash (then it is served immutable). */
 export function isContentHashedName(fileName: string): boolean {

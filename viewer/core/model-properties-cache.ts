@@ -14,7 +14,7 @@
  * Notes: a decoded file keeps the parsed JSON (≈ 2–3× the file size in memory) plus one Map entry per element; for a
  * 20 000-element model that is a few MB, hence the small bound.
  */
-import { decodePropertiesFile, type ModelProperties } from '@kernel/properties-file';
+import { decodePropertiesFile, type ModelProperties, PROPERTIES_FILE_PATH } from '@kernel/properties-file';
 import { GanTwinError, InputError } from '@kernel/errors';
 
 /** A model's `properties.json` could not be had: HTTP status (404: not converted with it), network or format. */
@@ -57,7 +57,7 @@ export const MODEL_PROPERTIES_CACHE_DEFAULTS = {
   maxModels: 8,
   errorRetryMs: 15_000,
   idleTimeoutMs: 2_000,
-  urlOf: (modelId: string) => `/tiles/${encodeURIComponent(modelId)}/properties.json`,
+  urlOf: (modelId: string) => `/tiles/${encodeURIComponent(modelId)}/${PROPERTIES_FILE_PATH}`,
 } satisfies Omit<Required<ModelPropertiesCacheOptions>, 'fetch' | 'now' | 'scheduleIdle'>;
 
 /** The cache (see module doc). */

@@ -38,7 +38,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Document } from '@gltf-transform/core';
-import { PropertiesFileWriter } from '@kernel/properties-file';
+import { IMPORT_FOLDER, PROPERTIES_FILE_PATH, PropertiesFileWriter } from '@kernel/properties-file';
 import { MemoryOutputSink, type OutputFile, type OutputSink } from '@tiling/io/output-file';
 import type { StageContext } from '@tiling/stage-context';
 import type { BoundsEnu } from '@tiling/stages/build/bake-geometry';
@@ -124,12 +124,10 @@ export interface WriteResult {
   stats: WriteStats;
 }
 
-/** Folder of the files only a database import reads (never served: the tile routes refuse `import/`). */
-export const IMPORT_FOLDER = 'import';
-/** Path of the database import file in the output directory. */
+/** Path of the database import file in the output directory (in kernel/properties-file.ts `IMPORT_FOLDER`). */
 export const IMPORT_ELEMENTS_PATH = `${IMPORT_FOLDER}/elements.ndjson`;
 /** Path of the compact property file (kernel/properties-file.ts). */
-export const PROPERTIES_PATH = 'properties.json';
+export const PROPERTIES_PATH = PROPERTIES_FILE_PATH;
 
 /**
  * One line of `import/elements.ndjson`: the element's semantics as parsed ({@link IfcElement}) and its ENU bounds.
