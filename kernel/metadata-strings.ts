@@ -11,15 +11,29 @@
  * @see EXT_structural_metadata §Strings (stringOffsets)
  */
 export function encodeStrings(values: readonly string[]): { values: Uint8Array; stringOffsets: Uint8Array } {
-  const encoder = new TextEncoder();
-  const parts = values.map((v) => encoder.encode(v));
   const offsets = new Uint32Array(values.length + 1);
-  for (let i = 0; i < parts.length; i++) offsets[i + 1] = offsets[i] + parts[i].length;
+  const joined = values.join('');
+  let bytes: Uint8Array;
+  if (!NON_ASCII.test(joined)) {
+    // ASCII only (GlobalIds, IFC class names, most storeys): one native encode, offsets are string lengths.
+    for (let i = 0; i < values.length; i++) offsets[i + 1] = offsets[i] + values[i].length;
+    bytes = new TextEncoder().encode(joined);
+  } else {
+    // encodeInto one shared buffer: no small array per string (a 120 MB IFC has 170 000 elements per column).
+    const encoder = new TextEncoder();
+    const buffer = new Uint8Array(joined.length * 3);
+    let at = 0;
+    for (let i = 0; i < values.length; i++) {
+      at += encoder.encodeInto(values[i], buffer.subarray(at)).written;
+      offsets[i + 1] = at;
+    }
+    bytes = buffer.slice(0, at);
+  }
   // A bufferView may not be empty (glTF: byteLength ≥ 1): when every string is empty keep one unused byte.
-  const bytes = new Uint8Array(Math.max(1, offsets[values.length]));
-  parts.forEach((p, i) => bytes.set(p, offsets[i]));
-  return { values: bytes, stringOffsets: new Uint8Array(offsets.buffer) };
+  return { values: bytes.length > 0 ? bytes : new Uint8Array(1), stringOffsets: new Uint8Array(offsets.buffer) };
 }
+
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /**
  * Reads strings packed by {@link encodeStrings} (UINT32 offsets).

@@ -270,7 +270,7 @@ ${rows.join('\n')}
 
 Everything a browser can fetch from a converted model — tileset.json, every GLB (LOD proxies included) and the
 compact properties.json (property sets and spatial tree) — raw and as the precompressed \`.br\`/\`.gz\` siblings
-the tile routes send (brotli quality 11 and gzip level 9 within the first 4 MiB of a conversion, brotli 5 and gzip 6 after;
+the tile routes send (within the first 4 MiB of a conversion brotli quality 11 for JSON, 9 for GLBs and gzip level 9; brotli 5 and gzip 6 after;
 tiling/io/precompress.ts). The database import file (import/elements.ndjson) and report.json are not counted: browsers
 never get the first, and the viewer never fetches the second. Fragments = That Open Fragments 3.4.7 \`.frag\`
 of the same file, properties included (issue #13). KB = 1 000 bytes.

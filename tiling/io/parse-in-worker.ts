@@ -151,6 +151,9 @@ export function parseInWorker(
         case 'warn':
           ctx.report.warn(message.message);
           break;
+        case 'note':
+          ctx.report.note(message.message);
+          break;
         case 'log':
           ctx.logger[message.level](message.message, message.fields);
           break;

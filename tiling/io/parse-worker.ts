@@ -17,6 +17,7 @@ export type WorkerMessage =
   | { kind: 'progress'; stage: string; fraction: number }
   | { kind: 'fail'; entry: ReportEntry }
   | { kind: 'warn'; message: string }
+  | { kind: 'note'; message: string }
   | { kind: 'log'; level: keyof Logger; message: string; fields?: Record<string, unknown> }
   | { kind: 'result'; model: ParsedModel }
   | { kind: 'error'; name: string; message: string; context: Record<string, unknown>; stack?: string };
@@ -38,6 +39,9 @@ class ForwardingReport extends ReportBuilder {
   }
   override warn(message: string): void {
     post({ kind: 'warn', message });
+  }
+  override note(message: string): void {
+    post({ kind: 'note', message });
   }
 }
 

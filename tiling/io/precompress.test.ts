@@ -43,6 +43,15 @@ describe('precompressed siblings', () => {
     expect(readFileSync(`${second}.br`).length).toBeGreaterThan(readFileSync(`${first}.br`).length * 1.2);
   });
 
+  it('gives JSON text the best brotli quality and binary files the binary quality', async () => {
+    const [text, binary] = ['e.json', 'e.glb'].map((name) => path.join(dir, name));
+    for (const f of [text, binary]) writeFileSync(f, sampleText(3000));
+    await precompressAll([text, binary], { bestQuality: 11, binaryQuality: 1, fastQuality: 11 });
+    // Same bytes in, the .glb compressed at quality 1: measurably larger.
+    expect(readFileSync(`${binary}.br`).length).toBeGreaterThan(readFileSync(`${text}.br`).length * 1.2);
+    expect(brotliDecompressSync(readFileSync(`${binary}.br`)).equals(readFileSync(binary))).toBe(true);
+  });
+
   it('reports the first failure once every running file has ended, and nothing after it starts', async () => {
     const present = path.join(dir, 'd.json');
     writeFileSync(present, sampleText(100));

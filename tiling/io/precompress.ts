@@ -7,21 +7,24 @@ import { constants, createBrotliCompress, createGzip } from 'node:zlib';
  * Precompressed siblings of the files browsers fetch: `<file>.br` (brotli) and `<file>.gz` (gzip) beside each, so
  * the tile routes answer with `Content-Encoding` without compressing per request (server/twin/tile-files.ts).
  *
- * Notes (2 cores): Janesville restaurant, 2.1 MB of meshopt GLBs: brotli quality 11 → 731 KB in 4.6 s, quality 9 →
- * 784 KB in 0.28 s, quality 5 → 799 KB in 0.06 s; gzip level 9 → 840 KB in 0.08 s. A generated 300 MB IFC's 29 MB
- * properties.json: brotli 9 → 0.89 MB in 3.4 s, 5 → 1.06 MB in 0.7 s; gzip 9 → 3.81 MB in 1.7 s, 6 → 3.85 MB in
- * 0.26 s. So the best settings (brotli 11, gzip 9) are spent on the first
- * {@link PRECOMPRESS_DEFAULTS.bestQualityBytes} of a conversion (4 MiB covers every sample of docs/bench-tiling.md
- * whole) and fast ones (brotli 5, gzip 6) after that: precompressing that 300 MB IFC's 60 MB of served files took
- * 68 s with quality 9 after 16 MiB, and takes ≈ 10 s now. Files are streamed (bounded memory), two at a time (zlib
- * runs on libuv's thread pool).
+ * Notes (2 cores; measured 2026-12-07 on Janesville restaurant's served files): meshopt GLBs (2.18 MB) give brotli
+ * little beyond quality 9 — 803 KB in 0.25 s at 9, 771 KB in 2.6 s at 10, 749 KB in 5.5 s at 11 — while JSON text
+ * does: properties.json (287 KB) → 51 KB at 9 in 0.05 s, 42 KB at 11 in 0.38 s. gzip level 9 → 919 KB in 0.11 s.
+ * So within the first {@link PRECOMPRESS_DEFAULTS.bestQualityBytes} of a conversion (4 MiB covers every sample of
+ * docs/bench-tiling.md whole) JSON files get brotli 11 and GLBs brotli 9, both gzip 9; after that brotli 5 and gzip 6
+ * (a generated 300 MB IFC's 29 MB properties.json: brotli 9 → 0.89 MB in 3.4 s, 5 → 1.06 MB in 0.7 s; gzip 9 →
+ * 3.81 MB in 1.7 s, 6 → 3.85 MB in 0.26 s). Brotli 11 on the GLBs too cost Janesville's conversion 2.6 s of its
+ * 8.4 s for 7 % fewer bytes on the wire. Files are streamed (bounded memory), two at a time (zlib runs on libuv's
+ * thread pool).
  * @see RFC 7932 (brotli), RFC 1952 (gzip), RFC 9110 §8.4 Content-Encoding
  */
 
 /** Options of {@link Precompressor}. */
 export interface PrecompressOptions {
-  /** Brotli quality for files while the running total stays within `bestQualityBytes` (0–11). */
+  /** Brotli quality for JSON text while the running total stays within `bestQualityBytes` (0–11). */
   bestQuality: number;
+  /** Brotli quality for binary files (GLB) within `bestQualityBytes` (0–11): meshopt output gains little above 9. */
+  binaryQuality: number;
   /** Brotli quality after that (0–11). */
   fastQuality: number;
   /** Bytes of input compressed at `bestQuality` per conversion. */
@@ -37,6 +40,7 @@ export interface PrecompressOptions {
 /** Defaults of {@link PrecompressOptions}. */
 export const PRECOMPRESS_DEFAULTS: PrecompressOptions = {
   bestQuality: 11,
+  binaryQuality: 9,
   fastQuality: 5,
   bestQualityBytes: 4 * 1024 * 1024,
   gzipLevel: 9,
@@ -82,14 +86,16 @@ export class Precompressor {
   }
 
   /**
-   * Queues `<filePath>.br` and `<filePath>.gz` (absolute path of a file already complete on disk).
+   * Queues `<filePath>.br` and `<filePath>.gz` (absolute path of a file already complete on disk; `.json` files
+   * count as text for the brotli quality).
    * @param sizeBytes the file's size (for the quality budget and brotli's size hint)
    */
   add(filePath: string, sizeBytes: number): void {
     const isBest = sizeBytes <= this.budget;
     if (isBest) this.budget -= sizeBytes;
-    const { bestQuality, fastQuality, gzipLevel, fastGzipLevel } = this.opts;
-    this.queue.push(() => compressFile(filePath, isBest ? bestQuality : fastQuality, isBest ? gzipLevel : fastGzipLevel, sizeBytes));
+    const { bestQuality, binaryQuality, fastQuality, gzipLevel, fastGzipLevel } = this.opts;
+    const brotliQuality = !isBest ? fastQuality : filePath.endsWith('.json') ? bestQuality : binaryQuality;
+    this.queue.push(() => compressFile(filePath, brotliQuality, isBest ? gzipLevel : fastGzipLevel, sizeBytes));
     this.pump();
   }
 

@@ -57,6 +57,13 @@ export interface StreamGeometryOptions {
   classNameOf: (expressId: number) => string;
   /** Progress of streaming, 0..1. */
   onProgress?: (fraction: number) => void;
+  /** Stream only these products (web-ifc `StreamMeshes`) instead of all of them; spaces are not added. */
+  onlyIds?: readonly number[];
+  /**
+   * Key of a mesh in `geometries` and in `placed` for a web-ifc geometry express id (default: the id itself); a
+   * second meshing of the same file (fine-curves.ts) keeps its meshes apart with negative keys.
+   */
+  geometryKey?: (geometryExpressId: number) => number;
 }
 
 /**
@@ -78,8 +85,9 @@ export function streamGeometry(api: IfcAPI, modelId: number, options: StreamGeom
   const seen = new Set<number>();
   const arena = new GeometryArena();
 
+  const keyOf = options.geometryKey ?? ((id: number) => id);
   const readMesh = (geometryExpressId: number, isReversed: () => boolean): MeshGeometry => {
-    let mesh = geometries.get(geometryExpressId);
+    let mesh = geometries.get(keyOf(geometryExpressId));
     if (mesh) return mesh;
     const geom = api.GetGeometry(modelId, geometryExpressId);
     try {
@@ -92,7 +100,7 @@ export function streamGeometry(api: IfcAPI, modelId: number, options: StreamGeom
     } finally {
       geom.delete();
     }
-    geometries.set(geometryExpressId, mesh);
+    geometries.set(keyOf(geometryExpressId), mesh);
     return mesh;
   };
 
@@ -117,7 +125,7 @@ export function streamGeometry(api: IfcAPI, modelId: number, options: StreamGeom
         const colorKey = `${c.x},${c.y},${c.z},${c.w}`;
         let color = colors.get(colorKey);
         if (!color) colors.set(colorKey, (color = [c.x, c.y, c.z, c.w]));
-        placed.push({ geometryExpressId: pg.geometryExpressID, color, transform: Array.from(pg.flatTransformation) });
+        placed.push({ geometryExpressId: keyOf(pg.geometryExpressID), color, transform: Array.from(pg.flatTransformation) });
       }
       if (triangles === 0) {
         failures.push({ expressId, reason: 'web-ifc produced geometry with zero triangles' });
@@ -130,13 +138,14 @@ export function streamGeometry(api: IfcAPI, modelId: number, options: StreamGeom
   };
 
   try {
-    api.StreamAllMeshes(modelId, onMesh);
+    if (options.onlyIds) api.StreamMeshes(modelId, [...options.onlyIds], onMesh);
+    else api.StreamAllMeshes(modelId, onMesh);
   } catch (error) {
     // A wasm-level failure inside one product aborts the whole stream: retry the rest one product at a time.
     warnings.push(`StreamAllMeshes aborted (${(error as Error).message}); streaming the remaining products one by one`);
-    streamOneByOne(api, modelId, seen, onMesh, failures, options.classNameOf);
+    streamOneByOne(api, modelId, seen, onMesh, failures, options.classNameOf, options.onlyIds);
   }
-  if (options.includeSpaces) {
+  if (options.includeSpaces && !options.onlyIds) {
     const spaces = api.GetLineIDsWithType(modelId, WebIFC.IFCSPACE);
     const ids: number[] = [];
     for (let i = 0; i < spaces.size(); i += 1) ids.push(spaces.get(i));
@@ -155,10 +164,11 @@ function streamOneByOne(
   onMesh: (mesh: FlatMesh, index: number, total: number) => void,
   failures: StreamedGeometry['failures'],
   classNameOf: (expressId: number) => string,
+  onlyIds?: readonly number[],
 ): void {
   const products = api.GetLineIDsWithType(modelId, WebIFC.IFCPRODUCT, true);
-  for (let i = 0; i < products.size(); i += 1) {
-    const id = products.get(i);
+  const ids = onlyIds ?? Array.from({ length: products.size() }, (_, i) => products.get(i));
+  for (const id of ids) {
     const cls = classNameOf(id);
     if (seen.has(id) || cls === 'IfcSpace' || ALWAYS_EXCLUDED.has(cls)) continue;
     try {

@@ -26,12 +26,10 @@
  *   triangles from n = 12 to 181. janesville's cost is its furniture: 8.4 M placed triangles of chair profiles
  *   with small fillets (IfcExtrudedAreaSolid of arbitrary profiles), each fillet already cut into 11 segments at
  *   n = 12 (sagitta < 1 mm for radii up to 25 mm) and into n − 1 at any n.
- * - Decision: n stays at web-ifc's default 12. No single n meets either tolerance at a reasonable cost: the
- *   ≈ 85 that a 0.1 % volume error on circles needs multiplies janesville's triangles by 7.4 and its tileset by
- *   5.6, and even n = 16 adds 27 % to janesville's bytes. Meeting the tolerance needs n per element: stream
- *   elements whose curves are large (full circles, revolves, arcs above ≈ 25 mm radius) from a second model
- *   opened with a higher n — a change to the parse stage's streaming (parse.ts / geometry-stream.ts), not to
- *   these settings. exact-geometry.test.ts keeps that as a known failure.
+ * - Decision: n stays at web-ifc's default 12 for the model; no single n meets either tolerance at a reasonable
+ *   cost (the ≈ 85 that a 0.1 % volume error on circles needs multiplies janesville's triangles by 7.4 and its
+ *   tileset by 5.6). Elements whose body holds a full circle above 25 mm radius, a swept disk, a primitive or a
+ *   revolve are meshed a second time at 91 (fine-curves.ts: janesville 8 elements, +0.3 s, +2.5 k triangles).
  * - `COORDINATE_TO_ORIGIN: false`: georef places the model; web-ifc's own recentring would lose float32
  *   precision on large coordinates (known web-ifc weak spot).
  */

@@ -1,9 +1,11 @@
 import { WebIFC } from './web-ifc-module';
 import type { IfcAPI } from 'web-ifc';
 import { IfcParseError } from '../../errors';
+import { ReportBuilder } from '../../report';
 import type { StageContext } from '../../stage-context';
 import { ALWAYS_EXCLUDED, streamGeometry } from './geometry-stream';
 import { WEB_IFC_LOADER_SETTINGS } from './loader-settings';
+import { COARSE_RADIUS_LIMIT_M, FINE_CIRCLE_SEGMENTS, findElementsWithLargeCurves } from './fine-curves';
 import { findProductsWithoutMesh } from './missing-geometry';
 import { assertSomethingMeshed } from './nothing-meshed';
 import { readGeoreferenceSource } from './georeference-source';
@@ -92,6 +94,9 @@ export async function parseIfc(input: ParseInput, options: ParseOptions, ctx: St
     if (ownsApi) api.Dispose();
     throw new IfcParseError(`${fileName}: web-ifc cannot open the file (${(cause as Error).message})`, { context: { file: fileName, schema }, cause });
   }
+  let model: ParsedModel;
+  let fineCurveIds: number[] = [];
+  let failureCount = 0;
   try {
     ctx.logger.debug(`${STAGE}: opened ${fileName} (${schema}) in ${Math.round(performance.now() - started)} ms`);
     ctx.onProgress?.(STAGE, 0.05);
@@ -107,9 +112,11 @@ export async function parseIfc(input: ParseInput, options: ParseOptions, ctx: St
     for (const warning of streamed.warnings) ctx.report.warn(`${STAGE}: ${warning}`);
     const streamedAt = performance.now();
     ctx.logger.debug(`${STAGE}: geometry streamed in ${Math.round(streamedAt - started)} ms`);
+    // Elements with large curves are meshed again, from the bytes, once this model is closed (fine-curves.ts).
+    fineCurveIds = findElementsWithLargeCurves(lines, streamed.elementGeometries.map((g) => g.expressId), lengthUnitM);
     // web-ifc holds its own copy; the caller's bytes (the worker's transferred copy: one IFC size) can go before
     // properties are read — unless nothing meshed: then assertSomethingMeshed names unknown entities from the text.
-    if (options.releaseInputAfterOpen && streamed.elementGeometries.length > 0) input.bytes = new Uint8Array(0);
+    if (options.releaseInputAfterOpen && streamed.elementGeometries.length > 0 && fineCurveIds.length === 0) input.bytes = new Uint8Array(0);
 
     const elementIds = new Set(streamed.elementGeometries.map((g) => g.expressId));
     const semantics = readElementSemantics(lines, elementIds);
@@ -160,9 +167,10 @@ export async function parseIfc(input: ParseInput, options: ParseOptions, ctx: St
         reason: failure.reason,
       });
     }
+    failureCount = streamed.failures.length;
     assertSomethingMeshed({ fileName, bytes: input.bytes, lines, includeSpaces, elementCount: elements.length, failures: streamed.failures });
 
-    const model: ParsedModel = {
+    model = {
       fileName,
       schema,
       schemaFamily,
@@ -175,15 +183,52 @@ export async function parseIfc(input: ParseInput, options: ParseOptions, ctx: St
       containment,
       georeference: readGeoreferenceSource(lines, schemaFamily, lengthUnitM, fileName),
     };
-    ctx.onProgress?.(STAGE, 1);
-    ctx.logger.info(
-      `${STAGE}: ${fileName}: ${elements.length} elements, ${streamed.elementGeometries.reduce((n, g) => n + g.placed.length, 0)} placed geometries, ` +
-        `${streamed.geometries.size} unique meshes, ${streamed.failures.length} failures in ${Math.round(performance.now() - started)} ms`,
-    );
-    return model;
-  } finally {
+  } catch (error) {
     api.CloseModel(modelId);
     if (ownsApi) api.Dispose();
+    throw error;
+  }
+  api.CloseModel(modelId);
+  try {
+    if (fineCurveIds.length > 0) meshFineCurves(api, input, fineCurveIds, model, includeSpaces, ctx);
+  } finally {
+    if (ownsApi) api.Dispose();
+  }
+  if (options.releaseInputAfterOpen) input.bytes = new Uint8Array(0);
+  ctx.onProgress?.(STAGE, 1);
+  ctx.logger.info(
+    `${STAGE}: ${fileName}: ${model.elements.length} elements, ${model.elementGeometries.reduce((n, g) => n + g.placed.length, 0)} placed geometries, ` +
+      `${model.geometries.size} unique meshes, ${failureCount} failures in ${Math.round(performance.now() - started)} ms`,
+  );
+  return model;
+}
+
+/**
+ * Meshes `ids` again from the same bytes at {@link FINE_CIRCLE_SEGMENTS} and puts their geometry in place of the
+ * default one in `model` (fine-curves.ts). An element web-ifc cannot mesh the second time keeps its first mesh
+ * (with a warning). The first model must be closed: one model's wasm heap at a time.
+ */
+function meshFineCurves(api: IfcAPI, input: ParseInput, ids: number[], model: ParsedModel, includeSpaces: boolean, ctx: StageContext): void {
+  const started = performance.now();
+  const silent = { report: new ReportBuilder(), logger: ctx.logger }; // the first opening reported the escapes
+  const modelId = api.OpenModel(withUpperCaseStepHex(input.bytes, input.fileName, silent), { ...WEB_IFC_LOADER_SETTINGS, CIRCLE_SEGMENTS: FINE_CIRCLE_SEGMENTS });
+  if (modelId < 0) throw new IfcParseError(`OpenModel returned ${modelId} on the second opening`, { context: { file: input.fileName } });
+  try {
+    const lines = new StepLines(api, modelId);
+    const fine = streamGeometry(api, modelId, { includeSpaces, onlyIds: ids, classNameOf: (id) => lines.className(id), geometryKey: (id) => -id });
+    const fineById = new Map(fine.elementGeometries.map((g) => [g.expressId, g]));
+    model.elementGeometries = model.elementGeometries.map((g) => fineById.get(g.expressId) ?? g);
+    for (const [key, mesh] of fine.geometries) model.geometries.set(key, mesh);
+    const placedKeys = new Set(model.elementGeometries.flatMap((g) => g.placed.map((p) => p.geometryExpressId)));
+    for (const key of model.geometries.keys()) if (!placedKeys.has(key)) model.geometries.delete(key);
+    const kept = ids.length - fineById.size;
+    if (kept > 0) ctx.report.warn(`${STAGE}: ${kept} of ${ids.length} elements with large curves could not be meshed finely; they keep ${WEB_IFC_LOADER_SETTINGS.CIRCLE_SEGMENTS} segments per circle`);
+    ctx.report.note(
+      `${STAGE}: ${fineById.size} elements with curves above ${COARSE_RADIUS_LIMIT_M * 1000} mm radius (or revolves) meshed at CIRCLE_SEGMENTS ` +
+        `${FINE_CIRCLE_SEGMENTS} (4° per segment) in ${Math.round(performance.now() - started)} ms; the others at ${WEB_IFC_LOADER_SETTINGS.CIRCLE_SEGMENTS}`,
+    );
+  } finally {
+    api.CloseModel(modelId);
   }
 }
 
