@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runMigrations } from './migrate';
-import { connectTestDb } from './test-database';
+import { connectTestDb, testDatabaseUrl } from './test-database';
 
 const connection = connectTestDb('owner');
 /** Migrations in the drizzle-kit journal, in order. */
@@ -27,7 +27,7 @@ describe('runMigrations', () => {
   });
 
   it('is a no-op when run again', async () => {
-    await runMigrations(inject('databaseOwnerUrl'));
+    await runMigrations(testDatabaseUrl('owner'));
     const { rows } = await connection.pool.query('SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations');
     expect(rows[0].n).toBe(journal.entries.length);
   });

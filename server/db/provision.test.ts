@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { testDatabaseUrl } from './test-database';
 import { InputError } from '@kernel/errors';
 import type { Logger } from '@kernel/logger';
 import { installJobQueues } from '@server/jobs/install-job-queues';
@@ -57,7 +58,7 @@ async function appPrivilegesOn(url: string, table: string): Promise<string[]> {
 }
 
 describe('a database provisioned by the test set-up (as db:up does)', () => {
-  const ownerUrl = inject('databaseOwnerUrl');
+  const ownerUrl = testDatabaseUrl('owner');
 
   it('belongs to gantwin_owner: every table (and so its indexes), sequence, function, type and schema of ours, pg-boss included', async () => {
     expect(await query(ownerUrl, OWNERS_OF_OUR_OBJECTS)).toEqual([{ owner: 'gantwin_owner' }]);

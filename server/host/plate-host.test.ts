@@ -3,7 +3,7 @@ import { inArray } from 'drizzle-orm';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { InputError, InvariantError } from '@kernel/errors';
 import { SILENT_LOGGER } from '@kernel/logger';
 import { isPlateSlug } from '@kernel/plate-slugs';
@@ -11,7 +11,7 @@ import { createCallerFactory, createTrpcContext, publicProcedure, router } from 
 import { zodInput } from '@server/api/zod-input';
 import { createRecordingLogger } from '@server/api/recording-logger';
 import { layers } from '@server/db/schema/twin';
-import { connectTestDb } from '@server/db/test-database';
+import { connectTestDb, testDatabaseUrl } from '@server/db/test-database';
 import { env } from '@server/env';
 import { defineJob } from '@server/jobs/job-handler';
 import { enqueueJob, startBoss, startWorker, stopBoss, waitForJobs } from '@server/jobs/queue';
@@ -122,9 +122,9 @@ describe('a plate added by a list entry only', () => {
   it('gets its job run by the worker: a GanTwinError fails it at once, any other error is retried', async () => {
     // As db:up does for the real plates: the owner creates the queues (a queue is a new partition: DDL) …
     const handlers = await loadJobHandlers(PLATES);
-    await stopBoss(await startBoss(inject('databaseOwnerUrl'), handlers, { supervise: false, maxConnections: 1 }));
+    await stopBoss(await startBoss(testDatabaseUrl('owner'), handlers, { supervise: false, maxConnections: 1 }));
     // … and the worker runs them as the app role.
-    const boss = await startBoss(inject('databaseUrl'), handlers, { supervise: false });
+    const boss = await startBoss(testDatabaseUrl(), handlers, { supervise: false });
     try {
       await startWorker(boss, [DEMO_JOB], { db: connection.db, logger: SILENT_LOGGER, tilesDir: env.TILES_DIR, sharedDataDir: env.SHARED_DATA_DIR, objectStore: getObjectStore(), pollingIntervalS: 0.5 });
       const ok = await enqueueJob(boss, DEMO_JOB, { n: 12 });

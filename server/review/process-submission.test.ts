@@ -4,10 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
 import type PgBoss from 'pg-boss';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestAccount, ensureTestRegions, TEST_REGIONS } from '@server/accounts/test-fixtures';
 import type { Actor } from '@server/api/actor';
-import { connectTestDb } from '@server/db/test-database';
+import { connectTestDb, testDatabaseUrl } from '@server/db/test-database';
 import { accountsAuditLog } from '@server/db/schema/accounts';
 import { reviewSubmissions } from '@server/db/schema/review';
 import { env } from '@server/env';
@@ -90,7 +90,7 @@ beforeAll(async () => {
     setbacks: parcel.conditions.setbacksM!.map((distanceM) => ({ kind: 'neighbour' as const, distanceM })),
   });
   parcelId = created.id;
-  boss = await startBoss(inject('databaseUrl'), [PROCESS_SUBMISSION_JOB], { supervise: false });
+  boss = await startBoss(testDatabaseUrl(), [PROCESS_SUBMISSION_JOB], { supervise: false });
   await startWorker(boss, [PROCESS_SUBMISSION_JOB], { db, logger: SILENT_LOGGER, tilesDir: env.TILES_DIR, sharedDataDir: env.SHARED_DATA_DIR, objectStore: store, pollingIntervalS: 0.5 });
 });
 

@@ -4,11 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { connectAsync, type MqttClient } from 'mqtt';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Logger } from '@kernel/logger';
 import { TEST_REGIONS } from '@server/accounts/test-fixtures';
 import { createDb } from '@server/db/client';
-import { connectTestDb } from '@server/db/test-database';
+import { connectTestDb, testDatabaseUrl } from '@server/db/test-database';
 import { ensureLocalBroker, stopLocalBroker } from './local-broker';
 import { readingsTopic, startMqttIngest, type MqttIngestSettings } from './mqtt-ingest';
 import { createLoadSensors, loadPayloads, spawnIngestProcess, storedCount, waitForStored, waitForSubscribed } from './mqtt-load';
@@ -57,7 +57,7 @@ describe('zero loss', () => {
     const load = await createLoadSensors(db, TEST_REGIONS.donghu, 50);
     const payloads = loadPayloads(load.token, load.sensorIds, N, PER_MESSAGE, Date.now() - 2 * 86_400_000);
     const clientId = `test-kill-${process.pid}`;
-    let ingest = spawnIngestProcess({ databaseUrl: inject('databaseUrl'), brokerUrl, clientId });
+    let ingest = spawnIngestProcess({ databaseUrl: testDatabaseUrl(), brokerUrl, clientId });
     await waitForSubscribed(ingest);
     const started = Date.now();
     const publishing = publishAll(payloads, readingsTopic('LOAD-GW-1'));
@@ -65,7 +65,7 @@ describe('zero loss', () => {
     ingest.child.kill('SIGKILL');
     await new Promise((resolve) => ingest.child.once('exit', resolve));
     const atKill = (await storedCount(db, load.sensorIds)).rows;
-    ingest = spawnIngestProcess({ databaseUrl: inject('databaseUrl'), brokerUrl, clientId });
+    ingest = spawnIngestProcess({ databaseUrl: testDatabaseUrl(), brokerUrl, clientId });
     await publishing;
     await waitForStored(db, load.sensorIds, N, 60_000);
     await new Promise((resolve) => setTimeout(resolve, 1000)); // anything stored twice or late would show now
@@ -80,7 +80,7 @@ describe('zero loss', () => {
   it(`stores exactly ${N} readings while the broker restarts (persistent session and queue on disk)`, async () => {
     const load = await createLoadSensors(db, TEST_REGIONS.donghu, 50);
     const payloads = loadPayloads(load.token, load.sensorIds, N, PER_MESSAGE, Date.now() - 2 * 86_400_000);
-    const ingest = spawnIngestProcess({ databaseUrl: inject('databaseUrl'), brokerUrl, clientId: `test-restart-${process.pid}` });
+    const ingest = spawnIngestProcess({ databaseUrl: testDatabaseUrl(), brokerUrl, clientId: `test-restart-${process.pid}` });
     await waitForSubscribed(ingest);
     const started = Date.now();
     const topic = readingsTopic('LOAD-GW-2');
@@ -156,7 +156,7 @@ describe('bad payloads', () => {
 describe('database down', () => {
   it('does not acknowledge while the database is unreachable, backs off, and stores the message once it is back', async () => {
     // The consumer reaches PostgreSQL through a TCP relay that the test cuts and restores.
-    const target = new URL(inject('databaseUrl'));
+    const target = new URL(testDatabaseUrl());
     const sockets = new Set<net.Socket>();
     const relay = net.createServer((socket) => {
       const upstream = net.connect({ host: target.hostname, port: Number(target.port || 5432) });
@@ -169,7 +169,7 @@ describe('database down', () => {
     });
     await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
     const relayPort = (relay.address() as net.AddressInfo).port;
-    const relayUrl = new URL(inject('databaseUrl'));
+    const relayUrl = new URL(testDatabaseUrl());
     relayUrl.hostname = '127.0.0.1';
     relayUrl.port = String(relayPort);
     const relayed = createDb(relayUrl.toString(), 2);

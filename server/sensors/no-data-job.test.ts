@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureTestRegions, TEST_REGIONS } from '@server/accounts/test-fixtures';
-import { connectTestDb } from '@server/db/test-database';
+import { connectTestDb, testDatabaseUrl } from '@server/db/test-database';
 import { sensorsAlarms, sensorsDevices } from '@server/db/schema/sensors';
 import { CRON_TIME_ZONE, startBoss, stopBoss } from '@server/jobs/queue';
 import { CHECK_NO_DATA_JOB, checkNoData } from './no-data-job';
@@ -78,7 +78,7 @@ describe('checkNoData', () => {
 
 describe('the worker clock', () => {
   it('registers the sensors cron jobs in China Standard Time when a worker starts with schedule: true', async () => {
-    const boss = await startBoss(inject('databaseUrl'), [CHECK_NO_DATA_JOB, MAINTAIN_PARTITIONS_JOB], { supervise: false, schedule: true, maxConnections: 1 });
+    const boss = await startBoss(testDatabaseUrl(), [CHECK_NO_DATA_JOB, MAINTAIN_PARTITIONS_JOB], { supervise: false, schedule: true, maxConnections: 1 });
     try {
       const schedules = (await boss.getSchedules()).filter((s) => s.name.startsWith('sensors.'));
       expect(schedules.map((s) => [s.name, s.cron, s.options?.tz]).sort()).toEqual([

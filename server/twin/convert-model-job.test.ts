@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { count, eq, inArray } from 'drizzle-orm';
 import type PgBoss from 'pg-boss';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { elements, models } from '@server/db/schema/twin';
-import { connectTestDb } from '@server/db/test-database';
+import { connectTestDb, testDatabaseUrl } from '@server/db/test-database';
 import { env } from '@server/env';
 import { InputError } from '@kernel/errors';
 import { IfcParseError } from '@tiling/index';
@@ -47,7 +47,7 @@ const TRUNCATED_IFC = [
 let boss: PgBoss;
 
 beforeAll(async () => {
-  boss = await startBoss(inject('databaseUrl'), [CONVERT_MODEL_JOB], { supervise: false });
+  boss = await startBoss(testDatabaseUrl(), [CONVERT_MODEL_JOB], { supervise: false });
   await startWorker(boss, [CONVERT_MODEL_JOB], { db: connection.db, logger: SILENT_LOGGER, tilesDir, sharedDataDir: env.SHARED_DATA_DIR, objectStore: getObjectStore(), pollingIntervalS: 0.5 });
 });
 

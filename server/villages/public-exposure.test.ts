@@ -11,7 +11,7 @@ import { createCaller } from '@server/api/root';
 import { createTrpcContext } from '@server/api/trpc';
 import { createDb, type DbConnection } from '@server/db/client';
 import { villagesSections, villagesVillages } from '@server/db/schema/villages';
-import { connectTestDb } from '@server/db/test-database';
+import { connectTestDb, testDatabaseUrl } from '@server/db/test-database';
 import { geoLayerResponse } from '@server/host/geo-layer-response';
 import { seedLayers } from '@server/host/seed-layers';
 import { SERVER_PLATES } from '@server/plates';
@@ -79,7 +79,7 @@ beforeAll(async () => {
   mediaUrl = (await publicVillageByCode(db, publishedCode))!.cover!.variants[0]!.url;
 
   // The probe role: read access to the public columns and shared reference data only.
-  const admin = new pg.Client({ connectionString: inject('databaseOwnerUrl') });
+  const admin = new pg.Client({ connectionString: testDatabaseUrl('owner') });
   await admin.connect();
   try {
     const database = (await admin.query<{ name: string }>('SELECT current_database() AS name')).rows[0]!.name;
@@ -98,7 +98,7 @@ beforeAll(async () => {
   } finally {
     await admin.end();
   }
-  probe = createDb(asRole(inject('databaseUrl'), PROBE_ROLE, PROBE_PASSWORD), 2);
+  probe = createDb(asRole(testDatabaseUrl(), PROBE_ROLE, PROBE_PASSWORD), 2);
 }, 120_000);
 
 afterAll(async () => {
