@@ -6,7 +6,7 @@ import { GeorefError, IfcParseError, TooLargeError, UnsupportedSchemaError } fro
 import type { StageContext } from '../stage-context';
 import type { ParseInput, ParseOptions } from '../stages/parse/parse';
 import type { ParsedModel } from '../stages/parse/parsed-model';
-import type { MainMessage, WorkerInput, WorkerMessage } from './parse-worker';
+import type { WorkerInput, WorkerMessage } from './parse-worker';
 
 /**
  * Runs the `parse` stage in a worker_threads Worker so the main thread (CLI progress bar, job runner, server)
@@ -134,7 +134,6 @@ export function parseInWorker(
       transferList,
       resourceLimits: { maxOldGenerationSizeMb: heapLimitMb },
     });
-    const elements: ParsedModel['elements'] = [];
     const settle = (action: () => void) => {
       if (settled) return;
       settled = true;
@@ -158,12 +157,8 @@ export function parseInWorker(
         case 'log':
           ctx.logger[message.level](message.message, message.fields);
           break;
-        case 'elements':
-          for (const element of message.elements) elements.push(element);
-          worker.postMessage({ kind: 'elements-received' } satisfies MainMessage);
-          break;
         case 'result':
-          settle(() => resolve({ ...message.model, elements }));
+          settle(() => resolve(message.model));
           break;
         case 'error':
           settle(() => reject(recreateError(message)));

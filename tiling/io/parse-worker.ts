@@ -19,20 +19,8 @@ export type WorkerMessage =
   | { kind: 'warn'; message: string }
   | { kind: 'note'; message: string }
   | { kind: 'log'; level: keyof Logger; message: string; fields?: Record<string, unknown> }
-  | { kind: 'elements'; elements: ParsedModel['elements'] }
   | { kind: 'result'; model: ParsedModel }
   | { kind: 'error'; name: string; message: string; context: Record<string, unknown>; stack?: string };
-
-/** Messages from the main thread to the worker: one per {@link WorkerMessage} `elements` chunk received. */
-export type MainMessage = { kind: 'elements-received' };
-
-/**
- * Elements (with their property sets) per `elements` message. The elements go over in chunks, each sent once the
- * previous one has arrived, so that the worker's copy shrinks while the main thread's grows: posted in one
- * message, a 120 MB IFC's 170 000 elements existed three times at once (worker heap, serialised message, main heap),
- * +140 MB on the peak.
- */
-export const ELEMENTS_PER_MESSAGE = 5000;
 
 /** What the main thread passes as `workerData`. */
 export interface WorkerInput {
@@ -89,21 +77,6 @@ function workerInputFileName(): string {
   return (workerData as WorkerInput).input.fileName;
 }
 
-/**
- * Posts `elements` in chunks of {@link ELEMENTS_PER_MESSAGE}, each after the main thread confirmed the previous one,
- * dropping the worker's references to every chunk sent (`elements` is emptied).
- */
-async function postElements(elements: ParsedModel['elements']): Promise<void> {
-  const total = elements.length;
-  for (let start = 0; start < total; start += ELEMENTS_PER_MESSAGE) {
-    const received = new Promise<void>((resolve) => port!.once('message', () => resolve()));
-    post({ kind: 'elements', elements: elements.slice(start, start + ELEMENTS_PER_MESSAGE) });
-    elements.fill(undefined as never, start, start + ELEMENTS_PER_MESSAGE);
-    await received;
-  }
-  elements.length = 0;
-}
-
 const { input, options } = workerData as WorkerInput;
 try {
   const model = await parseIfc(input, { ...options, releaseInputAfterOpen: true }, {
@@ -111,10 +84,9 @@ try {
     report: new ForwardingReport(),
     onProgress: (stage, fraction) => post({ kind: 'progress', stage, fraction }),
   });
-  await postElements(model.elements);
   // Mesh arrays are views into a few arena chunks (geometry-arena.ts): transfer each chunk once.
   const transfer = distinctBuffers([...model.geometries.values()].flatMap((m) => [m.positions, m.normals, m.indices]));
-  post({ kind: 'result', model: { ...model, elements: [] } }, transfer);
+  post({ kind: 'result', model }, transfer);
 } catch (error) {
   const err = asTooLarge(error instanceof Error ? error : new Error(String(error)));
   post({
