@@ -115,3 +115,29 @@ describe.skipIf(!HAS_SAMPLE_IFC)(`properties of the samples (${HAS_SAMPLE_IFC ? 
     expect(slab?.material).toContain('Stahlbeton');
   });
 });
+
+describe('readElementSemantics shares identical property sets', () => {
+  it('two IfcPropertySet entities with the same values give one object; a different value its own', () => {
+    const lines = [
+      `#10=IFCWALL('${g(10)}',$,'W1',$,$,$,$,$,$);`,
+      `#11=IFCWALL('${g(11)}',$,'W2',$,$,$,$,$,$);`,
+      `#12=IFCWALL('${g(12)}',$,'W3',$,$,$,$,$,$);`,
+      "#21=IFCPROPERTYSINGLEVALUE('FireRating',$,IFCLABEL('REI 60'),$);",
+      "#22=IFCPROPERTYSINGLEVALUE('FireRating',$,IFCLABEL('REI 60'),$);",
+      "#23=IFCPROPERTYSINGLEVALUE('FireRating',$,IFCLABEL('REI 90'),$);",
+      ...[1, 2, 3].map((i) => `#3${i}=IFCPROPERTYSET('${g(30 + i)}',$,'Pset_WallCommon',$,(#2${i}));`),
+      ...[1, 2, 3].map((i) => `#4${i}=IFCRELDEFINESBYPROPERTIES('${g(40 + i)}',$,$,$,(#1${i - 1}),#3${i});`),
+    ];
+    const modelId = api.OpenModel(buildStepFile('IFC4', lines));
+    try {
+      const semantics = readElementSemantics(new StepLines(api, modelId), new Set([10, 11, 12]));
+      const [w1, w2, w3] = [10, 11, 12].map((id) => semantics.get(id)!.propertySets.Pset_WallCommon);
+      expect(w1).toEqual({ FireRating: 'REI 60' });
+      expect(w2).toBe(w1);
+      expect(w3).toEqual({ FireRating: 'REI 90' });
+      expect(w3).not.toBe(w1);
+    } finally {
+      api.CloseModel(modelId);
+    }
+  });
+});

@@ -28,9 +28,19 @@ const RELATION_BATCH = 8_192;
 
 const EMPTY: ElementSemantics = { propertySets: {}, typeName: null, material: null };
 
+/**
+ * Property sets with the same values (in the same order) share one object, up to this many distinct ones, each at
+ * most {@link INTERN_MAX_KEY_CHARS} characters as JSON: generated and type-driven models repeat a few value
+ * combinations over thousands of IfcPropertySet entities, and every copy lived in the parse worker, in the message
+ * to the main thread and in the main thread (structured cloning keeps shared objects shared).
+ */
+const INTERN_MAX_SETS = 50_000;
+const INTERN_MAX_KEY_CHARS = 512;
+
 /** Resolves property set / quantity / material entities with caches. */
 class SemanticsResolver {
   private readonly sets = new Map<number, { name: string; props: Props } | null>();
+  private readonly interned = new Map<string, Props>();
   private readonly materials = new Map<number, string | null>();
 
   constructor(private readonly lines: StepLines) {}
@@ -58,14 +68,24 @@ class SemanticsResolver {
     if (cls === 'IfcPropertySet') {
       const props: Props = {};
       for (const propId of refsOf(args[4])) this.addProperty(props, propId, '');
-      set = { name, props };
+      set = { name, props: this.intern(props) };
     } else if (cls === 'IfcElementQuantity') {
       const props: Props = {};
       for (const quantityId of refsOf(args[5])) this.addQuantity(props, quantityId, '');
-      set = { name, props };
+      set = { name, props: this.intern(props) };
     }
     this.sets.set(id, set);
     return set;
+  }
+
+  /** The one shared object for these values (never mutated afterwards: merges copy, see `mergeInto`). */
+  private intern(props: Props): Props {
+    const key = JSON.stringify(props);
+    if (key.length > INTERN_MAX_KEY_CHARS) return props;
+    const known = this.interned.get(key);
+    if (known) return known;
+    if (this.interned.size < INTERN_MAX_SETS) this.interned.set(key, props);
+    return props;
   }
 
   private addProperty(props: Props, id: number, prefix: string): void {
