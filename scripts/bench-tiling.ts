@@ -303,8 +303,9 @@ ${scaleRows.join('\n')}
 
 Hand-made IFC4 solids (tiling/stages/parse/exact-solids-fixture.ts) converted by the full pipeline; volume and
 surface area measured from the output GLBs (node transforms, quantisation and meshopt undone) against the closed
-forms. Curved solids carry web-ifc 0.0.78's segmentation (CIRCLE_SEGMENTS 12; trade-off measured in
-tiling/stages/parse/loader-settings.ts). Position bound from report.json: ${positionNote.replace(/^compress: /, '')}.
+forms. Curved solids: web-ifc 0.0.78 cuts a circle into CIRCLE_SEGMENTS − 1 segments for the whole model (12 by
+default; trade-off measured in tiling/stages/parse/loader-settings.ts); elements with a full circle above 25 mm radius,
+a swept disk, a primitive or a revolve are meshed a second time at 91 (tiling/stages/parse/fine-curves.ts). Position bound from report.json: ${positionNote.replace(/^compress: /, '')}.
 
 | solid | exact m³ | measured m³ | volume error | exact m² | measured m² | area error |
 |---|---|---|---|---|---|---|
