@@ -191,6 +191,12 @@ export async function parseIfc(input: ParseInput, options: ParseOptions, ctx: St
   api.CloseModel(modelId);
   try {
     if (fineCurveIds.length > 0) meshFineCurves(api, input, fineCurveIds, model, includeSpaces, ctx);
+  } catch (error) {
+    // The model is complete at the default segmentation: a failed second meshing costs exactness, not the conversion.
+    ctx.report.warn(
+      `${STAGE}: meshing ${fineCurveIds.length} elements with large curves a second time failed (${(error as Error).message}); ` +
+        `they keep ${WEB_IFC_LOADER_SETTINGS.CIRCLE_SEGMENTS} segments per circle`,
+    );
   } finally {
     if (ownsApi) api.Dispose();
   }
