@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The test command (README): every test, on a fresh machine.
-#   static checks (TypeScript, import boundaries) → vitest (unit + integration on real PostGIS, per-run database)
-#   → end to end (Playwright driving Debian chromium against the built app with a fresh e2e database).
+#   static checks (TypeScript, import boundaries) → vitest (unit + integration on real PostGIS, a database per
+#   test worker) beside the production build → end to end (Playwright driving Debian chromium against the built app
+#   with a fresh e2e database).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
@@ -19,7 +20,19 @@ echo "== typecheck" >&2
 npm run --silent typecheck
 echo "== import boundaries" >&2
 npm run --silent lint:deps
-echo "== unit + integration (vitest, real PostGIS)" >&2
+# The production build the journeys need runs beside vitest, whose files wait on PostgreSQL, child processes and
+# the broker much of the time; scripts/e2e.sh then finds it current (build-if-changed.sh). Own process group, so
+# that a failing vitest stops the build too.
+mkdir -p .gantwin
+setsid bash scripts/build-if-changed.sh > .gantwin/test-all-build.log 2>&1 &
+build_pid=$!
+trap 'kill -- "-$build_pid" 2>/dev/null || true' EXIT
+echo "== unit + integration (vitest, real PostGIS); the production build beside it" >&2
 npx vitest run
+if ! wait "$build_pid"; then
+  cat .gantwin/test-all-build.log >&2
+  echo "test-all: the production build failed (log above)" >&2
+  exit 1
+fi
 echo "== end to end (Playwright + chromium)" >&2
 bash scripts/e2e.sh
