@@ -13,7 +13,7 @@ const proxy = (id: number, items: string) => [
   `#${id}=IFCBUILDINGELEMENTPROXY('${g(id)}',$,'P${id}',$,$,$,#${id + 2},$,$);`,
 ];
 
-const FIXTURE = buildStepFile('IFC4', [
+const FIXTURE_LINES = [
   `#1=IFCPROJECT('${g(1)}',$,'Curves',$,$,$,$,(#2),$);`,
   "#2=IFCGEOMETRICREPRESENTATIONCONTEXT($,'Model',3,1.E-05,#3,$);",
   '#3=IFCAXIS2PLACEMENT3D(#4,$,$);',
@@ -47,7 +47,8 @@ const FIXTURE = buildStepFile('IFC4', [
   ...proxy(130, '#21'),
   ...proxy(140, '#25'),
   ...proxy(150, '#13,#25'),
-]);
+];
+const FIXTURE = buildStepFile('IFC4', FIXTURE_LINES);
 
 let api: IfcAPI;
 let lines: StepLines;
@@ -72,4 +73,18 @@ describe('findElementsWithLargeCurves (elements meshed again with fine curves)',
     expect(findElementsWithLargeCurves(lines, [110], 2)).toEqual([]);
     expect(findElementsWithLargeCurves(lines, [110], 3)).toEqual([110]);
   });
+
+  it('survives a hostile chain of 50 000 nested booleans (counted as large: meshed finely, no stack overflow)', async () => {
+    const depth = 50_000;
+    const chain = Array.from({ length: depth }, (_, i) => `#${1000 + i}=IFCBOOLEANRESULT(.UNION.,#${i === 0 ? 13 : 999 + i},#13);`);
+    const hostile = buildStepFile('IFC4', [...FIXTURE_LINES, ...chain, ...proxy(900, `#${999 + depth}`)]);
+    const hostileApi = await createIfcApi();
+    try {
+      const modelId = hostileApi.OpenModel(hostile, WEB_IFC_LOADER_SETTINGS);
+      expect(findElementsWithLargeCurves(new StepLines(hostileApi, modelId), [110, 900], 1)).toEqual([900]);
+    } finally {
+      hostileApi.Dispose();
+    }
+  }, 60_000);
 });
+

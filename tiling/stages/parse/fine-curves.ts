@@ -49,6 +49,9 @@ const CURVE_RADII: ReadonlyArray<[typeCode: number | undefined, positions: numbe
   [WebIFC.IFCELLIPSE, [1, 2]],
 ];
 
+/** Nesting depth of representation items the walk follows (real files: tens; recursion stays far from the stack limit). */
+const MAX_WALK_DEPTH = 1000;
+
 /** Segmented by angle whatever their radius: always meshed finely. */
 const ALWAYS_FINE = [WebIFC.IFCREVOLVEDAREASOLID];
 
@@ -85,7 +88,8 @@ const LEAF_CLASSES: ReadonlySet<string> = new Set(
  * @param lines the open model
  * @param elementIds express ids of the IfcProducts that were meshed
  * @param lengthUnitM metres per model length unit (radii are in model units)
- * @returns their express ids, in the order given (empty when the file has no large curve)
+ * @returns their express ids, in the order given (empty when the file has no large curve); an element whose items
+ *   nest deeper than 1 000 levels counts as having one (meshed finely rather than overflowing the stack)
  */
 export function findElementsWithLargeCurves(lines: StepLines, elementIds: readonly number[], lengthUnitM: number): number[] {
   const sources = new Set<number>();
@@ -111,12 +115,13 @@ export function findElementsWithLargeCurves(lines: StepLines, elementIds: readon
   if (sources.size === 0) return [];
 
   // Memo: true = reaches a source; false = does not (or is being visited: representation graphs are acyclic,
-  // a cycle in a hostile file then ends the walk instead of recursing forever).
+  // a cycle in a hostile file then ends the walk instead of recursing forever). Deeper than MAX_WALK_DEPTH (a
+  // hostile chain of nested booleans) counts as reaching one: the element is meshed finely, the stack holds.
   const reaches = new Map<number, boolean>();
-  const visit = (id: number): boolean => {
+  const visit = (id: number, depth: number): boolean => {
     const known = reaches.get(id);
     if (known !== undefined) return known;
-    if (sources.has(id)) {
+    if (sources.has(id) || depth > MAX_WALK_DEPTH) {
       reaches.set(id, true);
       return true;
     }
@@ -124,7 +129,7 @@ export function findElementsWithLargeCurves(lines: StepLines, elementIds: readon
     if (LEAF_CLASSES.has(lines.className(id).toUpperCase())) return false;
     for (const arg of lines.args(id)) {
       for (const ref of refsOf(arg)) {
-        if (visit(ref)) {
+        if (visit(ref, depth + 1)) {
           reaches.set(id, true);
           return true;
         }
@@ -136,6 +141,6 @@ export function findElementsWithLargeCurves(lines: StepLines, elementIds: readon
     // IfcProduct.Representation (position 6) → IfcProductDefinitionShape.Representations (2) → Items (3).
     const shape = refOf(lines.args(elementId)[6]);
     if (shape === null) return false;
-    return refsOf(lines.args(shape)[2]).some((representation) => refsOf(lines.args(representation)[3]).some(visit));
+    return refsOf(lines.args(shape)[2]).some((representation) => refsOf(lines.args(representation)[3]).some((item) => visit(item, 0)));
   });
 }
