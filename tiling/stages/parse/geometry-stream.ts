@@ -166,8 +166,8 @@ function streamOneByOne(
   classNameOf: (expressId: number) => string,
   onlyIds?: readonly number[],
 ): void {
-  const products = api.GetLineIDsWithType(modelId, WebIFC.IFCPRODUCT, true);
-  const ids = onlyIds ?? Array.from({ length: products.size() }, (_, i) => products.get(i));
+  const products = onlyIds ? null : api.GetLineIDsWithType(modelId, WebIFC.IFCPRODUCT, true);
+  const ids = onlyIds ?? Array.from({ length: products!.size() }, (_, i) => products!.get(i));
   for (const id of ids) {
     const cls = classNameOf(id);
     if (seen.has(id) || cls === 'IfcSpace' || ALWAYS_EXCLUDED.has(cls)) continue;
