@@ -105,7 +105,7 @@ describe('tRPC over HTTP (trpcHttpResponse)', () => {
   it.each([
     ['twin.models.byId', 'id'],
     ['twin.regions.list', 'level'],
-  ])('refuses a 24-level shared superjson input to %s with 400 naming referentialEqualities, in well under a second', async (procedure, field) => {
+  ])('refuses a 24-level shared superjson input to %s with 400 naming referentialEqualities, without expanding it', async (procedure, field) => {
     const request = getRaw(procedure, sharedInput(field, 24));
     expect(request.url.length).toBeLessThan(4_000);
     const startMs = performance.now();
@@ -115,7 +115,8 @@ describe('tRPC over HTTP (trpcHttpResponse)', () => {
     const { error } = (await response.json()) as ErrorBody;
     expect(error.json.message).toBe('Invalid input: superjson meta.referentialEqualities (shared objects) is not accepted; send each value in full');
     expect(error.json.data).toMatchObject({ code: 'BAD_REQUEST', ganTwinCode: 'INPUT' });
-    expect(elapsedMs).toBeLessThan(250);
+    // Expanded, the 24 levels are 2²⁴ copies: seconds and gigabytes. Refused, a few ms; 2 s leaves room for a loaded machine.
+    expect(elapsedMs).toBeLessThan(2_000);
   });
 
   it('refuses shared superjson input in a mutation body and in a batch the same way', async () => {

@@ -124,22 +124,7 @@ export async function isolateSegment(db: Db, pipeId: string, maxSegments = MAX_I
   // The reached nodes are the ends of the isolated segments, which connect them: more than maxSegments + 1 nodes
   // means more than maxSegments segments.
   const nodeLimit = maxSegments + 2;
-  const { rows: reached } = await db.execute<{ node_id: string }>(sql`
-    WITH RECURSIVE reached(node_id) AS (
-      SELECT unnest(ARRAY[p.from_node_id, p.to_node_id]) FROM lifelines_pipes p WHERE p.id = ${pipeId}
-      UNION
-      SELECT e.other_id
-        FROM reached r
-        JOIN lifelines_nodes n ON n.id = r.node_id AND n.kind NOT IN ('valve', 'source')
-        CROSS JOIN LATERAL (
-          SELECT p.to_node_id, p.network FROM lifelines_pipes p WHERE p.from_node_id = r.node_id
-          UNION ALL
-          SELECT p.from_node_id, p.network FROM lifelines_pipes p WHERE p.to_node_id = r.node_id
-          OFFSET 0
-        ) AS e(other_id, network)
-       WHERE e.network = ${burst.network}
-    )
-    SELECT node_id FROM reached LIMIT ${nodeLimit}`);
+  const { rows: reached } = await db.execute<{ node_id: string }>(reachedNodesSql(pipeId, burst.network, nodeLimit));
   const tooMany = () =>
     new InputError(`isolation: more than ${maxSegments} segments are reachable from ${burst.code} without passing a valve; too few valves in this network to isolate it`);
   if (reached.length >= nodeLimit) throw tooMany();
@@ -166,6 +151,30 @@ export async function isolateSegment(db: Db, pipeId: string, maxSegments = MAX_I
      ORDER BY p.code LIMIT ${maxSegments + 1}`);
   if (segments.length > maxSegments) throw tooMany();
   return { burst, valves, segments, isolatedLengthM: segments.reduce((sum, segment) => sum + segment.lengthM, 0) };
+}
+
+/**
+ * The walk of 关阀分析 as one statement: the nodes reached from segment `pipeId`'s two ends through segments of
+ * `network` without passing a valve or a source, at most `nodeLimit` rows. Each step is two index lookups (from / to
+ * node) per node, each node expanded once; exported so the attack tests can measure its work (buffers) with EXPLAIN.
+ */
+export function reachedNodesSql(pipeId: string, network: PipeNetwork, nodeLimit: number) {
+  return sql`
+    WITH RECURSIVE reached(node_id) AS (
+      SELECT unnest(ARRAY[p.from_node_id, p.to_node_id]) FROM lifelines_pipes p WHERE p.id = ${pipeId}
+      UNION
+      SELECT e.other_id
+        FROM reached r
+        JOIN lifelines_nodes n ON n.id = r.node_id AND n.kind NOT IN ('valve', 'source')
+        CROSS JOIN LATERAL (
+          SELECT p.to_node_id, p.network FROM lifelines_pipes p WHERE p.from_node_id = r.node_id
+          UNION ALL
+          SELECT p.from_node_id, p.network FROM lifelines_pipes p WHERE p.to_node_id = r.node_id
+          OFFSET 0
+        ) AS e(other_id, network)
+       WHERE e.network = ${network}
+    )
+    SELECT node_id FROM reached LIMIT ${nodeLimit}`;
 }
 
 /** A `uuid[]` parameter (as a Postgres array literal: node-postgres sends a JS array as one). */

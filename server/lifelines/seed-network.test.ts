@@ -22,9 +22,8 @@ describe.skipIf(!hasData)('seedDemoNetwork on the CityBrain roads (needs ../shar
     firstMs = performance.now() - started;
   }, 60_000);
 
-  it('lays ≥ 500 km of pipe in four networks in < 10 s, and a second run changes nothing', async () => {
+  it('lays ≥ 500 km of pipe in four networks, and a second run changes nothing (its time: npm run bench:pipes)', async () => {
     console.info(`seed-network: ${JSON.stringify(first)} in ${Math.round(firstMs)} ms`);
-    expect(firstMs).toBeLessThan(10_000);
     const rows = await q<{ network: string; km: number; n: number }>(
       `SELECT network, sum(length_m) / 1000 AS km, count(*)::int AS n FROM lifelines_pipes WHERE is_demo GROUP BY network ORDER BY network`,
     );
@@ -61,7 +60,7 @@ describe.skipIf(!hasData)('seedDemoNetwork on the CityBrain roads (needs ../shar
     expect(depths.sewage).toBeGreaterThanOrEqual(2.5);
   });
 
-  it('isolates a demo water segment: a finite set, every valve on the boundary, in well under a second', async () => {
+  it('isolates a demo water segment: a finite set, every valve on the boundary', async () => {
     const pipes = await q<{ id: string }>(`SELECT id FROM lifelines_pipes WHERE is_demo AND network = 'water' ORDER BY code LIMIT 40`);
     let slowestMs = 0;
     for (const { id } of pipes) {
@@ -87,7 +86,6 @@ describe.skipIf(!hasData)('seedDemoNetwork on the CityBrain roads (needs ../shar
       expect(result.isolatedLengthM).toBeCloseTo(result.segments.reduce((sum, s) => sum + s.lengthM, 0), 3);
     }
     console.info(`seed-network: slowest isolation of 40 demo water segments ${slowestMs.toFixed(1)} ms`);
-    expect(slowestMs).toBeLessThan(1000);
   }, 60_000);
 
   it('builds the demo water tiles of the busiest region: all its pipes, no GLB over 1 MB, mains in the root', async () => {
