@@ -131,6 +131,10 @@ export async function runLimitedChild<T>(entry: string, args: readonly string[],
  */
 export function childProtocol() {
   process.on('disconnect', () => process.exit(75));
+  // A parent killed while this child was still loading (tsx compiling the job, seconds on a loaded machine) closed
+  // the channel before the listener above existed: 'disconnect' is gone, and the child would convert on as an
+  // orphan with nobody enforcing its limits. `process.send` exists only in a child spawned with an IPC channel.
+  if (typeof process.send === 'function' && !process.connected) process.exit(75);
   const write = (message: object) => process.stdout.write(`${JSON.stringify(message)}\n`);
   return {
     progress: (stage: string, fraction: number) => write({ type: 'progress', stage, fraction }),
