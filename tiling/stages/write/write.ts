@@ -260,6 +260,18 @@ export async function write(tiled: TiledModel, options: WriteOptions, ctx: Stage
     stats.instancedMeshes += tileStats.instancedMeshes;
     stats.instances += tileStats.instances;
   };
+  // The property files first: their brotli siblings (quality 11, the slowest to make) are compressed on the thread
+  // pool while the tiles are encoded here, instead of after the last tile (janesville: −0.4 s of waiting).
+  const boundsByExpressId = new Map(tiled.built.features.map((f) => [f.element.expressId, f.boundsEnu]));
+  const properties = new PropertiesFileWriter();
+  for (const e of tiled.built.elements) properties.addElement(e);
+  const structure: StructureJson = {
+    projectName: tiled.built.projectName,
+    spatialTree: tiled.built.spatialTree,
+    containment: tiled.built.containment,
+  };
+  await sink.writeText(PROPERTIES_PATH, properties.finish(structure));
+  await sink.writeText(IMPORT_ELEMENTS_PATH, importElementsChunks(tiled.built.elements, boundsByExpressId));
   for (const [i, tileNode] of tiles.entries()) {
     if (tileNode.featureIds.length === 0) continue;
     const proxy = lodOptions ? createLodProxy(tiled.built, tileNode, lodOptions, lodGroupCache) : null;
@@ -274,16 +286,6 @@ export async function write(tiled: TiledModel, options: WriteOptions, ctx: Stage
     ctx.onProgress?.('write', (i + 1) / tiles.length);
   }
   await sink.write(jsonFile('tileset.json', createTilesetJson(tiled, opts.contentDirectory, opts.generator, lod, contentUris)));
-  const boundsByExpressId = new Map(tiled.built.features.map((f) => [f.element.expressId, f.boundsEnu]));
-  const properties = new PropertiesFileWriter();
-  for (const e of tiled.built.elements) properties.addElement(e);
-  const structure: StructureJson = {
-    projectName: tiled.built.projectName,
-    spatialTree: tiled.built.spatialTree,
-    containment: tiled.built.containment,
-  };
-  await sink.writeText(PROPERTIES_PATH, properties.finish(structure));
-  await sink.writeText(IMPORT_ELEMENTS_PATH, importElementsChunks(tiled.built.elements, boundsByExpressId));
   ctx.logger.info(
     `write: ${tiles.length} tiles, ${tileBytes} bytes of GLB (largest ${largestTileBytes}), ${stats.primitives} primitives, ` +
       `${stats.instancedMeshes} instanced meshes (${stats.instances} instances)`,
