@@ -28,6 +28,7 @@ type InspectMessageKey =
   | 'tree.expand'
   | 'tree.collapse'
   | 'tree.elementCount'
+  | 'tree.showMore'
   | 'storeys.title'
   | 'storeys.isolate'
   | 'storeys.isolated'
@@ -68,6 +69,7 @@ export const INSPECT_MESSAGES = {
     'tree.expand': '展开',
     'tree.collapse': '折叠',
     'tree.elementCount': '{count} 个构件',
+    'tree.showMore': '显示更多（已显示 {shown} / {total}）',
     'storeys.title': '楼层',
     'storeys.isolate': '单独显示',
     'storeys.isolated': '已单独显示',
@@ -106,6 +108,7 @@ export const INSPECT_MESSAGES = {
     'tree.expand': 'Expand',
     'tree.collapse': 'Collapse',
     'tree.elementCount': '{count} elements',
+    'tree.showMore': 'Show more ({shown} of {total} shown)',
     'storeys.title': 'Storeys',
     'storeys.isolate': 'Isolate',
     'storeys.isolated': 'Isolated',

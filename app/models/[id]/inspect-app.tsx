@@ -190,6 +190,7 @@ export function InspectApp({ modelId, locale, initialSelectedGlobalId }: Inspect
       expand: tt('tree.expand'),
       collapse: tt('tree.collapse'),
       elementCount: (count: number) => tt('tree.elementCount', { count: formatNumber(count, locale) }),
+      showMore: (shown: number, total: number) => tt('tree.showMore', { shown: formatNumber(shown, locale), total: formatNumber(total, locale) }),
     };
   }, [locale]);
 
