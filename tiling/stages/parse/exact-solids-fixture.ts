@@ -16,7 +16,7 @@
  * measures. The mirrored elements come first in the file: web-ifc streams them before the plain box.
  * Volumes are signed outward-positive (counter-clockwise seen from outside, glTF's front face).
  */
-import { buildStepFile, fixtureGlobalId as g } from './step-fixture';
+import { buildStepFile, fixtureGlobalId as g, fixtureProjectLines } from './step-fixture';
 
 /** One solid of {@link EXACT_SOLIDS}: element name (IfcRoot.Name), GlobalId and closed-form measures. */
 export interface ExactSolid {
@@ -69,10 +69,7 @@ function proxy(id: number, name: string, x: number, y: number, items: string, re
  */
 export function exactSolidsIfc(): Uint8Array {
   return buildStepFile('IFC4', [
-    `#1=IFCPROJECT('${g(1)}',$,'Exact solids',$,$,$,$,(#2),#5);`,
-    "#2=IFCGEOMETRICREPRESENTATIONCONTEXT($,'Model',3,1.E-05,#3,$);",
-    '#3=IFCAXIS2PLACEMENT3D(#4,$,$);',
-    '#4=IFCCARTESIANPOINT((0.,0.,0.));',
+    ...fixtureProjectLines('Exact solids', '#5'),
     '#5=IFCUNITASSIGNMENT((#6,#7));',
     '#6=IFCSIUNIT(*,.LENGTHUNIT.,$,.METRE.);',
     '#7=IFCSIUNIT(*,.PLANEANGLEUNIT.,$,.RADIAN.);',

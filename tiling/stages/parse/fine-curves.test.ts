@@ -3,7 +3,7 @@ import type { IfcAPI } from 'web-ifc';
 import { COARSE_RADIUS_LIMIT_M, findElementsWithLargeCurves } from './fine-curves';
 import { WEB_IFC_LOADER_SETTINGS } from './loader-settings';
 import { createIfcApi } from './parse';
-import { buildStepFile, fixtureGlobalId as g } from './step-fixture';
+import { buildStepFile, fixtureGlobalId as g, fixtureProjectLines } from './step-fixture';
 import { StepLines } from './step-lines';
 
 /** A proxy at #id whose Body holds `items` (lines #id+1 … #id+2 are its representation). */
@@ -14,10 +14,7 @@ const proxy = (id: number, items: string) => [
 ];
 
 const FIXTURE_LINES = [
-  `#1=IFCPROJECT('${g(1)}',$,'Curves',$,$,$,$,(#2),$);`,
-  "#2=IFCGEOMETRICREPRESENTATIONCONTEXT($,'Model',3,1.E-05,#3,$);",
-  '#3=IFCAXIS2PLACEMENT3D(#4,$,$);',
-  '#4=IFCCARTESIANPOINT((0.,0.,0.));',
+  ...fixtureProjectLines('Curves'),
   '#5=IFCDIRECTION((0.,0.,1.));',
   '#6=IFCAXIS2PLACEMENT2D(#7,$);',
   '#7=IFCCARTESIANPOINT((0.,0.));',

@@ -5,7 +5,7 @@ import { SILENT_LOGGER } from '@kernel/logger';
 import { ReportBuilder } from '../../report';
 import { createIfcApi, parseIfc } from './parse';
 import type { ParsedModel } from './parsed-model';
-import { buildStepFile, fixtureGlobalId as g } from './step-fixture';
+import { buildStepFile, fixtureGlobalId as g, fixtureProjectLines } from './step-fixture';
 
 let api: IfcAPI;
 beforeAll(async () => {
@@ -40,10 +40,7 @@ const SPACE_101 = [
 ];
 
 const TERRAIN_BASE = [
-  `#1=IFCPROJECT('${g(1)}',$,'P',$,$,$,$,(#2),$);`,
-  "#2=IFCGEOMETRICREPRESENTATIONCONTEXT($,'Model',3,1.E-05,#3,$);",
-  '#3=IFCAXIS2PLACEMENT3D(#4,$,$);',
-  '#4=IFCCARTESIANPOINT((0.,0.,0.));',
+  ...fixtureProjectLines('P'),
   '#5=IFCLOCALPLACEMENT($,#3);',
   '#6=IFCCARTESIANPOINTLIST3D(((0.,0.,0.),(10.,0.,1.),(10.,10.,2.),(0.,10.,1.)),$);',
 ];

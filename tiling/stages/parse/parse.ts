@@ -1,7 +1,6 @@
 import { WebIFC } from './web-ifc-module';
 import type { IfcAPI } from 'web-ifc';
 import { IfcParseError } from '../../errors';
-import { ReportBuilder } from '../../report';
 import type { StageContext } from '../../stage-context';
 import { ALWAYS_EXCLUDED, streamGeometry } from './geometry-stream';
 import { WEB_IFC_LOADER_SETTINGS } from './loader-settings';
@@ -87,8 +86,11 @@ export async function parseIfc(input: ParseInput, options: ParseOptions, ctx: St
   const ownsApi = options.ifcApi === undefined;
   const api = options.ifcApi ?? (await createIfcApi());
   let modelId: number;
+  // The bytes web-ifc reads (lower-case hex escapes made upper-case); kept for a second opening (meshFineCurves).
+  let stepBytes: Uint8Array = input.bytes;
   try {
-    modelId = api.OpenModel(withUpperCaseStepHex(input.bytes, fileName, ctx), WEB_IFC_LOADER_SETTINGS);
+    stepBytes = withUpperCaseStepHex(input.bytes, fileName, ctx);
+    modelId = api.OpenModel(stepBytes, WEB_IFC_LOADER_SETTINGS);
     if (modelId < 0) throw new IfcParseError(`OpenModel returned ${modelId}`, { context: { file: fileName, schema } });
   } catch (cause) {
     if (ownsApi) api.Dispose();
@@ -114,9 +116,11 @@ export async function parseIfc(input: ParseInput, options: ParseOptions, ctx: St
     ctx.logger.debug(`${STAGE}: geometry streamed in ${Math.round(streamedAt - started)} ms`);
     // Elements with large curves are meshed again, from the bytes, once this model is closed (fine-curves.ts).
     fineCurveIds = findElementsWithLargeCurves(lines, streamed.elementGeometries.map((g) => g.expressId), lengthUnitM);
-    // web-ifc holds its own copy; the caller's bytes (the worker's transferred copy: one IFC size) can go before
-    // properties are read — unless nothing meshed: then assertSomethingMeshed names unknown entities from the text.
-    if (options.releaseInputAfterOpen && streamed.elementGeometries.length > 0 && fineCurveIds.length === 0) input.bytes = new Uint8Array(0);
+    // web-ifc holds its own copy; the bytes it read stay only for a second opening, and the caller's bytes (the
+    // worker's transferred copy: one IFC size) can go before properties are read — unless nothing meshed: then
+    // assertSomethingMeshed names unknown entities from the text.
+    if (fineCurveIds.length === 0) stepBytes = new Uint8Array(0);
+    if (options.releaseInputAfterOpen && streamed.elementGeometries.length > 0) input.bytes = new Uint8Array(0);
 
     const elementIds = new Set(streamed.elementGeometries.map((g) => g.expressId));
     const semantics = readElementSemantics(lines, elementIds);
@@ -190,7 +194,7 @@ export async function parseIfc(input: ParseInput, options: ParseOptions, ctx: St
   }
   api.CloseModel(modelId);
   try {
-    if (fineCurveIds.length > 0) meshFineCurves(api, input, fineCurveIds, model, includeSpaces, ctx);
+    if (fineCurveIds.length > 0) meshFineCurves(api, { bytes: stepBytes, fileName }, fineCurveIds, model, includeSpaces, ctx);
   } catch (error) {
     // The model is complete at the default segmentation: a failed second meshing costs exactness, not the conversion.
     ctx.report.warn(
@@ -201,6 +205,7 @@ export async function parseIfc(input: ParseInput, options: ParseOptions, ctx: St
     if (ownsApi) api.Dispose();
   }
   if (options.releaseInputAfterOpen) input.bytes = new Uint8Array(0);
+  stepBytes = new Uint8Array(0);
   ctx.onProgress?.(STAGE, 1);
   ctx.logger.info(
     `${STAGE}: ${fileName}: ${model.elements.length} elements, ${model.elementGeometries.reduce((n, g) => n + g.placed.length, 0)} placed geometries, ` +
@@ -213,12 +218,12 @@ export async function parseIfc(input: ParseInput, options: ParseOptions, ctx: St
  * Meshes `ids` again from the same bytes at {@link FINE_CIRCLE_SEGMENTS} and puts their geometry in place of the
  * default one in `model` (fine-curves.ts). An element web-ifc cannot mesh the second time keeps its first mesh
  * (with a warning). The first model must be closed: one model's wasm heap at a time.
+ * @param step the bytes the first opening read (hex escapes already upper-case) and the file's name
  */
-function meshFineCurves(api: IfcAPI, input: ParseInput, ids: number[], model: ParsedModel, includeSpaces: boolean, ctx: StageContext): void {
+function meshFineCurves(api: IfcAPI, step: { bytes: Uint8Array; fileName: string }, ids: number[], model: ParsedModel, includeSpaces: boolean, ctx: StageContext): void {
   const started = performance.now();
-  const silent = { report: new ReportBuilder(), logger: ctx.logger }; // the first opening reported the escapes
-  const modelId = api.OpenModel(withUpperCaseStepHex(input.bytes, input.fileName, silent), { ...WEB_IFC_LOADER_SETTINGS, CIRCLE_SEGMENTS: FINE_CIRCLE_SEGMENTS });
-  if (modelId < 0) throw new IfcParseError(`OpenModel returned ${modelId} on the second opening`, { context: { file: input.fileName } });
+  const modelId = api.OpenModel(step.bytes, { ...WEB_IFC_LOADER_SETTINGS, CIRCLE_SEGMENTS: FINE_CIRCLE_SEGMENTS });
+  if (modelId < 0) throw new IfcParseError(`OpenModel returned ${modelId} on the second opening`, { context: { file: step.fileName } });
   try {
     const lines = new StepLines(api, modelId);
     const fine = streamGeometry(api, modelId, { includeSpaces, onlyIds: ids, classNameOf: (id) => lines.className(id), geometryKey: (id) => -id });

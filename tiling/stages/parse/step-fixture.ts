@@ -31,15 +31,25 @@ export function fixtureGlobalId(n: number): string {
 }
 
 /**
+ * The lines #1–#4 every fixture starts with: IfcProject `projectName` (its UnitsInContext `unitsRef`, `$` = none),
+ * its 3D 'Model' context and that context's world placement at the origin (#3, #4).
+ */
+export function fixtureProjectLines(projectName: string, unitsRef = '$'): string[] {
+  return [
+    `#1=IFCPROJECT('${fixtureGlobalId(1)}',$,'${projectName}',$,$,$,$,(#2),${unitsRef});`,
+    "#2=IFCGEOMETRICREPRESENTATIONCONTEXT($,'Model',3,1.E-05,#3,$);",
+    '#3=IFCAXIS2PLACEMENT3D(#4,$,$);',
+    '#4=IFCCARTESIANPOINT((0.,0.,0.));',
+  ];
+}
+
+/**
  * IFC4 DATA lines with three walls: `Good` (a 4 m × 0.2 m × 3 m extrusion), `Degenerate` (a zero-area profile:
  * web-ifc yields zero triangles) and `Broken` (its Body item references the missing `#999`: web-ifc streams
  * nothing). Used to check that per-element failures are reported and the conversion goes on.
  */
 export const WALLS_WITH_FAILURES: string[] = [
-  `#1=IFCPROJECT('${fixtureGlobalId(1)}',$,'P',$,$,$,$,(#2),$);`,
-  "#2=IFCGEOMETRICREPRESENTATIONCONTEXT($,'Model',3,1.E-05,#3,$);",
-  '#3=IFCAXIS2PLACEMENT3D(#4,$,$);',
-  '#4=IFCCARTESIANPOINT((0.,0.,0.));',
+  ...fixtureProjectLines('P'),
   '#5=IFCLOCALPLACEMENT($,#3);',
   '#6=IFCDIRECTION((0.,0.,1.));',
   '#7=IFCRECTANGLEPROFILEDEF(.AREA.,$,$,4.,0.2);',
